@@ -1,0 +1,1 @@
+//! Whisper models: where they live, how they are provisioned (registry wheel + conversion).
