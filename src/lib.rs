@@ -1,14 +1,56 @@
 //! starcoach: local, private feedback on recorded mock-interview answers.
 //!
 //! The program lives here; `main.rs` only calls [`run`]. One module per concern:
-//! audio decoding, model provisioning, transcription, scoring, reports.
+//! audio decoding, model provisioning, transcription, scoring, reports; `cli` parses flags
+//! and `cmd` holds one module per subcommand.
 
 pub mod audio;
+pub mod cli;
+pub mod cmd;
 pub mod model;
 pub mod score;
+pub mod transcriber;
 pub mod transcript;
 
+use clap::Parser;
+
 /// Runs the command line and returns the process exit code.
-pub fn run(_args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
-    0
+pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
+    let cli = match cli::Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { cmd::exit::ERROR } else { cmd::exit::OK };
+        }
+    };
+    init_tracing(cli.verbose);
+    let color = cmd::use_color(cli.color);
+    let result = match cli.command {
+        cli::Command::Model(c) => cmd::model::run(c),
+        cli::Command::Transcribe(a) => cmd::transcribe::run(a),
+    };
+    let _ = color;
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            cmd::exit::ERROR
+        }
+    }
+}
+
+/// Logs (ours and whisper.cpp's) go to stderr, only as loud as `-v` asks.
+fn init_tracing(verbose: u8) {
+    let level = match verbose {
+        0 => "warn,whisper_rs=off",
+        1 => "info",
+        _ => "debug",
+    };
+    let filter = tracing_subscriber::EnvFilter::try_from_env("STARCOACH_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(level));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_target(false)
+        .try_init();
 }

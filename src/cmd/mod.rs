@@ -1,0 +1,36 @@
+//! One module per subcommand. Each turns its parsed flags into work and returns an exit code.
+
+pub mod model;
+pub mod transcribe;
+
+use std::io::IsTerminal;
+
+use crate::cli::ColorChoice;
+
+/// Exit codes, as ripgrep and fd use them.
+pub mod exit {
+    /// Everything worked.
+    pub const OK: i32 = 0;
+    /// The command ran, but at least one input failed (the others were processed).
+    pub const SOME_FAILED: i32 = 1;
+    /// Usage error or a failure that stopped the whole command.
+    pub const ERROR: i32 = 2;
+    /// Interrupted by Ctrl-C.
+    pub const INTERRUPTED: i32 = 130;
+}
+
+/// Whether to colour stdout: `--color`, then NO_COLOR, then whether stdout is a terminal.
+pub fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+        }
+    }
+}
+
+/// Prints one error line for an input that failed, and carries on.
+pub fn report_failure(err: &anyhow::Error) {
+    eprintln!("error: {err:#}");
+}

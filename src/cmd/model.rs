@@ -1,0 +1,40 @@
+//! `starcoach model install|list`.
+
+use anyhow::Result;
+
+use crate::cli::{ModelChoice, ModelCommand};
+use crate::model::{self, ModelName};
+
+pub fn run(cmd: ModelCommand) -> Result<i32> {
+    match cmd {
+        ModelCommand::Install { name, force, dir } => {
+            let name = match name {
+                ModelChoice::TinyEn => ModelName::TinyEn,
+                ModelChoice::Base => ModelName::Base,
+            };
+            let dir = dir.unwrap_or_else(model::default_models_dir);
+            let path = model::install(name, &dir, force)?;
+            println!("installed {}", path.display());
+            Ok(super::exit::OK)
+        }
+        ModelCommand::List => {
+            let models = model::list();
+            if models.is_empty() {
+                println!(
+                    "no models installed in {}; run `starcoach model install`",
+                    model::default_models_dir().display()
+                );
+            }
+            for m in models {
+                println!(
+                    "{:<10} {:>7.1} MB  {}  {}",
+                    m.name,
+                    m.size as f64 / 1e6,
+                    if m.verified { "verified" } else { "unverified" },
+                    m.path.display()
+                );
+            }
+            Ok(super::exit::OK)
+        }
+    }
+}

@@ -1,0 +1,303 @@
+//! Speech to text with whisper.cpp (through whisper-rs), with word timings.
+//!
+//! The model is loaded once per [`Transcriber`]; each call creates its own decoding state, so
+//! one transcriber can serve several worker threads. Audio arrives already decoded to 16 kHz
+//! mono ([`crate::audio`]). The result is a [`Transcript`], the input of the pure scoring core.
+//!
+//! Two decoding modes:
+//! - plain: one `full()` call over the whole recording (whisper.cpp's own 30 s windows);
+//! - filler-aware (default): the recording is cut at silences into pieces of at most 28 s and
+//!   each piece is decoded fresh, with a short prompt of fillers and a small logit bias toward
+//!   the single-token fillers " um"/" uh". Whisper is trained to write clean text and drops
+//!   most hesitations otherwise (see issue 4 and `docs/fillers.md`).
+
+use std::ffi::c_void;
+use std::path::{Path, PathBuf};
+
+use whisper_rs::whisper_rs_sys;
+use whisper_rs::{FullParams, SamplingStrategy, WhisperContext, WhisperContextParameters};
+
+use crate::audio::Audio;
+use crate::transcript::{Segment, Transcript, Word};
+
+/// Sample rate Whisper works at.
+pub const RATE: u32 = 16_000;
+/// Longest piece decoded at once in filler-aware mode (Whisper's window is 30 s).
+pub const MAX_PIECE_S: f64 = 28.0;
+/// Prompt that keeps Whisper in a verbatim, disfluent register.
+pub const FILLER_PROMPT: &str = "Um, uh, hmm, er, ah.";
+/// Logit bias added to single-token fillers; above about +6 Whisper invents them.
+pub const FILLER_BIAS: f32 = 2.0;
+
+#[derive(Debug, thiserror::Error)]
+pub enum TranscribeError {
+    #[error("{path}: cannot load the Whisper model ({reason})")]
+    LoadModel { path: PathBuf, reason: String },
+    #[error("Whisper failed: {0}")]
+    Whisper(#[from] whisper_rs::WhisperError),
+}
+
+/// How to decode.
+#[derive(Debug, Clone, Copy)]
+pub struct TranscribeOptions {
+    pub threads: usize,
+    /// Filler-aware decoding (pieces cut at silences, filler prompt and bias).
+    pub fillers: bool,
+}
+
+impl Default for TranscribeOptions {
+    fn default() -> Self {
+        TranscribeOptions {
+            threads: default_threads(),
+            fillers: true,
+        }
+    }
+}
+
+/// All cores, at most 8 (whisper.cpp gains little beyond that on tiny models).
+pub fn default_threads() -> usize {
+    std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .min(8)
+}
+
+/// Routes whisper.cpp and GGML log lines to `tracing` (shown with `-v`), once per process.
+pub fn quiet_whisper_logs() {
+    whisper_rs::install_logging_hooks();
+}
+
+/// A loaded Whisper model.
+pub struct Transcriber {
+    ctx: WhisperContext,
+    /// Token ids of " um", " Um", " uh", " Uh" that are single tokens in this vocabulary.
+    filler_tokens: Vec<i32>,
+    /// First special token id; ids at or above it are not text.
+    eot: i32,
+}
+
+impl Transcriber {
+    pub fn load(model: &Path) -> Result<Self, TranscribeError> {
+        quiet_whisper_logs();
+        let path_str = model.to_str().ok_or_else(|| TranscribeError::LoadModel {
+            path: model.to_path_buf(),
+            reason: "the path is not valid UTF-8".into(),
+        })?;
+        let ctx = WhisperContext::new_with_params(path_str, WhisperContextParameters::default())
+            .map_err(|e| TranscribeError::LoadModel {
+                path: model.to_path_buf(),
+                reason: format!("{e}; is it a whisper.cpp GGML file?"),
+            })?;
+        let mut filler_tokens = Vec::new();
+        for text in [" um", " Um", " uh", " Uh"] {
+            if let Ok(ids) = ctx.tokenize(text, 4) {
+                if ids.len() == 1 {
+                    filler_tokens.push(ids[0]);
+                }
+            }
+        }
+        let eot = ctx.token_eot();
+        Ok(Transcriber {
+            ctx,
+            filler_tokens,
+            eot,
+        })
+    }
+
+    /// Transcribes 16 kHz mono audio. `source` names the recording in the transcript.
+    pub fn transcribe(
+        &self,
+        audio: &Audio,
+        source: &str,
+        opts: &TranscribeOptions,
+    ) -> Result<Transcript, TranscribeError> {
+        let samples = &audio.samples;
+        let pieces: Vec<(usize, usize)> = if opts.fillers {
+            crate::audio::vad::split_at_silences(samples, RATE, MAX_PIECE_S)
+        } else {
+            vec![(0, samples.len())]
+        };
+        let mut segments = Vec::new();
+        let mut state = self.ctx.create_state()?;
+        for (start, end) in pieces {
+            if end <= start {
+                continue;
+            }
+            let offset_s = start as f64 / RATE as f64;
+            let mut bias = FillerBias {
+                tokens: self.filler_tokens.clone(),
+                bias: FILLER_BIAS,
+            };
+            let mut params = FullParams::new(SamplingStrategy::Greedy { best_of: 1 });
+            params.set_n_threads(opts.threads.max(1) as i32);
+            params.set_language(Some("en"));
+            params.set_print_special(false);
+            params.set_print_progress(false);
+            params.set_print_realtime(false);
+            params.set_print_timestamps(false);
+            params.set_token_timestamps(true);
+            params.set_suppress_blank(true);
+            if opts.fillers {
+                params.set_initial_prompt(FILLER_PROMPT);
+                params.set_no_context(true);
+                bias.install(&mut params);
+            }
+            state.full(params, &samples[start..end])?;
+            segments.extend(self.collect_segments(&state, offset_s));
+        }
+        let text = segments
+            .iter()
+            .map(|s: &Segment| s.text.trim())
+            .filter(|t| !t.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        Ok(Transcript {
+            source: Some(source.to_string()),
+            duration_s: audio.duration_s,
+            text,
+            segments,
+            timing_estimated: false,
+        })
+    }
+
+    /// Reads segments and words out of a decoding state; times shifted by `offset_s`.
+    fn collect_segments(&self, state: &whisper_rs::WhisperState, offset_s: f64) -> Vec<Segment> {
+        let mut out = Vec::new();
+        for seg in state.as_iter() {
+            let mut words: Vec<WordBuilder> = Vec::new();
+            for i in 0..seg.n_tokens() {
+                let Some(tok) = seg.get_token(i) else {
+                    continue;
+                };
+                let id = tok.token_id();
+                if id >= self.eot {
+                    continue;
+                }
+                let data = tok.token_data();
+                let bytes = tok.to_bytes().unwrap_or_default();
+                if bytes.is_empty() {
+                    continue;
+                }
+                let t0 = offset_s + data.t0 as f64 / 100.0;
+                let t1 = offset_s + data.t1 as f64 / 100.0;
+                let starts_word = bytes[0] == b' ' || words.is_empty();
+                if starts_word {
+                    words.push(WordBuilder {
+                        bytes: bytes.to_vec(),
+                        start_s: t0,
+                        end_s: t1,
+                        p_sum: data.p,
+                        n: 1,
+                    });
+                } else if let Some(w) = words.last_mut() {
+                    w.bytes.extend_from_slice(bytes);
+                    w.end_s = w.end_s.max(t1);
+                    w.p_sum += data.p;
+                    w.n += 1;
+                }
+            }
+            let words: Vec<Word> = words
+                .into_iter()
+                .filter_map(WordBuilder::finish)
+                .collect();
+            let text = seg
+                .to_str_lossy()
+                .map(|s| s.trim().to_string())
+                .unwrap_or_default();
+            if words.is_empty() && text.is_empty() {
+                continue;
+            }
+            out.push(Segment {
+                start_s: offset_s + seg.start_timestamp() as f64 / 100.0,
+                end_s: offset_s + seg.end_timestamp() as f64 / 100.0,
+                text,
+                words,
+            });
+        }
+        out
+    }
+}
+
+struct WordBuilder {
+    bytes: Vec<u8>,
+    start_s: f64,
+    end_s: f64,
+    p_sum: f32,
+    n: u32,
+}
+
+impl WordBuilder {
+    fn finish(self) -> Option<Word> {
+        let text = String::from_utf8_lossy(&self.bytes).trim().to_string();
+        if text.is_empty() {
+            return None;
+        }
+        Some(Word {
+            text,
+            start_s: self.start_s,
+            end_s: self.end_s.max(self.start_s),
+            probability: self.p_sum / self.n as f32,
+        })
+    }
+}
+
+/// The logit bias toward single-token fillers, handed to whisper.cpp's logits filter.
+struct FillerBias {
+    tokens: Vec<i32>,
+    bias: f32,
+}
+
+/// Tokens looked back at: no bias while a filler was this recent (avoids "uh, uh, uh").
+const RECENT_TOKENS: usize = 3;
+
+impl FillerBias {
+    #[allow(unsafe_code)]
+    fn install(&mut self, params: &mut FullParams) {
+        if self.tokens.is_empty() {
+            return;
+        }
+        // SAFETY: `self` outlives the `full()` call that uses `params` (both live in the same
+        // loop iteration of `transcribe`), and the callback only reads `user_data` as a
+        // `FillerBias` and writes within the `n_vocab` logits whisper.cpp passes.
+        unsafe {
+            params.set_filter_logits_callback(Some(filler_bias_callback));
+            params.set_filter_logits_callback_user_data(self as *mut FillerBias as *mut c_void);
+        }
+    }
+}
+
+#[allow(unsafe_code)]
+unsafe extern "C" fn filler_bias_callback(
+    ctx: *mut whisper_rs_sys::whisper_context,
+    _state: *mut whisper_rs_sys::whisper_state,
+    tokens: *const whisper_rs_sys::whisper_token_data,
+    n_tokens: std::os::raw::c_int,
+    logits: *mut f32,
+    user_data: *mut c_void,
+) {
+    if user_data.is_null() || logits.is_null() {
+        return;
+    }
+    // SAFETY: whisper.cpp passes the tokens decoded so far (n_tokens of them) and a logits
+    // array of n_vocab floats; user_data is the FillerBias set in `install`.
+    unsafe {
+        let bias = &*(user_data as *const FillerBias);
+        let n = n_tokens.max(0) as usize;
+        if n > 0 && !tokens.is_null() {
+            let recent = std::slice::from_raw_parts(tokens, n);
+            let from = n.saturating_sub(RECENT_TOKENS);
+            if recent[from..].iter().any(|t| bias.tokens.contains(&t.id)) {
+                return;
+            }
+        }
+        let n_vocab = whisper_rs_sys::whisper_n_vocab(ctx).max(0) as usize;
+        let logits = std::slice::from_raw_parts_mut(logits, n_vocab);
+        for &id in &bias.tokens {
+            if let Some(l) = logits.get_mut(id as usize) {
+                if l.is_finite() {
+                    *l += bias.bias;
+                }
+            }
+        }
+    }
+}
