@@ -242,17 +242,23 @@ people actually read them now.""",
 
 
 # ---------------------------------------------------------------------------------------
-def load_voice() -> PiperVoice:
+def patched_model() -> bytes:
     model = onnx.load(str(model_path()))
     for node in model.graph.node:
         if node.op_type == "RandomNormalLike":  # noise_scale / noise_w: make them repeatable
             node.attribute.append(onnx.helper.make_attribute("seed", float(SEED % 100000)))
     add_alignment_output(model)
+    return model.SerializeToString()
+
+
+def load_voice(model_bytes: bytes) -> PiperVoice:
+    """A fresh session per answer: the seeded random generators start over, so each answer
+    is reproducible on its own (also with --only)."""
     so = onnxruntime.SessionOptions()
     so.intra_op_num_threads = 1
     so.inter_op_num_threads = 1
     session = onnxruntime.InferenceSession(
-        model.SerializeToString(), sess_options=so, providers=["CPUExecutionProvider"]
+        model_bytes, sess_options=so, providers=["CPUExecutionProvider"]
     )
     with open(config_path(), encoding="utf-8") as f:
         cfg = PiperConfig.from_dict(json.load(f))
@@ -577,13 +583,13 @@ def main():
     args = ap.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     CACHE.mkdir(parents=True, exist_ok=True)
-    voice = load_voice()
+    model_bytes = patched_model()
     rows, diffs = [], []
     with tempfile.TemporaryDirectory(dir=CACHE) as tmp:
         for spec in ANSWERS:
             if args.only and spec["name"] not in args.only:
                 continue
-            lab, d = make_answer(voice, spec, Path(tmp))
+            lab, d = make_answer(load_voice(model_bytes), spec, Path(tmp))
             diffs += d
             nf = len(lab["fillers"])
             nu = sum(1 for f in lab["fillers"] if f["word"] in ("um", "uh"))
