@@ -117,29 +117,34 @@ pub fn convert(input: &Ct2Input, out: &Path) -> Result<Converted, ModelError> {
     let hparams = model.hparams()?;
     let vocab = read_vocabulary(&input.vocabulary, &hparams)?;
 
-    let tmp = tmp_path(out);
-    let result = write_ggml(&model, &hparams, &vocab, &tmp);
-    let (tensors, written) = match result {
-        Ok(v) => v,
-        Err(e) => {
-            let _ = fs::remove_file(&tmp);
-            return Err(e);
-        }
+    // A uniquely named temporary file beside the target (`<name>.XXXXXX.tmp`), so the
+    // rename that publishes it is atomic and concurrent conversions cannot collide.
+    let dir = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
     };
-    fs::rename(&tmp, out).map_err(|source| ModelError::io(out, source))?;
+    let mut prefix = out.file_name().unwrap_or_default().to_os_string();
+    prefix.push(".");
+    let tmp = tempfile::Builder::new()
+        .prefix(&prefix)
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|source| ModelError::io(out, source))?;
+    let (tensors, written) = write_ggml(&model, &hparams, &vocab, tmp.as_file(), tmp.path())?;
+    // Temporary files are private (0600); a model is an ordinary readable file.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(tmp.path(), fs::Permissions::from_mode(0o644))
+            .map_err(|source| ModelError::io(tmp.path(), source))?;
+    }
+    tmp.persist(out).map_err(|e| ModelError::io(out, e.error))?;
     Ok(Converted {
         path: out.to_path_buf(),
         hparams,
         tensors,
         bytes: written,
     })
-}
-
-/// `<out>.tmp` beside the target, so the rename that publishes it is atomic.
-pub(crate) fn tmp_path(out: &Path) -> PathBuf {
-    let mut name = out.file_name().unwrap_or_default().to_os_string();
-    name.push(".tmp");
-    out.with_file_name(name)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -585,11 +590,11 @@ fn write_ggml(
     model: &Ct2Model,
     hp: &HParams,
     vocab: &[Vec<u8>],
+    file: &File,
     tmp: &Path,
 ) -> Result<(usize, u64), ModelError> {
     let tensors = plan_tensors(model, hp)?;
     let io = |source| ModelError::io(tmp, source);
-    let file = File::create(tmp).map_err(io)?;
     let mut w = Counting {
         inner: BufWriter::with_capacity(1 << 20, file),
         bytes: 0,
@@ -969,13 +974,5 @@ mod tests {
         };
         assert_eq!(m.count_layers("encoder"), 4);
         assert_eq!(m.count_layers("decoder"), 0);
-    }
-
-    #[test]
-    fn tmp_path_sits_beside_target() {
-        assert_eq!(
-            tmp_path(Path::new("/m/ggml-tiny.en.bin")),
-            PathBuf::from("/m/ggml-tiny.en.bin.tmp")
-        );
     }
 }
