@@ -517,10 +517,10 @@ fn read_vocabulary(path: &Path, hp: &HParams) -> Result<Vec<Vec<u8>>, ModelError
         )));
     }
     let n_regular = hp.n_regular_tokens();
-    if lines[n_regular] != "<|endoftext|>" {
+    let eot = lines.get(n_regular).copied().unwrap_or_default();
+    if eot != "<|endoftext|>" {
         return Err(bad(format!(
-            "token {n_regular} is {:?}, expected <|endoftext|>",
-            lines[n_regular]
+            "token {n_regular} is {eot:?}, expected <|endoftext|>"
         )));
     }
     let decoder = byte_decoder();
@@ -974,5 +974,252 @@ mod tests {
         };
         assert_eq!(m.count_layers("encoder"), 4);
         assert_eq!(m.count_layers("decoder"), 0);
+    }
+
+    /// Builds a `model.bin` (version 6) with the given variables and aliases.
+    fn ct2_bytes(vars: &[(String, Vec<usize>, u8, Vec<u8>)], aliases: &[(&str, &str)]) -> Vec<u8> {
+        fn string(out: &mut Vec<u8>, s: &str) {
+            out.extend_from_slice(&((s.len() + 1) as u16).to_le_bytes());
+            out.extend_from_slice(s.as_bytes());
+            out.push(0);
+        }
+        let mut out = 6u32.to_le_bytes().to_vec();
+        string(&mut out, "WhisperSpec");
+        out.extend_from_slice(&3u32.to_le_bytes());
+        out.extend_from_slice(&(vars.len() as u32).to_le_bytes());
+        for (name, shape, dtype, data) in vars {
+            string(&mut out, name);
+            out.push(shape.len() as u8);
+            for d in shape {
+                out.extend_from_slice(&(*d as u32).to_le_bytes());
+            }
+            out.push(*dtype);
+            out.extend_from_slice(&(data.len() as u32).to_le_bytes());
+            out.extend_from_slice(data);
+        }
+        out.extend_from_slice(&(aliases.len() as u32).to_le_bytes());
+        for (a, t) in aliases {
+            string(&mut out, a);
+            string(&mut out, t);
+        }
+        out
+    }
+
+    /// A one-layer Whisper with d = 4 (float16 weights, float32 for the rest).
+    fn synthetic_vars() -> Vec<(String, Vec<usize>, u8, Vec<u8>)> {
+        let d = 4;
+        let mut vars = Vec::new();
+        let mut counter = 0u32;
+        let mut add = |name: &str, shape: Vec<usize>, f16: bool| {
+            let n: usize = shape.iter().product();
+            let mut data = Vec::new();
+            for _ in 0..n {
+                counter += 1;
+                let x = (counter % 97) as f32 / 97.0 - 0.5;
+                if f16 {
+                    data.extend_from_slice(&half::f16::from_f32(x).to_le_bytes());
+                } else {
+                    data.extend_from_slice(&x.to_le_bytes());
+                }
+            }
+            vars.push((name.to_string(), shape, if f16 { 4 } else { 0 }, data));
+        };
+        add("encoder/conv1/weight", vec![d, 80, 3], true);
+        add("encoder/conv1/bias", vec![d], false);
+        add("encoder/conv2/weight", vec![d, d, 3], true);
+        add("encoder/conv2/bias", vec![d], false);
+        add("encoder/position_encodings/encodings", vec![1500, d], true);
+        add("decoder/position_encodings/encodings", vec![448, d], true);
+        add("decoder/embeddings/weight", vec![51_864, d], true);
+        for side in ["encoder", "decoder"] {
+            let l = format!("{side}/layer_0");
+            add(
+                &format!("{l}/self_attention/linear_0/weight"),
+                vec![3 * d, d],
+                true,
+            );
+            add(
+                &format!("{l}/self_attention/linear_1/weight"),
+                vec![d, d],
+                true,
+            );
+            add(&format!("{l}/self_attention/linear_1/bias"), vec![d], false);
+            add(&format!("{l}/ffn/linear_0/weight"), vec![4 * d, d], true);
+            add(&format!("{l}/ffn/linear_0/bias"), vec![4 * d], false);
+            add(&format!("{l}/ffn/linear_1/weight"), vec![d, 4 * d], true);
+            add(&format!("{l}/ffn/linear_1/bias"), vec![d], false);
+            for norm in ["self_attention/layer_norm", "ffn/layer_norm"] {
+                add(&format!("{l}/{norm}/gamma"), vec![d], false);
+                add(&format!("{l}/{norm}/beta"), vec![d], false);
+            }
+            add(&format!("{side}/layer_norm/gamma"), vec![d], false);
+            add(&format!("{side}/layer_norm/beta"), vec![d], false);
+        }
+        let l = "decoder/layer_0/attention";
+        add(&format!("{l}/linear_0/weight"), vec![d, d], true);
+        add(&format!("{l}/linear_0/bias"), vec![d], false);
+        add(&format!("{l}/linear_1/weight"), vec![2 * d, d], true);
+        add(&format!("{l}/linear_2/weight"), vec![d, d], true);
+        add(&format!("{l}/linear_2/bias"), vec![d], false);
+        add(&format!("{l}/layer_norm/gamma"), vec![d], false);
+        add(&format!("{l}/layer_norm/beta"), vec![d], false);
+        // Fused biases with a zero key slice, as CTranslate2 writes them.
+        let fused_bias = |parts: usize, key: usize| {
+            (0..parts * d)
+                .flat_map(|i| {
+                    let x = if i / d == key { 0.0f32 } else { 0.25 };
+                    x.to_le_bytes()
+                })
+                .collect::<Vec<u8>>()
+        };
+        for side in ["encoder", "decoder"] {
+            let name = format!("{side}/layer_0/self_attention/linear_0/bias");
+            vars.push((name, vec![3 * d], 0, fused_bias(3, 1)));
+        }
+        vars.push((
+            format!("{l}/linear_1/bias"),
+            vec![2 * d],
+            0,
+            fused_bias(2, 0),
+        ));
+        for side in ["encoder", "decoder"] {
+            vars.push((
+                format!("{side}/num_heads"),
+                vec![],
+                2,
+                2i16.to_le_bytes().to_vec(),
+            ));
+        }
+        vars
+    }
+
+    fn write_synthetic(dir: &Path, vars: &[(String, Vec<usize>, u8, Vec<u8>)]) -> Ct2Input {
+        let bytes = ct2_bytes(
+            vars,
+            &[("decoder/projection/weight", "decoder/embeddings/weight")],
+        );
+        // Split in two, like the base model's wheels.
+        let mid = bytes.len() / 2;
+        fs::write(dir.join("model.bin.part1"), &bytes[..mid]).unwrap();
+        fs::write(dir.join("model.bin.part2"), &bytes[mid..]).unwrap();
+        let mut vocab = String::new();
+        for i in 0..51_864 {
+            vocab.push_str(match i {
+                0..50_256 => "Ġhello",
+                50_256 => "<|endoftext|>",
+                _ => "<|x|>",
+            });
+            vocab.push('\n');
+        }
+        fs::write(dir.join("vocabulary.txt"), vocab).unwrap();
+        Ct2Input::from_dir(dir).unwrap()
+    }
+
+    fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+        haystack.windows(needle.len()).any(|w| w == needle)
+    }
+
+    #[test]
+    fn synthetic_model_converts_deterministically() {
+        let dir = tempfile::tempdir().unwrap();
+        let input = write_synthetic(dir.path(), &synthetic_vars());
+        assert_eq!(input.model_bin.len(), 2);
+        let a = dir.path().join("a.bin");
+        let b = dir.path().join("b.bin");
+        let converted = convert(&input, &a).unwrap();
+        convert(&input, &b).unwrap();
+        let bytes = fs::read(&a).unwrap();
+        assert_eq!(bytes, fs::read(&b).unwrap());
+        assert_eq!(converted.bytes, bytes.len() as u64);
+        // 5 encoder + 15 per encoder layer + 2, 2 decoder + 24 per decoder layer + 2.
+        assert_eq!(converted.tensors, 5 + 15 + 2 + 2 + 24 + 2);
+        let hp = converted.hparams;
+        assert_eq!(
+            (hp.n_audio_state, hp.n_audio_head, hp.n_audio_layer),
+            (4, 2, 1)
+        );
+        assert_eq!((hp.n_vocab, hp.n_text_ctx, hp.n_mels), (51_864, 448, 80));
+
+        let word = |i: usize| i32::from_le_bytes(bytes[4 * i..4 * i + 4].try_into().unwrap());
+        assert_eq!(word(0) as u32, GGML_MAGIC);
+        assert_eq!(word(11), 1, "ftype f16");
+        assert_eq!((word(12), word(13)), (80, 201));
+        let vocab_at = 4 * (14 + 80 * 201);
+        assert_eq!(
+            i32::from_le_bytes(bytes[vocab_at..vocab_at + 4].try_into().unwrap()),
+            50_256
+        );
+        assert_eq!(&bytes[vocab_at + 8..vocab_at + 14], b" hello");
+
+        assert!(contains(&bytes, b"encoder.blocks.0.attn.key.weight"));
+        assert!(!contains(&bytes, b"attn.key.bias"));
+        assert!(contains(&bytes, b"decoder.blocks.0.cross_attn.value.bias"));
+        assert!(!contains(&bytes, b"projection"));
+        // Conv bias: 2 dims, f32, ne = [1, 4].
+        let name = b"encoder.conv1.bias";
+        let at = bytes.windows(name.len()).position(|w| w == name).unwrap();
+        let header: Vec<i32> = (0..5)
+            .map(|k| {
+                let p = at - 20 + 4 * k;
+                i32::from_le_bytes(bytes[p..p + 4].try_into().unwrap())
+            })
+            .collect();
+        assert_eq!(header, vec![2, name.len() as i32, 0, 1, 4]);
+    }
+
+    #[test]
+    fn int8_weights_are_refused_with_the_tensor_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut vars = synthetic_vars();
+        let v = vars
+            .iter_mut()
+            .find(|v| v.0 == "encoder/layer_0/ffn/linear_0/weight")
+            .unwrap();
+        v.2 = 1;
+        v.3.truncate(v.3.len() / 2);
+        let input = write_synthetic(dir.path(), &vars);
+        let err = convert(&input, &dir.path().join("out.bin")).unwrap_err();
+        let msg = err.to_string();
+        assert!(
+            msg.contains("encoder/layer_0/ffn/linear_0/weight") && msg.contains("int8"),
+            "{msg}"
+        );
+        assert!(!dir.path().join("out.bin").exists());
+    }
+
+    #[test]
+    fn non_zero_key_bias_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut vars = synthetic_vars();
+        let v = vars
+            .iter_mut()
+            .find(|v| v.0 == "encoder/layer_0/self_attention/linear_0/bias")
+            .unwrap();
+        v.3[4 * 4..4 * 5].copy_from_slice(&1.0f32.to_le_bytes());
+        let input = write_synthetic(dir.path(), &vars);
+        let err = convert(&input, &dir.path().join("out.bin")).unwrap_err();
+        assert!(
+            err.to_string().contains("self_attention/linear_0/bias"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn truncated_model_is_a_format_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let input = write_synthetic(dir.path(), &synthetic_vars());
+        fs::remove_file(dir.path().join("model.bin.part2")).unwrap();
+        let input = Ct2Input {
+            model_bin: vec![input.model_bin[0].clone()],
+            ..input
+        };
+        let err = convert(&input, &dir.path().join("out.bin")).unwrap_err();
+        assert!(matches!(err, ModelError::Format { .. }), "{err}");
+        let leftovers: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+            .collect();
+        assert!(leftovers.is_empty());
     }
 }
