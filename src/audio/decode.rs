@@ -328,6 +328,25 @@ fn codec_name(codec: CodecType) -> String {
     name.to_string()
 }
 
+/// Input chunk for rubato's FFT resampler: about [`CHUNK`] frames, a whole number of the
+/// rates' common period, and an even number of periods. rubato reports its delay as half the
+/// FFT output size, which is exact only when both FFT sizes are even (48 kHz and 11.025 kHz
+/// with odd sizes came out a third to two thirds of a sample late).
+fn chunk_for(rate: u32) -> usize {
+    let g = gcd(rate as usize, SAMPLE_RATE as usize);
+    let unit_in = rate as usize / g;
+    // An even number of periods makes both FFT sizes even.
+    CHUNK.div_ceil(unit_in).next_multiple_of(2) * unit_in
+}
+
+fn gcd(a: usize, b: usize) -> usize {
+    if b == 0 {
+        a
+    } else {
+        gcd(b, a % b)
+    }
+}
+
 /// Down-mixes interleaved frames to mono and streams them through the resampler.
 struct MonoSink {
     rate: u32,
@@ -345,7 +364,7 @@ struct MonoSink {
 impl MonoSink {
     fn new(rate: u32, channels: usize, expected_frames: Option<u64>) -> Self {
         let resampler = (rate != SAMPLE_RATE).then(|| {
-            FftFixedIn::<f32>::new(rate as usize, SAMPLE_RATE as usize, CHUNK, 2, 1)
+            FftFixedIn::<f32>::new(rate as usize, SAMPLE_RATE as usize, chunk_for(rate), 1, 1)
                 .expect("valid resampler parameters")
         });
         let skip = resampler.as_ref().map_or(0, |r| r.output_delay());
@@ -419,7 +438,8 @@ impl MonoSink {
         if let Some(r) = self.resampler.as_mut() {
             let mut first = true;
             while self.out.len() < expected {
-                let input = first.then(|| [&self.pending[..]]);
+                // rubato rejects an empty input slice: pass None once nothing is pending.
+                let input = (first && !self.pending.is_empty()).then(|| [&self.pending[..]]);
                 first = false;
                 let (_, n) = r
                     .process_partial_into_buffer(input.as_ref().map(|a| &a[..]), &mut self.out_buf, None)
@@ -461,7 +481,7 @@ mod tests {
 
     #[test]
     fn resampling_keeps_length_and_alignment() {
-        for rate in [8_000, 11_025, 22_050, 32_000, 44_100, 48_000, 96_000] {
+        for rate in [8_000, 11_025, 22_050, 24_000, 32_000, 44_100, 48_000, 88_200, 96_000] {
             let input = sine(rate, 3.0, 440.0);
             let mut sink = MonoSink::new(rate, 1, None);
             // Odd-sized pushes, like codec packets.
