@@ -82,7 +82,10 @@ fn io_error(path: &Path, error: io::Error) -> AudioError {
 fn decode_wav(path: &Path, reader: BufReader<File>) -> Result<Option<Audio>, AudioError> {
     let mut wav = match hound::WavReader::new(reader) {
         Ok(w) => w,
-        Err(hound::Error::IoError(e)) if e.kind() == io::ErrorKind::UnexpectedEof => {
+        // hound says "Failed to read enough bytes" (kind Other) for a header cut short.
+        Err(hound::Error::IoError(e))
+            if matches!(e.kind(), io::ErrorKind::UnexpectedEof | io::ErrorKind::Other) =>
+        {
             return Err(AudioError::Truncated {
                 path: path.to_path_buf(),
                 detail: "the file ends inside its header".into(),
@@ -136,13 +139,13 @@ fn decode_wav(path: &Path, reader: BufReader<File>) -> Result<Option<Audio>, Aud
     let decoded = sink.frames_in();
     let short = decoded < claimed_frames;
     if let Some(e) = error {
-        // hound reports a data chunk that ends early as an I/O error (UnexpectedEof).
+        // hound reports a data chunk that ends early as an I/O error ("Failed to read enough
+        // bytes", kind Other): when fewer frames came than the header promised, that is
+        // truncation, whatever the kind.
         match e {
-            hound::Error::IoError(e) if e.kind() != io::ErrorKind::UnexpectedEof => {
-                return Err(io_error(path, e))
-            }
-            _ if !short => return Err(not_audio(path)),
-            _ => {}
+            _ if short => {}
+            hound::Error::IoError(e) => return Err(io_error(path, e)),
+            _ => return Err(not_audio(path)),
         }
     }
     let audio = sink.finish(spec.channels, short);
