@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 use starcoach::audio::{self, vad, AudioError, SAMPLE_RATE};
 
 fn fixture(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(rel)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(rel)
 }
 
 #[test]
@@ -16,7 +18,11 @@ fn every_format_decodes_to_the_same_duration() {
     assert_eq!(reference.source_rate, 16_000);
     assert_eq!(reference.source_channels, 1);
     assert!(!reference.truncated);
-    assert!((15.0..30.0).contains(&reference.duration_s), "{}", reference.duration_s);
+    assert!(
+        (15.0..30.0).contains(&reference.duration_s),
+        "{}",
+        reference.duration_s
+    );
     let ref_onset = vad::speech_onset(&reference.samples, SAMPLE_RATE).unwrap();
 
     for (ext, rate, channels) in [
@@ -26,15 +32,30 @@ fn every_format_decodes_to_the_same_duration() {
         ("flac", 24_000, 1),
     ] {
         let a = audio::load(&fixture(&format!("answers/answer.{ext}"))).unwrap();
-        assert_eq!((a.source_rate, a.source_channels), (rate, channels), "{ext}");
+        assert_eq!(
+            (a.source_rate, a.source_channels),
+            (rate, channels),
+            "{ext}"
+        );
         assert!(!a.truncated, "{ext}");
         let diff = (a.duration_s - reference.duration_s).abs();
-        assert!(diff < 0.050, "{ext}: {} s vs {} s", a.duration_s, reference.duration_s);
+        assert!(
+            diff < 0.050,
+            "{ext}: {} s vs {} s",
+            a.duration_s,
+            reference.duration_s
+        );
         let len_s = a.samples.len() as f64 / f64::from(SAMPLE_RATE);
-        assert!((len_s - a.duration_s).abs() < 0.002, "{ext}: samples {len_s} s");
+        assert!(
+            (len_s - a.duration_s).abs() < 0.002,
+            "{ext}: samples {len_s} s"
+        );
         // The same speech at the same place (codec delays are trimmed).
         let onset = vad::speech_onset(&a.samples, SAMPLE_RATE).unwrap();
-        assert!((onset - ref_onset).abs() < 0.050, "{ext}: onset {onset} vs {ref_onset}");
+        assert!(
+            (onset - ref_onset).abs() < 0.050,
+            "{ext}: onset {onset} vs {ref_onset}"
+        );
         let peak = a.samples.iter().fold(0f32, |m, s| m.max(s.abs()));
         assert!((0.3..=1.0).contains(&peak), "{ext}: peak {peak}");
     }
@@ -62,16 +83,24 @@ fn expect_err(rel: &str) -> AudioError {
 
 #[test]
 fn bad_inputs_give_the_right_error() {
-    assert!(matches!(expect_err("bad/empty.wav"), AudioError::Empty { .. }));
+    assert!(matches!(
+        expect_err("bad/empty.wav"),
+        AudioError::Empty { .. }
+    ));
     let e = expect_err("bad/notes.mp3");
     assert!(matches!(e, AudioError::NotAudio { .. }), "{e:?}");
-    assert!(e.to_string().ends_with("notes.mp3: not an audio file (unrecognised format)"));
+    assert!(e
+        .to_string()
+        .ends_with("notes.mp3: not an audio file (unrecognised format)"));
     let e = expect_err("bad/truncated.wav");
     assert!(matches!(e, AudioError::Truncated { .. }), "{e:?}");
     let e = expect_err("bad/silence.wav");
     assert!(matches!(e, AudioError::SilenceOnly { .. }), "{e:?}");
     let e = expect_err("bad/opus.ogg");
-    assert!(matches!(e, AudioError::UnsupportedCodec { ref codec, .. } if codec == "Opus"), "{e:?}");
+    assert!(
+        matches!(e, AudioError::UnsupportedCodec { ref codec, .. } if codec == "Opus"),
+        "{e:?}"
+    );
     let e = expect_err("bad/does-not-exist.wav");
     assert!(matches!(e, AudioError::Missing { .. }), "{e:?}");
     // A directory is not a recording.
@@ -105,7 +134,10 @@ fn truncation_policy() {
 
     let header_only = dir.path().join("header.wav");
     std::fs::write(&header_only, &bytes[..30]).unwrap();
-    assert!(matches!(audio::load(&header_only), Err(AudioError::Truncated { .. })));
+    assert!(matches!(
+        audio::load(&header_only),
+        Err(AudioError::Truncated { .. })
+    ));
 
     let mp3 = std::fs::read(fixture("answers/answer.mp3")).unwrap();
     let cut = dir.path().join("cut.mp3");
@@ -130,12 +162,22 @@ fn wav_sample_formats() {
             0.0
         }
     };
-    for (bits, float, channels) in [(8, false, 1), (16, false, 2), (24, false, 1), (32, false, 2), (32, true, 3)] {
+    for (bits, float, channels) in [
+        (8, false, 1),
+        (16, false, 2),
+        (24, false, 1),
+        (32, false, 2),
+        (32, true, 3),
+    ] {
         let spec = hound::WavSpec {
             channels,
             sample_rate: rate,
             bits_per_sample: bits,
-            sample_format: if float { hound::SampleFormat::Float } else { hound::SampleFormat::Int },
+            sample_format: if float {
+                hound::SampleFormat::Float
+            } else {
+                hound::SampleFormat::Int
+            },
         };
         let path = dir.path().join(format!("t{bits}{float}{channels}.wav"));
         let mut w = hound::WavWriter::create(&path, spec).unwrap();
@@ -155,7 +197,10 @@ fn wav_sample_formats() {
         assert_eq!(a.samples.len(), 32_000, "{bits} bits");
         assert_eq!(a.source_channels, channels);
         let peak = a.samples.iter().fold(0f32, |m, s| m.max(s.abs()));
-        assert!((0.45..0.56).contains(&peak), "{bits} bits float={float}: peak {peak}");
+        assert!(
+            (0.45..0.56).contains(&peak),
+            "{bits} bits float={float}: peak {peak}"
+        );
     }
 }
 
@@ -180,14 +225,20 @@ fn example_answer_has_its_pauses() {
     }
     for &(_, e) in &pieces[..pieces.len() - 1] {
         let t = e as f64 / f64::from(SAMPLE_RATE);
-        assert!(map.regions.iter().all(|r| t <= r.start_s || t >= r.end_s), "cut at {t}");
+        assert!(
+            map.regions.iter().all(|r| t <= r.start_s || t >= r.end_s),
+            "cut at {t}"
+        );
     }
 }
 
 fn real_clips() -> Vec<PathBuf> {
     let dir = fixture("cache/real");
     let Ok(entries) = std::fs::read_dir(&dir) else {
-        eprintln!("note: {} missing; run scripts/fetch-real-speech.sh", dir.display());
+        eprintln!(
+            "note: {} missing; run scripts/fetch-real-speech.sh",
+            dir.display()
+        );
         return Vec::new();
     };
     let mut clips: Vec<PathBuf> = entries
@@ -208,7 +259,11 @@ fn real_speech_onset_and_regions() {
         let name = clip.file_name().unwrap().to_string_lossy();
         // The clips start and end within 1.5 s of speech and hold mostly speech.
         assert!(onset < 1.5, "{name}: onset {onset}");
-        assert!(offset > a.duration_s - 1.5, "{name}: offset {offset} of {}", a.duration_s);
+        assert!(
+            offset > a.duration_s - 1.5,
+            "{name}: offset {offset} of {}",
+            a.duration_s
+        );
         let share = map.speech_s() / a.duration_s;
         assert!((0.5..=1.0).contains(&share), "{name}: speech share {share}");
         eprintln!(

@@ -84,7 +84,10 @@ fn decode_wav(path: &Path, reader: BufReader<File>) -> Result<Option<Audio>, Aud
         Ok(w) => w,
         // hound says "Failed to read enough bytes" (kind Other) for a header cut short.
         Err(hound::Error::IoError(e))
-            if matches!(e.kind(), io::ErrorKind::UnexpectedEof | io::ErrorKind::Other) =>
+            if matches!(
+                e.kind(),
+                io::ErrorKind::UnexpectedEof | io::ErrorKind::Other
+            ) =>
         {
             return Err(AudioError::Truncated {
                 path: path.to_path_buf(),
@@ -164,7 +167,11 @@ fn not_audio(path: &Path) -> AudioError {
 }
 
 /// Keeps a short-decoded recording if it has at least [`MIN_TRUNCATED_S`] of audio.
-fn check_truncated(path: &Path, audio: Audio, expected_s: f64) -> Result<Option<Audio>, AudioError> {
+fn check_truncated(
+    path: &Path,
+    audio: Audio,
+    expected_s: f64,
+) -> Result<Option<Audio>, AudioError> {
     if audio.duration_s < MIN_TRUNCATED_S {
         let promised = if expected_s > 0.0 {
             format!("header promises {expected_s:.1} s, ")
@@ -173,7 +180,10 @@ fn check_truncated(path: &Path, audio: Audio, expected_s: f64) -> Result<Option<
         };
         return Err(AudioError::Truncated {
             path: path.to_path_buf(),
-            detail: format!("{promised}only {:.2} s of audio could be decoded", audio.duration_s),
+            detail: format!(
+                "{promised}only {:.2} s of audio could be decoded",
+                audio.duration_s
+            ),
         });
     }
     tracing::warn!(
@@ -296,8 +306,7 @@ fn decode_symphonia(path: &Path, file: File) -> Result<Audio, AudioError> {
     let rate = rate.unwrap_or(SAMPLE_RATE);
     let decoded_frames = sink.frames_in();
     // Allow 0.1 s of slack: encoder delay and padding make frame counts inexact.
-    let short_by_header = claimed_frames
-        .is_some_and(|n| decoded_frames + u64::from(rate / 10) < n);
+    let short_by_header = claimed_frames.is_some_and(|n| decoded_frames + u64::from(rate / 10) < n);
     let short = short_by_header || stream_error.is_some();
     let audio = sink.finish(channels.unwrap_or(1) as u16, short);
     if short {
@@ -445,7 +454,11 @@ impl MonoSink {
                 let input = (first && !self.pending.is_empty()).then(|| [&self.pending[..]]);
                 first = false;
                 let (_, n) = r
-                    .process_partial_into_buffer(input.as_ref().map(|a| &a[..]), &mut self.out_buf, None)
+                    .process_partial_into_buffer(
+                        input.as_ref().map(|a| &a[..]),
+                        &mut self.out_buf,
+                        None,
+                    )
                     .expect("buffers sized by the resampler");
                 if n == 0 {
                     break;
@@ -478,13 +491,17 @@ mod tests {
     fn sine(rate: u32, secs: f64, freq: f64) -> Vec<f32> {
         let n = (rate as f64 * secs) as usize;
         (0..n)
-            .map(|i| (0.5 * (2.0 * std::f64::consts::PI * freq * i as f64 / rate as f64).sin()) as f32)
+            .map(|i| {
+                (0.5 * (2.0 * std::f64::consts::PI * freq * i as f64 / rate as f64).sin()) as f32
+            })
             .collect()
     }
 
     #[test]
     fn resampling_keeps_length_and_alignment() {
-        for rate in [8_000, 11_025, 22_050, 24_000, 32_000, 44_100, 48_000, 88_200, 96_000] {
+        for rate in [
+            8_000, 11_025, 22_050, 24_000, 32_000, 44_100, 48_000, 88_200, 96_000,
+        ] {
             let input = sine(rate, 3.0, 440.0);
             let mut sink = MonoSink::new(rate, 1, None);
             // Odd-sized pushes, like codec packets.

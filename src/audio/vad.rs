@@ -103,8 +103,8 @@ impl SpeechMap {
             let start = i;
             let mut strong = false;
             while i < energy_db.len() && energy_db[i] > floor[i] + cfg.active_db {
-                strong |= energy_db[i] >= floor[i] + cfg.onset_db
-                    && energy_db[i] >= cfg.min_peak_dbfs;
+                strong |=
+                    energy_db[i] >= floor[i] + cfg.onset_db && energy_db[i] >= cfg.min_peak_dbfs;
                 i += 1;
             }
             if strong {
@@ -189,7 +189,9 @@ impl SpeechMap {
                 } else {
                     self.regions[i + 1].start_s - r.end_s
                 };
-                (min_s..=max_s).contains(&r.duration_s()) && before >= min_gap_s && after >= min_gap_s
+                (min_s..=max_s).contains(&r.duration_s())
+                    && before >= min_gap_s
+                    && after >= min_gap_s
             })
             .map(|i| self.regions[i])
             .collect()
@@ -245,14 +247,15 @@ impl SpeechMap {
     /// The centre sample of the lowest-energy frame between samples `lo` and `hi`.
     fn quietest(&self, lo: usize, hi: usize) -> usize {
         let first = lo / self.hop;
-        let last = (hi.saturating_sub(self.win) / self.hop).min(self.energy_db.len().saturating_sub(1));
+        let last =
+            (hi.saturating_sub(self.win) / self.hop).min(self.energy_db.len().saturating_sub(1));
         if first > last {
             return hi;
         }
-        let (i, _) = self.energy_db[first..=last]
-            .iter()
-            .enumerate()
-            .fold((0, f32::INFINITY), |acc, (i, &e)| if e < acc.1 { (i, e) } else { acc });
+        let (i, _) = self.energy_db[first..=last].iter().enumerate().fold(
+            (0, f32::INFINITY),
+            |acc, (i, &e)| if e < acc.1 { (i, e) } else { acc },
+        );
         ((first + i) * self.hop + self.win / 2).clamp(lo, hi)
     }
 }
@@ -376,7 +379,9 @@ mod tests {
                     let t = (base + i) as f32 / RATE as f32;
                     let syllable = 0.6 + 0.4 * (2.0 * std::f32::consts::PI * 4.0 * t).sin();
                     let voice: f32 = (1..5)
-                        .map(|h| (2.0 * std::f32::consts::PI * 200.0 * h as f32 * t).sin() / h as f32)
+                        .map(|h| {
+                            (2.0 * std::f32::consts::PI * 200.0 * h as f32 * t).sin() / h as f32
+                        })
                         .sum();
                     *s += 0.2 * syllable * voice;
                 }
@@ -392,7 +397,16 @@ mod tests {
 
     #[test]
     fn finds_bursts_and_gaps() {
-        let x = signal(&[(1.0, false), (2.0, true), (1.5, false), (1.0, true), (0.5, false)], 0.003);
+        let x = signal(
+            &[
+                (1.0, false),
+                (2.0, true),
+                (1.5, false),
+                (1.0, true),
+                (0.5, false),
+            ],
+            0.003,
+        );
         let r = speech_regions(&x, RATE);
         assert_eq!(r.len(), 2, "{r:?}");
         assert!(close(r[0].start_s, 1.0, 0.03), "{r:?}");
@@ -414,7 +428,16 @@ mod tests {
         let r = speech_regions(&x, RATE);
         assert_eq!(r.len(), 2, "{r:?}");
         // A noisy room: the noise floor is only ~15 dB under the speech.
-        let x = signal(&[(1.0, false), (1.0, true), (1.0, false), (1.0, true), (1.0, false)], 0.05);
+        let x = signal(
+            &[
+                (1.0, false),
+                (1.0, true),
+                (1.0, false),
+                (1.0, true),
+                (1.0, false),
+            ],
+            0.05,
+        );
         let r = speech_regions(&x, RATE);
         assert_eq!(r.len(), 2, "{r:?}");
         assert!(close(r[1].start_s, 3.0, 0.05), "{r:?}");
@@ -440,7 +463,10 @@ mod tests {
         assert!(is_silent(&[], RATE));
         assert!(is_silent(&vec![0.0; RATE as usize * 5], RATE));
         let mut seed = 1;
-        assert!(is_silent(&noise(RATE as usize * 5, 0.0005, &mut seed), RATE));
+        assert!(is_silent(
+            &noise(RATE as usize * 5, 0.0005, &mut seed),
+            RATE
+        ));
         assert!(is_silent(&noise(RATE as usize * 5, 0.05, &mut seed), RATE));
         assert!(!is_silent(&signal(&[(1.0, false), (0.5, true)], 0.0), RATE));
     }
@@ -448,13 +474,25 @@ mod tests {
     #[test]
     fn short_stretches_find_lone_fillers() {
         let x = signal(
-            &[(0.5, false), (1.5, true), (0.4, false), (0.3, true), (0.4, false), (1.5, true), (0.1, false), (0.3, true)],
+            &[
+                (0.5, false),
+                (1.5, true),
+                (0.4, false),
+                (0.3, true),
+                (0.4, false),
+                (1.5, true),
+                (0.1, false),
+                (0.3, true),
+            ],
             0.002,
         );
         let map = SpeechMap::analyze(&x, RATE);
         let s = map.short_stretches(0.08, 0.8, 0.15);
         assert_eq!(s.len(), 1, "{:?}", map.regions);
-        assert!(close(s[0].start_s, 2.4, 0.03) && close(s[0].end_s, 2.7, 0.03), "{s:?}");
+        assert!(
+            close(s[0].start_s, 2.4, 0.03) && close(s[0].end_s, 2.7, 0.03),
+            "{s:?}"
+        );
     }
 
     #[test]
@@ -483,7 +521,10 @@ mod tests {
         // Every cut is inside a pause.
         for &(_, b) in &pieces[..pieces.len() - 1] {
             let t = b as f64 / RATE as f64;
-            assert!(map.regions.iter().all(|r| t <= r.start_s || t >= r.end_s), "cut at {t} in speech");
+            assert!(
+                map.regions.iter().all(|r| t <= r.start_s || t >= r.end_s),
+                "cut at {t} in speech"
+            );
         }
         // The first cut takes the long pause (midpoint 20.5 s).
         let first = pieces[0].1 as f64 / RATE as f64;
@@ -496,6 +537,9 @@ mod tests {
         let pieces = split_at_silences(&x, RATE, 28.0);
         assert_eq!(pieces.len(), 3, "{pieces:?}");
         assert!(pieces.iter().all(|&(a, b)| b - a <= 28 * RATE as usize));
-        assert_eq!(split_at_silences(&x[..RATE as usize * 10], RATE, 28.0), vec![(0, RATE as usize * 10)]);
+        assert_eq!(
+            split_at_silences(&x[..RATE as usize * 10], RATE, 28.0),
+            vec![(0, RATE as usize * 10)]
+        );
     }
 }
