@@ -218,6 +218,9 @@ fn example_answer_has_its_pauses() {
     let long = map.pauses(1.2);
     assert_eq!(long.len(), 1, "{long:?}");
     assert!(map.pauses(2.5).is_empty());
+    // "Sure." and the lone "um"/"uh"s (set off by commas) are short isolated stretches.
+    let short = map.short_stretches(0.08, 0.8, 0.15);
+    assert!((3..=10).contains(&short.len()), "{short:?}");
     let pieces = map.split(28.0);
     assert!(pieces.len() >= 3);
     for &(s, e) in &pieces {
