@@ -14,7 +14,6 @@
 use std::ffi::c_void;
 use std::path::{Path, PathBuf};
 
-use whisper_rs::whisper_rs_sys;
 use whisper_rs::{FullParams, SamplingStrategy, WhisperContext, WhisperContextParameters};
 
 use crate::audio::Audio;
