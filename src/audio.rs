@@ -12,13 +12,20 @@ pub struct Audio {
 }
 
 /// Stub: the real decoder lives on the audio branch.
-pub fn load(path: &Path) -> anyhow::Result<Audio> {
-    anyhow::bail!("{}: audio decoding is not built on this branch", path.display())
+pub fn load(path: &Path) -> std::io::Result<Audio> {
+    Err(std::io::Error::other(format!(
+        "{}: audio decoding is not built on this branch",
+        path.display()
+    )))
 }
 
 pub mod vad {
     /// Stub: one piece.
-    pub fn split_at_silences(samples: &[f32], _rate: u32, _max_piece_s: f64) -> Vec<(usize, usize)> {
+    pub fn split_at_silences(
+        samples: &[f32],
+        _rate: u32,
+        _max_piece_s: f64,
+    ) -> Vec<(usize, usize)> {
         vec![(0, samples.len())]
     }
 }
