@@ -102,6 +102,13 @@ impl FakeHome {
   infile "{}"
   format "raw"
 }}
+pcm.fifomic {{
+  type file
+  slave.pcm "null"
+  file "/dev/null"
+  infile "{}/fifo.raw"
+  format "raw"
+}}
 pcm.brokenmic {{
   type file
   slave.pcm "null"
@@ -111,6 +118,7 @@ pcm.brokenmic {{
 }}
 "#,
             raw.display(),
+            dir.path().display(),
             dir.path().display()
         );
         std::fs::write(dir.path().join(".asoundrc"), conf).unwrap();
@@ -628,4 +636,64 @@ fn interactive_keys_redo_skip_and_ctrl_c() {
             "{name} not finalised"
         );
     }
+}
+
+/// A microphone that goes quiet mid-answer (a FIFO whose writer stops writing): the recorder
+/// gives up after its stall timeout, keeps and finalises what it had, and says why.
+#[test]
+fn device_that_stops_delivering_keeps_what_was_said() {
+    if !alsa_available("device_that_stops_delivering_keeps_what_was_said") {
+        return;
+    }
+    let scratch = tempfile::tempdir().unwrap();
+    let home = speech_raw(scratch.path(), fakemic_default);
+    let (rate, channels, format) = fakemic_default(&home);
+    let one = scratch.path().join("one.raw");
+    make_source(&one, 1.0, rate, channels, &format);
+    let data = std::fs::read(&one).unwrap();
+    let fifo = home.path().join("fifo.raw");
+    run_tool(StdCommand::new("mkfifo").arg(&fifo));
+
+    // Feeds one second, then holds the FIFO open without writing, then closes it. Opening the
+    // device to read its configuration also opens the FIFO and closes it unread: start over
+    // on a broken pipe.
+    let feeder = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || {
+            use std::io::Write;
+            loop {
+                let mut f = std::fs::OpenOptions::new().write(true).open(&fifo).unwrap();
+                match f.write_all(&data) {
+                    Ok(()) => {
+                        std::thread::sleep(Duration::from_secs(7));
+                        return;
+                    }
+                    Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => continue,
+                    Err(e) => panic!("writing the FIFO: {e}"),
+                }
+            }
+        })
+    };
+    let out = home.path().join("session");
+    let assert = home
+        .cmd()
+        .args(["record", "--device", "fifomic", "--max-seconds", "60"])
+        .args(["--question", "q", "--rate", &rate.to_string()])
+        .arg("--out")
+        .arg(&out)
+        .write_stdin("")
+        .assert()
+        .code(1);
+    feeder.join().unwrap();
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(stderr.contains("no audio from the device"), "{stderr}");
+    let a = &session_json(&out)["answers"][0];
+    assert_eq!(a["status"], "failed", "{a}");
+    assert_eq!(a["ended_by"], "device_error");
+    let wav = read_wav(&out.join("answer-01.wav"));
+    let secs = wav.samples.len() as f64 / channels as f64 / rate as f64;
+    assert!(
+        (0.9..1.6).contains(&secs),
+        "kept {secs:.3} s of the 1 s said"
+    );
 }

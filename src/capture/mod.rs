@@ -94,6 +94,8 @@ pub struct CaptureOptions {
     pub ring_seconds: f64,
     /// How often the WAV header is rewritten so a killed process leaves a readable file.
     pub flush_every: Duration,
+    /// A device that delivers nothing for this long is treated as lost.
+    pub stall_timeout: Duration,
 }
 
 impl Default for CaptureOptions {
@@ -104,6 +106,7 @@ impl Default for CaptureOptions {
             channels: None,
             ring_seconds: 4.0,
             flush_every: Duration::from_secs(1),
+            stall_timeout: Duration::from_secs(5),
         }
     }
 }
@@ -116,7 +119,7 @@ pub enum EndReason {
     Stopped,
     /// `max_seconds` of audio were recorded.
     MaxLength,
-    /// The device failed (unplugged, server gone); see [`RecordingStats::error`].
+    /// The device failed or stopped delivering audio; see [`RecordingStats::error`].
     DeviceError,
 }
 
@@ -268,6 +271,7 @@ pub fn start(
         sample_rate: config.sample_rate,
         max_frames,
         flush_every: opts.flush_every,
+        stall_timeout: opts.stall_timeout,
     };
     let writer = std::thread::Builder::new()
         .name("starcoach-wav-writer".into())
@@ -464,6 +468,14 @@ fn available_names(host: &cpal::Host) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// Records why the stream cannot go on (the first reason wins) and tells the writer.
+fn fail(shared: &Shared, reason: String) {
+    if let Ok(mut slot) = shared.error.lock() {
+        slot.get_or_insert(reason);
+    }
+    shared.failed.store(true, Ordering::Release);
+}
+
 enum BuildError {
     Format(String),
     Backend(String),
@@ -545,15 +557,12 @@ where
         cpal::ErrorKind::Xrun => {
             err_shared.xruns.fetch_add(1, Ordering::Relaxed);
         }
-        cpal::ErrorKind::DeviceChanged | cpal::ErrorKind::RealtimeDenied => {
-            tracing::info!("input stream: {err}");
+        // cpal's ALSA backend ends the stream only on these; other errors are reported and
+        // the stream carries on (a stream that goes quiet is caught by the stall timeout).
+        cpal::ErrorKind::DeviceNotAvailable | cpal::ErrorKind::PermissionDenied => {
+            fail(&err_shared, err.to_string());
         }
-        _ => {
-            if let Ok(mut slot) = err_shared.error.lock() {
-                slot.get_or_insert_with(|| err.to_string());
-            }
-            err_shared.failed.store(true, Ordering::Release);
-        }
+        _ => tracing::warn!("input stream: {err}"),
     };
     dev.build_input_stream::<T, _, _>(*config, on_data, on_error, None)
         .map_err(|e| BuildError::Backend(e.to_string()))

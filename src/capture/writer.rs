@@ -18,6 +18,7 @@ pub(super) struct Job {
     pub sample_rate: u32,
     pub max_frames: Option<u64>,
     pub flush_every: Duration,
+    pub stall_timeout: Duration,
 }
 
 /// Runs until stopped, the length limit, or a device error; always finalises the WAV.
@@ -30,7 +31,9 @@ pub(super) fn run(job: Job) -> Result<EndReason, String> {
         sample_rate,
         max_frames,
         flush_every,
+        stall_timeout,
     } = job;
+    let mut last_data = Instant::now();
     let channels = channels.max(1) as usize;
     let mut meter = Meter::new((sample_rate as usize / 10).max(1) * channels);
     let mut frames: u64 = 0;
@@ -87,11 +90,23 @@ pub(super) fn run(job: Job) -> Result<EndReason, String> {
             }
             last_flush = Instant::now();
         }
-        if available == 0 {
+        if available > 0 {
+            last_data = Instant::now();
+        } else {
             if stopping {
                 break EndReason::Stopped;
             }
             if failed {
+                break EndReason::DeviceError;
+            }
+            if last_data.elapsed() >= stall_timeout {
+                super::fail(
+                    &shared,
+                    format!(
+                        "no audio from the device for {} s (disconnected?)",
+                        stall_timeout.as_secs_f64()
+                    ),
+                );
                 break EndReason::DeviceError;
             }
             std::thread::sleep(Duration::from_millis(5));
