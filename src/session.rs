@@ -107,7 +107,8 @@ pub struct SessionOutcome {
 static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 static HANDLER: Once = Once::new();
 
-/// Ctrl-C outside raw mode: set a flag the loops poll, so the WAV is finalised normally.
+/// Ctrl-C outside raw mode (and SIGTERM): set a flag the loops poll, so the WAV is finalised
+/// normally.
 fn install_interrupt_handler() {
     HANDLER.call_once(|| {
         if let Err(e) = ctrlc::set_handler(|| INTERRUPTED.store(true, Ordering::SeqCst)) {

@@ -276,9 +276,12 @@ pub fn start(
     let writer = std::thread::Builder::new()
         .name("starcoach-wav-writer".into())
         .spawn(move || writer::run(job))
-        .map_err(|e| CaptureError::Wav {
-            path: wav_path.to_path_buf(),
-            reason: e.to_string(),
+        .map_err(|e| {
+            let _ = std::fs::remove_file(wav_path);
+            CaptureError::Wav {
+                path: wav_path.to_path_buf(),
+                reason: e.to_string(),
+            }
         })?;
 
     let mut rec = Recording {

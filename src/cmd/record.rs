@@ -49,9 +49,12 @@ pub fn run(args: RecordArgs) -> Result<i32> {
     let outcome = match outcome {
         Ok(o) => o,
         Err(e) => {
-            // Leave nothing behind from a session that never recorded anything.
+            // Leave nothing behind from a session that never recorded anything; otherwise
+            // say where the answers recorded so far are.
             if fresh_dir && dir_is_empty(&opts.out_dir) {
                 let _ = std::fs::remove_dir(&opts.out_dir);
+            } else if opts.out_dir.join("session.json").exists() {
+                eprintln!("answers recorded so far are in {}", opts.out_dir.display());
             }
             return Err(e);
         }
