@@ -468,7 +468,7 @@ fn render(elapsed: f64, q: &Question, rms: f32, peak: f32, silent: bool, overrun
         line.push_str(" CLIPPING");
     }
     if silent {
-        line.push_str("  no input signal: is the microphone muted?");
+        line.push_str("  NO INPUT SIGNAL: is the microphone muted?");
     }
     if overruns > 0 {
         line.push_str(&format!("  {overruns} overrun(s)!"));
@@ -571,13 +571,13 @@ mod tests {
         let line = render(47.2, &q(), 0.1, 0.5, false, 0);
         assert!(line.starts_with("REC 0:47 / 60-90 s ["), "{line}");
         assert!(line.contains("level [#######---]"), "{line}");
-        assert!(!line.contains("no input"));
+        assert!(!line.contains("NO INPUT"));
     }
 
     #[test]
     fn render_warns_on_silence_and_overruns() {
         let line = render(3.0, &q(), 0.0, 0.0, true, 2);
-        assert!(line.contains("no input signal"), "{line}");
+        assert!(line.contains("NO INPUT SIGNAL"), "{line}");
         assert!(line.contains("2 overrun(s)"), "{line}");
         assert!(line.contains("level [----------]"), "{line}");
     }
