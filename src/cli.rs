@@ -39,6 +39,10 @@ pub enum Command {
     Model(ModelCommand),
     /// Print the transcript of each recording.
     Transcribe(TranscribeArgs),
+    /// List microphones (input devices) and the format each records in.
+    Devices,
+    /// Practise: answer questions out loud; each answer is recorded to a WAV file.
+    Record(RecordArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -97,4 +101,29 @@ pub struct TranscribeArgs {
 pub enum TranscriptFormat {
     Text,
     Json,
+}
+
+#[derive(Debug, Args)]
+pub struct RecordArgs {
+    /// Input device, as `starcoach devices` names it (default: the system default).
+    #[arg(long, value_name = "NAME")]
+    pub device: Option<String>,
+    /// A question to answer (repeat for several, asked in order).
+    #[arg(long = "question", value_name = "TEXT", required = true)]
+    pub questions: Vec<String>,
+    /// End each answer after this many seconds (required when stdin is not a terminal).
+    #[arg(long, value_name = "N")]
+    pub max_seconds: Option<f64>,
+    /// Session folder (default: starcoach-session-YYYYmmdd-HHMMSS in the current folder).
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Start each answer at once, without the 3-second countdown.
+    #[arg(long)]
+    pub no_countdown: bool,
+    /// Record at this sample rate instead of the device's default.
+    #[arg(long, value_name = "HZ")]
+    pub rate: Option<u32>,
+    /// Record this many channels instead of the device's default.
+    #[arg(long, value_name = "N")]
+    pub channels: Option<u16>,
 }

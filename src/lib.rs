@@ -5,10 +5,12 @@
 //! and `cmd` holds one module per subcommand.
 
 pub mod audio;
+pub mod capture;
 pub mod cli;
 pub mod cmd;
 pub mod model;
 pub mod score;
+pub mod session;
 pub mod transcriber;
 pub mod transcript;
 
@@ -20,7 +22,11 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() { cmd::exit::ERROR } else { cmd::exit::OK };
+            return if e.use_stderr() {
+                cmd::exit::ERROR
+            } else {
+                cmd::exit::OK
+            };
         }
     };
     init_tracing(cli.verbose);
@@ -28,6 +34,8 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
     let result = match cli.command {
         cli::Command::Model(c) => cmd::model::run(c),
         cli::Command::Transcribe(a) => cmd::transcribe::run(a),
+        cli::Command::Devices => cmd::devices::run(),
+        cli::Command::Record(a) => cmd::record::run(a),
     };
     let _ = color;
     match result {

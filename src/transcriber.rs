@@ -195,10 +195,7 @@ impl Transcriber {
                     w.n += 1;
                 }
             }
-            let words: Vec<Word> = words
-                .into_iter()
-                .filter_map(WordBuilder::finish)
-                .collect();
+            let words: Vec<Word> = words.into_iter().filter_map(WordBuilder::finish).collect();
             let text = seg
                 .to_str_lossy()
                 .map(|s| s.trim().to_string())

@@ -1,6 +1,8 @@
 //! One module per subcommand. Each turns its parsed flags into work and returns an exit code.
 
+pub mod devices;
 pub mod model;
+pub mod record;
 pub mod transcribe;
 
 use std::io::IsTerminal;
@@ -25,7 +27,8 @@ pub fn use_color(choice: ColorChoice) -> bool {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stdout().is_terminal()
         }
     }
 }
