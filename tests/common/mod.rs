@@ -1,0 +1,97 @@
+//! Helpers shared by the integration tests: fixture paths, the real model, word error rate.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use starcoach::transcriber::Transcriber;
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn fixture(rel: &str) -> PathBuf {
+    root().join("fixtures").join(rel)
+}
+
+/// Real read speech (LibriVox, asterisk), fetched by `scripts/fetch-real-speech.sh`.
+pub fn real_speech_dir() -> PathBuf {
+    let dir = fixture("cache/real");
+    if !dir.join("demo-instruct.wav").is_file() {
+        let status = std::process::Command::new("bash")
+            .arg(root().join("scripts/fetch-real-speech.sh"))
+            .status()
+            .expect("run fetch-real-speech.sh");
+        assert!(status.success(), "fetch-real-speech.sh failed");
+    }
+    dir
+}
+
+/// The installed default model (scripts/test installs it before the tests run).
+pub fn model_path() -> PathBuf {
+    starcoach::model::resolve(None)
+        .expect("the tiny.en model is installed (run `starcoach model install`)")
+}
+
+/// One transcriber for the whole test binary: the model loads once.
+pub fn transcriber() -> &'static Transcriber {
+    static T: OnceLock<Transcriber> = OnceLock::new();
+    T.get_or_init(|| Transcriber::load(&model_path()).expect("load model"))
+}
+
+pub fn bin() -> assert_cmd::Command {
+    assert_cmd::Command::cargo_bin("starcoach").expect("binary")
+}
+
+/// Lowercase words without punctuation; hyphens split words; "mr" is "mister"; digits kept.
+pub fn normalise(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for raw in text.split(|c: char| c.is_whitespace() || c == '-') {
+        let mut w: String = raw
+            .chars()
+            .filter(|c| c.is_alphanumeric() || *c == '.' || *c == '\'')
+            .collect::<String>()
+            .to_lowercase();
+        // Keep a decimal point only between digits ("28.8"), drop sentence full stops.
+        while w.ends_with('.') || w.ends_with('\'') {
+            w.pop();
+        }
+        if !w.chars().any(|c| c.is_ascii_digit()) {
+            w.retain(|c| c != '.');
+        }
+        let w = match w.as_str() {
+            "mr" => "mister".to_string(),
+            _ => w,
+        };
+        if !w.is_empty() {
+            out.push(w);
+        }
+    }
+    out
+}
+
+/// Word-level edit distance.
+pub fn edit_distance(a: &[String], b: &[String]) -> usize {
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, x) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, y) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(x != y))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// (errors, reference words) for one hypothesis.
+pub fn wer_counts(reference: &str, hypothesis: &str) -> (usize, usize) {
+    let r = normalise(reference);
+    let h = normalise(hypothesis);
+    (edit_distance(&r, &h), r.len())
+}
+
+pub fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
