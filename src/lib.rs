@@ -5,6 +5,8 @@
 
 pub mod audio;
 pub mod model;
+pub mod questions;
+pub mod report;
 pub mod score;
 pub mod transcript;
 
