@@ -41,10 +41,18 @@ struct Counts {
 
 impl Counts {
     fn precision(&self) -> f64 {
-        if self.tp + self.fp == 0 { 1.0 } else { self.tp as f64 / (self.tp + self.fp) as f64 }
+        if self.tp + self.fp == 0 {
+            1.0
+        } else {
+            self.tp as f64 / (self.tp + self.fp) as f64
+        }
     }
     fn recall(&self) -> f64 {
-        if self.tp + self.fn_ == 0 { 1.0 } else { self.tp as f64 / (self.tp + self.fn_) as f64 }
+        if self.tp + self.fn_ == 0 {
+            1.0
+        } else {
+            self.tp as f64 / (self.tp + self.fn_) as f64
+        }
     }
     fn add<T: Ord + Clone>(&mut self, pred: &BTreeSet<T>, gold: &BTreeSet<T>) -> (Vec<T>, Vec<T>) {
         let fp: Vec<T> = pred.difference(gold).cloned().collect();
@@ -76,7 +84,9 @@ fn load() -> Vec<(String, Labelled)> {
 /// n-th occurrence (1-based) of `phrase` among the answer's words, counting to `word_index`.
 fn occurrence(doc: &Doc, phrase: &str, word_index: usize) -> usize {
     let words: Vec<&str> = phrase.split(' ').collect();
-    (0..=word_index).filter(|&i| doc.matches_at(i, &words)).count()
+    (0..=word_index)
+        .filter(|&i| doc.matches_at(i, &words))
+        .count()
 }
 
 fn key(s: &str) -> String {
@@ -100,11 +110,19 @@ fn corpus_accuracy() {
     let mut kinds_right = 0;
     for (name, l) in &corpus {
         let t = Transcript::from_plain_text(&l.answer, Some(name.clone()));
-        let a = score_answer(&t, &AnswerContext::new(Some(&l.question), Some(l.kind)), &cfg);
+        let a = score_answer(
+            &t,
+            &AnswerContext::new(Some(&l.question), Some(l.kind)),
+            &cfg,
+        );
         if guess_kind(&l.question) == l.kind {
             kinds_right += 1;
         } else {
-            println!("{name}: kind guessed {} for {:?}", guess_kind(&l.question), l.question);
+            println!(
+                "{name}: kind guessed {} for {:?}",
+                guess_kind(&l.question),
+                l.question
+            );
         }
         // Fillers.
         let doc = Doc::new(&t);
@@ -113,7 +131,8 @@ fn corpus_accuracy() {
             .iter()
             .map(|f| (f.text.clone(), occurrence(&doc, &f.text, f.word_index)))
             .collect();
-        let gold: BTreeSet<(String, usize)> = l.fillers.iter().map(|f| (f.text.clone(), f.n)).collect();
+        let gold: BTreeSet<(String, usize)> =
+            l.fillers.iter().map(|f| (f.text.clone(), f.n)).collect();
         let (fp, fn_) = fill.add(&pred, &gold);
         if !fp.is_empty() || !fn_.is_empty() {
             println!("{name}: fillers extra {fp:?} missed {fn_:?}");
@@ -135,14 +154,21 @@ fn corpus_accuracy() {
                 }
             }
         } else {
-            assert!(a.star.is_none(), "{name}: {} answers are not judged as STAR", l.kind);
+            assert!(
+                a.star.is_none(),
+                "{name}: {} answers are not judged as STAR",
+                l.kind
+            );
         }
         // Result metrics: matched one to one when either text contains the other.
         let mut gold: Vec<String> = l.results.iter().map(|r| key(r)).collect();
         let mut extra = Vec::new();
         for q in &a.quantified_results {
             let p = key(&q.text);
-            if let Some(i) = gold.iter().position(|g| g.contains(&p) || p.contains(g.as_str())) {
+            if let Some(i) = gold
+                .iter()
+                .position(|g| g.contains(&p) || p.contains(g.as_str()))
+            {
                 gold.remove(i);
                 res.tp += 1;
             } else {
@@ -157,7 +183,11 @@ fn corpus_accuracy() {
         }
     }
     println!("\ncorpus: {} answers", corpus.len());
-    for (n, c) in [("fillers", &fill), ("star parts", &star), ("result metrics", &res)] {
+    for (n, c) in [
+        ("fillers", &fill),
+        ("star parts", &star),
+        ("result metrics", &res),
+    ] {
         println!(
             "{n:>15}: precision {:.3} recall {:.3} (tp {}, fp {}, fn {})",
             c.precision(),
@@ -167,8 +197,20 @@ fn corpus_accuracy() {
             c.fn_
         );
     }
-    println!("  kind guessing: {kinds_right}/{} from the question text", corpus.len());
-    assert!(fill.precision() >= 0.95 && fill.recall() >= 0.95, "fillers below 0.95/0.95");
-    assert!(star.precision() >= 0.85 && star.recall() >= 0.85, "STAR below 0.85/0.85");
-    assert!(res.precision() >= 0.90 && res.recall() >= 0.90, "result metrics below 0.90/0.90");
+    println!(
+        "  kind guessing: {kinds_right}/{} from the question text",
+        corpus.len()
+    );
+    assert!(
+        fill.precision() >= 0.95 && fill.recall() >= 0.95,
+        "fillers below 0.95/0.95"
+    );
+    assert!(
+        star.precision() >= 0.85 && star.recall() >= 0.85,
+        "STAR below 0.85/0.85"
+    );
+    assert!(
+        res.precision() >= 0.90 && res.recall() >= 0.90,
+        "result metrics below 0.90/0.90"
+    );
 }

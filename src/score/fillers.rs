@@ -76,6 +76,31 @@ const HESITATIONS: &[&str] = &[
     "um", "umm", "ummm", "uh", "uhh", "uhm", "er", "erm", "ah", "ahh", "hmm", "hm", "mm",
 ];
 const SOFT: &[&str] = &["basically", "actually", "literally"];
+/// Subjects and modals before "like" the verb.
+const LIKE_SUBJECT: &[&str] = &[
+    "i",
+    "you",
+    "we",
+    "they",
+    "he",
+    "she",
+    "would",
+    "i'd",
+    "we'd",
+    "you'd",
+    "they'd",
+    "don't",
+    "didn't",
+    "not",
+    "really",
+    "also",
+    "to",
+    "genuinely",
+    "who",
+    "people",
+    "customers",
+    "users",
+];
 /// Words after which "like" is a verb or a comparison, not a filler.
 const LIKE_BEFORE_VERB: &[&str] = &[
     "i",
@@ -133,8 +158,8 @@ const LIKE_BEFORE_VERB: &[&str] = &[
 ];
 const NUMBERISH: &[&str] = &[
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "hundred", "a", "half",
-    "a", "dozen",
+    "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+    "ninety", "hundred", "dozen",
 ];
 const INTENSIFIERS: &[&str] = &[
     "really",
@@ -215,7 +240,14 @@ pub fn detect(doc: &Doc, cfg: &FillerConfig) -> Vec<Filler> {
             if is_filler_you_know(doc, i, prev, prev_break) {
                 found = Some((2, FillerKind::Discourse));
             }
-        } else if w == "so" && sent_start && doc.toks[i].comma_after() {
+        } else if w == "so"
+            && doc.toks[i].comma_after()
+            && (sent_start
+                || matches!(prev, "okay" | "ok" | "well" | "right" | "alright" | "yeah")
+                || out
+                    .last()
+                    .is_some_and(|f: &Filler| f.word_index + f.text.split(' ').count() == i))
+        {
             found = Some((1, FillerKind::Discourse));
         } else if w == "i" && next == "mean" {
             let mean = &doc.toks[i + 1];
@@ -260,24 +292,61 @@ pub fn detect(doc: &Doc, cfg: &FillerConfig) -> Vec<Filler> {
 
 fn is_filler_like(doc: &Doc, i: usize, prev: &str, next: &str, prev_break: bool) -> bool {
     let tok = &doc.toks[i];
-    if LIKE_BEFORE_VERB.contains(&prev) && !(prev_break && tok.comma_after()) {
-        // "I like", "would like", "looks like", "something like": meaning, not filler.
-        // Exception: set off on both sides ("and, like, ...") is still a filler.
+    let flanked = prev_break && tok.comma_after();
+    if LIKE_SUBJECT.contains(&prev) && !flanked {
+        // "I like", "would like", "don't like": the verb.
         return false;
     }
-    if prev == "feel" || prev == "felt" {
+    // "we had like twenty people", "I did like a few jobs": an approximator.
+    if is_approximator(doc, i) {
+        return !matches!(
+            prev,
+            "something"
+                | "anything"
+                | "looks"
+                | "look"
+                | "looked"
+                | "seems"
+                | "sounds"
+                | "feel"
+                | "felt"
+        );
+    }
+    if LIKE_BEFORE_VERB.contains(&prev) && !flanked {
+        // "looks like", "something like", "a tool like this": meaning, not filler.
         return false;
     }
     if tok.comma_after() || (prev_break && i > 0) {
-        // "it was, like, chaos", "like, we had..." but not sentence-initial "Like many teams".
-        if tok.comma_after() || INTENSIFIERS.contains(&next) || is_number(next) {
-            return true;
-        }
-        // Sentence-initial "Like" with no comma: preposition ("Like most teams, we...").
-        return false;
+        // "it was, like, chaos", but not sentence-initial "Like most teams".
+        return tok.comma_after() || INTENSIFIERS.contains(&next);
     }
-    // "we had like twenty people", "it was like really hard".
-    is_number(next) || INTENSIFIERS.contains(&next)
+    // "it was like really hard".
+    INTENSIFIERS.contains(&next)
+}
+
+/// "like" before a rough quantity: "like twenty", "like a few", "like many".
+fn is_approximator(doc: &Doc, i: usize) -> bool {
+    let next = doc.norm(i as isize + 1);
+    let next2 = doc.norm(i as isize + 2);
+    if next == "a" {
+        return matches!(
+            next2,
+            "few"
+                | "couple"
+                | "hundred"
+                | "thousand"
+                | "dozen"
+                | "million"
+                | "bunch"
+                | "third"
+                | "quarter"
+        );
+    }
+    is_number(next)
+        || matches!(
+            next,
+            "many" | "several" | "hundreds" | "thousands" | "dozens" | "half"
+        )
 }
 
 fn is_number(w: &str) -> bool {

@@ -123,7 +123,7 @@ pub fn score_answer(t: &Transcript, ctx: &AnswerContext, cfg: &ScoringConfig) ->
         (
             None,
             star::checks(&doc, kind),
-            vec![None; doc.sentences.len()],
+            vec![Vec::new(); doc.sentences.len()],
         )
     };
     let (quantified_results, context_numbers): (Vec<_>, Vec<_>) = numbers

@@ -100,6 +100,10 @@ const MULTIPLIER_WORDS: &[(&str, f64)] = &[
     ("twofold", 2.0),
 ];
 const COMPARATIVES: &[&str] = &[
+    "early",
+    "earlier",
+    "ahead",
+    "sooner",
     "faster",
     "fewer",
     "less",
@@ -160,9 +164,14 @@ const PEOPLE_UNITS: &[&str] = &[
 /// Verbs and phrases that state an outcome.
 static RESULT_CUE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"\b(increas\w*|grew|grow\w*|cut|cuts|reduc\w*|sav(ed|ing|es)|dropp?\w*|fell|rose|rais\w*|improv\w*|boost\w*|lower\w*|decreas\w*|climb\w*|jump\w*|shr[au]nk|generat\w*|gain\w*|won|recover\w*|hit|reach\w*|exceed\w*|doubl\w*|tripl\w*|halv\w*|brought (it |them |that )?(down|up|in)|went (up|down|from)|sped|speed up|eliminat\w*|freed|shorten\w*|lift\w*|up by|down by|as a result|result\w*|led to|ended up|by the end|in the end|outcome|beat|closed|sold|signed|retain\w*|renew\w*|converted|landed|brought|took it from)\b",
+        r"\b(increas\w*|grew|grow\w*|cut|cuts|reduc\w*|sav(ed|ing|es)|dropp?\w*|fell|rose|rais\w*|improv\w*|boost\w*|lower\w*|decreas\w*|climb\w*|jump\w*|shr[au]nk|generat\w*|gain\w*|won|recover\w*|hit|reach\w*|exceed\w*|doubl\w*|tripl\w*|halv\w*|brought (it |them |that )?(down|up|in)|went (up|down|from)|sped|speed up|eliminat\w*|freed|shorten\w*|lift\w*|up by|down by|as a result|result\w*|led to|ended up|by the end|in the end|outcome|beat|closed|sold|signed|retain\w*|renew\w*|converted|landed|brought|took it from|stopped|prevented|resolved|solved)\b",
     )
     .unwrap()
+});
+
+/// Sentences that assume, suppose or set a goal rather than report an outcome.
+static HYPOTHETICAL: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"\b(let's say|let us say|assume|assuming|suppose|if|i'd|i would|we'd|we would|would be|could be|might|(the|our|my) (target|goal|quota|aim|objective|budget) (was|is))\b").unwrap()
 });
 
 fn unit_value(w: &str) -> Option<u64> {
@@ -312,6 +321,17 @@ fn scan_at(doc: &Doc, i: usize) -> Option<Raw> {
             inherent_result: true,
         });
     }
+    if w == "twice" {
+        // "twice as fast" is a result; "charged him twice" is not.
+        let inherent = next == "as" || COMPARATIVES.contains(&next);
+        return Some(Raw {
+            first: i,
+            end: i + 1 + usize::from(next == "as") * 2,
+            value: 2.0,
+            unit: "factor",
+            inherent_result: inherent,
+        });
+    }
     if let Some((_, v)) = MULTIPLIER_WORDS.iter().find(|(n, _)| *n == w) {
         return Some(Raw {
             first: i,
@@ -356,9 +376,11 @@ fn scan_at(doc: &Doc, i: usize) -> Option<Raw> {
     } else {
         return None;
     };
-    // Fraction words after a count: "two thirds".
+    // Fraction words after a count: "two thirds" (but "two quarters" of a year is time).
     if let Some((_, f)) = FRACTIONS.iter().find(|(n, _)| *n == doc.norm(end as isize)) {
-        if unit == "count" && value < 10.0 && doc.norm(end as isize) != "half" {
+        let fw = doc.norm(end as isize);
+        let is_time = fw.starts_with("quarter") && doc.norm(end as isize + 1) != "of";
+        if unit == "count" && value < 10.0 && fw != "half" && !is_time {
             return Some(Raw {
                 first: i,
                 end: end + 1,
@@ -427,8 +449,10 @@ fn scan_at(doc: &Doc, i: usize) -> Option<Raw> {
         }
     }
     // "20% faster", "two hours less"
-    if !inherent && COMPARATIVES.contains(&doc.norm(end as isize)) && unit != "year" {
-        inherent = true;
+    let cmp = doc.norm(end as isize);
+    if !inherent && COMPARATIVES.contains(&cmp) && unit != "year" {
+        // "five more" (days) is not a result by itself; "20% more", "two hours less" are.
+        inherent = !(unit == "count" && matches!(cmp, "more" | "less" | "fewer"));
         end += 1;
     }
     Some(Raw {
@@ -488,8 +512,11 @@ pub fn detect(doc: &Doc) -> Vec<Quantity> {
         let near_verb = [prev, prev2]
             .iter()
             .any(|w| !w.is_empty() && RESULT_CUE.is_match(w))
-            || matches!(prev, "by" | "to");
-        role = if r.inherent_result || paired {
+            || prev == "by";
+        role = if HYPOTHETICAL.is_match(&sentence.norm) {
+            // "Let's say the market grows 8%", "if it saves five hours": assumptions.
+            NumberRole::Context
+        } else if r.inherent_result || paired || (r.value == 0.0 && cue) {
             NumberRole::Result
         } else {
             match unit {

@@ -53,6 +53,8 @@ pub struct SentenceInfo {
     pub end_s: f64,
     /// STAR part, for behavioral answers.
     pub part: Option<StarPart>,
+    /// A second part the same sentence carries (e.g. task and action together).
+    pub also: Option<StarPart>,
 }
 
 /// One part's findings.
@@ -150,13 +152,13 @@ static CUES: Lazy<Cues> = Lazy::new(|| Cues {
         ),
         (
             re(
-                r"\bwhen i was (at|a|an|working|the|leading|in)\b|\bwhile i was\b|\bi was working (as|at|on)\b|\bi worked (as|at)\b|\bduring my\b",
+                r"\bwhen i (was|joined|started|moved|managed|ran|led|worked)\b|\bwhile i was\b|\bi was working (as|at|on)\b|\bi worked (as|at)\b|\bduring my\b|\bin my (role|time|job) as\b|\bwhere i (was|worked)\b|\b(that|this|it) was (at|when|in|during)\b",
             ),
             2.5,
         ),
         (
             re(
-                r"\b(we|our team|the team|the company|our company|the client|our client|the project|the hospital|the store|our school|the school) (had|was|were|faced|started|received|got|lost|moved|ran)\b",
+                r"\b(we|our team|the team|the company|our company|the client|our client|the project|the hospital|the store|our school|the school) (had|was|were|faced|received|lost)\b",
             ),
             1.5,
         ),
@@ -166,20 +168,19 @@ static CUES: Lazy<Cues> = Lazy::new(|| Cues {
             ),
             2.0,
         ),
-        (
-            re(r"\b(i was|i'm|i am) (a|an|the) [a-z]+ (at|for|in|on)\b"),
-            2.0,
-        ),
+        (re(r"\b(i was|i'm|i am|i worked as) (a|an) \w+"), 1.5),
         (
             re(
-                r"\b(was|were) (failing|slipping|struggling|behind|late|down|broken|losing|unhappy|frustrated|churning|stuck)\b",
+                r"\b(was|were) (really |very |too |quite )?(failing|slipping|struggling|behind|late|down|broken|losing|unhappy|frustrated|churning|stuck|slow|overwhelmed|chaotic|poor|low|missing)\b",
             ),
             1.0,
         ),
     ],
     task: vec![
         (
-            re(r"\bmy (role|job|task|responsibility|goal|mandate|assignment) (was|is)\b"),
+            re(
+                r"\bmy (role|job|task|responsibility|goal|mandate|assignment|quota|target|remit|brief|kpi) (was|is)\b",
+            ),
             3.5,
         ),
         (
@@ -194,16 +195,19 @@ static CUES: Lazy<Cues> = Lazy::new(|| Cues {
         ),
         (
             re(
-                r"\bi (needed|had) to\b|\bit was (on me|my job|up to me)\b|\bi owned\b|\bwe needed to\b|\bi had to figure out\b|\bi needed to find\b",
+                r"\bi (needed|had) to\b|\bit was (on me|my job|up to me)\b|\bi owned (the|our|this|that)\b|\bi wanted to\b|\bwe (needed|had) to\b|\bi had to figure out\b|\bi needed to find\b",
             ),
             2.5,
         ),
-        (re(r"\bmy manager asked me\b|\b(asked|wanted) me to\b"), 2.0),
+        (
+            re(r"\bmy manager asked me\b|\b(asked|wanted|needed) me to\b"),
+            2.5,
+        ),
     ],
     action: vec![
         (
             re(
-                r"\b(so|first|then|next|after that|finally|and) (i|we) (\w+ed|built|wrote|set|made|ran|took|met|got|went|sat|put|brought|began|led|sent|spent|drew|found|chose|gave|held|cut|did|split|rebuilt|rewrote|broke|sought|told|taught|kept|called|paid)\b",
+                r"\b(so|first|then|next|after that|finally) (i|we) (\w+ed|built|wrote|set|made|ran|took|met|got|went|sat|put|brought|began|led|sent|spent|drew|found|chose|gave|held|cut|did|split|rebuilt|rewrote|broke|sought|told|taught|kept|called|paid)\b",
             ),
             3.5,
         ),
@@ -224,7 +228,7 @@ static CUES: Lazy<Cues> = Lazy::new(|| Cues {
             re(
                 r"\bwe (decided|built|set up|created|designed|implemented|ran|wrote|organized|moved|changed|introduced|agreed|split|started|rolled out|migrated|rebuilt|added|worked|met|tested)\b",
             ),
-            1.5,
+            2.0,
         ),
     ],
     result: vec![
@@ -252,6 +256,12 @@ static CUES: Lazy<Cues> = Lazy::new(|| Cues {
             ),
             2.5,
         ),
+        (
+            re(
+                r"\b(it|that|this|which|the \w+|the \w+ \w+) (stopped|solved|fixed|resolved|prevented)\b|\bno (impact|downtime|data loss|complaints|incidents|escalations)\b|\bfelt (much )?(more|better)\b|\b(did|performed|scored|went|worked) (\w+ )?(better|well)\b|\b(were|was) (all )?(covered|resolved|fixed|solved|stable|back on track|on track)\b",
+            ),
+            2.5,
+        ),
     ],
     reflection: vec![(
         re(
@@ -268,10 +278,12 @@ fn cue_score(list: &[(Regex, f64)], s: &str) -> f64 {
         .sum()
 }
 
-/// Classes every sentence of a behavioral answer.
-pub fn classify(doc: &Doc, numbers: &[Quantity]) -> Vec<Option<StarPart>> {
+/// Classes every sentence of a behavioral answer: its main part first, then a second part
+/// when the sentence also carries a strong cue for it ("I was responsible for the night
+/// shift, so I decided..." is task and action).
+pub fn classify(doc: &Doc, numbers: &[Quantity]) -> Vec<Vec<StarPart>> {
     let n = doc.sentences.len();
-    let mut parts: Vec<Option<StarPart>> = Vec::with_capacity(n);
+    let mut parts: Vec<Vec<StarPart>> = Vec::with_capacity(n);
     for (k, s) in doc.sentences.iter().enumerate() {
         let norm = s.norm.as_str();
         let pos = if n > 1 {
@@ -279,83 +291,100 @@ pub fn classify(doc: &Doc, numbers: &[Quantity]) -> Vec<Option<StarPart>> {
         } else {
             0.0
         };
-        let mut sc = [
+        let mut cue = [
             cue_score(&CUES.situation, norm),
             cue_score(&CUES.task, norm),
             cue_score(&CUES.action, norm),
             cue_score(&CUES.result, norm),
             cue_score(&CUES.reflection, norm),
         ];
-        let result_numbers = numbers
+        if numbers
             .iter()
-            .filter(|q| q.sentence_index == k && q.role == NumberRole::Result)
-            .count();
-        if result_numbers > 0 {
-            sc[3] += 3.0;
+            .any(|q| q.sentence_index == k && q.role == NumberRole::Result)
+        {
+            cue[3] += 3.0;
+        }
+        // Situation cues late in the story are usually outcome talk ("we had zero incidents").
+        if pos > 0.6 {
+            cue[0] *= 0.5;
         }
         // Position priors: setup early, outcome and learning late.
+        let mut sc = cue;
         sc[0] += if sc[0] > 0.0 { 1.5 * (1.0 - pos) } else { 0.0 };
         sc[1] += if sc[1] > 0.0 { 1.0 - pos } else { 0.0 };
         sc[3] += if sc[3] > 0.0 { pos } else { 0.0 };
         sc[4] += if sc[4] > 0.0 { pos } else { 0.0 };
-        // Generic, hypothetical or present-tense statements are not story parts.
         let best = (0..5)
             .max_by(|&a, &b| sc[a].total_cmp(&sc[b]).then(b.cmp(&a)))
             .unwrap_or(0);
-        let part = if sc[best] >= 1.0 {
-            Some(StarPart::ALL[best])
+        let mut here = Vec::new();
+        if GENERIC.is_match(norm) && best != 4 {
+            // Habits and hypotheticals ("I usually...", "if I disagree...") are not story parts.
+        } else if sc[best] >= 1.0 {
+            here.push(StarPart::ALL[best]);
+            let second = (0..5)
+                .filter(|&p| p != best && cue[p] >= SECOND_PART_CUE)
+                .max_by(|&a, &b| cue[a].total_cmp(&cue[b]));
+            if let Some(p) = second {
+                here.push(StarPart::ALL[p]);
+            }
         } else if k == 0 && is_past_narrative(norm) {
-            Some(StarPart::Situation)
-        } else {
-            None
-        };
-        parts.push(part);
+            here.push(StarPart::Situation);
+        }
+        parts.push(here);
     }
     // A sentence with no cue between two action sentences continues the action.
     for k in 1..n.saturating_sub(1) {
-        if parts[k].is_none()
-            && parts[k - 1] == Some(StarPart::Action)
+        if parts[k].is_empty()
+            && parts[k - 1].first() == Some(&StarPart::Action)
             && matches!(
-                parts[k + 1],
+                parts[k + 1].first(),
                 Some(StarPart::Action) | Some(StarPart::Result)
             )
             && is_past_narrative(&doc.sentences[k].norm)
         {
-            parts[k] = Some(StarPart::Action);
+            parts[k].push(StarPart::Action);
         }
     }
     parts
 }
 
+/// Cue strength at which a sentence also counts for a second part.
+const SECOND_PART_CUE: f64 = 2.5;
+
+static GENERIC: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"\b(i always|i usually|i generally|i tend to|i try to|if i|whenever i|i would|in general|typically)\b",
+    )
+});
+
 fn is_past_narrative(s: &str) -> bool {
     static PAST: Lazy<Regex> = Lazy::new(|| re(r"\b(was|were|had|did|\w+ed)\b"));
-    static GENERIC: Lazy<Regex> = Lazy::new(|| {
-        re(
-            r"\b(i always|i usually|i generally|i would|i'd say|i think|i believe|in general|typically)\b",
-        )
-    });
     PAST.is_match(s) && !GENERIC.is_match(s)
 }
 
 /// Builds the STAR report from sentence classes.
-pub fn analyze(doc: &Doc, parts: &[Option<StarPart>], cfg: &StructureConfig) -> Star {
+pub fn analyze(doc: &Doc, parts: &[Vec<StarPart>], cfg: &StructureConfig) -> Star {
     let mut star = Star::default();
     let speaking = doc.speaking_s().max(1e-9);
-    for (k, p) in parts.iter().enumerate() {
-        let Some(p) = p else { continue };
+    for (k, ps) in parts.iter().enumerate() {
         let s = &doc.sentences[k];
-        let r = star.part_mut(*p);
-        r.present = true;
-        r.sentences.push(k);
-        r.share += (s.end_s - s.start_s).max(0.0) / speaking;
-        r.start_s.get_or_insert(s.start_s);
-        r.end_s = Some(s.end_s);
-        match &mut r.evidence {
-            Some(e) => {
-                e.push(' ');
-                e.push_str(&s.text);
+        // A sentence carrying two parts counts half its time to each.
+        let weight = 1.0 / ps.len().max(1) as f64;
+        for p in ps {
+            let r = star.part_mut(*p);
+            r.present = true;
+            r.sentences.push(k);
+            r.share += weight * (s.end_s - s.start_s).max(0.0) / speaking;
+            r.start_s.get_or_insert(s.start_s);
+            r.end_s = Some(s.end_s);
+            match &mut r.evidence {
+                Some(e) => {
+                    e.push(' ');
+                    e.push_str(&s.text);
+                }
+                None => r.evidence = Some(s.text.clone()),
             }
-            None => r.evidence = Some(s.text.clone()),
         }
     }
     if !star.situation.present && !star.task.present {
@@ -531,7 +560,7 @@ pub fn checks(doc: &Doc, kind: QuestionKind) -> Vec<Check> {
 }
 
 /// The sentences with their classes.
-pub fn sentence_infos(doc: &Doc, parts: &[Option<StarPart>]) -> Vec<SentenceInfo> {
+pub fn sentence_infos(doc: &Doc, parts: &[Vec<StarPart>]) -> Vec<SentenceInfo> {
     doc.sentences
         .iter()
         .enumerate()
@@ -539,7 +568,8 @@ pub fn sentence_infos(doc: &Doc, parts: &[Option<StarPart>]) -> Vec<SentenceInfo
             text: s.text.clone(),
             start_s: s.start_s,
             end_s: s.end_s,
-            part: parts.get(k).copied().flatten(),
+            part: parts.get(k).and_then(|p| p.first().copied()),
+            also: parts.get(k).and_then(|p| p.get(1).copied()),
         })
         .collect()
 }
@@ -553,6 +583,9 @@ mod tests {
         let d = Doc::new(&Transcript::from_plain_text(text, None));
         let n = super::super::numbers::detect(&d);
         classify(&d, &n)
+            .into_iter()
+            .map(|p| p.first().copied())
+            .collect()
     }
 
     #[test]
