@@ -313,8 +313,14 @@ fn scan_at(doc: &Doc, i: usize) -> Option<Raw> {
     let next2 = doc.norm(i as isize + 2);
     // "cut in half", "by half"
     if w == "half" && matches!(doc.norm(i as isize - 1), "in" | "by") {
+        // Keep the verb: "cut in half", "cut the backlog in half".
+        let sent = doc.toks[i].sentence;
+        let verb = (2..=4).find(|&k| {
+            i >= k && doc.toks[i - k].sentence == sent && RESULT_CUE.is_match(&doc.toks[i - k].norm)
+        });
+        let first = i - verb.unwrap_or(1);
         return Some(Raw {
-            first: i,
+            first,
             end: i + 1,
             value: 0.5,
             unit: "fraction",
@@ -647,7 +653,10 @@ mod tests {
             q("The build got three times faster."),
             [("three times faster".into(), Result)]
         );
-        assert_eq!(q("We cut the backlog in half."), [("half".into(), Result)]);
+        assert_eq!(
+            q("We cut the backlog in half."),
+            [("cut the backlog in half".into(), Result)]
+        );
         assert_eq!(
             q("We had a third fewer tickets."),
             [("a third fewer".into(), Result)]

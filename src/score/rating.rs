@@ -225,7 +225,26 @@ pub fn next_step(a: &AnswerScore, cfg: &ScoringConfig) -> String {
             } else {
                 3.0
             };
-            push(w, format!("You speak for {}, under the {}-{} target: add the missing detail, most usefully on what you did and what changed.", fmt_time(a.speaking_s), fmt_time(a.length.target_min_s), fmt_time(a.length.target_max_s)));
+            let what = match a.question_type {
+                QuestionKind::Behavioral => "add detail on what you did and what changed",
+                QuestionKind::Case | QuestionKind::Technical => {
+                    "walk through more of your reasoning out loud"
+                }
+                QuestionKind::Closing => "back your fit claim with one concrete proof",
+                QuestionKind::Motivation => {
+                    "say what draws you to their work and what you would contribute"
+                }
+                QuestionKind::Intro => "add the step that led you to this role",
+            };
+            push(
+                w,
+                format!(
+                    "You speak for {}, under the {}-{} target: {what}.",
+                    fmt_time(a.speaking_s),
+                    fmt_time(a.length.target_min_s),
+                    fmt_time(a.length.target_max_s)
+                ),
+            );
         }
         Verdict::Ok => {}
     }

@@ -213,7 +213,7 @@ static CUES: Lazy<Cues> = Lazy::new(|| Cues {
         ),
         (
             re(
-                r"\bi (decided|started|created|set up|organized|organised|proposed|suggested|designed|implemented|introduced|reached out|scheduled|wrote|built|rebuilt|rewrote|led|ran|pulled|analyzed|analysed|talked|spoke|met|asked|called|sat down|took|brought|mapped|interviewed|prototyped|automated|negotiated|escalated|convinced|persuaded|invited|drafted|pushed|paired|shadowed|broke|split|moved|changed|replaced|added|trained|coached|documented|tested|measured|tracked|reviewed|prioritized|prioritised|volunteered|offered|went|made|put|spent|focused|gathered|collected|presented|pitched|sent|built|got|worked|listened|explained|agreed|dug|traced|found|noticed|rolled|migrated|refactored|hired|delegated|stepped|kept|set|booked|opened|checked|compared|sketched|reworked|restructured|created|launched|called)\b",
+                r"\bi (also |then |quickly |personally |immediately |first |eventually |finally )?(decided|started|created|set up|organized|organised|proposed|suggested|designed|implemented|introduced|reached out|scheduled|wrote|built|rebuilt|rewrote|led|ran|pulled|analyzed|analysed|talked|spoke|met|asked|called|sat down|took|brought|mapped|interviewed|prototyped|automated|negotiated|escalated|convinced|persuaded|invited|drafted|pushed|paired|shadowed|broke|split|moved|changed|replaced|added|trained|coached|documented|tested|measured|tracked|reviewed|prioritized|prioritised|volunteered|offered|went|made|put|spent|focused|gathered|collected|presented|pitched|sent|built|got|worked|listened|explained|agreed|dug|traced|found|noticed|rolled|migrated|refactored|hired|delegated|stepped|kept|set|booked|opened|checked|compared|sketched|reworked|restructured|created|launched|called)\b",
             ),
             3.0,
         ),
@@ -322,8 +322,8 @@ pub fn classify(doc: &Doc, numbers: &[Quantity]) -> Vec<Vec<StarPart>> {
             // Habits and hypotheticals ("I usually...", "if I disagree...") are not story parts.
         } else if sc[best] >= 1.0 {
             here.push(StarPart::ALL[best]);
-            let second = (0..5)
-                .filter(|&p| p != best && cue[p] >= SECOND_PART_CUE)
+            let second = (0..5usize)
+                .filter(|&p| p.abs_diff(best) == 1 && cue[p] >= SECOND_PART_CUE)
                 .max_by(|&a, &b| cue[a].total_cmp(&cue[b]));
             if let Some(p) = second {
                 here.push(StarPart::ALL[p]);
@@ -349,7 +349,8 @@ pub fn classify(doc: &Doc, numbers: &[Quantity]) -> Vec<Vec<StarPart>> {
     parts
 }
 
-/// Cue strength at which a sentence also counts for a second part.
+/// Cue strength at which a sentence also counts for a neighbouring second part (situation and
+/// task, task and action, action and result, result and reflection).
 const SECOND_PART_CUE: f64 = 2.5;
 
 static GENERIC: Lazy<Regex> = Lazy::new(|| {
