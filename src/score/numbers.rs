@@ -363,6 +363,17 @@ fn scan_at(doc: &Doc, i: usize) -> Option<Raw> {
                 });
             }
         }
+        // "a week later", "a day early": one unit of time, compared.
+        let later_than = next2 == "later" && doc.norm(i as isize + 3) == "than";
+        if TIME_UNITS.contains(&next) && (COMPARATIVES.contains(&next2) || later_than) {
+            return Some(Raw {
+                first: i,
+                end: i + 3,
+                value: 1.0,
+                unit: "time",
+                inherent_result: true,
+            });
+        }
         if w == "a" {
             return None;
         }
@@ -456,9 +467,11 @@ fn scan_at(doc: &Doc, i: usize) -> Option<Raw> {
     }
     // "20% faster", "two hours less"
     let cmp = doc.norm(end as isize);
-    if !inherent && COMPARATIVES.contains(&cmp) && unit != "year" {
-        // "five more" (days) is not a result by itself; "20% more", "two hours less" are.
-        inherent = !(unit == "count" && matches!(cmp, "more" | "less" | "fewer"));
+    // "two weeks later than planned" compares; "six months later" only tells time.
+    let later_than = cmp == "later" && doc.norm(end as isize + 1) == "than";
+    if !inherent && (COMPARATIVES.contains(&cmp) || later_than) && unit != "year" {
+        // "five more" (days) is not a result by itself; "four fewer agents", "20% more" are.
+        inherent = !(unit == "count" && cmp == "more");
         end += 1;
     }
     Some(Raw {
@@ -554,6 +567,19 @@ pub fn detect(doc: &Doc) -> Vec<Quantity> {
                 }
             }
         };
+        // "hired all eight", "replaced all 43 pens": a completed count is an outcome.
+        if role == NumberRole::Context
+            && prev == "all"
+            && matches!(unit, "count" | "people")
+            && (prev2.ends_with("ed")
+                || matches!(
+                    prev2,
+                    "won" | "hit" | "met" | "got" | "made" | "sold" | "built" | "kept"
+                ))
+        {
+            role = NumberRole::Result;
+            first -= 1;
+        }
         // "a team of five", "for three years" stay context even in a result sentence.
         if role == NumberRole::Result
             && !paired
@@ -660,6 +686,14 @@ mod tests {
         assert_eq!(
             q("We had a third fewer tickets."),
             [("a third fewer".into(), Result)]
+        );
+        assert_eq!(
+            q("It launched a week later than planned."),
+            [("a week later".into(), Result)]
+        );
+        assert_eq!(
+            q("We hired all eight on time."),
+            [("all eight".into(), Result)]
         );
     }
 

@@ -200,7 +200,9 @@ static CUES: Lazy<Cues> = Lazy::new(|| Cues {
             2.5,
         ),
         (
-            re(r"\bmy manager asked me\b|\b(asked|wanted|needed) me to\b"),
+            re(
+                r"\bmy manager asked me\b|\b(asked|wanted|needed) me to\b|\bmy (manager|boss|director|lead|vp|ceo|client|head of \w+) (wanted|asked|expected|needed)\b",
+            ),
             2.5,
         ),
     ],
@@ -223,7 +225,12 @@ static CUES: Lazy<Cues> = Lazy::new(|| Cues {
             ),
             3.5,
         ),
-        (re(r"\bi (\w+ed)\b"), 1.2),
+        (
+            re(
+                r"\bi (\w+ed|said|gave|told|took|made|remade|sent|wrote|ran|met|got|went|kept|found|built|brought|led|paid|spoke|sat|chose|drew|held|put|sold|spent|taught|won|did)\b",
+            ),
+            1.2,
+        ),
         (
             re(
                 r"\bwe (decided|built|set up|created|designed|implemented|ran|wrote|organized|moved|changed|introduced|agreed|split|started|rolled out|migrated|rebuilt|added|worked|met|tested)\b",
@@ -265,7 +272,7 @@ static CUES: Lazy<Cues> = Lazy::new(|| Cues {
     ],
     reflection: vec![(
         re(
-            r"\bi learned\b|\bi've learned\b|\bi learnt\b|\blesson\b|\bnext time\b|\blooking back\b|\bin hindsight\b|\btaught me\b|\bi realized\b|\bi realised\b|\bwhat i took away\b|\bmy takeaway\b|\bif i did it again\b|\bi would (now|do it differently|have)\b|\bi'd (do|have)\b|\bsince then(,)? i\b|\bnow i (always|make sure|try)\b|\bi now (always|make sure)\b|\bi still (use|apply)\b|\bwhat i'd do differently\b|\bwould do differently\b|\bmade me (realize|a better)\b|\bchanged how i\b|\bi try to\b.*\bnow\b",
+            r"\bi learned\b|\bi've learned\b|\bi learnt\b|\blesson\b|\bnext time (i|i'd|i'll|we|we'd)\b|\blooking back\b|\bin hindsight\b|\btaught me\b|\bi realized\b|\bi realised\b|\bwhat i took away\b|\bmy takeaway\b|\bif i did it again\b|\bi would (now|do it differently|have)\b|\bi'd (do|have)\b|\bsince then(,)? i\b|\bnow i (always|make sure|try)\b|\bi now (always|make sure)\b|\bi still (use|apply)\b|\bwhat i'd do differently\b|\bwould do differently\b|\bmade me (realize|a better)\b|\bchanged how i\b|\bi try to\b.*\bnow\b",
         ),
         4.0,
     )],
