@@ -67,15 +67,30 @@ const MAX_UNPUNCTUATED: usize = 35;
 
 impl Doc {
     pub fn new(t: &Transcript) -> Doc {
+        // Times are made finite and non-decreasing so later arithmetic never sees NaN.
+        let mut last = 0.0_f64;
         let mut toks: Vec<Tok> = t
             .words()
             .filter(|w| !w.text.trim().is_empty())
-            .map(|w| Tok {
-                raw: w.text.trim().to_string(),
-                norm: normalize(&w.text),
-                start_s: w.start_s,
-                end_s: w.end_s.max(w.start_s),
-                sentence: 0,
+            .map(|w| {
+                let start = if w.start_s.is_finite() {
+                    w.start_s.max(last)
+                } else {
+                    last
+                };
+                let end = if w.end_s.is_finite() {
+                    w.end_s.max(start)
+                } else {
+                    start
+                };
+                last = end;
+                Tok {
+                    raw: w.text.trim().to_string(),
+                    norm: normalize(&w.text),
+                    start_s: start,
+                    end_s: end,
+                    sentence: 0,
+                }
             })
             .collect();
         // Drop pure punctuation tokens but keep their punctuation on the previous word.

@@ -133,12 +133,18 @@ pub fn score_answer(t: &Transcript, ctx: &AnswerContext, cfg: &ScoringConfig) ->
         source: t.source.clone(),
         question: ctx.question.clone(),
         question_type: kind,
-        duration_s: t.duration_s,
+        duration_s: finite(t.duration_s),
         speaking_s,
         speech_start_s: first.unwrap_or(0.0),
         speech_end_s: last.unwrap_or(0.0),
         timing_estimated: t.timing_estimated,
-        length: length::judge(speaking_s, first, last, t.duration_s, cfg.length.band(kind)),
+        length: length::judge(
+            speaking_s,
+            first,
+            last,
+            finite(t.duration_s),
+            cfg.length.band(kind),
+        ),
         words,
         wpm,
         pace: delivery::pace(wpm, &cfg.delivery),
@@ -174,6 +180,15 @@ pub fn score_answer(t: &Transcript, ctx: &AnswerContext, cfg: &ScoringConfig) ->
     a.score = rating::overall(&a.ratings);
     a.next_step = rating::next_step(&a, cfg);
     a
+}
+
+/// A non-negative finite number, or 0.
+fn finite(x: f64) -> f64 {
+    if x.is_finite() && x > 0.0 {
+        x
+    } else {
+        0.0
+    }
 }
 
 /// Formats seconds as m:ss (negative and NaN as 0:00).
@@ -232,6 +247,76 @@ mod tests {
         let a = score_answer(&empty, &AnswerContext::default(), &ScoringConfig::default());
         assert_eq!(a.words, 0);
         assert_eq!(a.ratings.length, 1);
+    }
+
+    #[test]
+    fn random_word_salad_never_panics() {
+        const VOCAB: &[&str] = &[
+            "um,", "like", "like,", "you", "know", "know,", "so,", "So", "I", "mean", "mean,",
+            "kind", "of", "a", "one", "two", "fourteen", "twenty-", "-five", "hundred", "and",
+            "point", "five", "percent", "%", "$", "$1.2", "1,2,3", "3x", "times", "faster", "from",
+            "to", "half", "in", "cut", "all", "eight", "later", "than", "week", "third",
+            "quarters", "twice", "as", "doubled", "result.", "learned", "?", "...", "\u{2019}",
+            "we", "grew", "by", "0", "2019", "million", "k", "thousand", "fewer", "-", "\"",
+        ];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..400 {
+            let n = (next() % 40) as usize;
+            let words: Vec<&str> = (0..n)
+                .map(|_| VOCAB[(next() % VOCAB.len() as u64) as usize])
+                .collect();
+            let text = words.join(" ");
+            for k in QuestionKind::ALL {
+                let a = score(&text, Some(k));
+                assert!(a.score <= 100, "{text}");
+                let _ = crate::report::render_markdown(std::slice::from_ref(&a));
+                let _ = crate::report::render_text(std::slice::from_ref(&a), true);
+                let _ = crate::report::render_json(std::slice::from_ref(&a));
+            }
+        }
+    }
+
+    #[test]
+    fn nan_and_backwards_times_do_not_panic() {
+        use crate::transcript::{Segment, Word};
+        let w = |t: &str, s: f64, e: f64| Word {
+            text: t.into(),
+            start_s: s,
+            end_s: e,
+            probability: 1.0,
+        };
+        let t = Transcript {
+            source: None,
+            duration_s: f64::NAN,
+            text: String::new(),
+            segments: vec![Segment {
+                start_s: 0.0,
+                end_s: 0.0,
+                text: String::new(),
+                words: vec![
+                    w("um", 5.0, 4.0),
+                    w("we", f64::NAN, f64::NAN),
+                    w("grew", 3.0, 3.1),
+                    w("20%.", 1.0, 1.2),
+                ],
+            }],
+            timing_estimated: false,
+        };
+        let a = score_answer(&t, &AnswerContext::default(), &ScoringConfig::default());
+        assert!(a.score <= 100);
+        assert!(a.duration_s == 0.0 && a.speaking_s.is_finite() && a.wpm.is_finite());
+        let json = crate::report::render_json(std::slice::from_ref(&a));
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        for k in ["duration_s", "speaking_s", "wpm"] {
+            assert!(v["answers"][0][k].is_number(), "{k}");
+        }
+        let _ = crate::report::render_markdown(&[a]);
     }
 
     #[test]
