@@ -336,6 +336,33 @@ mod tests {
     }
 
     #[test]
+    fn habits_instead_of_a_story_get_pointed_at() {
+        let a = score(
+            "I always try to listen first. If I disagree, I usually bring data. Communication matters to me.",
+            None,
+        );
+        assert!(
+            a.next_step.starts_with("You describe how you usually act"),
+            "{}",
+            a.next_step
+        );
+    }
+
+    #[test]
+    fn motivation_pitfall_is_the_next_step() {
+        let a = score(
+            "Honestly, this job would be an ideal next step for me. The salary is great too.",
+            Some(QuestionKind::Motivation),
+        );
+        assert!(
+            a.next_step.contains("ideal next step for me"),
+            "{}",
+            a.next_step
+        );
+        assert!(a.next_step.starts_with("At 0:00"), "{}", a.next_step);
+    }
+
+    #[test]
     fn kinds_other_than_behavioral_have_no_star() {
         let a = score("I would break this into three buckets. Assume a city of a million people. First, demand. Then supply. I'd recommend entering.", Some(QuestionKind::Case));
         assert!(a.star.is_none());

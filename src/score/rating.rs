@@ -163,6 +163,12 @@ pub fn next_step(a: &AnswerScore, cfg: &ScoringConfig) -> String {
             let t = fmt_time(star.result.start_s.unwrap_or(0.0));
             push(8.0, format!("Your result starts at {t} and has no number: say how much it improved (time, money, percentage or count)."));
         }
+        if !star.action.present && !star.situation.present && !star.task.present {
+            push(
+                11.0,
+                "You describe how you usually act rather than one occasion: pick one specific time, then say what you did and what changed.".into(),
+            );
+        }
         if !star.action.present {
             push(9.0, "No action of yours is described: say what you did, step by step, in the first person (\"I decided...\", \"I built...\").".into());
         }
@@ -217,7 +223,7 @@ pub fn next_step(a: &AnswerScore, cfg: &ScoringConfig) -> String {
             } else {
                 3.5
             };
-            push(w, format!("You speak for {}, past the {}-{} target for this kind of question: cut {} seconds, starting with the setup.", fmt_time(a.speaking_s), fmt_time(a.length.target_min_s), fmt_time(a.length.target_max_s), over.round()));
+            push(w, format!("You speak for {}, past the {}-{} target for this kind of question: cut about {} s, starting with the setup.", fmt_time(a.speaking_s), fmt_time(a.length.target_min_s), fmt_time(a.length.target_max_s), over.round()));
         }
         Verdict::Short => {
             let w = if a.speaking_s < a.length.target_min_s * 0.6 {
@@ -230,7 +236,10 @@ pub fn next_step(a: &AnswerScore, cfg: &ScoringConfig) -> String {
                 QuestionKind::Case | QuestionKind::Technical => {
                     "walk through more of your reasoning out loud"
                 }
-                QuestionKind::Closing => "back your fit claim with one concrete proof",
+                QuestionKind::Closing if a.quantified_results.is_empty() => {
+                    "back your fit claim with one concrete proof"
+                }
+                QuestionKind::Closing => "tie your proof to the main challenge of this role",
                 QuestionKind::Motivation => {
                     "say what draws you to their work and what you would contribute"
                 }
