@@ -341,6 +341,11 @@ pub fn guess_kind(question: &str) -> QuestionKind {
         .unwrap_or(QuestionKind::Behavioral)
 }
 
+/// Like [`guess_kind`], but a user's own questions are looked up first.
+pub fn guess_kind_in(questions: &[Question], question: &str) -> QuestionKind {
+    find(questions, question).map_or_else(|| guess_kind(question), |q| q.kind)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -387,6 +392,11 @@ mod tests {
         .unwrap();
         assert_eq!(q[0].kind, QuestionKind::Motivation);
         assert!(find(&q, "why FINTECH").is_some());
+        assert_eq!(guess_kind_in(&q, "Why fintech?"), QuestionKind::Motivation);
+        assert_eq!(
+            guess_kind_in(&q, "Why should we hire you?"),
+            QuestionKind::Closing
+        );
         assert!(from_toml_str(
             "[[question]]\ntext = \"x\"\nkind = \"star\"\ncompetency = \"case\"\n"
         )

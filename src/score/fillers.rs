@@ -370,7 +370,7 @@ fn is_filler_you_know(doc: &Doc, i: usize, prev: &str, prev_break: bool) -> bool
         return false;
     }
     // Set off before ("..., you know we had") or mid-clause ("it was you know hard").
-    prev_break || !matches!(prev, "")
+    true
 }
 
 /// Rates, weighted rate and bursts.
