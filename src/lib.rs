@@ -9,6 +9,8 @@ pub mod capture;
 pub mod cli;
 pub mod cmd;
 pub mod model;
+pub mod questions;
+pub mod report;
 pub mod score;
 pub mod session;
 pub mod transcriber;

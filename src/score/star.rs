@@ -1,0 +1,648 @@
+//! Structure: STAR for behavioral answers, the kind's own checks for the others.
+//!
+//! Each sentence is classed as situation, task, action, result or reflection from cue phrases
+//! ("my role was" → task, "I decided" → action, "as a result" → result, "looking back" →
+//! reflection) and its neighbours. Case and technical answers are judged on stated assumptions,
+//! steps and a recommendation; closing answers on a clear fit claim; motivation answers on
+//! serving the company rather than the candidate (DOMAIN.md, "Structure").
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+
+use super::config::StructureConfig;
+use super::doc::Doc;
+use super::kind::QuestionKind;
+use super::numbers::{NumberRole, Quantity};
+
+/// A STAR part (with reflection, as DOMAIN.md asks of senior answers).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StarPart {
+    Situation,
+    Task,
+    Action,
+    Result,
+    Reflection,
+}
+
+impl StarPart {
+    pub const ALL: [StarPart; 5] = [
+        StarPart::Situation,
+        StarPart::Task,
+        StarPart::Action,
+        StarPart::Result,
+        StarPart::Reflection,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StarPart::Situation => "situation",
+            StarPart::Task => "task",
+            StarPart::Action => "action",
+            StarPart::Result => "result",
+            StarPart::Reflection => "reflection",
+        }
+    }
+}
+
+/// A sentence with its times and class.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SentenceInfo {
+    pub text: String,
+    pub start_s: f64,
+    pub end_s: f64,
+    /// STAR part, for behavioral answers.
+    pub part: Option<StarPart>,
+    /// A second part the same sentence carries (e.g. task and action together).
+    pub also: Option<StarPart>,
+}
+
+/// One part's findings.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct PartReport {
+    pub present: bool,
+    /// The evidence sentences, joined.
+    pub evidence: Option<String>,
+    pub start_s: Option<f64>,
+    pub end_s: Option<f64>,
+    /// Share of speaking time (0-1).
+    pub share: f64,
+    /// Indices into the answer's sentences.
+    pub sentences: Vec<usize>,
+}
+
+/// STAR findings for a behavioral answer.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Star {
+    pub situation: PartReport,
+    pub task: PartReport,
+    pub action: PartReport,
+    pub result: PartReport,
+    pub reflection: PartReport,
+    /// Missing among situation/task (either will do), action, result.
+    pub missing: Vec<StarPart>,
+    /// True when parts first appear out of STAR order (e.g. result before action).
+    pub out_of_order: bool,
+    /// Situation + task share of speaking time.
+    pub setup_share: f64,
+    pub long_setup: bool,
+    /// "I" versus "we" in the action part.
+    pub action_i: usize,
+    pub action_we: usize,
+}
+
+impl Star {
+    pub fn part(&self, p: StarPart) -> &PartReport {
+        match p {
+            StarPart::Situation => &self.situation,
+            StarPart::Task => &self.task,
+            StarPart::Action => &self.action,
+            StarPart::Result => &self.result,
+            StarPart::Reflection => &self.reflection,
+        }
+    }
+    fn part_mut(&mut self, p: StarPart) -> &mut PartReport {
+        match p {
+            StarPart::Situation => &mut self.situation,
+            StarPart::Task => &mut self.task,
+            StarPart::Action => &mut self.action,
+            StarPart::Result => &mut self.result,
+            StarPart::Reflection => &mut self.reflection,
+        }
+    }
+}
+
+/// A structure check for non-STAR kinds ("framework stated", "clear fit claim").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Check {
+    /// Stable id ("framework", "steps", "recommendation", "fit_claim", "company_focus",
+    /// "self_serving", "present_past_future").
+    pub id: String,
+    pub label: String,
+    pub passed: bool,
+    pub evidence: Option<String>,
+    pub start_s: Option<f64>,
+}
+
+fn re(s: &str) -> Regex {
+    Regex::new(s).unwrap()
+}
+
+struct Cues {
+    situation: Vec<(Regex, f64)>,
+    task: Vec<(Regex, f64)>,
+    action: Vec<(Regex, f64)>,
+    result: Vec<(Regex, f64)>,
+    reflection: Vec<(Regex, f64)>,
+}
+
+static CUES: Lazy<Cues> = Lazy::new(|| Cues {
+    situation: vec![
+        (
+            re(
+                r"\b(at|in) my (last|previous|old|current|first) (job|role|company|position|team|employer|school|internship)\b",
+            ),
+            3.0,
+        ),
+        (
+            re(
+                r"\b(last|this) (year|quarter|summer|spring|fall|winter|month)\b|\b(a few|two|three|several) (years|months) ago\b|\bback in\b|\bonce\b.*\bwhen\b",
+            ),
+            2.0,
+        ),
+        (
+            re(
+                r"\bwhen i (was|joined|started|moved|managed|ran|led|worked)\b|\bwhile i was\b|\bi was working (as|at|on)\b|\bi worked (as|at)\b|\bduring my\b|\bin my (role|time|job) as\b|\bwhere i (was|worked)\b|\b(that|this|it) was (at|when|in|during)\b",
+            ),
+            2.5,
+        ),
+        (
+            re(
+                r"\b(we|our team|the team|the company|our company|the client|our client|the project|the hospital|the store|our school|the school) (had|was|were|faced|received|lost)\b",
+            ),
+            1.5,
+        ),
+        (
+            re(
+                r"\bthere (was|were)\b|\bwe had a (problem|situation|client|customer|issue)\b|\bthe (problem|situation|issue|context|background) was\b",
+            ),
+            2.0,
+        ),
+        (re(r"\b(i was|i'm|i am|i worked as) (a|an) \w+"), 1.5),
+        (
+            re(
+                r"\b(was|were) (really |very |too |quite )?(failing|slipping|struggling|behind|late|down|broken|losing|unhappy|frustrated|churning|stuck|slow|overwhelmed|chaotic|poor|low|missing)\b",
+            ),
+            1.0,
+        ),
+    ],
+    task: vec![
+        (
+            re(
+                r"\bmy (role|job|task|responsibility|goal|mandate|assignment|quota|target|remit|brief|kpi) (was|is)\b",
+            ),
+            3.5,
+        ),
+        (
+            re(
+                r"\bi was (responsible|asked|tasked|brought in|hired|assigned|put in charge|the one|on the hook|supposed)\b",
+            ),
+            3.5,
+        ),
+        (
+            re(r"\b(the|our) (goal|task|objective|target|brief|mission|ask|challenge) (was|is)\b"),
+            3.0,
+        ),
+        (
+            re(
+                r"\bi (needed|had) to\b|\bit was (on me|my job|up to me)\b|\bi owned (the|our|this|that)\b|\bi wanted to\b|\bwe (needed|had) to\b|\bi had to figure out\b|\bi needed to find\b",
+            ),
+            2.5,
+        ),
+        (
+            re(
+                r"\bmy manager asked me\b|\b(asked|wanted|needed) me to\b|\bmy (manager|boss|director|lead|vp|ceo|client|head of \w+) (wanted|asked|expected|needed)\b",
+            ),
+            2.5,
+        ),
+    ],
+    action: vec![
+        (
+            re(
+                r"\b(so|first|then|next|after that|finally) (i|we) (\w+ed|built|wrote|set|made|ran|took|met|got|went|sat|put|brought|began|led|sent|spent|drew|found|chose|gave|held|cut|did|split|rebuilt|rewrote|broke|sought|told|taught|kept|called|paid)\b",
+            ),
+            3.5,
+        ),
+        (
+            re(
+                r"\bi (also |then |quickly |personally |immediately |first |eventually |finally )?(decided|started|created|set up|organized|organised|proposed|suggested|designed|implemented|introduced|reached out|scheduled|wrote|built|rebuilt|rewrote|led|ran|pulled|analyzed|analysed|talked|spoke|met|asked|called|sat down|took|brought|mapped|interviewed|prototyped|automated|negotiated|escalated|convinced|persuaded|invited|drafted|pushed|paired|shadowed|broke|split|moved|changed|replaced|added|trained|coached|documented|tested|measured|tracked|reviewed|prioritized|prioritised|volunteered|offered|went|made|put|spent|focused|gathered|collected|presented|pitched|sent|built|got|worked|listened|explained|agreed|dug|traced|found|noticed|rolled|migrated|refactored|hired|delegated|stepped|kept|set|booked|opened|checked|compared|sketched|reworked|restructured|created|launched|called)\b",
+            ),
+            3.0,
+        ),
+        (
+            re(
+                r"\bwhat i did\b|\bmy approach was\b|\bmy first step\b|\bi started by\b|\bi began by\b|\bthe first thing i did\b|\bi chose to\b",
+            ),
+            3.5,
+        ),
+        (
+            re(
+                r"\bi (\w+ed|said|gave|told|took|made|remade|sent|wrote|ran|met|got|went|kept|found|built|brought|led|paid|spoke|sat|chose|drew|held|put|sold|spent|taught|won|did)\b",
+            ),
+            1.2,
+        ),
+        (
+            re(
+                r"\bwe (decided|built|set up|created|designed|implemented|ran|wrote|organized|moved|changed|introduced|agreed|split|started|rolled out|migrated|rebuilt|added|worked|met|tested)\b",
+            ),
+            2.0,
+        ),
+    ],
+    result: vec![
+        (
+            re(
+                r"\bas a result\b|\bthe result was\b|\bresult(ed|ing)? in\b|\bwhich (led|meant)\b|\bthis led\b|\bthat led\b|\bled to\b|\bin the end\b|\bended up\b|\bby the end\b|\boutcome\b|\bwe (hit|met|beat|made) (the|our)\b|\bit worked\b|\bin the end\b",
+            ),
+            3.5,
+        ),
+        (
+            re(
+                r"\b(we|i|it|they|that|this|which|sales|revenue|churn|costs?|errors?|tickets|time|latency|traffic|scores?|satisfaction|nps|retention|conversion|signups|complaints|turnover|attendance|grades|throughput|uptime|downtime|incidents) (\w+ )?(reduced|increased|grew|cut|saved|dropped|fell|rose|raised|improved|doubled|tripled|halved|lowered|decreased|went (up|down|from)|jumped|shrank|climbed|came down|went back)\b",
+            ),
+            3.0,
+        ),
+        (
+            re(
+                r"\b(we|i|the team|they) (shipped|launched|delivered|finished|closed|won|signed|retained|renewed|recovered|kept|passed|got the|made the deadline|hit|met the|released|went live)\b",
+            ),
+            2.0,
+        ),
+        (
+            re(
+                r"\b(the client|the customer|my manager|the team|everyone|leadership|they) (was|were) (happy|thrilled|pleased|impressed|satisfied)\b|\b(got|was) promoted\b|\bwas adopted\b|\b(is|are) still (used|in use|running)\b|\bbecame the (standard|default)\b|\bfeedback was\b|\bnever (missed|had another|slipped|happened again)\b|\bno (more )?(complaints|incidents|escalations)\b|\bon time\b",
+            ),
+            2.5,
+        ),
+        (
+            re(
+                r"\b(it|that|this|which|the \w+|the \w+ \w+) (stopped|solved|fixed|resolved|prevented)\b|\bno (impact|downtime|data loss|complaints|incidents|escalations)\b|\bfelt (much )?(more|better)\b|\b(did|performed|scored|went|worked) (\w+ )?(better|well)\b|\b(were|was) (all )?(covered|resolved|fixed|solved|stable|back on track|on track)\b",
+            ),
+            2.5,
+        ),
+    ],
+    reflection: vec![(
+        re(
+            r"\bi learned\b|\bi've learned\b|\bi learnt\b|\blesson\b|\bnext time (i|i'd|i'll|we|we'd)\b|\blooking back\b|\bin hindsight\b|\btaught me\b|\bi realized\b|\bi realised\b|\bwhat i took away\b|\bmy takeaway\b|\bif i did it again\b|\bi would (now|do it differently|have)\b|\bi'd (do|have)\b|\bsince then(,)? i\b|\bnow i (always|make sure|try)\b|\bi now (always|make sure)\b|\bi still (use|apply)\b|\bwhat i'd do differently\b|\bwould do differently\b|\bmade me (realize|a better)\b|\bchanged how i\b|\bi try to\b.*\bnow\b",
+        ),
+        4.0,
+    )],
+});
+
+fn cue_score(list: &[(Regex, f64)], s: &str) -> f64 {
+    list.iter()
+        .filter(|(r, _)| r.is_match(s))
+        .map(|(_, w)| *w)
+        .sum()
+}
+
+/// Classes every sentence of a behavioral answer: its main part first, then a second part
+/// when the sentence also carries a strong cue for it ("I was responsible for the night
+/// shift, so I decided..." is task and action).
+pub fn classify(doc: &Doc, numbers: &[Quantity]) -> Vec<Vec<StarPart>> {
+    let n = doc.sentences.len();
+    let mut parts: Vec<Vec<StarPart>> = Vec::with_capacity(n);
+    for (k, s) in doc.sentences.iter().enumerate() {
+        let norm = s.norm.as_str();
+        let pos = if n > 1 {
+            k as f64 / (n - 1) as f64
+        } else {
+            0.0
+        };
+        let mut cue = [
+            cue_score(&CUES.situation, norm),
+            cue_score(&CUES.task, norm),
+            cue_score(&CUES.action, norm),
+            cue_score(&CUES.result, norm),
+            cue_score(&CUES.reflection, norm),
+        ];
+        if numbers
+            .iter()
+            .any(|q| q.sentence_index == k && q.role == NumberRole::Result)
+        {
+            cue[3] += 3.0;
+        }
+        // Situation cues late in the story are usually outcome talk ("we had zero incidents").
+        if pos > 0.6 {
+            cue[0] *= 0.5;
+        }
+        // Position priors: setup early, outcome and learning late.
+        let mut sc = cue;
+        sc[0] += if sc[0] > 0.0 { 1.5 * (1.0 - pos) } else { 0.0 };
+        sc[1] += if sc[1] > 0.0 { 1.0 - pos } else { 0.0 };
+        sc[3] += if sc[3] > 0.0 { pos } else { 0.0 };
+        sc[4] += if sc[4] > 0.0 { pos } else { 0.0 };
+        let best = (0..5)
+            .max_by(|&a, &b| sc[a].total_cmp(&sc[b]).then(b.cmp(&a)))
+            .unwrap_or(0);
+        let mut here = Vec::new();
+        if GENERIC.is_match(norm) && best != 4 {
+            // Habits and hypotheticals ("I usually...", "if I disagree...") are not story parts.
+        } else if sc[best] >= 1.0 {
+            here.push(StarPart::ALL[best]);
+            let second = (0..5usize)
+                .filter(|&p| p.abs_diff(best) == 1 && cue[p] >= SECOND_PART_CUE)
+                .max_by(|&a, &b| cue[a].total_cmp(&cue[b]));
+            if let Some(p) = second {
+                here.push(StarPart::ALL[p]);
+            }
+        } else if k == 0 && is_past_narrative(norm) {
+            here.push(StarPart::Situation);
+        }
+        parts.push(here);
+    }
+    // A sentence with no cue between two action sentences continues the action.
+    for k in 1..n.saturating_sub(1) {
+        if parts[k].is_empty()
+            && parts[k - 1].first() == Some(&StarPart::Action)
+            && matches!(
+                parts[k + 1].first(),
+                Some(StarPart::Action) | Some(StarPart::Result)
+            )
+            && is_past_narrative(&doc.sentences[k].norm)
+        {
+            parts[k].push(StarPart::Action);
+        }
+    }
+    parts
+}
+
+/// Cue strength at which a sentence also counts for a neighbouring second part (situation and
+/// task, task and action, action and result, result and reflection).
+const SECOND_PART_CUE: f64 = 2.5;
+
+static GENERIC: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"\b(i always|i usually|i generally|i tend to|i try to|if i|whenever i|i would|in general|typically)\b",
+    )
+});
+
+fn is_past_narrative(s: &str) -> bool {
+    static PAST: Lazy<Regex> = Lazy::new(|| re(r"\b(was|were|had|did|\w+ed)\b"));
+    PAST.is_match(s) && !GENERIC.is_match(s)
+}
+
+/// Builds the STAR report from sentence classes.
+pub fn analyze(doc: &Doc, parts: &[Vec<StarPart>], cfg: &StructureConfig) -> Star {
+    let mut star = Star::default();
+    let speaking = doc.speaking_s().max(1e-9);
+    for (k, ps) in parts.iter().enumerate() {
+        let s = &doc.sentences[k];
+        // A sentence carrying two parts counts half its time to each.
+        let weight = 1.0 / ps.len().max(1) as f64;
+        for p in ps {
+            let r = star.part_mut(*p);
+            r.present = true;
+            r.sentences.push(k);
+            r.share += weight * (s.end_s - s.start_s).max(0.0) / speaking;
+            r.start_s.get_or_insert(s.start_s);
+            r.end_s = Some(s.end_s);
+            match &mut r.evidence {
+                Some(e) => {
+                    e.push(' ');
+                    e.push_str(&s.text);
+                }
+                None => r.evidence = Some(s.text.clone()),
+            }
+        }
+    }
+    if !star.situation.present && !star.task.present {
+        star.missing.push(StarPart::Situation);
+    }
+    if !star.action.present {
+        star.missing.push(StarPart::Action);
+    }
+    if !star.result.present {
+        star.missing.push(StarPart::Result);
+    }
+    // Order: first appearance of setup, action, result should be increasing.
+    let first = |p: StarPart| star.part(p).sentences.first().copied();
+    let setup = [first(StarPart::Situation), first(StarPart::Task)]
+        .into_iter()
+        .flatten()
+        .min();
+    let seq: Vec<usize> = [setup, first(StarPart::Action), first(StarPart::Result)]
+        .into_iter()
+        .flatten()
+        .collect();
+    star.out_of_order = seq.windows(2).any(|w| w[0] > w[1]);
+    star.setup_share = star.situation.share + star.task.share;
+    star.long_setup = star.setup_share > cfg.max_setup_share && doc.sentences.len() > 2;
+    for &k in &star.action.sentences {
+        let s = &doc.sentences[k];
+        for t in &doc.toks[s.first..s.end] {
+            match t.norm.as_str() {
+                "i" | "i'm" | "i've" | "i'd" | "me" | "my" | "myself" => star.action_i += 1,
+                "we" | "we're" | "we've" | "we'd" | "us" | "our" => star.action_we += 1,
+                _ => {}
+            }
+        }
+    }
+    star
+}
+
+/// True when the action part leans on "we" (DOMAIN.md: "we" where the interviewer needs "I").
+pub fn we_heavy(star: &Star, cfg: &StructureConfig) -> bool {
+    star.action_we >= 3
+        && star.action_we as f64 > cfg.max_we_per_i * star.action_i.max(1) as f64 - 1e-9
+        || (star.action_we >= 2 && star.action_i == 0)
+}
+
+fn find_sentence(doc: &Doc, r: &Regex) -> Option<(String, f64)> {
+    doc.sentences
+        .iter()
+        .find(|s| r.is_match(&s.norm))
+        .map(|s| (s.text.clone(), s.start_s))
+}
+
+fn check(doc: &Doc, id: &str, label: &str, r: &Regex, want: bool) -> Check {
+    let found = find_sentence(doc, r);
+    Check {
+        id: id.into(),
+        label: label.into(),
+        passed: found.is_some() == want,
+        start_s: found.as_ref().map(|f| f.1),
+        evidence: found.map(|f| f.0),
+    }
+}
+
+static FRAMEWORK: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"\b(i'd|i would|let me|i'll|i will|i want to|i'm going to) (break|structure|split|start|look at|think about|approach|frame|clarify)\b|\bframework\b|\b(three|two|four) (things|areas|buckets|parts|factors|steps|questions|drivers|components)\b|\bbreak (it|this) (down|into)\b|\bstructure\b|\bclarif\w+\b",
+    )
+});
+static ASSUMPTION: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"\bassum\w*\b|\blet's say\b|\bsay (roughly|about|there are)\b|\broughly\b|\bestimate\b|\bback of the envelope\b|\bconstraint\w*\b|\brequirements?\b",
+    )
+});
+static STEPS: Lazy<Regex> =
+    Lazy::new(|| re(r"\b(first|second|third|then|next|finally|step one|after that|lastly)\b"));
+static RECOMMEND: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"\b(i'd recommend|i would recommend|my recommendation|i recommend|so my answer|in conclusion|to conclude|to sum up|to summari[sz]e|overall|so the answer|bottom line|i would go with|i'd go with|i'd choose|i would choose|that gives us|that gets us|so we get|so roughly|the trade-?off)\b",
+    )
+});
+static FIT: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"\b(you should hire me|i'm the right|i am the right|right (fit|person|candidate)|great fit|strong fit|good fit|i (can|will|would) bring|i'd bring|what i bring|i bring|i can help you|i'm confident i|i am confident i|that's why i|that is why i|which is exactly what you|exactly what this role|this role needs|you need someone)\b",
+    )
+});
+static COMPANY: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"\b(your|the company's|the team's|you're|you are|your team's) (mission|product|customers|users|work|approach|focus|patients|platform|team|clients|values|research|goal|vision|building)\b|\byou (build|make|serve|help|do)\b|\b(contribute|help you|help your|for your)\b",
+    )
+});
+static SELF_SERVING: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"\b(ideal|natural|logical|perfect|great|good|next) (next )?step (for me|in my career)\b|\bgood for my (career|cv|resume|growth)\b|\bwould (help|let|allow) me (to )?(grow|learn|develop|advance)\b|\b(the )?(salary|pay|benefits|perks|remote|location|commute)\b|\bi need a (job|change)\b|\bwhat (this|the) (job|role|company) (can|could) (do|offer) for me\b",
+    )
+});
+static PRESENT: Lazy<Regex> =
+    Lazy::new(|| re(r"\b(currently|right now|today|at the moment|i'm a|i am a|i'm an|i am an)\b"));
+static PAST_BG: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"\b(before that|previously|i started|i studied|my background|years ago|i spent|i've been|i have been|i began)\b",
+    )
+});
+static FUTURE: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"\b(now i'm looking|i'm looking for|next i want|going forward|that's why i'm here|which is why i|this role|this position|i want to|i'd like to)\b",
+    )
+});
+
+/// Structure checks for kinds not judged as STAR.
+pub fn checks(doc: &Doc, kind: QuestionKind) -> Vec<Check> {
+    match kind {
+        QuestionKind::Behavioral => Vec::new(),
+        QuestionKind::Case | QuestionKind::Technical => {
+            let steps = doc
+                .sentences
+                .iter()
+                .filter(|s| STEPS.is_match(&s.norm))
+                .count();
+            let first_step = doc.sentences.iter().find(|s| STEPS.is_match(&s.norm));
+            vec![
+                check(
+                    doc,
+                    "framework",
+                    "States a structure or clarifies the problem",
+                    &FRAMEWORK,
+                    true,
+                ),
+                check(doc, "assumptions", "States assumptions", &ASSUMPTION, true),
+                Check {
+                    id: "steps".into(),
+                    label: "Works through steps in order".into(),
+                    passed: steps >= 2,
+                    evidence: first_step.map(|s| s.text.clone()),
+                    start_s: first_step.map(|s| s.start_s),
+                },
+                check(
+                    doc,
+                    "recommendation",
+                    "Ends with a conclusion or recommendation",
+                    &RECOMMEND,
+                    true,
+                ),
+            ]
+        }
+        QuestionKind::Closing => vec![check(
+            doc,
+            "fit_claim",
+            "Makes a clear fit claim",
+            &FIT,
+            true,
+        )],
+        QuestionKind::Motivation => vec![
+            check(
+                doc,
+                "company_focus",
+                "Speaks to the company's mission, product or customers",
+                &COMPANY,
+                true,
+            ),
+            check(
+                doc,
+                "self_serving",
+                "Avoids the \"ideal next step for me\" pitfall",
+                &SELF_SERVING,
+                false,
+            ),
+        ],
+        QuestionKind::Intro => vec![
+            check(doc, "present", "Says where you are now", &PRESENT, true),
+            check(doc, "past", "Gives the relevant background", &PAST_BG, true),
+            check(doc, "future", "Ties it to this role", &FUTURE, true),
+        ],
+    }
+}
+
+/// The sentences with their classes.
+pub fn sentence_infos(doc: &Doc, parts: &[Vec<StarPart>]) -> Vec<SentenceInfo> {
+    doc.sentences
+        .iter()
+        .enumerate()
+        .map(|(k, s)| SentenceInfo {
+            text: s.text.clone(),
+            start_s: s.start_s,
+            end_s: s.end_s,
+            part: parts.get(k).and_then(|p| p.first().copied()),
+            also: parts.get(k).and_then(|p| p.get(1).copied()),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::transcript::Transcript;
+
+    fn classes(text: &str) -> Vec<Option<StarPart>> {
+        let d = Doc::new(&Transcript::from_plain_text(text, None));
+        let n = super::super::numbers::detect(&d);
+        classify(&d, &n)
+            .into_iter()
+            .map(|p| p.first().copied())
+            .collect()
+    }
+
+    #[test]
+    fn classic_star() {
+        use StarPart::*;
+        let c = classes(
+            "At my last job our release process was breaking every week. \
+             My role was to make deploys safe. So I wrote a checklist and I automated the tests. \
+             As a result, failed deploys dropped by 80%. I learned to automate early.",
+        );
+        assert_eq!(
+            c,
+            [
+                Some(Situation),
+                Some(Task),
+                Some(Action),
+                Some(Result),
+                Some(Reflection)
+            ]
+        );
+    }
+
+    #[test]
+    fn missing_result_and_we_story() {
+        let text = "Last year our team had a big migration. We decided to split it. We built the tools and we moved the data. We worked late.";
+        let d = Doc::new(&Transcript::from_plain_text(text, None));
+        let parts = classify(&d, &[]);
+        let star = analyze(&d, &parts, &StructureConfig::default());
+        assert!(star.missing.contains(&StarPart::Result), "{parts:?}");
+        assert!(we_heavy(&star, &StructureConfig::default()));
+    }
+
+    #[test]
+    fn motivation_pitfall() {
+        let d = Doc::new(&Transcript::from_plain_text(
+            "This job would be an ideal next step for me.",
+            None,
+        ));
+        let c = checks(&d, QuestionKind::Motivation);
+        assert!(!c.iter().find(|c| c.id == "self_serving").unwrap().passed);
+    }
+
+    #[test]
+    fn empty_answer() {
+        let d = Doc::new(&Transcript::from_plain_text("", None));
+        let star = analyze(&d, &classify(&d, &[]), &StructureConfig::default());
+        assert_eq!(star.missing.len(), 3);
+        assert!(!checks(&d, QuestionKind::Case)
+            .iter()
+            .any(|c| c.passed && c.id == "framework"));
+    }
+}
