@@ -39,6 +39,8 @@ pub enum Command {
     Model(ModelCommand),
     /// Print the transcript of each recording.
     Transcribe(TranscribeArgs),
+    /// Transcribe and score answers: length, structure, results, fillers, pace, one next step.
+    Score(ScoreArgs),
     /// List microphones (input devices) and the format each records in.
     Devices,
     /// Practise: answer questions out loud; each answer is recorded to a WAV file.
@@ -126,4 +128,38 @@ pub struct RecordArgs {
     /// Record this many channels instead of the device's default.
     #[arg(long, value_name = "N")]
     pub channels: Option<u16>,
+}
+
+#[derive(Debug, Args)]
+pub struct ScoreArgs {
+    /// Recordings (wav, mp3, m4a, ogg, flac), or transcripts with --transcript.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// The files are transcripts (plain text, or the JSON of `starcoach transcribe`), not audio.
+    #[arg(long)]
+    pub transcript: bool,
+    /// The kind of question (default: guessed from --question, else behavioral).
+    #[arg(long = "type", value_name = "KIND")]
+    pub kind: Option<crate::score::QuestionKind>,
+    /// The question that was answered.
+    #[arg(long, value_name = "TEXT")]
+    pub question: Option<String>,
+    /// What to print.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+    /// Also write a Markdown and a JSON report per answer into this folder.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Scoring rules (TOML); default: ~/.config/starcoach/config.toml if present.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    #[command(flatten)]
+    pub whisper: WhisperArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Text,
+    Md,
+    Json,
 }

@@ -8,7 +8,9 @@ pub mod audio;
 pub mod capture;
 pub mod cli;
 pub mod cmd;
+pub mod fsutil;
 pub mod model;
+pub mod pipeline;
 pub mod questions;
 pub mod report;
 pub mod score;
@@ -36,10 +38,10 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
     let result = match cli.command {
         cli::Command::Model(c) => cmd::model::run(c),
         cli::Command::Transcribe(a) => cmd::transcribe::run(a),
+        cli::Command::Score(a) => cmd::score::run(a, color),
         cli::Command::Devices => cmd::devices::run(),
         cli::Command::Record(a) => cmd::record::run(a),
     };
-    let _ = color;
     match result {
         Ok(code) => code,
         Err(err) => {

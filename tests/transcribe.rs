@@ -12,7 +12,11 @@ use starcoach::transcriber::TranscribeOptions;
 fn transcribe_file(path: &std::path::Path) -> starcoach::transcript::Transcript {
     let audio = audio::load(path).unwrap_or_else(|e| panic!("{e}"));
     transcriber()
-        .transcribe(&audio, &path.display().to_string(), &TranscribeOptions::default())
+        .transcribe(
+            &audio,
+            &path.display().to_string(),
+            &TranscribeOptions::default(),
+        )
         .expect("transcribe")
 }
 
@@ -41,7 +45,10 @@ fn wer_on_real_read_speech() {
     let (e, n) = wer_counts(&read(&path.with_extension("txt")), &t.text);
     let demo_wer = e as f64 / n as f64 * 100.0;
     println!("demo-instruct: {e}/{n}  {}", t.text);
-    println!("WER LibriVox {libri_wer:.2} % ({}/{}), asterisk demo-instruct {demo_wer:.2} % ({e}/{n})", libri.0, libri.1);
+    println!(
+        "WER LibriVox {libri_wer:.2} % ({}/{}), asterisk demo-instruct {demo_wer:.2} % ({e}/{n})",
+        libri.0, libri.1
+    );
     assert!(libri_wer <= 5.0, "LibriVox WER {libri_wer:.2} % > 5 %");
     assert!(demo_wer <= 8.0, "demo-instruct WER {demo_wer:.2} % > 8 %");
 }
@@ -87,19 +94,34 @@ fn word_times_are_monotonic_inside_the_audio_and_start_at_the_speech() {
         let words: Vec<_> = t.words().collect();
         assert!(words.len() > 5, "{}", path.display());
         for w in &words {
-            assert!(w.start_s >= 0.0 && w.end_s <= audio.duration_s + 0.01, "{w:?}");
+            assert!(
+                w.start_s >= 0.0 && w.end_s <= audio.duration_s + 0.01,
+                "{w:?}"
+            );
             assert!(w.start_s <= w.end_s, "{w:?}");
             assert!((0.0..=1.0).contains(&w.probability), "{w:?}");
         }
         for pair in words.windows(2) {
-            assert!(pair[0].start_s <= pair[1].start_s, "{:?} then {:?}", pair[0], pair[1]);
+            assert!(
+                pair[0].start_s <= pair[1].start_s,
+                "{:?} then {:?}",
+                pair[0],
+                pair[1]
+            );
         }
         let onset = SpeechMap::analyze(&audio.samples, audio::SAMPLE_RATE)
             .onset()
             .unwrap();
         let first = words[0].start_s;
-        println!("{}: speech onset {onset:.2} s, first word {first:.2} s", path.display());
-        assert!((first - onset).abs() <= 0.5, "{}: first word at {first:.2} s, speech at {onset:.2} s", path.display());
+        println!(
+            "{}: speech onset {onset:.2} s, first word {first:.2} s",
+            path.display()
+        );
+        assert!(
+            (first - onset).abs() <= 0.5,
+            "{}: first word at {first:.2} s, speech at {onset:.2} s",
+            path.display()
+        );
     }
 }
 
@@ -132,16 +154,26 @@ fn bad_inputs_get_one_clear_line_and_the_good_file_still_runs() {
     ];
     for (rel, problem) in cases {
         let path = fixture(rel);
-        let assert = bin().arg("transcribe").arg(&path).arg(fixture("answers/answer.ogg")).assert();
+        let assert = bin()
+            .arg("transcribe")
+            .arg(&path)
+            .arg(fixture("answers/answer.ogg"))
+            .assert();
         let out = assert.get_output();
         let stderr = String::from_utf8_lossy(&out.stderr);
         let stdout = String::from_utf8_lossy(&out.stdout);
         assert_eq!(out.status.code(), Some(1), "{rel}: {stderr}");
         let lines: Vec<_> = stderr.lines().filter(|l| l.starts_with("error:")).collect();
         assert_eq!(lines.len(), 1, "{rel}: {stderr}");
-        assert!(lines[0].contains(&*path.display().to_string()), "{rel}: {stderr}");
+        assert!(
+            lines[0].contains(&*path.display().to_string()),
+            "{rel}: {stderr}"
+        );
         assert!(lines[0].to_lowercase().contains(problem), "{rel}: {stderr}");
-        assert!(stdout.to_lowercase().contains("profiled"), "{rel}: the good file was not transcribed: {stdout}");
+        assert!(
+            stdout.to_lowercase().contains("profiled"),
+            "{rel}: the good file was not transcribed: {stdout}"
+        );
     }
 }
 
@@ -154,7 +186,11 @@ fn a_missing_model_says_how_to_install_one() {
         .code(2)
         .stderr(predicate::str::contains("/nonexistent/ggml.bin"));
     let not_ggml = fixture("answers/answer.txt");
-    let not_ggml = if not_ggml.exists() { not_ggml } else { fixture("example/answer.txt") };
+    let not_ggml = if not_ggml.exists() {
+        not_ggml
+    } else {
+        fixture("example/answer.txt")
+    };
     bin()
         .args(["transcribe", "--model"])
         .arg(&not_ggml)

@@ -3,6 +3,7 @@
 pub mod devices;
 pub mod model;
 pub mod record;
+pub mod score;
 pub mod transcribe;
 
 use std::io::IsTerminal;

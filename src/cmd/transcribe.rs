@@ -6,16 +6,21 @@ use crate::cli::{TranscribeArgs, TranscriptFormat, WhisperArgs};
 use crate::transcriber::{TranscribeOptions, Transcriber};
 use crate::{audio, model};
 
-/// Loads the model named by the flags (or the default one).
-pub fn load_transcriber(args: &WhisperArgs) -> Result<(Transcriber, TranscribeOptions)> {
+/// The model file and decoding options the flags ask for.
+pub fn model_and_options(args: &WhisperArgs) -> Result<(std::path::PathBuf, TranscribeOptions)> {
     let path = model::resolve(args.model.as_deref())?;
-    let transcriber = Transcriber::load(&path)?;
     let mut opts = TranscribeOptions::default();
     if let Some(t) = args.threads {
         opts.threads = t.max(1);
     }
     opts.fillers = !args.no_filler_pass;
-    Ok((transcriber, opts))
+    Ok((path, opts))
+}
+
+/// Loads the model named by the flags (or the default one).
+pub fn load_transcriber(args: &WhisperArgs) -> Result<(Transcriber, TranscribeOptions)> {
+    let (path, opts) = model_and_options(args)?;
+    Ok((Transcriber::load(&path)?, opts))
 }
 
 pub fn run(args: TranscribeArgs) -> Result<i32> {

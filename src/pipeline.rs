@@ -1,0 +1,102 @@
+//! From an input (a recording or a transcript file) to an [`AnswerScore`]: the one path that
+//! `score`, `record` and `batch` share, so they cannot drift apart.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+
+use crate::audio;
+use crate::questions;
+use crate::score::{self, AnswerContext, AnswerScore, QuestionKind, ScoringConfig};
+use crate::transcriber::{TranscribeOptions, Transcriber};
+use crate::transcript::Transcript;
+
+/// The loaded model (if any input needs one) and the scoring rules.
+pub struct Pipeline {
+    transcriber: Option<Transcriber>,
+    pub opts: TranscribeOptions,
+    pub config: ScoringConfig,
+}
+
+impl Pipeline {
+    /// A pipeline that can transcribe (loads the model at `model`).
+    pub fn with_model(
+        model: &Path,
+        opts: TranscribeOptions,
+        config: ScoringConfig,
+    ) -> Result<Self> {
+        Ok(Pipeline {
+            transcriber: Some(Transcriber::load(model)?),
+            opts,
+            config,
+        })
+    }
+
+    /// A pipeline for transcripts only (no model loaded).
+    pub fn text_only(config: ScoringConfig) -> Self {
+        Pipeline {
+            transcriber: None,
+            opts: TranscribeOptions::default(),
+            config,
+        }
+    }
+
+    /// Decodes and transcribes one recording.
+    pub fn transcribe(&self, path: &Path) -> Result<Transcript> {
+        let shown = path.display().to_string();
+        let transcriber = self
+            .transcriber
+            .as_ref()
+            .context("internal: no model loaded for audio input")?;
+        let audio = audio::load(path)?;
+        transcriber
+            .transcribe(&audio, &shown, &self.opts)
+            .with_context(|| format!("{shown}: transcription failed"))
+    }
+
+    /// Scores a transcript.
+    pub fn score(
+        &self,
+        t: &Transcript,
+        question: Option<&str>,
+        kind: Option<QuestionKind>,
+    ) -> AnswerScore {
+        let kind = kind.or_else(|| question.map(questions::guess_kind));
+        score::score_answer(t, &AnswerContext::new(question, kind), &self.config)
+    }
+}
+
+/// Reads a transcript file: the JSON that `starcoach transcribe --format json` writes (first
+/// transcript), a single transcript object, or plain text (times estimated).
+pub fn read_transcript(path: &Path) -> Result<Transcript> {
+    let shown = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => anyhow::anyhow!("{shown}: file not found"),
+        std::io::ErrorKind::InvalidData => anyhow::anyhow!("{shown}: not a text file"),
+        _ => anyhow::anyhow!("{shown}: cannot read ({e})"),
+    })?;
+    if text.trim().is_empty() {
+        anyhow::bail!("{shown}: empty transcript");
+    }
+    let trimmed = text.trim_start();
+    if trimmed.starts_with('{') {
+        let v: serde_json::Value = serde_json::from_str(trimmed)
+            .with_context(|| format!("{shown}: not valid transcript JSON"))?;
+        let one = match v.get("transcripts").and_then(|t| t.get(0)) {
+            Some(first) => first.clone(),
+            None => v,
+        };
+        let mut t: Transcript = serde_json::from_value(one)
+            .with_context(|| format!("{shown}: JSON is not a starcoach transcript"))?;
+        if t.source.is_none() {
+            t.source = Some(shown);
+        }
+        return Ok(t);
+    }
+    Ok(Transcript::from_plain_text(&text, Some(shown)))
+}
+
+/// The file stem used to name an answer's reports (`answer.m4a` → `answer`).
+pub fn report_stem(path: &Path) -> PathBuf {
+    PathBuf::from(path.file_stem().unwrap_or(path.as_os_str()))
+}
