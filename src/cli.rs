@@ -41,6 +41,8 @@ pub enum Command {
     Transcribe(TranscribeArgs),
     /// Transcribe and score answers: length, structure, results, fillers, pace, one next step.
     Score(ScoreArgs),
+    /// List the built-in question bank (or your own question file).
+    Questions(QuestionsArgs),
     /// List microphones (input devices) and the format each records in.
     Devices,
     /// Practise: answer questions out loud; each answer is recorded to a WAV file.
@@ -110,9 +112,26 @@ pub struct RecordArgs {
     /// Input device, as `starcoach devices` names it (default: the system default).
     #[arg(long, value_name = "NAME")]
     pub device: Option<String>,
-    /// A question to answer (repeat for several, asked in order).
-    #[arg(long = "question", value_name = "TEXT", required = true)]
+    /// A question to answer (repeat for several, asked in order). Default: from the bank.
+    #[arg(long = "question", value_name = "TEXT")]
     pub questions: Vec<String>,
+    /// Pick bank questions of this kind (and the kind of --question answers).
+    #[arg(long = "type", value_name = "KIND")]
+    pub kind: Option<crate::score::QuestionKind>,
+    /// How many questions to pick from the bank (or from --questions-file).
+    #[arg(long, default_value_t = 3)]
+    pub count: usize,
+    /// Your own questions (TOML: [[question]] text, kind, competency).
+    #[arg(long, value_name = "FILE")]
+    pub questions_file: Option<PathBuf>,
+    /// Only record: do not transcribe and score the answers.
+    #[arg(long)]
+    pub no_score: bool,
+    /// Scoring rules (TOML); default: ~/.config/starcoach/config.toml if present.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    #[command(flatten)]
+    pub whisper: WhisperArgs,
     /// End each answer after this many seconds (required when stdin is not a terminal).
     #[arg(long, value_name = "N")]
     pub max_seconds: Option<f64>,
@@ -162,4 +181,14 @@ pub enum ReportFormat {
     Text,
     Md,
     Json,
+}
+
+#[derive(Debug, Args)]
+pub struct QuestionsArgs {
+    /// Only questions of this kind.
+    #[arg(long = "type", value_name = "KIND")]
+    pub kind: Option<crate::score::QuestionKind>,
+    /// List this question file instead of the built-in bank.
+    #[arg(long, value_name = "FILE")]
+    pub file: Option<PathBuf>,
 }

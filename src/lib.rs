@@ -40,7 +40,8 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
         cli::Command::Transcribe(a) => cmd::transcribe::run(a),
         cli::Command::Score(a) => cmd::score::run(a, color),
         cli::Command::Devices => cmd::devices::run(),
-        cli::Command::Record(a) => cmd::record::run(a),
+        cli::Command::Questions(a) => cmd::questions::run(a),
+        cli::Command::Record(a) => cmd::record::run(a, color),
     };
     match result {
         Ok(code) => code,

@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 
 use whisper_rs::{FullParams, SamplingStrategy, WhisperContext, WhisperContextParameters};
 
+use crate::audio::vad::SpeechMap;
 use crate::audio::Audio;
 use crate::transcript::{Segment, Transcript, Word};
 
@@ -111,8 +112,9 @@ impl Transcriber {
         opts: &TranscribeOptions,
     ) -> Result<Transcript, TranscribeError> {
         let samples = &audio.samples;
+        let map = SpeechMap::analyze(samples, RATE);
         let pieces: Vec<(usize, usize)> = if opts.fillers {
-            crate::audio::vad::split_at_silences(samples, RATE, MAX_PIECE_S)
+            map.split(MAX_PIECE_S)
         } else {
             vec![(0, samples.len())]
         };
@@ -123,6 +125,7 @@ impl Transcriber {
                 continue;
             }
             let offset_s = start as f64 / RATE as f64;
+            let end_s = end as f64 / RATE as f64;
             let mut bias = FillerBias {
                 tokens: self.filler_tokens.clone(),
                 bias: FILLER_BIAS,
@@ -142,7 +145,14 @@ impl Transcriber {
                 bias.install(&mut params);
             }
             state.full(params, &samples[start..end])?;
-            segments.extend(self.collect_segments(&state, offset_s));
+            let mut piece = self.collect_segments(&state, offset_s);
+            clamp_times(&mut piece, offset_s, end_s);
+            segments.extend(piece);
+        }
+        drop_segments_over_silence(&mut segments, &map);
+        make_monotonic(&mut segments);
+        if opts.fillers {
+            snap_fillers(&mut segments, &map);
         }
         let text = segments
             .iter()
@@ -295,5 +305,187 @@ unsafe extern "C" fn filler_bias_callback(
                 }
             }
         }
+    }
+}
+
+/// Whisper's token times can run past the audio it was given (it pads to 30 s): keep every
+/// word inside its piece.
+fn clamp_times(segments: &mut [Segment], from_s: f64, to_s: f64) {
+    for seg in segments {
+        seg.start_s = seg.start_s.clamp(from_s, to_s);
+        seg.end_s = seg.end_s.clamp(seg.start_s, to_s);
+        for w in &mut seg.words {
+            w.start_s = w.start_s.clamp(from_s, to_s);
+            w.end_s = w.end_s.clamp(w.start_s, to_s);
+        }
+    }
+}
+
+/// Drops segments that lie wholly in silence: Whisper's hallucinated tails ("Thank you.")
+/// over a quiet end of the recording.
+fn drop_segments_over_silence(segments: &mut Vec<Segment>, map: &SpeechMap) {
+    const MARGIN_S: f64 = 0.2;
+    segments.retain(|seg| {
+        let (a, b) = match (seg.words.first(), seg.words.last()) {
+            (Some(f), Some(l)) => (f.start_s.min(seg.start_s), l.end_s.max(seg.end_s)),
+            _ => (seg.start_s, seg.end_s),
+        };
+        let keep = map
+            .regions
+            .iter()
+            .any(|r| r.start_s < b + MARGIN_S && r.end_s > a - MARGIN_S);
+        if !keep {
+            tracing::debug!("dropped text over silence at {a:.2}-{b:.2} s: {}", seg.text);
+        }
+        keep
+    });
+}
+
+/// Word starts never go backwards (token times are rough at segment edges).
+fn make_monotonic(segments: &mut [Segment]) {
+    let mut last_start = 0.0f64;
+    for seg in segments {
+        for w in &mut seg.words {
+            if w.start_s < last_start {
+                w.start_s = last_start;
+            }
+            if w.end_s < w.start_s {
+                w.end_s = w.start_s;
+            }
+            last_start = w.start_s;
+        }
+    }
+}
+
+/// True for a hesitation filler as Whisper writes it ("Um,", "uh", "Hmm.").
+pub fn is_hesitation(word: &str) -> bool {
+    let w: String = word
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase();
+    matches!(
+        w.as_str(),
+        "um" | "umm" | "uh" | "uhh" | "uhm" | "er" | "erm" | "ah" | "hmm" | "hm" | "mm" | "mmm"
+    )
+}
+
+/// Token times smear a filler over its neighbours; a lone "um" is usually a short voiced
+/// stretch with a pause on both sides. Moves each filler onto the nearest such stretch
+/// within reach, when there is one not already taken.
+fn snap_fillers(segments: &mut [Segment], map: &SpeechMap) {
+    const REACH_S: f64 = 1.0;
+    let stretches = map.short_stretches(0.08, 0.8, 0.15);
+    let mut taken = vec![false; stretches.len()];
+    for seg in segments.iter_mut() {
+        for w in seg.words.iter_mut().filter(|w| is_hesitation(&w.text)) {
+            let mid = (w.start_s + w.end_s) / 2.0;
+            let best = stretches
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !taken[*i])
+                .map(|(i, r)| {
+                    let d = if mid < r.start_s {
+                        r.start_s - mid
+                    } else if mid > r.end_s {
+                        mid - r.end_s
+                    } else {
+                        0.0
+                    };
+                    (i, d)
+                })
+                .filter(|&(_, d)| d <= REACH_S)
+                .min_by(|a, b| a.1.total_cmp(&b.1));
+            if let Some((i, _)) = best {
+                taken[i] = true;
+                w.start_s = stretches[i].start_s;
+                w.end_s = stretches[i].end_s;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn word(text: &str, a: f64, b: f64) -> Word {
+        Word {
+            text: text.into(),
+            start_s: a,
+            end_s: b,
+            probability: 0.9,
+        }
+    }
+
+    fn seg(words: Vec<Word>) -> Segment {
+        Segment {
+            start_s: words.first().map_or(0.0, |w| w.start_s),
+            end_s: words.last().map_or(0.0, |w| w.end_s),
+            text: words
+                .iter()
+                .map(|w| w.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+            words,
+        }
+    }
+
+    #[test]
+    fn hesitations_are_recognised_with_punctuation_and_case() {
+        for w in ["Um,", "uh", "Uh.", "hmm", "Er,", "ah"] {
+            assert!(is_hesitation(w), "{w}");
+        }
+        for w in ["umbrella", "I", "a", "her", "huh?", "like"] {
+            assert!(!is_hesitation(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn times_are_clamped_and_made_monotonic() {
+        let mut s = vec![seg(vec![
+            word("launch", 20.0, 21.0),
+            word("date.", 27.4, 28.4),
+        ])];
+        clamp_times(&mut s, 0.0, 25.5);
+        assert_eq!(s[0].words[1].start_s, 25.5);
+        s.push(seg(vec![word("So", 25.2, 25.4)]));
+        make_monotonic(&mut s);
+        assert!(s[1].words[0].start_s >= s[0].words[1].start_s);
+    }
+
+    #[test]
+    fn text_over_silence_is_dropped_and_fillers_snap_to_short_stretches() {
+        // 1 s tone, 0.5 s silence, 0.3 s tone (the "um"), 0.5 s silence, 1 s tone, 3 s silence.
+        let rate = RATE as usize;
+        let tone = |secs: f64| -> Vec<f32> {
+            (0..(secs * rate as f64) as usize)
+                .map(|i| 0.3 * (i as f32 * 0.07).sin())
+                .collect()
+        };
+        let silence = |secs: f64| vec![0.0f32; (secs * rate as f64) as usize];
+        let mut samples = tone(1.0);
+        samples.extend(silence(0.5));
+        samples.extend(tone(0.3));
+        samples.extend(silence(0.5));
+        samples.extend(tone(1.0));
+        samples.extend(silence(3.0));
+        let map = SpeechMap::analyze(&samples, RATE);
+        let mut s = vec![
+            seg(vec![
+                word("So", 0.0, 0.5),
+                word("um,", 1.0, 2.0),
+                word("yes", 2.3, 3.2),
+            ]),
+            seg(vec![word("Thank", 4.5, 4.8), word("you.", 4.8, 5.2)]),
+        ];
+        drop_segments_over_silence(&mut s, &map);
+        assert_eq!(s.len(), 1, "{s:?}");
+        snap_fillers(&mut s, &map);
+        let um = &s[0].words[1];
+        assert!(
+            (um.start_s - 1.5).abs() < 0.1 && (um.end_s - 1.8).abs() < 0.1,
+            "{um:?}"
+        );
     }
 }

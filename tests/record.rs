@@ -287,6 +287,10 @@ fn record_and_compare(rate_channels: Option<(u32, u16)>, test: &str) {
     if let Some((r, c)) = rate_channels {
         cmd.args(["--rate", &r.to_string(), "--channels", &c.to_string()]);
     }
+    // With the real model, the recorded answer is also transcribed and scored.
+    if cfg!(not(feature = "model-tests")) {
+        cmd.arg("--no-score");
+    }
     let assert = cmd.assert().success();
     let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
     assert!(stderr.contains("answer-01.wav"), "{stderr}");
@@ -326,6 +330,36 @@ fn record_and_compare(rate_channels: Option<(u32, u16)>, test: &str) {
     assert_eq!(a["overruns"], 0, "{a}");
     assert_eq!(a["sample_rate"], rate);
     assert!((a["duration_s"].as_f64().unwrap() - SECONDS).abs() < 0.1);
+
+    if cfg!(feature = "model-tests") {
+        // The transcript of what was recorded equals the transcript of the source itself.
+        let src_wav = scratch.path().join("source.wav");
+        let spec = hound::WavSpec {
+            channels,
+            sample_rate: rate,
+            bits_per_sample: 32,
+            sample_format: hound::SampleFormat::Float,
+        };
+        let mut w = hound::WavWriter::create(&src_wav, spec).unwrap();
+        for s in &source {
+            w.write_sample(*s).unwrap();
+        }
+        w.finalize().unwrap();
+        let out_t = Command::new(BIN)
+            .arg("transcribe")
+            .arg(&src_wav)
+            .output()
+            .unwrap();
+        let want = String::from_utf8_lossy(&out_t.stdout).trim().to_string();
+        let report: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(out.join("report.json")).unwrap())
+                .unwrap();
+        let got = report["answers"][0]["transcript"].as_str().unwrap().trim();
+        println!("source: {want}\nrecorded: {got}");
+        assert!(want.len() > 20, "{want}");
+        assert_eq!(got, want);
+        assert!(out.join("answer-01.md").is_file() && out.join("report.md").is_file());
+    }
 }
 
 #[test]
@@ -364,6 +398,7 @@ fn unknown_device_fails_clearly_and_leaves_nothing() {
         .cmd()
         .args([
             "record",
+            "--no-score",
             "--device",
             "nosuch",
             "--max-seconds",
@@ -397,7 +432,14 @@ fn device_that_cannot_open_fails_clearly_and_leaves_nothing() {
     let out = home.path().join("session");
     let assert = home
         .cmd()
-        .args(["record", "--device", "brokenmic", "--max-seconds", "2"])
+        .args([
+            "record",
+            "--no-score",
+            "--device",
+            "brokenmic",
+            "--max-seconds",
+            "2",
+        ])
         .args(["--question", "q"])
         .arg("--out")
         .arg(&out)
@@ -418,7 +460,7 @@ fn non_interactive_needs_max_seconds() {
     let out = scratch.path().join("session");
     let assert = Command::new(BIN)
         .current_dir(scratch.path())
-        .args(["record", "--question", "q", "--out"])
+        .args(["record", "--no-score", "--question", "q", "--out"])
         .arg(&out)
         .write_stdin("")
         .assert()
@@ -433,7 +475,14 @@ fn start_long_recording(home: &FakeHome, out: &Path) -> std::process::Child {
     let child = StdCommand::new(BIN)
         .env("HOME", home.path())
         .current_dir(home.path())
-        .args(["record", "--device", "fakemic", "--max-seconds", "3000"])
+        .args([
+            "record",
+            "--no-score",
+            "--device",
+            "fakemic",
+            "--max-seconds",
+            "3000",
+        ])
         .args(["--question", "Walk me through your last project."])
         .arg("--out")
         .arg(out)
@@ -577,7 +626,7 @@ fn interactive_keys_redo_skip_and_ctrl_c() {
     let home = speech_raw(scratch.path(), fakemic_default);
     let out = home.path().join("session");
     let command = format!(
-        "cd '{home}' && env HOME='{home}' '{BIN}' record --device fakemic \
+        "cd '{home}' && env HOME='{home}' '{BIN}' record --no-score --device fakemic \
          --question 'First question' --question 'Second question' --question 'Third question' \
          --out '{out}'; echo EXIT=$?; sleep 60",
         home = home.path().display(),
@@ -677,7 +726,14 @@ fn device_that_stops_delivering_keeps_what_was_said() {
     let out = home.path().join("session");
     let assert = home
         .cmd()
-        .args(["record", "--device", "fifomic", "--max-seconds", "60"])
+        .args([
+            "record",
+            "--no-score",
+            "--device",
+            "fifomic",
+            "--max-seconds",
+            "60",
+        ])
         .args(["--question", "q", "--rate", &rate.to_string()])
         .arg("--out")
         .arg(&out)

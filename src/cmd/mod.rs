@@ -2,6 +2,7 @@
 
 pub mod devices;
 pub mod model;
+pub mod questions;
 pub mod record;
 pub mod score;
 pub mod transcribe;

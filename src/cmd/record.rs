@@ -1,34 +1,78 @@
 //! `starcoach record`: a practice session from the command line, one WAV per answer plus
 //! session.json in a session folder.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 
 use crate::capture::CaptureOptions;
 use crate::cli::RecordArgs;
+use crate::pipeline::Pipeline;
+use crate::questions;
+use crate::report;
+use crate::score::{AnswerScore, QuestionKind, ScoringConfig};
 use crate::session::{self, AnswerRecord, Question, SessionOptions};
 
-/// The default answer band when questions come from the command line.
-const BAND_MIN_S: f64 = 60.0;
-const BAND_MAX_S: f64 = 120.0;
+/// The questions of this session: `--question`s, else `--count` picked from the user's file or
+/// the bank (of `--type` when given), varied by the clock so practice does not repeat itself.
+fn pick_questions(args: &RecordArgs, config: &ScoringConfig) -> Result<Vec<Question>> {
+    let to_session = |text: &str, kind: QuestionKind| {
+        let band = config.length.band(kind);
+        Question {
+            text: text.to_string(),
+            kind: kind.as_str().to_string(),
+            band_min_s: band.min_s,
+            band_max_s: band.max_s,
+        }
+    };
+    let pool = match &args.questions_file {
+        Some(f) => questions::load(f)?,
+        None => questions::bank(),
+    };
+    if !args.questions.is_empty() {
+        return Ok(args
+            .questions
+            .iter()
+            .map(|q| {
+                let kind = args
+                    .kind
+                    .unwrap_or_else(|| questions::guess_kind_in(&pool, q));
+                to_session(q, kind)
+            })
+            .collect());
+    }
+    let pool: Vec<_> = pool
+        .into_iter()
+        .filter(|q| args.kind.is_none_or(|k| q.kind == k))
+        .collect();
+    if pool.is_empty() {
+        anyhow::bail!("no questions of that kind to choose from");
+    }
+    let seed = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as usize);
+    let start = seed % pool.len();
+    Ok((0..args.count.clamp(1, pool.len()))
+        .map(|i| &pool[(start + i * 7) % pool.len()])
+        .map(|q| to_session(&q.text, q.kind))
+        .collect())
+}
 
-pub fn run(args: RecordArgs) -> Result<i32> {
+pub fn run(args: RecordArgs, color: bool) -> Result<i32> {
     if let Some(s) = args.max_seconds {
         if !(s > 0.0 && s.is_finite()) {
             anyhow::bail!("--max-seconds must be a positive number of seconds");
         }
     }
-    let questions: Vec<Question> = args
-        .questions
-        .iter()
-        .map(|text| Question {
-            text: text.clone(),
-            kind: "general".into(),
-            band_min_s: BAND_MIN_S,
-            band_max_s: BAND_MAX_S,
-        })
-        .collect();
+    let config = super::score::load_config(args.config.as_deref())?;
+    let questions = pick_questions(&args, &config)?;
+    // Load the model before the first question: a missing model stops us before recording.
+    let pipeline = if args.no_score {
+        None
+    } else {
+        let (path, opts) = super::transcribe::model_and_options(&args.whisper)?;
+        Some(Pipeline::with_model(&path, opts, config)?)
+    };
     let opts = SessionOptions {
         device: args.device.clone(),
         out_dir: args.out.clone().unwrap_or_else(default_out_dir),
@@ -42,8 +86,16 @@ pub fn run(args: RecordArgs) -> Result<i32> {
         },
     };
     let fresh_dir = !opts.out_dir.exists();
-    let outcome = session::run(&questions, &opts, |_answer: &AnswerRecord| {
-        // scoring is plugged in by the caller: transcribe `_answer.path` and score it here.
+    let mut scored: Vec<AnswerScore> = Vec::new();
+    let out_dir = opts.out_dir.clone();
+    let outcome = session::run(&questions, &opts, |answer: &AnswerRecord| {
+        let (Some(pipeline), Some(path)) = (&pipeline, &answer.path) else {
+            return Ok(());
+        };
+        let a = score_recorded(pipeline, answer, path)?;
+        super::score::write_reports(&out_dir, path, &a)?;
+        eprint!("{}", report::render_text(std::slice::from_ref(&a), color));
+        scored.push(a);
         Ok(())
     });
     let outcome = match outcome {
@@ -59,6 +111,9 @@ pub fn run(args: RecordArgs) -> Result<i32> {
             return Err(e);
         }
     };
+    if !scored.is_empty() {
+        write_session_report(&outcome.dir, &scored)?;
+    }
     let saved = outcome.answers.iter().filter(|a| a.file.is_some()).count();
     eprintln!(
         "{saved} answer(s) saved in {} (details: {})",
@@ -85,4 +140,43 @@ fn default_out_dir() -> PathBuf {
 
 fn dir_is_empty(dir: &std::path::Path) -> bool {
     std::fs::read_dir(dir).is_ok_and(|mut d| d.next().is_none())
+}
+
+/// Transcribes and scores one recorded answer.
+fn score_recorded(pipeline: &Pipeline, answer: &AnswerRecord, path: &Path) -> Result<AnswerScore> {
+    let t = pipeline.transcribe(path)?;
+    let kind = answer.kind.parse::<QuestionKind>().ok();
+    Ok(pipeline.score(&t, Some(&answer.question), kind))
+}
+
+/// The session's report: every answer in Markdown and JSON, plus which competencies the
+/// answers covered.
+pub fn write_session_report(dir: &Path, scored: &[AnswerScore]) -> Result<()> {
+    let mut md = report::render_markdown(scored);
+    md.push_str(&competency_summary(scored));
+    crate::fsutil::write_atomic(&dir.join("report.md"), md.as_bytes())
+        .context("writing the session report")?;
+    crate::fsutil::write_atomic(
+        &dir.join("report.json"),
+        report::render_json(scored).as_bytes(),
+    )
+    .context("writing the session report")?;
+    Ok(())
+}
+
+/// Which competencies of the bank the session's questions probed, and each answer's score.
+fn competency_summary(scored: &[AnswerScore]) -> String {
+    let bank = questions::bank();
+    let mut out = String::from(
+        "\n## Competencies this session covered\n\n| competency | question | score |\n|---|---|---|\n",
+    );
+    for a in scored {
+        let q = a.question.as_deref().unwrap_or("");
+        let competency = questions::find(&bank, q)
+            .and_then(|b| serde_json::to_value(b.competency).ok())
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_else(|| "(your own question)".into());
+        out.push_str(&format!("| {competency} | {q} | {} |\n", a.score));
+    }
+    out
 }

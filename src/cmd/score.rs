@@ -36,7 +36,9 @@ pub fn run(args: ScoreArgs, color: bool) -> Result<i32> {
     };
     let mut scored = Vec::new();
     let mut failed = 0;
-    for file in &args.files {
+    let inputs = expand_inputs(&args)?;
+    for input in &inputs {
+        let file = &input.path;
         let result = if args.transcript {
             pipeline::read_transcript(file)
         } else {
@@ -44,8 +46,8 @@ pub fn run(args: ScoreArgs, color: bool) -> Result<i32> {
         };
         match result {
             Ok(t) => {
-                let a = pipeline.score(&t, args.question.as_deref(), args.kind);
-                if let Some(dir) = &args.out {
+                let a = pipeline.score(&t, input.question.as_deref(), input.kind);
+                if let Some(dir) = args.out.as_ref().or(input.session_dir.as_ref()) {
                     if let Err(e) = write_reports(dir, file, &a) {
                         super::report_failure(&e);
                         failed += 1;
@@ -57,6 +59,25 @@ pub fn run(args: ScoreArgs, color: bool) -> Result<i32> {
                 super::report_failure(&e);
                 failed += 1;
             }
+        }
+    }
+    if args.out.is_none() {
+        if let Some(dir) = inputs.iter().find_map(|i| i.session_dir.as_ref()) {
+            let of_session: Vec<_> = scored
+                .iter()
+                .filter(|a| {
+                    inputs.iter().any(|i| {
+                        i.session_dir.as_ref() == Some(dir)
+                            && a.source.as_deref() == Some(&*i.path.display().to_string())
+                    })
+                })
+                .cloned()
+                .collect();
+            super::record::write_session_report(dir, &of_session)?;
+            eprintln!(
+                "session report written to {}",
+                dir.join("report.md").display()
+            );
         }
     }
     if !scored.is_empty() {
@@ -95,4 +116,52 @@ pub fn write_reports(dir: &Path, source: &Path, a: &AnswerScore) -> Result<()> {
     )
     .context("writing the JSON report")?;
     Ok(())
+}
+
+/// One answer to score: its file, and what is known of its question.
+struct Input {
+    path: PathBuf,
+    question: Option<String>,
+    kind: Option<crate::score::QuestionKind>,
+    /// Set when the answer comes from a `record` session folder (reports go back there).
+    session_dir: Option<PathBuf>,
+}
+
+/// Files as given; a `record` session folder stands for its recorded answers, each with the
+/// question it answered.
+fn expand_inputs(args: &ScoreArgs) -> Result<Vec<Input>> {
+    let mut inputs = Vec::new();
+    for path in &args.files {
+        let session_file = path.join("session.json");
+        if path.is_dir() && session_file.is_file() {
+            let text = std::fs::read_to_string(&session_file)
+                .with_context(|| format!("{}: cannot read", session_file.display()))?;
+            let v: serde_json::Value = serde_json::from_str(&text)
+                .with_context(|| format!("{}: not a session file", session_file.display()))?;
+            for answer in v["answers"].as_array().into_iter().flatten() {
+                let Some(file) = answer["file"].as_str() else {
+                    continue;
+                };
+                inputs.push(Input {
+                    path: path.join(file),
+                    question: answer["question"].as_str().map(str::to_string),
+                    kind: answer["kind"].as_str().and_then(|k| k.parse().ok()),
+                    session_dir: Some(path.clone()),
+                });
+            }
+        } else if path.is_dir() {
+            anyhow::bail!(
+                "{}: a folder without session.json (use `starcoach batch` for a folder of recordings)",
+                path.display()
+            );
+        } else {
+            inputs.push(Input {
+                path: path.clone(),
+                question: args.question.clone(),
+                kind: args.kind,
+                session_dir: None,
+            });
+        }
+    }
+    Ok(inputs)
 }
