@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 
 use whisper_rs::{FullParams, SamplingStrategy, WhisperContext, WhisperContextParameters};
 
-use crate::audio::vad::SpeechMap;
+use crate::audio::vad::{SpeechMap, VadConfig};
 use crate::audio::Audio;
 use crate::transcript::{Segment, Transcript, Word};
 
@@ -128,7 +128,10 @@ impl Transcriber {
             let end_s = end as f64 / RATE as f64;
             let mut bias = FillerBias {
                 tokens: self.filler_tokens.clone(),
-                bias: FILLER_BIAS,
+                bias: std::env::var("STARCOACH_FILLER_BIAS")
+                    .ok()
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(FILLER_BIAS),
             };
             let mut params = FullParams::new(SamplingStrategy::Greedy { best_of: 1 });
             params.set_n_threads(opts.threads.max(1) as i32);
@@ -152,7 +155,7 @@ impl Transcriber {
         drop_segments_over_silence(&mut segments, &map);
         make_monotonic(&mut segments);
         if opts.fillers {
-            snap_fillers(&mut segments, &map);
+            snap_fillers(&mut segments, samples);
         }
         let text = segments
             .iter()
@@ -371,36 +374,54 @@ pub fn is_hesitation(word: &str) -> bool {
 }
 
 /// Token times smear a filler over its neighbours; a lone "um" is usually a short voiced
-/// stretch with a pause on both sides. Moves each filler onto the nearest such stretch
-/// within reach, when there is one not already taken.
-fn snap_fillers(segments: &mut [Segment], map: &SpeechMap) {
-    const REACH_S: f64 = 1.0;
-    let stretches = map.short_stretches(0.08, 0.8, 0.15);
+/// stretch with a pause on both sides. Moves each filler onto the nearest such stretch that
+/// starts after the previous word and near the filler's own time, when there is one not
+/// already taken. The speech map for this uses a short hangover, since pauses around fillers
+/// can be as short as 0.1 s.
+fn snap_fillers(segments: &mut [Segment], samples: &[f32]) {
+    const REACH_S: f64 = 1.2;
+    let cfg = VadConfig {
+        hangover_s: 0.06,
+        ..VadConfig::default()
+    };
+    let map = SpeechMap::analyze_with(samples, RATE, &cfg);
+    let stretches = map.short_stretches(0.08, 0.8, 0.08);
     let mut taken = vec![false; stretches.len()];
+    let words: Vec<(f64, f64, bool)> = segments
+        .iter()
+        .flat_map(|s| s.words.iter())
+        .map(|w| (w.start_s, w.end_s, is_hesitation(&w.text)))
+        .collect();
+    let mut snapped: Vec<Option<(f64, f64)>> = vec![None; words.len()];
+    for (k, &(start, _, filler)) in words.iter().enumerate() {
+        if !filler {
+            continue;
+        }
+        let prev_start = k.checked_sub(1).map_or(f64::NEG_INFINITY, |j| words[j].0);
+        let next_end = words.get(k + 1).map_or(f64::INFINITY, |w| w.1);
+        let best = stretches
+            .iter()
+            .enumerate()
+            .filter(|(i, r)| {
+                !taken[*i]
+                    && r.start_s >= prev_start + 0.1
+                    && r.start_s <= next_end + 0.5
+                    && (r.start_s - start).abs() <= REACH_S
+            })
+            .min_by(|a, b| (a.1.start_s - start).abs().total_cmp(&(b.1.start_s - start).abs()));
+        if let Some((i, r)) = best {
+            taken[i] = true;
+            snapped[k] = Some((r.start_s, r.end_s));
+        }
+    }
+    let mut k = 0;
     for seg in segments.iter_mut() {
-        for w in seg.words.iter_mut().filter(|w| is_hesitation(&w.text)) {
-            let mid = (w.start_s + w.end_s) / 2.0;
-            let best = stretches
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| !taken[*i])
-                .map(|(i, r)| {
-                    let d = if mid < r.start_s {
-                        r.start_s - mid
-                    } else if mid > r.end_s {
-                        mid - r.end_s
-                    } else {
-                        0.0
-                    };
-                    (i, d)
-                })
-                .filter(|&(_, d)| d <= REACH_S)
-                .min_by(|a, b| a.1.total_cmp(&b.1));
-            if let Some((i, _)) = best {
-                taken[i] = true;
-                w.start_s = stretches[i].start_s;
-                w.end_s = stretches[i].end_s;
+        for w in seg.words.iter_mut() {
+            if let Some((a, b)) = snapped[k] {
+                w.start_s = a;
+                w.end_s = b;
             }
+            k += 1;
         }
     }
 }
@@ -481,7 +502,7 @@ mod tests {
         ];
         drop_segments_over_silence(&mut s, &map);
         assert_eq!(s.len(), 1, "{s:?}");
-        snap_fillers(&mut s, &map);
+        snap_fillers(&mut s, &samples);
         let um = &s[0].words[1];
         assert!(
             (um.start_s - 1.5).abs() < 0.1 && (um.end_s - 1.8).abs() < 0.1,
