@@ -11,6 +11,7 @@ pub fn run(cmd: ModelCommand) -> Result<i32> {
             let name = match name {
                 ModelChoice::TinyEn => ModelName::TinyEn,
                 ModelChoice::Base => ModelName::Base,
+                ModelChoice::TinyEnQ8 => ModelName::TinyEnQ8,
             };
             let dir = dir.unwrap_or_else(model::default_models_dir);
             let path = model::install(name, &dir, force)?;

