@@ -36,6 +36,7 @@ pub fn run(args: ScoreArgs, color: bool) -> Result<i32> {
     };
     let mut scored = Vec::new();
     let mut failed = 0;
+    let mut history = (!args.no_history).then(crate::history::Recorder::new);
     for file in &args.files {
         let result = if args.transcript {
             pipeline::read_transcript(file)
@@ -45,6 +46,11 @@ pub fn run(args: ScoreArgs, color: bool) -> Result<i32> {
         match result {
             Ok(t) => {
                 let a = pipeline.score(&t, args.question.as_deref(), args.kind);
+                if let Some(h) = history.as_mut() {
+                    let meta =
+                        crate::history::Meta::for_file(file, args.client.clone(), !args.transcript);
+                    h.record(&a, &meta);
+                }
                 if let Some(dir) = &args.out {
                     if let Err(e) = write_reports(dir, file, &a) {
                         super::report_failure(&e);
