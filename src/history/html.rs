@@ -161,7 +161,7 @@ fn table(s: &Series) -> String {
     .iter()
     .enumerate()
     {
-        let key = label.replace(' ', "-").replace('/', "-");
+        let key = label.replace([' ', '/'], "-");
         let _ = write!(
             t,
             r#"<tr class="row-{key}"><th>{label}</th><td class="first">{}</td><td class="latest">{}{}</td><td class="best">{}</td></tr>"#,

@@ -303,7 +303,7 @@ fn series_table(out: &mut String, s: &Series, color: bool) {
             color,
         ),
     ];
-    let _ = writeln!(out, "  {:<16}{:<14}{:<22}{}", "", "first", "latest", "best");
+    let _ = writeln!(out, "  {:<16}{:<14}{:<22}best", "", "first", "latest");
     for (i, label) in [
         "attempt",
         "score",
