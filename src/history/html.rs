@@ -122,6 +122,13 @@ fn table(s: &Series) -> String {
         ]
     };
     let (f, l, b) = (cells(&s.first), cells(&s.latest), cells(&s.best));
+    let arrow_cell = |from: f64, to: f64, hib: bool, eps: f64| {
+        if s.attempts == 1 {
+            String::new()
+        } else {
+            arrow_cell(from, to, hib, eps)
+        }
+    };
     let arrows = [
         String::new(),
         String::new(),

@@ -271,6 +271,14 @@ fn series_table(out: &mut String, s: &Series, color: bool) {
         ]
     };
     let (f, l, b) = (cell(&s.first), cell(&s.latest), cell(&s.best));
+    let single = s.attempts == 1;
+    let trend = |from: f64, to: f64, hib: bool, eps: f64, color: bool| {
+        if single {
+            String::new()
+        } else {
+            trend(from, to, hib, eps, color)
+        }
+    };
     let arrows = [
         String::new(),
         trend(
@@ -366,16 +374,21 @@ pub fn render_text(p: &Progress, color: bool) -> String {
     );
     let _ = writeln!(
         out,
-        "\nOverall  score: first {}, latest {} {}, best {}  trend {}",
+        "\nOverall  score: first {}, latest {}{}, best {}  trend {}",
         all.first.score,
         all.latest.score,
-        trend(
-            all.first.score.into(),
-            all.latest.score.into(),
-            true,
-            0.0,
-            color
-        ),
+        if all.attempts > 1 {
+            " ".to_string()
+                + &trend(
+                    all.first.score.into(),
+                    all.latest.score.into(),
+                    true,
+                    0.0,
+                    color,
+                )
+        } else {
+            String::new()
+        },
         all.best.score,
         sparkline(&all.scores)
     );
