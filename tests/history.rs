@@ -471,6 +471,48 @@ fn survives_being_killed_mid_write() {
 }
 
 #[test]
+fn two_writers_at_once_lose_nothing() {
+    let env = Env::new();
+    let f = fixture("led-1.txt");
+    let f = f.to_str().unwrap();
+    let spawn = |client: &str| {
+        let mut args = vec![
+            "score",
+            "--transcript",
+            "--format",
+            "json",
+            "--client",
+            client,
+        ];
+        args.extend(std::iter::repeat_n(f, 25));
+        env.cmd()
+            .args(&args)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let children = [spawn("a"), spawn("b")];
+    for c in children {
+        let out = c.wait_with_output().unwrap();
+        assert!(out.status.success());
+        assert!(
+            out.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let store = Store::open(&env.store_path()).unwrap();
+    for client in ["a", "b"] {
+        let f = Filter {
+            client: Some(client.into()),
+            ..Filter::default()
+        };
+        assert_eq!(store.list(&f).unwrap().len(), 25);
+    }
+}
+
+#[test]
 fn a_v1_store_migrates_to_v2_with_its_data() {
     let env = Env::new();
     let path = env.store_path();

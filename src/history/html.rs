@@ -354,3 +354,27 @@ fn nice_max(values: &[f64]) -> f64 {
     let m = m.max(5.0);
     (m / 5.0).ceil() * 5.0
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::history::progress::build;
+
+    #[test]
+    fn empty_page_and_escaping() {
+        let page = render(&build(&[], &[]), "client <b>&</b>");
+        assert!(page.contains("No answers in the history yet"));
+        assert!(page.contains("client &lt;b&gt;&amp;&lt;/b&gt;"));
+        assert!(!page.contains("<b>&</b>"));
+    }
+
+    #[test]
+    fn charts_scale_and_label_every_point() {
+        let svg = line_chart("score", "t", &[10.0, 50.0, 90.0], 100.0, 0);
+        assert_eq!(svg.matches("<circle").count(), 3);
+        assert!(svg.contains("<polyline"));
+        assert!(line_chart("score", "t", &[42.0], 100.0, 0).contains(">42<"));
+        assert_eq!(nice_max(&[0.0]), 5.0);
+        assert_eq!(nice_max(&[12.3]), 15.0);
+    }
+}

@@ -233,3 +233,20 @@ pub fn sha256_file(path: &std::path::Path) -> std::io::Result<String> {
     std::io::copy(&mut f, &mut h)?;
     Ok(h.finalize().iter().map(|b| format!("{b:02x}")).collect())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn since_takes_dates_and_timestamps() {
+        let t = parse_since("2026-01-31T12:00:00Z").unwrap();
+        assert_eq!(t.as_second(), 1_769_860_800);
+        let d = parse_since("2026-01-31").unwrap();
+        assert!(
+            (d.as_second() - 1_769_817_600).abs() <= 14 * 3600,
+            "local midnight"
+        );
+        assert!(parse_since("last week").is_err());
+    }
+}

@@ -131,6 +131,12 @@ impl Store {
             .conn
             .pragma_update(None, "journal_mode", "WAL")
             .map_err(|e| store.err(e))?;
+        // `history forget` should really forget: overwrite deleted rows instead of leaving them
+        // in free pages.
+        store
+            .conn
+            .pragma_update(None, "secure_delete", "ON")
+            .map_err(|e| store.err(e))?;
         store.migrate()?;
         Ok(store)
     }
