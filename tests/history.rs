@@ -330,7 +330,26 @@ fn compare_two_attempts() {
 fn list_forget_and_no_history() {
     let env = Env::new();
     env.build();
-    env.score(FAILED, "failed-1.txt", &["--no-history"]);
+    let f1 = fixture("failed-1.txt");
+    let out = env.run(&[
+        "score",
+        "--transcript",
+        "--no-history",
+        f1.to_str().unwrap(),
+    ]);
+    assert!(out.status.success() && out.stderr.is_empty());
+    let out = env.run(&[
+        "score",
+        "--transcript",
+        "--client",
+        "x",
+        f1.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "kept in the history as #8 (see `starcoach progress`)\n"
+    );
+    env.ok(&["history", "forget", "8"]);
     let list = env.ok(&["history", "list"]);
     assert_eq!(list.lines().count(), 8, "{list}"); // header + 7
     let failed = env.ok(&["history", "list", "--question", "TIME YOU FAILED"]);
@@ -496,11 +515,8 @@ fn two_writers_at_once_lose_nothing() {
     for c in children {
         let out = c.wait_with_output().unwrap();
         assert!(out.status.success());
-        assert!(
-            out.stderr.is_empty(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.starts_with("kept in the history as #"), "{err}");
     }
     let store = Store::open(&env.store_path()).unwrap();
     for client in ["a", "b"] {

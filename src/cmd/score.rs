@@ -37,6 +37,7 @@ pub fn run(args: ScoreArgs, color: bool) -> Result<i32> {
     let mut scored = Vec::new();
     let mut failed = 0;
     let mut history = (!args.no_history).then(crate::history::Recorder::new);
+    let mut kept = Vec::new();
     for file in &args.files {
         let result = if args.transcript {
             pipeline::read_transcript(file)
@@ -49,7 +50,7 @@ pub fn run(args: ScoreArgs, color: bool) -> Result<i32> {
                 if let Some(h) = history.as_mut() {
                     let meta =
                         crate::history::Meta::for_file(file, args.client.clone(), !args.transcript);
-                    h.record(&a, &meta);
+                    kept.extend(h.record(&a, &meta));
                 }
                 if let Some(dir) = &args.out {
                     if let Err(e) = write_reports(dir, file, &a) {
@@ -78,6 +79,9 @@ pub fn run(args: ScoreArgs, color: bool) -> Result<i32> {
     }
     if let Some(dir) = &args.out {
         eprintln!("reports written to {}", dir.display());
+    }
+    if let Some(line) = crate::history::kept_line(&kept) {
+        eprintln!("{line}");
     }
     Ok(if failed > 0 {
         super::exit::SOME_FAILED

@@ -225,6 +225,16 @@ impl Default for Recorder {
     }
 }
 
+/// "kept in the history as #7" (or "#7-#9"), for the end of a run that recorded answers.
+pub fn kept_line(ids: &[i64]) -> Option<String> {
+    let (first, last) = (ids.first()?, ids.last()?);
+    Some(if first == last {
+        format!("kept in the history as #{first} (see `starcoach progress`)")
+    } else {
+        format!("kept in the history as #{first}-#{last} (see `starcoach progress`)")
+    })
+}
+
 /// SHA-256 (hex) of a file, for [`Meta::audio_sha256`].
 pub fn sha256_file(path: &std::path::Path) -> std::io::Result<String> {
     use sha2::{Digest, Sha256};
