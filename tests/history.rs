@@ -616,8 +616,21 @@ fn a_corrupt_store_is_named_and_left_untouched() {
         .collect();
     assert_eq!(names.len(), 1, "no -wal/-shm created: {names:?}");
 
-    // A store from a newer starcoach: refused, untouched.
+    // The SQLite header followed by garbage: refused, untouched.
+    let mut damaged = b"SQLite format 3\0".to_vec();
+    damaged.extend_from_slice(&garbage);
+    std::fs::write(&path, &damaged).unwrap();
+    let out = env.run(&["history", "list"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("not a starcoach history") && err.contains(&path.display().to_string()),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), damaged);
     std::fs::remove_file(&path).unwrap();
+
+    // A store from a newer starcoach: refused, untouched.
     {
         let c = rusqlite::Connection::open(&path).unwrap();
         c.execute_batch("CREATE TABLE answers (id INTEGER PRIMARY KEY); PRAGMA user_version = 99;")

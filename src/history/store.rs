@@ -147,9 +147,22 @@ impl Store {
     }
 
     fn err(&self, source: rusqlite::Error) -> HistoryError {
-        HistoryError::Sqlite {
-            path: self.path.clone(),
-            source,
+        match &source {
+            rusqlite::Error::SqliteFailure(f, _)
+                if matches!(
+                    f.code,
+                    rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt
+                ) =>
+            {
+                HistoryError::NotADatabase {
+                    path: self.path.clone(),
+                    reason: format!("SQLite reports: {source}"),
+                }
+            }
+            _ => HistoryError::Sqlite {
+                path: self.path.clone(),
+                source,
+            },
         }
     }
 
@@ -157,17 +170,7 @@ impl Store {
     pub fn version(&self) -> Result<i64, HistoryError> {
         self.conn
             .pragma_query_value(None, "user_version", |r| r.get(0))
-            .map_err(|e| match e {
-                rusqlite::Error::SqliteFailure(f, _)
-                    if f.code == rusqlite::ErrorCode::NotADatabase =>
-                {
-                    HistoryError::NotADatabase {
-                        path: self.path.clone(),
-                        reason: "SQLite cannot read it".into(),
-                    }
-                }
-                e => self.err(e),
-            })
+            .map_err(|e| self.err(e))
     }
 
     /// Applies the migrations the store has not had yet, each in its own transaction.
