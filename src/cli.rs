@@ -47,6 +47,13 @@ pub enum Command {
     Devices,
     /// Practise: answer questions out loud; each answer is recorded to a WAV file.
     Record(RecordArgs),
+    /// List or forget the answers kept in the practice history.
+    #[command(subcommand)]
+    History(HistoryCommand),
+    /// Progress across attempts: per question and overall, themes, story bank, priorities.
+    Progress(ProgressArgs),
+    /// Two attempts side by side: what improved, what got worse, the next step.
+    Compare(CompareArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -177,6 +184,12 @@ pub struct ScoreArgs {
     pub config: Option<PathBuf>,
     #[command(flatten)]
     pub whisper: WhisperArgs,
+    /// Do not keep these answers in the practice history.
+    #[arg(long)]
+    pub no_history: bool,
+    /// Keep these answers in the history under this client's name (for coaches).
+    #[arg(long, value_name = "NAME")]
+    pub client: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -194,4 +207,75 @@ pub struct QuestionsArgs {
     /// List this question file instead of the built-in bank.
     #[arg(long, value_name = "FILE")]
     pub file: Option<PathBuf>,
+}
+
+/// Which answers a history view covers (the history file: $STARCOACH_HISTORY, else
+/// history.sqlite3 in the user's data folder).
+#[derive(Debug, Args)]
+pub struct HistoryFilterArgs {
+    /// Only answers whose question contains this text (case and punctuation ignored).
+    #[arg(long, value_name = "TEXT")]
+    pub question: Option<String>,
+    /// Only this client's answers.
+    #[arg(long, value_name = "NAME")]
+    pub client: Option<String>,
+    /// Only answers recorded on or after this date (YYYY-MM-DD, local time) or RFC 3339 time.
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HistoryCommand {
+    /// List kept answers, oldest first.
+    List {
+        #[command(flatten)]
+        filter: HistoryFilterArgs,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Delete answers (asks nothing; prints what it deleted).
+    #[command(group(clap::ArgGroup::new("what").required(true).args(["ids", "question", "client", "all"])))]
+    Forget {
+        /// History IDs (as `history list` shows them).
+        #[arg(value_name = "ID")]
+        ids: Vec<i64>,
+        /// Every answer whose question contains this text.
+        #[arg(long, value_name = "TEXT", conflicts_with = "ids")]
+        question: Option<String>,
+        /// Every answer of this client.
+        #[arg(long, value_name = "NAME", conflicts_with = "ids")]
+        client: Option<String>,
+        /// Everything.
+        #[arg(long, conflicts_with_all = ["ids", "question", "client"])]
+        all: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct ProgressArgs {
+    #[command(flatten)]
+    pub filter: HistoryFilterArgs,
+    /// Also write a self-contained HTML page with charts to this file.
+    #[arg(long, value_name = "FILE")]
+    pub html: Option<PathBuf>,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+    /// Config file whose `[[themes]]` to check (default: ~/.config/starcoach/config.toml).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// The earlier attempt: a history ID, or a JSON report (`score --out` / `--format json`).
+    #[arg(value_name = "A")]
+    pub a: String,
+    /// The later attempt (history IDs are put in time order; files are taken as given).
+    #[arg(value_name = "B")]
+    pub b: String,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
 }

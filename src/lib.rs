@@ -9,12 +9,14 @@ pub mod capture;
 pub mod cli;
 pub mod cmd;
 pub mod fsutil;
+pub mod history;
 pub mod model;
 pub mod pipeline;
 pub mod questions;
 pub mod report;
 pub mod score;
 pub mod session;
+pub mod themes;
 pub mod transcriber;
 pub mod transcript;
 
@@ -42,6 +44,9 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
         cli::Command::Devices => cmd::devices::run(),
         cli::Command::Questions(a) => cmd::questions::run(a),
         cli::Command::Record(a) => cmd::record::run(a, color),
+        cli::Command::History(c) => cmd::history::run(c),
+        cli::Command::Progress(a) => cmd::progress::run(a, color),
+        cli::Command::Compare(a) => cmd::compare::run(a),
     };
     match result {
         Ok(code) => code,

@@ -311,6 +311,11 @@ pub fn load(path: &Path) -> Result<Vec<Question>, QuestionsError> {
     from_toml_str(&text)
 }
 
+/// A question's wording reduced to a lookup key: lower case, no punctuation, single spaces.
+pub fn normalize(s: &str) -> String {
+    key(s)
+}
+
 fn key(s: &str) -> String {
     s.chars()
         .filter(|c| c.is_alphanumeric() || c.is_whitespace())
@@ -328,6 +333,14 @@ pub fn find<'a>(questions: &'a [Question], text: &str) -> Option<&'a Question> {
         return None;
     }
     questions.iter().find(|q| key(&q.text) == k)
+}
+
+/// The competency a question probes, if it is in the built-in bank.
+pub fn competency_of(question: &str) -> Option<Competency> {
+    let k = key(question);
+    BANK.iter()
+        .find(|(t, _, _)| key(t) == k)
+        .map(|(_, _, c)| *c)
 }
 
 /// Guesses a question's kind: the bank first, then phrase rules ("tell me about a time" →

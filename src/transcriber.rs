@@ -408,7 +408,11 @@ fn snap_fillers(segments: &mut [Segment], samples: &[f32]) {
                     && r.start_s <= next_end + 0.5
                     && (r.start_s - start).abs() <= REACH_S
             })
-            .min_by(|a, b| (a.1.start_s - start).abs().total_cmp(&(b.1.start_s - start).abs()));
+            .min_by(|a, b| {
+                (a.1.start_s - start)
+                    .abs()
+                    .total_cmp(&(b.1.start_s - start).abs())
+            });
         if let Some((i, r)) = best {
             taken[i] = true;
             snapped[k] = Some((r.start_s, r.end_s));

@@ -1,7 +1,10 @@
 //! One module per subcommand. Each turns its parsed flags into work and returns an exit code.
 
+pub mod compare;
 pub mod devices;
+pub mod history;
 pub mod model;
+pub mod progress;
 pub mod questions;
 pub mod record;
 pub mod score;

@@ -37,6 +37,8 @@ pub fn run(args: ScoreArgs, color: bool) -> Result<i32> {
     let mut scored = Vec::new();
     let mut failed = 0;
     let inputs = expand_inputs(&args)?;
+    let mut history = (!args.no_history).then(crate::history::Recorder::new);
+    let mut kept = Vec::new();
     for input in &inputs {
         let file = &input.path;
         let result = if args.transcript {
@@ -47,6 +49,11 @@ pub fn run(args: ScoreArgs, color: bool) -> Result<i32> {
         match result {
             Ok(t) => {
                 let a = pipeline.score(&t, input.question.as_deref(), input.kind);
+                if let Some(h) = history.as_mut() {
+                    let meta =
+                        crate::history::Meta::for_file(file, args.client.clone(), !args.transcript);
+                    kept.extend(h.record(&a, &meta));
+                }
                 if let Some(dir) = args.out.as_ref().or(input.session_dir.as_ref()) {
                     if let Err(e) = write_reports(dir, file, &a) {
                         super::report_failure(&e);
@@ -93,6 +100,9 @@ pub fn run(args: ScoreArgs, color: bool) -> Result<i32> {
     }
     if let Some(dir) = &args.out {
         eprintln!("reports written to {}", dir.display());
+    }
+    if let Some(line) = crate::history::kept_line(&kept) {
+        eprintln!("{line}");
     }
     Ok(if failed > 0 {
         super::exit::SOME_FAILED

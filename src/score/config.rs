@@ -155,6 +155,8 @@ pub struct ScoringConfig {
     pub delivery: DeliveryConfig,
     pub fillers: FillerConfig,
     pub structure: StructureConfig,
+    /// The candidate's 3-4 themes (DOMAIN.md, "Beyond one answer"); none by default.
+    pub themes: Vec<crate::themes::Theme>,
 }
 
 impl ScoringConfig {
@@ -196,6 +198,18 @@ mod tests {
     fn unknown_keys_are_rejected() {
         assert!(ScoringConfig::from_toml_str("[delivery]\nmax_wpn = 3\n").is_err());
         assert!(ScoringConfig::from_toml_str("colour = true\n").is_err());
+    }
+
+    #[test]
+    fn themes_are_optional_and_checked() {
+        let c = ScoringConfig::from_toml_str(
+            "[[themes]]\nname = \"calm under pressure\"\nphrases = [\"deadline\", \"stayed calm\"]\n",
+        )
+        .unwrap();
+        assert_eq!(c.themes.len(), 1);
+        assert_eq!(c.themes[0].phrases, ["deadline", "stayed calm"]);
+        assert!(c.themes[0].competencies.is_empty());
+        assert!(ScoringConfig::from_toml_str("[[themes]]\nname = \"x\"\nphrase = []\n").is_err());
     }
 
     #[test]

@@ -1,0 +1,95 @@
+//! `starcoach history list|forget`: look at and prune the practice history.
+
+use anyhow::{anyhow, Result};
+
+use crate::cli::{HistoryCommand, HistoryFilterArgs};
+use crate::history::{self, fmt_local, Entry, Filter, Forget, Store};
+
+/// Turns the filter flags into a [`Filter`] (`--since` parsed here).
+pub fn filter_of(f: &HistoryFilterArgs) -> Result<Filter> {
+    Ok(Filter {
+        question: f.question.clone(),
+        client: f.client.clone(),
+        since: f
+            .since
+            .as_deref()
+            .map(history::parse_since)
+            .transpose()
+            .map_err(|e| anyhow!("--since: {e}"))?,
+    })
+}
+
+/// One line per entry: ID, time, client, score, question.
+pub fn line(e: &Entry) -> String {
+    let a = &e.answer;
+    format!(
+        "#{:<5} {}  {:<12} {:>3}  {}",
+        e.id,
+        fmt_local(e.recorded_at),
+        e.client.as_deref().unwrap_or("-"),
+        a.score,
+        a.question.as_deref().unwrap_or("(no question given)")
+    )
+}
+
+pub fn run(c: HistoryCommand) -> Result<i32> {
+    match c {
+        HistoryCommand::List { filter, json } => {
+            let store = Store::open_default()?;
+            let entries = store.list(&filter_of(&filter)?)?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&entries)?);
+            } else if entries.is_empty() {
+                eprintln!("no answers kept in {}", store.path().display());
+            } else {
+                println!(
+                    "{:<6} {:<16}  {:<12} {:>5}  question",
+                    "id", "recorded", "client", "score"
+                );
+                for e in &entries {
+                    println!("{}", line(e));
+                }
+            }
+            Ok(super::exit::OK)
+        }
+        HistoryCommand::Forget {
+            ids,
+            question,
+            client,
+            all,
+        } => {
+            let mut store = Store::open_default()?;
+            let what = if all {
+                Forget::All
+            } else if !ids.is_empty() {
+                Forget::Ids(ids.clone())
+            } else {
+                Forget::Matching(Filter {
+                    question,
+                    client,
+                    since: None,
+                })
+            };
+            let gone = store.forget(&what)?;
+            for e in &gone {
+                println!("deleted {}", line(e));
+            }
+            println!(
+                "deleted {} answer{} from {}",
+                gone.len(),
+                if gone.len() == 1 { "" } else { "s" },
+                store.path().display()
+            );
+            let missing: Vec<String> = ids
+                .iter()
+                .filter(|id| !gone.iter().any(|e| e.id == **id))
+                .map(|id| format!("#{id}"))
+                .collect();
+            if !missing.is_empty() {
+                eprintln!("error: no answer {} in the history", missing.join(", "));
+                return Ok(super::exit::SOME_FAILED);
+            }
+            Ok(super::exit::OK)
+        }
+    }
+}

@@ -1,0 +1,41 @@
+//! `starcoach progress`: trends across attempts in the terminal, optionally as an HTML page.
+
+use anyhow::{Context, Result};
+
+use crate::cli::ProgressArgs;
+use crate::fsutil::write_atomic;
+use crate::history::{html, progress, Store};
+
+pub fn run(args: ProgressArgs, color: bool) -> Result<i32> {
+    let filter = super::history::filter_of(&args.filter)?;
+    let config = super::score::load_config(args.config.as_deref())?;
+    let store = Store::open_default()?;
+    let entries = store.list(&filter)?;
+    let p = progress::build(&entries, &config.themes);
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&p)?);
+    } else {
+        print!("{}", progress::render_text(&p, color));
+    }
+    use std::io::Write as _;
+    let _ = std::io::stdout().flush();
+    if let Some(path) = &args.html {
+        let mut scope = Vec::new();
+        if let Some(c) = &filter.client {
+            scope.push(format!("client {c}"));
+        }
+        if let Some(q) = &filter.question {
+            scope.push(format!("questions containing \"{q}\""));
+        }
+        if let Some(s) = &args.filter.since {
+            scope.push(format!("since {s}"));
+        }
+        if scope.is_empty() {
+            scope.push("all answers in the history".into());
+        }
+        write_atomic(path, html::render(&p, &scope.join(", ")).as_bytes())
+            .context("writing the progress page")?;
+        eprintln!("progress page written to {}", path.display());
+    }
+    Ok(super::exit::OK)
+}

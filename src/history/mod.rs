@@ -1,0 +1,262 @@
+//! Practice history: every scored answer kept in a local SQLite file, so a candidate (or a
+//! coach, per client) can see progress across attempts.
+//!
+//! [`Store`] is the file (see `store.rs` for where it lives and `migrations.rs` for the
+//! schema); [`progress`] turns entries into per-question trends, [`compare`] puts two attempts
+//! side by side, [`stories`] checks the story bank, and [`html`] renders the progress page.
+//! `score` records through [`Recorder`] (or [`Store::record`]); `record` and `batch` are meant
+//! to call the same.
+
+pub mod compare;
+pub mod html;
+pub mod migrations;
+pub mod progress;
+pub mod store;
+pub mod stories;
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::questions::Competency;
+use crate::score::star::{Star, StarPart};
+use crate::score::AnswerScore;
+pub use store::{default_path, Forget, Store};
+
+/// Where an answer came from, kept beside its score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Meta {
+    /// The coach's client this answer belongs to, if any.
+    pub client: Option<String>,
+    /// The recording or transcript that was scored.
+    pub source_path: Option<String>,
+    /// SHA-256 of the recording (hex), when the input was audio.
+    pub audio_sha256: Option<String>,
+    pub recorded_at: jiff::Timestamp,
+}
+
+impl Meta {
+    /// Meta for an input file scored now: its absolute path, and its SHA-256 when it is audio.
+    pub fn for_file(path: &std::path::Path, client: Option<String>, is_audio: bool) -> Meta {
+        let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        Meta {
+            client,
+            source_path: Some(abs.display().to_string()),
+            audio_sha256: if is_audio {
+                sha256_file(path).ok()
+            } else {
+                None
+            },
+            recorded_at: jiff::Timestamp::now(),
+        }
+    }
+}
+
+/// One kept answer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Entry {
+    pub id: i64,
+    #[serde(serialize_with = "ser_timestamp")]
+    pub recorded_at: jiff::Timestamp,
+    pub client: Option<String>,
+    pub source_path: Option<String>,
+    pub audio_sha256: Option<String>,
+    /// What the question probes, when it is in the question bank.
+    pub competency: Option<Competency>,
+    pub answer: AnswerScore,
+}
+
+/// Which answers a view covers. Every field narrows; the default is everything.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Filter {
+    /// Answers whose question contains this text (case and punctuation ignored).
+    pub question: Option<String>,
+    pub client: Option<String>,
+    /// Answers recorded at or after this time.
+    pub since: Option<jiff::Timestamp>,
+}
+
+/// Errors a user can hit with the history store. Each names the file.
+#[derive(Debug, thiserror::Error)]
+pub enum HistoryError {
+    #[error(
+        "no home folder found for the history store; set {}=FILE",
+        store::ENV_PATH
+    )]
+    NoDataDir,
+    #[error(
+        "history store {path} is not a starcoach history ({reason}); it was left untouched: \
+         move it aside to start a new history, or set {}=FILE to use another file",
+        store::ENV_PATH
+    )]
+    NotADatabase { path: PathBuf, reason: String },
+    #[error(
+        "history store {path} has schema v{found}, but this starcoach knows up to v{known}: \
+         it was written by a newer starcoach and was left untouched; upgrade starcoach, or set \
+         {}=FILE to use another file",
+        store::ENV_PATH
+    )]
+    TooNew {
+        path: PathBuf,
+        found: i64,
+        known: i64,
+    },
+    #[error("history store {path}: {source}")]
+    Sqlite {
+        path: PathBuf,
+        #[source]
+        source: rusqlite::Error,
+    },
+    #[error("history store {path}: cannot read answer #{id}: {reason}")]
+    BadRow {
+        path: PathBuf,
+        id: i64,
+        reason: String,
+    },
+    #[error("history folder {path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("cannot encode the answer: {0}")]
+    Encode(String),
+}
+
+fn ser_timestamp<S: serde::Serializer>(t: &jiff::Timestamp, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(t)
+}
+
+pub(crate) fn part_present(s: &Star, p: StarPart) -> bool {
+    s.part(p).present
+}
+
+/// The four STAR parts an answer has, as letters ("STAR", "S-AR", or "" for non-STAR kinds).
+pub fn star_letters(a: &AnswerScore) -> String {
+    match &a.star {
+        None => String::new(),
+        Some(s) => [
+            (StarPart::Situation, 'S'),
+            (StarPart::Task, 'T'),
+            (StarPart::Action, 'A'),
+            (StarPart::Result, 'R'),
+        ]
+        .iter()
+        .map(|(p, c)| if s.part(*p).present { *c } else { '-' })
+        .collect(),
+    }
+}
+
+/// How many of situation, task, action, result are present (0 for non-STAR kinds).
+pub fn star_count(a: &AnswerScore) -> usize {
+    star_letters(a).chars().filter(|c| *c != '-').count()
+}
+
+/// Parses `--since`: a date (`2026-01-31`, midnight local time) or an RFC 3339 timestamp.
+pub fn parse_since(s: &str) -> Result<jiff::Timestamp, String> {
+    let s = s.trim();
+    if let Ok(t) = s.parse::<jiff::Timestamp>() {
+        return Ok(t);
+    }
+    let date: jiff::civil::Date = s
+        .parse()
+        .map_err(|_| format!("{s:?} is not a date (YYYY-MM-DD) or a timestamp"))?;
+    date.to_zoned(jiff::tz::TimeZone::system())
+        .map(|z| z.timestamp())
+        .map_err(|e| format!("{s:?}: {e}"))
+}
+
+/// A timestamp in local time, to the minute.
+pub fn fmt_local(t: jiff::Timestamp) -> String {
+    t.to_zoned(jiff::tz::TimeZone::system())
+        .strftime("%Y-%m-%d %H:%M")
+        .to_string()
+}
+
+/// Records scored answers, warning (one line each, on stderr) instead of failing: the score is
+/// what the user asked for, the history is a bonus. Opens the store lazily, once.
+pub struct Recorder {
+    store: Option<Result<Store, ()>>,
+    path: Option<PathBuf>,
+}
+
+impl Recorder {
+    /// A recorder for the default store.
+    pub fn new() -> Self {
+        Recorder {
+            store: None,
+            path: None,
+        }
+    }
+
+    /// A recorder for the store at `path`.
+    pub fn at(path: PathBuf) -> Self {
+        Recorder {
+            store: None,
+            path: Some(path),
+        }
+    }
+
+    /// Keeps one answer; returns its ID, or `None` (after a warning) when it could not.
+    pub fn record(&mut self, a: &AnswerScore, meta: &Meta) -> Option<i64> {
+        let store = self.store.get_or_insert_with(|| {
+            let opened = match &self.path {
+                Some(p) => Store::open(p),
+                None => Store::open_default(),
+            };
+            opened.map_err(|e| {
+                eprintln!("warning: answer not kept in the history: {e}");
+            })
+        });
+        let store = store.as_mut().ok()?;
+        match store.record(a, meta) {
+            Ok(id) => Some(id),
+            Err(e) => {
+                eprintln!("warning: answer not kept in the history: {e}");
+                None
+            }
+        }
+    }
+}
+
+impl Default for Recorder {
+    fn default() -> Self {
+        Recorder::new()
+    }
+}
+
+/// "kept in the history as #7" (or "#7-#9"), for the end of a run that recorded answers.
+pub fn kept_line(ids: &[i64]) -> Option<String> {
+    let (first, last) = (ids.first()?, ids.last()?);
+    Some(if first == last {
+        format!("kept in the history as #{first} (see `starcoach progress`)")
+    } else {
+        format!("kept in the history as #{first}-#{last} (see `starcoach progress`)")
+    })
+}
+
+/// SHA-256 (hex) of a file, for [`Meta::audio_sha256`].
+pub fn sha256_file(path: &std::path::Path) -> std::io::Result<String> {
+    use sha2::{Digest, Sha256};
+    let mut f = std::fs::File::open(path)?;
+    let mut h = Sha256::new();
+    std::io::copy(&mut f, &mut h)?;
+    Ok(h.finalize().iter().map(|b| format!("{b:02x}")).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn since_takes_dates_and_timestamps() {
+        let t = parse_since("2026-01-31T12:00:00Z").unwrap();
+        assert_eq!(t.as_second(), 1_769_860_800);
+        let d = parse_since("2026-01-31").unwrap();
+        assert!(
+            (d.as_second() - 1_769_817_600).abs() <= 14 * 3600,
+            "local midnight"
+        );
+        assert!(parse_since("last week").is_err());
+    }
+}

@@ -1,0 +1,404 @@
+//! The SQLite file behind the history: opening (with checks that never overwrite a file that
+//! is not ours), migrations, and one transaction per write.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension, Row, TransactionBehavior};
+
+use super::migrations::{self, LATEST, MIGRATIONS};
+use super::{Entry, Filter, HistoryError, Meta};
+use crate::questions;
+use crate::score::star::StarPart;
+use crate::score::AnswerScore;
+
+/// Environment variable naming the history file (tests use it to stay away from the real one).
+pub const ENV_PATH: &str = "STARCOACH_HISTORY";
+/// Test hook: milliseconds to wait inside each write transaction before it commits, so a test
+/// can kill the process mid-transaction.
+pub const ENV_TEST_PAUSE: &str = "STARCOACH_HISTORY_TEST_PAUSE_MS";
+
+const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+/// An open history store.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// Which answers `forget` removes.
+#[derive(Debug, Clone)]
+pub enum Forget {
+    Ids(Vec<i64>),
+    Matching(Filter),
+    All,
+}
+
+/// `$STARCOACH_HISTORY`, else `history.sqlite3` in the platform's data folder
+/// (`~/.local/share/starcoach/` on Linux).
+pub fn default_path() -> Result<PathBuf, HistoryError> {
+    if let Some(p) = std::env::var_os(ENV_PATH).filter(|p| !p.is_empty()) {
+        return Ok(PathBuf::from(p));
+    }
+    directories::ProjectDirs::from("", "", "starcoach")
+        .map(|d| d.data_dir().join("history.sqlite3"))
+        .ok_or(HistoryError::NoDataDir)
+}
+
+/// Checks the first bytes of an existing, non-empty file without opening it as a database.
+fn check_header(path: &Path) -> Result<(), HistoryError> {
+    use std::io::Read;
+    let io = |source| HistoryError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut f = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(io(e)),
+    };
+    let mut head = Vec::with_capacity(16);
+    f.by_ref().take(16).read_to_end(&mut head).map_err(io)?;
+    if head.is_empty() || head == SQLITE_HEADER {
+        Ok(())
+    } else {
+        Err(HistoryError::NotADatabase {
+            path: path.to_path_buf(),
+            reason: "it does not start with the SQLite header".into(),
+        })
+    }
+}
+
+impl Store {
+    /// Opens (creating if needed) the store at [`default_path`].
+    pub fn open_default() -> Result<Store, HistoryError> {
+        Store::open(&default_path()?)
+    }
+
+    /// Opens the store at `path`, creating it and its folder if missing and migrating it to the
+    /// latest schema. A file that is not a starcoach history, or one written by a newer
+    /// starcoach, is an error and is left exactly as it was.
+    pub fn open(path: &Path) -> Result<Store, HistoryError> {
+        check_header(path)?;
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| HistoryError::Io {
+                path: dir.to_path_buf(),
+                source,
+            })?;
+        }
+        let sql = |source| HistoryError::Sqlite {
+            path: path.to_path_buf(),
+            source,
+        };
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(sql)?;
+        conn.busy_timeout(Duration::from_secs(10)).map_err(sql)?;
+        let store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        // Read-only checks first: nothing is written to a file we refuse.
+        let version = store.version()?;
+        if version > LATEST {
+            return Err(HistoryError::TooNew {
+                path: store.path.clone(),
+                found: version,
+                known: LATEST,
+            });
+        }
+        if version == 0 {
+            let tables: i64 = store
+                .conn
+                .query_row(
+                    "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'",
+                    [],
+                    |r| r.get(0),
+                )
+                .map_err(|e| store.err(e))?;
+            if tables > 0 {
+                return Err(HistoryError::NotADatabase {
+                    path: store.path.clone(),
+                    reason: "it is an SQLite database of another program".into(),
+                });
+            }
+        }
+        store
+            .conn
+            .pragma_update(None, "journal_mode", "WAL")
+            .map_err(|e| store.err(e))?;
+        // `history forget` should really forget: overwrite deleted rows instead of leaving them
+        // in free pages.
+        store
+            .conn
+            .pragma_update(None, "secure_delete", "ON")
+            .map_err(|e| store.err(e))?;
+        store.migrate()?;
+        Ok(store)
+    }
+
+    /// Where the store lives.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn err(&self, source: rusqlite::Error) -> HistoryError {
+        match &source {
+            rusqlite::Error::SqliteFailure(f, _)
+                if matches!(
+                    f.code,
+                    rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt
+                ) =>
+            {
+                HistoryError::NotADatabase {
+                    path: self.path.clone(),
+                    reason: format!("SQLite reports: {source}"),
+                }
+            }
+            _ => HistoryError::Sqlite {
+                path: self.path.clone(),
+                source,
+            },
+        }
+    }
+
+    /// The schema version (`PRAGMA user_version`).
+    pub fn version(&self) -> Result<i64, HistoryError> {
+        self.conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(|e| self.err(e))
+    }
+
+    /// Applies the migrations the store has not had yet, each in its own transaction.
+    fn migrate(&self) -> Result<(), HistoryError> {
+        loop {
+            let tx =
+                rusqlite::Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)
+                    .map_err(|e| self.err(e))?;
+            let v: i64 = tx
+                .pragma_query_value(None, "user_version", |r| r.get(0))
+                .map_err(|e| self.err(e))?;
+            if v >= LATEST {
+                return Ok(());
+            }
+            let m = &MIGRATIONS[v as usize];
+            tx.execute_batch(m.sql).map_err(|e| self.err(e))?;
+            if let Some(fix) = m.fixup {
+                fix(&tx).map_err(|e| self.err(e))?;
+            }
+            tx.pragma_update(None, "user_version", v + 1)
+                .map_err(|e| self.err(e))?;
+            tx.commit().map_err(|e| self.err(e))?;
+            tracing::info!("history {}: migrated to v{}", self.path.display(), v + 1);
+        }
+    }
+
+    /// Keeps one scored answer; returns its ID. One transaction: the answer is there in full
+    /// or not at all.
+    pub fn record(&mut self, a: &AnswerScore, meta: &Meta) -> Result<i64, HistoryError> {
+        let json = serde_json::to_string(a).map_err(|e| HistoryError::Encode(e.to_string()))?;
+        let star_parts = a
+            .star
+            .as_ref()
+            .map(|s| {
+                StarPart::ALL
+                    .iter()
+                    .filter(|p| super::part_present(s, **p))
+                    .map(|p| p.as_str())
+                    .collect::<Vec<_>>()
+                    .join(",")
+            })
+            .unwrap_or_default();
+        let question_key = a.question.as_deref().map(questions::normalize);
+        let competency = a
+            .question
+            .as_deref()
+            .and_then(questions::competency_of)
+            .map(migrations::competency_str);
+        let pause = std::env::var(ENV_TEST_PAUSE)
+            .ok()
+            .and_then(|v| v.parse::<u64>().ok());
+        let path = self.path.clone();
+        let err = |source| HistoryError::Sqlite {
+            path: path.clone(),
+            source,
+        };
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(err)?;
+        tx.execute(
+            "INSERT INTO answers (recorded_at, question, question_key, client, kind, score,
+                 fillers_per_min, wpm, speaking_s, verdict, star_parts, result_metrics,
+                 source_path, audio_sha256, answer_json, competency)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+            params![
+                meta.recorded_at.as_millisecond(),
+                a.question,
+                question_key.unwrap_or_default(),
+                meta.client,
+                a.question_type.to_string(),
+                a.score,
+                finite(a.filler_stats.per_min),
+                finite(a.wpm),
+                finite(a.speaking_s),
+                a.length.verdict.as_str(),
+                star_parts,
+                a.quantified_results.len() as i64,
+                meta.source_path,
+                meta.audio_sha256,
+                json,
+                competency,
+            ],
+        )
+        .map_err(err)?;
+        let id = tx.last_insert_rowid();
+        if let Some(ms) = pause {
+            std::thread::sleep(Duration::from_millis(ms));
+        }
+        tx.commit().map_err(err)?;
+        Ok(id)
+    }
+
+    /// The answers matching `filter`, oldest first.
+    pub fn list(&self, filter: &Filter) -> Result<Vec<Entry>, HistoryError> {
+        let q = filter
+            .question
+            .as_deref()
+            .map(questions::normalize)
+            .filter(|q| !q.is_empty());
+        let since = filter.since.map(|t| t.as_millisecond());
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT id, recorded_at, client, source_path, audio_sha256, competency, answer_json
+                 FROM answers
+                 WHERE (?1 IS NULL OR instr(question_key, ?1) > 0)
+                   AND (?2 IS NULL OR client = ?2)
+                   AND (?3 IS NULL OR recorded_at >= ?3)
+                 ORDER BY recorded_at, id",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map(params![q, filter.client, since], raw_row)
+            .map_err(|e| self.err(e))?;
+        let mut out = Vec::new();
+        for r in rows {
+            out.push(self.entry(r.map_err(|e| self.err(e))?)?);
+        }
+        Ok(out)
+    }
+
+    /// One answer by ID.
+    pub fn get(&self, id: i64) -> Result<Option<Entry>, HistoryError> {
+        let raw = self
+            .conn
+            .query_row(
+                "SELECT id, recorded_at, client, source_path, audio_sha256, competency, answer_json
+                 FROM answers WHERE id = ?1",
+                [id],
+                raw_row,
+            )
+            .optional()
+            .map_err(|e| self.err(e))?;
+        raw.map(|r| self.entry(r)).transpose()
+    }
+
+    /// Deletes answers in one transaction; returns what was deleted (oldest first).
+    pub fn forget(&mut self, what: &Forget) -> Result<Vec<Entry>, HistoryError> {
+        let doomed: Vec<Entry> = match what {
+            Forget::All => self.list(&Filter::default())?,
+            Forget::Matching(f) => self.list(f)?,
+            Forget::Ids(ids) => {
+                let mut v = Vec::new();
+                for id in ids {
+                    if let Some(e) = self.get(*id)? {
+                        if !v.iter().any(|x: &Entry| x.id == e.id) {
+                            v.push(e);
+                        }
+                    }
+                }
+                v
+            }
+        };
+        let path = self.path.clone();
+        let err = |source| HistoryError::Sqlite {
+            path: path.clone(),
+            source,
+        };
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(err)?;
+        {
+            let mut st = tx
+                .prepare("DELETE FROM answers WHERE id = ?1")
+                .map_err(err)?;
+            for e in &doomed {
+                st.execute([e.id]).map_err(err)?;
+            }
+        }
+        tx.commit().map_err(err)?;
+        Ok(doomed)
+    }
+
+    fn entry(&self, r: RawRow) -> Result<Entry, HistoryError> {
+        let answer: AnswerScore =
+            serde_json::from_str(&r.json).map_err(|e| HistoryError::BadRow {
+                path: self.path.clone(),
+                id: r.id,
+                reason: e.to_string(),
+            })?;
+        let recorded_at =
+            jiff::Timestamp::from_millisecond(r.recorded_at).map_err(|e| HistoryError::BadRow {
+                path: self.path.clone(),
+                id: r.id,
+                reason: e.to_string(),
+            })?;
+        Ok(Entry {
+            id: r.id,
+            recorded_at,
+            client: r.client,
+            source_path: r.source_path,
+            audio_sha256: r.audio_sha256,
+            competency: r
+                .competency
+                .and_then(|c| serde_json::from_value(serde_json::Value::String(c)).ok()),
+            answer,
+        })
+    }
+}
+
+struct RawRow {
+    id: i64,
+    recorded_at: i64,
+    client: Option<String>,
+    source_path: Option<String>,
+    audio_sha256: Option<String>,
+    competency: Option<String>,
+    json: String,
+}
+
+fn raw_row(r: &Row) -> rusqlite::Result<RawRow> {
+    Ok(RawRow {
+        id: r.get(0)?,
+        recorded_at: r.get(1)?,
+        client: r.get(2)?,
+        source_path: r.get(3)?,
+        audio_sha256: r.get(4)?,
+        competency: r.get(5)?,
+        json: r.get(6)?,
+    })
+}
+
+fn finite(x: f64) -> f64 {
+    if x.is_finite() {
+        x
+    } else {
+        0.0
+    }
+}
