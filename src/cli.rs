@@ -137,6 +137,9 @@ pub struct RecordArgs {
     /// Only record: do not transcribe and score the answers.
     #[arg(long)]
     pub no_score: bool,
+    /// Do not keep the scored answers in the practice history.
+    #[arg(long)]
+    pub no_history: bool,
     /// Scoring rules (TOML); default: ~/.config/starcoach/config.toml if present.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,

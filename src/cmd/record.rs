@@ -87,6 +87,8 @@ pub fn run(args: RecordArgs, color: bool) -> Result<i32> {
     };
     let fresh_dir = !opts.out_dir.exists();
     let mut scored: Vec<AnswerScore> = Vec::new();
+    let mut history = (!args.no_history).then(crate::history::Recorder::new);
+    let mut kept = Vec::new();
     let out_dir = opts.out_dir.clone();
     let outcome = session::run(&questions, &opts, |answer: &AnswerRecord| {
         let (Some(pipeline), Some(path)) = (&pipeline, &answer.path) else {
@@ -94,6 +96,9 @@ pub fn run(args: RecordArgs, color: bool) -> Result<i32> {
         };
         let a = score_recorded(pipeline, answer, path)?;
         super::score::write_reports(&out_dir, path, &a)?;
+        if let Some(h) = history.as_mut() {
+            kept.extend(h.record(&a, &crate::history::Meta::for_file(path, None, true)));
+        }
         eprint!("{}", report::render_text(std::slice::from_ref(&a), color));
         scored.push(a);
         Ok(())
@@ -113,6 +118,9 @@ pub fn run(args: RecordArgs, color: bool) -> Result<i32> {
     };
     if !scored.is_empty() {
         write_session_report(&outcome.dir, &scored)?;
+    }
+    if let Some(line) = crate::history::kept_line(&kept) {
+        eprintln!("{line}");
     }
     let saved = outcome.answers.iter().filter(|a| a.file.is_some()).count();
     eprintln!(
