@@ -1,10 +1,11 @@
 //! starcoach: local, private feedback on recorded mock-interview answers.
 //!
 //! The program lives here; `main.rs` only calls [`run`]. One module per concern:
-//! audio decoding, model provisioning, transcription, scoring, reports; `cli` parses flags
+//! audio decoding, model provisioning, transcription, scoring, reports, batches; `cli` parses flags
 //! and `cmd` holds one module per subcommand.
 
 pub mod audio;
+pub mod batch;
 pub mod capture;
 pub mod cli;
 pub mod cmd;
@@ -41,6 +42,7 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
         cli::Command::Score(a) => cmd::score::run(a, color),
         cli::Command::Devices => cmd::devices::run(),
         cli::Command::Record(a) => cmd::record::run(a),
+        cli::Command::Batch(a) => cmd::batch::run(a),
     };
     match result {
         Ok(code) => code,

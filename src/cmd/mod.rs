@@ -1,5 +1,6 @@
 //! One module per subcommand. Each turns its parsed flags into work and returns an exit code.
 
+pub mod batch;
 pub mod devices;
 pub mod model;
 pub mod record;
