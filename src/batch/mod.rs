@@ -82,17 +82,20 @@ impl Manifest {
             .with_context(|| format!("{}: cannot read the manifest", path.display()))?;
         let mut rows = Vec::new();
         for (i, row) in rdr.deserialize::<ManifestRow>().enumerate() {
-            let row =
-                row.with_context(|| format!("{}: row {}", path.display(), i + 2))?;
+            let row = row.with_context(|| format!("{}: row {}", path.display(), i + 2))?;
             let nonempty = |s: Option<String>| s.filter(|s| !s.trim().is_empty());
             let kind = match nonempty(row.kind) {
-                Some(k) => Some(k.parse::<QuestionKind>().map_err(|e| {
-                    anyhow::anyhow!("{}: row {}: {e}", path.display(), i + 2)
-                })?),
+                Some(k) => Some(
+                    k.parse::<QuestionKind>()
+                        .map_err(|e| anyhow::anyhow!("{}: row {}: {e}", path.display(), i + 2))?,
+                ),
                 None => None,
             };
             rows.push((
-                row.file.replace('\\', "/").trim_start_matches("./").to_string(),
+                row.file
+                    .replace('\\', "/")
+                    .trim_start_matches("./")
+                    .to_string(),
                 nonempty(row.client),
                 nonempty(row.question),
                 kind,
@@ -397,8 +400,10 @@ impl Record {
 
 /// Where an item's record lives.
 pub fn record_path(out: &Path, rel: &str) -> PathBuf {
-    out.join(STATE_DIR)
-        .join(format!("{}.json", &hex(&Sha256::digest(rel.as_bytes()))[..24]))
+    out.join(STATE_DIR).join(format!(
+        "{}.json",
+        &hex(&Sha256::digest(rel.as_bytes()))[..24]
+    ))
 }
 
 /// The stored record of an item, if any (an unreadable record counts as none).
@@ -459,11 +464,31 @@ mod tests {
         assert_eq!(
             got,
             vec![
-                ("alice/answer.MP3".into(), "alice".into(), "alice/answer-mp3.html".into()),
-                ("alice/answer.wav".into(), "alice".into(), "alice/answer-wav.html".into()),
-                ("bob/week1/intro.ogg".into(), "bob".into(), "bob/week1-intro.html".into()),
-                ("top.flac".into(), NO_CLIENT.into(), "(none)/top.html".into()),
-                ("weird:name/a.m4a".into(), "weird:name".into(), "weird_name/a.html".into()),
+                (
+                    "alice/answer.MP3".into(),
+                    "alice".into(),
+                    "alice/answer-mp3.html".into()
+                ),
+                (
+                    "alice/answer.wav".into(),
+                    "alice".into(),
+                    "alice/answer-wav.html".into()
+                ),
+                (
+                    "bob/week1/intro.ogg".into(),
+                    "bob".into(),
+                    "bob/week1-intro.html".into()
+                ),
+                (
+                    "top.flac".into(),
+                    NO_CLIENT.into(),
+                    "(none)/top.html".into()
+                ),
+                (
+                    "weird:name/a.m4a".into(),
+                    "weird:name".into(),
+                    "weird_name/a.html".into()
+                ),
             ]
         );
     }
@@ -496,8 +521,11 @@ mod tests {
         let m = d.path().join("m.bin");
         std::fs::write(&m, b"model").unwrap();
         assert!(model_id(&m).unwrap().starts_with("size:5:"));
-        std::fs::write(d.path().join("m.bin.sha256"), format!("{}  m.bin\n", "a".repeat(64)))
-            .unwrap();
+        std::fs::write(
+            d.path().join("m.bin.sha256"),
+            format!("{}  m.bin\n", "a".repeat(64)),
+        )
+        .unwrap();
         assert_eq!(model_id(&m).unwrap(), format!("sha256:{}", "a".repeat(64)));
     }
 }

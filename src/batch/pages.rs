@@ -9,8 +9,8 @@ use anyhow::Result;
 
 use super::{group, Record};
 use crate::fsutil::write_atomic;
-use crate::report::html::{esc, href, page, sparkline};
 use crate::report::fmt_time;
+use crate::report::html::{esc, href, page, sparkline};
 use crate::score::star::StarPart;
 use crate::score::AnswerScore;
 
@@ -178,11 +178,7 @@ pub fn render_client(client: &str, rs: &[&Record]) -> String {
         b.push_str("<p class=\"muted\">Across this client's answers in file-name order (name recordings by date, e.g. <code>2026-05-01-conflict.m4a</code>, to read these as progress).</p>");
         b.push_str("<table class=\"trends\"><thead><tr><th>Measure</th><th>First</th><th>Last</th><th>Trend</th></tr></thead><tbody>");
         let series: [(&str, &str, Vec<f64>); 3] = [
-            (
-                "Score",
-                "",
-                ok.iter().map(|a| a.score as f64).collect(),
-            ),
+            ("Score", "", ok.iter().map(|a| a.score as f64).collect()),
             (
                 "Fillers per minute",
                 "/min",
@@ -205,7 +201,9 @@ pub fn render_client(client: &str, rs: &[&Record]) -> String {
         }
         b.push_str("</tbody></table>");
     }
-    b.push_str("</section>\n<section aria-labelledby=\"h-answers\"><h2 id=\"h-answers\">Answers</h2>");
+    b.push_str(
+        "</section>\n<section aria-labelledby=\"h-answers\"><h2 id=\"h-answers\">Answers</h2>",
+    );
     answers_table(&mut b, rs, "");
     b.push_str("</section>\n</main>\n");
     page(
@@ -269,11 +267,7 @@ pub fn render_index(records: &[Record]) -> String {
     }
     for (dir, rs) in &groups {
         let client = rs.first().map_or(dir.as_str(), |r| r.client.as_str());
-        let _ = write!(
-            b,
-            "<section><h2>{}</h2>",
-            esc(client)
-        );
+        let _ = write!(b, "<section><h2>{}</h2>", esc(client));
         answers_table(&mut b, rs, &format!("{dir}/"));
         b.push_str("</section>\n");
     }

@@ -21,8 +21,8 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use tokio::sync::{mpsc, Mutex};
 
 use super::{
-    config_id, discover, hash_file, load_record, model_id, pages, save_record, Item, Key,
-    Manifest, Outcome, Plan, Record,
+    config_id, discover, hash_file, load_record, model_id, pages, save_record, Item, Key, Manifest,
+    Outcome, Plan, Record,
 };
 use crate::audio::{self, Audio};
 use crate::fsutil::write_atomic;
@@ -157,7 +157,9 @@ async fn run_async(opts: BatchOptions) -> Result<BatchOutcome> {
                     (Some(r), false) => r.plan(&it, &key),
                     _ => Plan::Transcribe,
                 };
-                let read_error = hashed.err().map(|e| format!("{}: cannot read ({e})", it.rel));
+                let read_error = hashed
+                    .err()
+                    .map(|e| format!("{}: cannot read ({e})", it.rel));
                 (it, key, old, plan, read_error)
             })
             .collect::<Vec<_>>()
@@ -190,7 +192,10 @@ async fn run_async(opts: BatchOptions) -> Result<BatchOutcome> {
                 records.push(Some(r));
             }
             (Plan::Skip, None) => {
-                log.line(format!("skipped {} (already scored)", it.rel));
+                match old.as_ref().and_then(|r| r.error()) {
+                    Some(e) => log.line(format!("skipped {} (failed before: {e})", it.rel)),
+                    None => log.line(format!("skipped {} (already scored)", it.rel)),
+                }
                 outcome.skipped += 1;
                 records.push(old);
             }
@@ -214,7 +219,8 @@ async fn run_async(opts: BatchOptions) -> Result<BatchOutcome> {
             }
         }
     }
-    let current = |records: &[Option<Record>]| records.iter().flatten().cloned().collect::<Vec<_>>();
+    let current =
+        |records: &[Option<Record>]| records.iter().flatten().cloned().collect::<Vec<_>>();
     pages::write_all(&opts.out, &current(&records))?;
 
     if !todo.is_empty() {
@@ -409,7 +415,14 @@ fn finish_ok(
         ],
     );
     write_atomic(&out.join(it.report_rel("html")), html.as_bytes())?;
-    let r = Record::new(it, key, Outcome::Ok { answer: Box::new(a) }, Some(t));
+    let r = Record::new(
+        it,
+        key,
+        Outcome::Ok {
+            answer: Box::new(a),
+        },
+        Some(t),
+    );
     save_record(out, &r)?;
     Ok(r)
 }

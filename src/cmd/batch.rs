@@ -36,7 +36,11 @@ pub fn run(args: BatchArgs) -> Result<i32> {
         out.rescored,
         out.skipped,
         out.failed,
-        if out.interrupted { " (interrupted)" } else { "" },
+        if out.interrupted {
+            " (interrupted)"
+        } else {
+            ""
+        },
         args.out.join("index.html").display()
     );
     Ok(if out.interrupted {

@@ -137,7 +137,9 @@ pub fn render_html(a: &AnswerScore, nav: &[(&str, &str)]) -> String {
     );
     let fs = findings(a, 10);
     if !fs.is_empty() {
-        b.push_str("<section aria-labelledby=\"h-findings\"><h2 id=\"h-findings\">What we found</h2><ul>");
+        b.push_str(
+            "<section aria-labelledby=\"h-findings\"><h2 id=\"h-findings\">What we found</h2><ul>",
+        );
         for f in fs {
             let _ = write!(b, "<li>{}</li>", esc(&f));
         }
