@@ -31,7 +31,7 @@ fn batch(inbox: &Path, out: &Path, extra: &[&str]) -> (i32, String) {
     (o.status.code().unwrap_or(-1), stderr)
 }
 
-fn rows(out: &Path) -> Vec<csv::StringRecord> {
+fn summary_rows(out: &Path) -> Vec<csv::StringRecord> {
     let mut r = csv::Reader::from_path(out.join("summary.csv")).unwrap();
     r.records().map(Result::unwrap).collect()
 }
@@ -88,7 +88,7 @@ fn clients_failures_summary_resume_and_force() {
 
     let (code, log) = batch(&inbox, &out, &["--manifest", m]);
     assert_eq!(code, 1, "{log}");
-    let rows = rows(&out);
+    let rows = summary_rows(&out);
     let by_file = |f: &str| {
         rows.iter()
             .find(|r| &r[1] == f)
@@ -148,7 +148,7 @@ fn clients_failures_summary_resume_and_force() {
     assert_eq!(log.matches("skipped ").count(), 6, "{log}");
     assert!(!log.contains("ok "), "{log}");
     assert_eq!(mtime(&report), before);
-    assert_eq!(rows(&out).len(), 6);
+    assert_eq!(summary_rows(&out).len(), 6);
 
     // A changed question rescores from the stored transcript, without Whisper.
     std::fs::write(
@@ -159,7 +159,7 @@ fn clients_failures_summary_resume_and_force() {
     let (_, log) = batch(&inbox, &out, &["--manifest", m]);
     assert!(log.contains("rescored alice/answer.m4a"), "{log}");
     assert_eq!(
-        &rows(&out)
+        &summary_rows(&out)
             .iter()
             .find(|r| &r[1] == "alice/answer.m4a")
             .unwrap()[3],
@@ -175,7 +175,7 @@ fn clients_failures_summary_resume_and_force() {
     assert_eq!(ok_lines(&log), 2, "{log}");
     assert!(!log.contains("skipped alice"), "{log}");
     assert!(mtime(&report) > before);
-    assert_eq!(rows(&out).len(), 3);
+    assert_eq!(summary_rows(&out).len(), 3);
 }
 
 fn ok_lines(log: &str) -> usize {
@@ -224,13 +224,13 @@ fn ctrl_c_stops_cleanly_and_the_next_run_continues() {
     assert_eq!(o.status.code(), Some(130), "{log}");
     assert!(log.contains("interrupted"), "{log}");
     assert_whole(&out);
-    let done = rows(&out).len();
+    let done = summary_rows(&out).len();
     assert!((1..3).contains(&done), "{done} rows after the interrupt");
 
     let (code, log) = batch(&inbox, &out, &[]);
     assert_eq!(code, 0, "{log}");
     assert!(log.contains("skipped carol/1.ogg"), "{log}");
-    assert_eq!(rows(&out).len(), 3);
+    assert_eq!(summary_rows(&out).len(), 3);
     for n in ["1", "2", "3"] {
         assert!(out.join(format!("carol/{n}.html")).is_file());
     }

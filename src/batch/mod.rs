@@ -70,8 +70,11 @@ struct ManifestRow {
 /// unique in the inbox.
 #[derive(Debug, Default)]
 pub struct Manifest {
-    rows: Vec<(String, Option<String>, Option<String>, Option<QuestionKind>)>,
+    rows: Vec<Override>,
 }
+
+/// One manifest row, parsed: file, client, question, type.
+type Override = (String, Option<String>, Option<String>, Option<QuestionKind>);
 
 impl Manifest {
     pub fn load(path: &Path) -> Result<Manifest> {

@@ -235,9 +235,9 @@ fn summary(b: &mut String, a: &AnswerScore) {
             );
         }
     }
-    let _ = write!(
+    let _ = writeln!(
         b,
-        "<tr><th>Results</th><td>{} quantified</td></tr></tbody></table></div></section>\n",
+        "<tr><th>Results</th><td>{} quantified</td></tr></tbody></table></div></section>",
         a.quantified_results.len()
     );
 }
