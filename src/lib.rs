@@ -56,7 +56,7 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
 /// Logs (ours and whisper.cpp's) go to stderr, only as loud as `-v` asks.
 fn init_tracing(verbose: u8) {
     let level = match verbose {
-        0 => "warn,whisper_rs=off",
+        0 => "warn,whisper_rs=off,symphonia_core=off",
         1 => "info",
         _ => "debug",
     };

@@ -362,8 +362,7 @@ impl Record {
         match (&self.outcome, same_scoring) {
             (_, true) => Plan::Skip,
             (Outcome::Ok { .. }, false) if self.transcript.is_some() => Plan::Rescore,
-            // A failure is about the audio: same bytes fail the same way.
-            (Outcome::Failed { .. }, false) if self.transcript.is_none() => Plan::Skip,
+            // A failure with new settings is tried again (it fails fast at decoding).
             _ => Plan::Transcribe,
         }
     }
@@ -516,6 +515,69 @@ mod tests {
         assert_eq!(items[1].question.as_deref(), Some("Tell me about a time"));
         std::fs::write(&m, "file,client,question,type\na/one.wav,,,poetry\n").unwrap();
         assert!(Manifest::load(&m).is_err());
+    }
+
+    #[test]
+    fn plans_skip_rescore_or_transcribe() {
+        let it = Item {
+            path: "in/a/x.wav".into(),
+            rel: "a/x.wav".into(),
+            client: "a".into(),
+            client_dir: "a".into(),
+            name: "x".into(),
+            question: None,
+            kind: None,
+        };
+        let key = Key {
+            content_sha256: "c".into(),
+            model: "m".into(),
+            filler_pass: true,
+            config: "k".into(),
+        };
+        let t = Transcript::from_plain_text("I fixed it.", None);
+        let a =
+            crate::pipeline::Pipeline::text_only(ScoringConfig::default()).score(&t, None, None);
+        let ok = Record::new(
+            &it,
+            &key,
+            Outcome::Ok {
+                answer: Box::new(a),
+            },
+            Some(t),
+        );
+        assert_eq!(ok.plan(&it, &key), Plan::Skip);
+        let mut asked = it.clone();
+        asked.question = Some("Why us?".into());
+        assert_eq!(ok.plan(&asked, &key), Plan::Rescore);
+        let mut old = ok.clone();
+        old.scorer_version = SCORER_VERSION + 1;
+        assert_eq!(old.plan(&it, &key), Plan::Rescore);
+        for changed in [
+            Key {
+                content_sha256: "d".into(),
+                ..key.clone()
+            },
+            Key {
+                model: "n".into(),
+                ..key.clone()
+            },
+            Key {
+                content_sha256: String::new(),
+                ..key.clone()
+            },
+        ] {
+            assert_eq!(ok.plan(&it, &changed), Plan::Transcribe);
+        }
+        let failed = Record::new(
+            &it,
+            &key,
+            Outcome::Failed {
+                error: "bad".into(),
+            },
+            None,
+        );
+        assert_eq!(failed.plan(&it, &key), Plan::Skip);
+        assert_eq!(failed.plan(&asked, &key), Plan::Transcribe);
     }
 
     #[test]
