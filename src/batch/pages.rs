@@ -191,9 +191,10 @@ pub fn render_client(client: &str, rs: &[&Record]) -> String {
             ),
         ];
         for (label, unit, vals) in series {
+            let digits = usize::from(label.starts_with("Fillers"));
             let _ = write!(
                 b,
-                "<tr><td>{label}</td><td class=\"num\">{:.1}</td><td class=\"num\">{:.1}</td><td>{}</td></tr>",
+                "<tr><td>{label}</td><td class=\"num\">{:.digits$}</td><td class=\"num\">{:.digits$}</td><td>{}</td></tr>",
                 vals[0],
                 vals[vals.len() - 1],
                 sparkline(&vals, label, unit)
