@@ -20,13 +20,15 @@ import sys, pathlib
 print(f"{19.2 * sum(1 for _ in pathlib.Path(sys.argv[1]).rglob('answer.*')):.1f}")
 PY
 )
-echo "cores: $(nproc), load: $(cut -d' ' -f1-3 /proc/loadavg), answers: $n, audio: ${audio_s} s"
+echo "cores: $(nproc), answers: $n, audio: ${audio_s} s"
 for jobs in "${@:-1 2}"; do
   for j in $jobs; do
     rm -rf "$work/out"
+    echo "load before jobs $j: $(cut -d' ' -f1-3 /proc/loadavg)"
     start=$(date +%s.%N)
-    "$bin" batch "$work/inbox" --out "$work/out" --jobs "$j" --model "$model" 2>/dev/null || true
+    "$bin" batch "$work/inbox" --out "$work/out" --jobs "$j" --model "$model" 2>"$work/log" || true
     end=$(date +%s.%N)
+    tail -n 1 "$work/log"
     python3 -c "w=$end-$start; a=$audio_s; print(f'jobs {$j}: wall {w:.1f} s, {a/60:.2f} audio min / {w/60:.2f} wall min = {a/w:.2f} audio min per wall min')"
   done
 done
