@@ -168,9 +168,10 @@ pub struct BatchArgs {
     /// Where reports, per-client summaries, index.html and summary.csv go.
     #[arg(long, value_name = "REPORTS")]
     pub out: PathBuf,
-    /// Recordings transcribed at once (jobs x threads is kept within the cores).
-    #[arg(long, value_name = "N", default_value_t = 1)]
-    pub jobs: usize,
+    /// Recordings transcribed at once (default: the cores, at most 4; jobs x threads is kept
+    /// within the cores).
+    #[arg(long, value_name = "N")]
+    pub jobs: Option<usize>,
     /// Whisper threads per recording (default: cores / jobs).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,

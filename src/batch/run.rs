@@ -61,10 +61,19 @@ pub struct BatchOutcome {
     pub interrupted: bool,
 }
 
+/// Default `--jobs`: one single-threaded Whisper per core, at most [`MAX_DEFAULT_JOBS`].
+/// Measured on 2 cores (scripts/bench-batch.sh): 2 jobs x 1 thread beat 1 job x 2 threads
+/// by far on a busy machine, where whisper.cpp's threads wait on each other.
+pub const MAX_DEFAULT_JOBS: usize = 4;
+
 /// `jobs` and `threads` fitted to the cores: `jobs <= cores`, `jobs * threads <= cores`.
-pub fn fit_parallelism(jobs: usize, threads: Option<usize>, cores: usize) -> (usize, usize) {
+pub fn fit_parallelism(
+    jobs: Option<usize>,
+    threads: Option<usize>,
+    cores: usize,
+) -> (usize, usize) {
     let cores = cores.max(1);
-    let jobs = jobs.clamp(1, cores);
+    let jobs = jobs.unwrap_or(MAX_DEFAULT_JOBS.min(cores)).clamp(1, cores);
     let fair = (cores / jobs).max(1);
     let threads = threads.map_or(fair, |t| t.clamp(1, fair));
     (jobs, threads)
@@ -433,10 +442,12 @@ mod tests {
 
     #[test]
     fn parallelism_never_exceeds_cores() {
-        assert_eq!(fit_parallelism(1, None, 2), (1, 2));
-        assert_eq!(fit_parallelism(2, None, 2), (2, 1));
-        assert_eq!(fit_parallelism(4, Some(4), 2), (2, 1));
-        assert_eq!(fit_parallelism(1, Some(8), 4), (1, 4));
-        assert_eq!(fit_parallelism(0, Some(0), 0), (1, 1));
+        assert_eq!(fit_parallelism(Some(1), None, 2), (1, 2));
+        assert_eq!(fit_parallelism(Some(2), None, 2), (2, 1));
+        assert_eq!(fit_parallelism(Some(4), Some(4), 2), (2, 1));
+        assert_eq!(fit_parallelism(Some(1), Some(8), 4), (1, 4));
+        assert_eq!(fit_parallelism(Some(0), Some(0), 0), (1, 1));
+        assert_eq!(fit_parallelism(None, None, 2), (2, 1));
+        assert_eq!(fit_parallelism(None, None, 16), (4, 4));
     }
 }

@@ -11,7 +11,7 @@ pub fn run(args: BatchArgs) -> Result<i32> {
     let model = model::resolve(args.model.as_deref())?;
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let (jobs, threads) = fit_parallelism(args.jobs, args.threads, cores);
-    if jobs != args.jobs || args.threads.is_some_and(|t| t != threads) {
+    if args.jobs.is_some_and(|j| j != jobs) || args.threads.is_some_and(|t| t != threads) {
         eprintln!(
             "note: {cores} cores: running {jobs} job{} x {threads} Whisper thread{}",
             if jobs == 1 { "" } else { "s" },
