@@ -54,6 +54,8 @@ pub enum Command {
     Progress(ProgressArgs),
     /// Two attempts side by side: what improved, what got worse, the next step.
     Compare(CompareArgs),
+    /// Score every recording in a folder (one subfolder per client): reports, summaries, CSV.
+    Batch(BatchArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -179,7 +181,7 @@ pub struct ScoreArgs {
     /// What to print.
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
     pub format: ReportFormat,
-    /// Also write a Markdown and a JSON report per answer into this folder.
+    /// Also write Markdown, JSON and HTML reports per answer into this folder.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// Scoring rules (TOML); default: ~/.config/starcoach/config.toml if present.
@@ -195,11 +197,46 @@ pub struct ScoreArgs {
     pub client: Option<String>,
 }
 
+#[derive(Debug, Args)]
+pub struct BatchArgs {
+    /// Folder of recordings (m4a, mp3, ogg, wav, flac, searched recursively); the first-level
+    /// folder names the client.
+    #[arg(value_name = "INBOX")]
+    pub inbox: PathBuf,
+    /// Where reports, per-client summaries, index.html and summary.csv go.
+    #[arg(long, value_name = "REPORTS")]
+    pub out: PathBuf,
+    /// Recordings transcribed at once (default: the cores, at most 4; jobs x threads is kept
+    /// within the cores).
+    #[arg(long, value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Whisper threads per recording (default: cores / jobs).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// Score again even the recordings already scored with this model and scorer.
+    #[arg(long)]
+    pub force: bool,
+    /// CSV with columns file,client,question,type that overrides them per file.
+    #[arg(long, value_name = "FILE")]
+    pub manifest: Option<PathBuf>,
+    /// A whisper.cpp GGML model file (default: $STARCOACH_MODEL, then the installed tiny.en).
+    #[arg(long, value_name = "PATH")]
+    pub model: Option<PathBuf>,
+    /// Scoring rules (TOML); default: ~/.config/starcoach/config.toml if present.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Plain decoding: skip the filler-aware pass (faster, but most "um"/"uh" go unheard).
+    #[arg(long)]
+    pub no_filler_pass: bool,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
     Text,
     Md,
     Json,
+    /// A self-contained HTML page (one answer; for several, use --out).
+    Html,
 }
 
 #[derive(Debug, Args)]

@@ -1,10 +1,11 @@
 //! starcoach: local, private feedback on recorded mock-interview answers.
 //!
 //! The program lives here; `main.rs` only calls [`run`]. One module per concern:
-//! audio decoding, model provisioning, transcription, scoring, reports; `cli` parses flags
+//! audio decoding, model provisioning, transcription, scoring, reports, batches; `cli` parses flags
 //! and `cmd` holds one module per subcommand.
 
 pub mod audio;
+pub mod batch;
 pub mod capture;
 pub mod cli;
 pub mod cmd;
@@ -47,6 +48,7 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
         cli::Command::History(c) => cmd::history::run(c),
         cli::Command::Progress(a) => cmd::progress::run(a, color),
         cli::Command::Compare(a) => cmd::compare::run(a),
+        cli::Command::Batch(a) => cmd::batch::run(a),
     };
     match result {
         Ok(code) => code,
@@ -60,7 +62,7 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
 /// Logs (ours and whisper.cpp's) go to stderr, only as loud as `-v` asks.
 fn init_tracing(verbose: u8) {
     let level = match verbose {
-        0 => "warn,whisper_rs=off",
+        0 => "warn,whisper_rs=off,symphonia_core=off",
         1 => "info",
         _ => "debug",
     };

@@ -44,13 +44,22 @@ impl Pipeline {
     /// Decodes and transcribes one recording.
     pub fn transcribe(&self, path: &Path) -> Result<Transcript> {
         let shown = path.display().to_string();
+        if self.transcriber.is_none() {
+            anyhow::bail!("internal: no model loaded for audio input");
+        }
+        let audio = audio::load(path)?;
+        self.transcribe_audio(&audio, &shown)
+    }
+
+    /// Transcribes a recording already decoded with [`audio::load`] (`batch` decodes on one
+    /// thread while Whisper works on another). `shown` names it in messages.
+    pub fn transcribe_audio(&self, audio: &audio::Audio, shown: &str) -> Result<Transcript> {
         let transcriber = self
             .transcriber
             .as_ref()
             .context("internal: no model loaded for audio input")?;
-        let audio = audio::load(path)?;
         transcriber
-            .transcribe(&audio, &shown, &self.opts)
+            .transcribe(audio, shown, &self.opts)
             .with_context(|| format!("{shown}: transcription failed"))
     }
 

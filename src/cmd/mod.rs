@@ -1,5 +1,6 @@
 //! One module per subcommand. Each turns its parsed flags into work and returns an exit code.
 
+pub mod batch;
 pub mod compare;
 pub mod devices;
 pub mod history;

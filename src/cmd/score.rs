@@ -27,6 +27,9 @@ pub fn user_config_path() -> Option<PathBuf> {
 }
 
 pub fn run(args: ScoreArgs, color: bool) -> Result<i32> {
+    if args.format == ReportFormat::Html && args.files.len() > 1 && args.out.is_none() {
+        anyhow::bail!("--format html prints one page: give one file, or add --out DIR");
+    }
     let config = load_config(args.config.as_deref())?;
     let pipeline = if args.transcript {
         Pipeline::text_only(config)
@@ -92,9 +95,12 @@ pub fn run(args: ScoreArgs, color: bool) -> Result<i32> {
             ReportFormat::Text => report::render_text(&scored, color),
             ReportFormat::Md => report::render_markdown(&scored),
             ReportFormat::Json => report::render_json(&scored),
+            // Several pages are not one document: they are in --out (checked above).
+            ReportFormat::Html if scored.len() > 1 => String::new(),
+            ReportFormat::Html => report::render_html(&scored[0], &[]),
         };
         print!("{out}");
-        if !out.ends_with('\n') {
+        if !out.is_empty() && !out.ends_with('\n') {
             println!();
         }
     }
@@ -111,7 +117,7 @@ pub fn run(args: ScoreArgs, color: bool) -> Result<i32> {
     })
 }
 
-/// Writes one answer's Markdown and JSON reports into `dir`, atomically.
+/// Writes one answer's Markdown, JSON and HTML reports into `dir`, atomically.
 pub fn write_reports(dir: &Path, source: &Path, a: &AnswerScore) -> Result<()> {
     let stem = pipeline::report_stem(source);
     let one = std::slice::from_ref(a);
@@ -125,6 +131,11 @@ pub fn write_reports(dir: &Path, source: &Path, a: &AnswerScore) -> Result<()> {
         report::render_json(one).as_bytes(),
     )
     .context("writing the JSON report")?;
+    write_atomic(
+        &dir.join(stem.with_extension("html")),
+        report::render_html(a, &[]).as_bytes(),
+    )
+    .context("writing the HTML report")?;
     Ok(())
 }
 

@@ -1,14 +1,16 @@
-//! Reports: one or many scored answers rendered as terminal text, Markdown or JSON.
+//! Reports: one or many scored answers rendered as terminal text, Markdown, JSON or HTML.
 //!
 //! Pure functions returning `String`: the CLI decides where to write them and whether to use
 //! colour. JSON follows the contract in `docs/report.schema.json`; text is the quick verdict a
 //! candidate reads after each attempt; Markdown is the full report a coach sends back.
 
+pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod text;
 
 pub use crate::score::fmt_time;
+pub use html::render_html;
 pub use json::{render_json, SCHEMA_VERSION};
 pub use markdown::render_markdown;
 pub use text::render_text;

@@ -1,0 +1,596 @@
+//! Batch scoring for coaches: every recording under an inbox folder, grouped by client, with
+//! per-answer reports, per-client summaries, an index and `summary.csv`.
+//!
+//! This module finds the work ([`discover`], the manifest), remembers what was done (one small
+//! JSON [`Record`] per answer under `REPORTS/.starcoach-batch/`, keyed by the recording's
+//! SHA-256, the model's identity and [`SCORER_VERSION`]) so a re-run skips finished answers;
+//! [`run`] is the tokio pipeline and [`pages`] renders the summaries.
+
+pub mod pages;
+pub mod run;
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::fsutil::write_atomic;
+use crate::score::{AnswerScore, QuestionKind, ScoringConfig, SCORER_VERSION};
+use crate::transcript::Transcript;
+
+pub use run::{run, BatchOptions, BatchOutcome};
+
+/// Extensions scored (compared case-insensitively); other files are ignored.
+pub const AUDIO_EXTENSIONS: [&str; 5] = ["m4a", "mp3", "ogg", "wav", "flac"];
+/// Client of files directly in the inbox.
+pub const NO_CLIENT: &str = "(none)";
+/// Folder (inside REPORTS) that holds the per-answer state records.
+pub const STATE_DIR: &str = ".starcoach-batch";
+
+/// One recording to score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    /// The file on disk.
+    pub path: PathBuf,
+    /// Path relative to the inbox, `/`-separated: the answer's identity across runs.
+    pub rel: String,
+    pub client: String,
+    /// Folder of the client's reports inside REPORTS (the client name made safe).
+    pub client_dir: String,
+    /// Reports are `client_dir/name.{md,json,html}`.
+    pub name: String,
+    pub question: Option<String>,
+    pub kind: Option<QuestionKind>,
+}
+
+impl Item {
+    /// The report path relative to REPORTS, without extension.
+    pub fn report_rel(&self, ext: &str) -> String {
+        format!("{}/{}.{ext}", self.client_dir, self.name)
+    }
+}
+
+/// One manifest row's overrides.
+#[derive(Debug, Clone, Default, Deserialize)]
+struct ManifestRow {
+    file: String,
+    #[serde(default)]
+    client: Option<String>,
+    #[serde(default)]
+    question: Option<String>,
+    #[serde(default, rename = "type")]
+    kind: Option<String>,
+}
+
+/// Overrides per file, from the manifest CSV (`file,client,question,type`; empty cells keep
+/// the default). `file` is the path relative to the inbox, or a bare file name when that is
+/// unique in the inbox.
+#[derive(Debug, Default)]
+pub struct Manifest {
+    rows: Vec<Override>,
+}
+
+/// One manifest row, parsed: file, client, question, type.
+type Override = (String, Option<String>, Option<String>, Option<QuestionKind>);
+
+impl Manifest {
+    pub fn load(path: &Path) -> Result<Manifest> {
+        let mut rdr = csv::ReaderBuilder::new()
+            .trim(csv::Trim::All)
+            .flexible(true)
+            .from_path(path)
+            .with_context(|| format!("{}: cannot read the manifest", path.display()))?;
+        let mut rows = Vec::new();
+        for (i, row) in rdr.deserialize::<ManifestRow>().enumerate() {
+            let row = row.with_context(|| format!("{}: row {}", path.display(), i + 2))?;
+            let nonempty = |s: Option<String>| s.filter(|s| !s.trim().is_empty());
+            let kind = match nonempty(row.kind) {
+                Some(k) => Some(
+                    k.parse::<QuestionKind>()
+                        .map_err(|e| anyhow::anyhow!("{}: row {}: {e}", path.display(), i + 2))?,
+                ),
+                None => None,
+            };
+            rows.push((
+                row.file
+                    .replace('\\', "/")
+                    .trim_start_matches("./")
+                    .to_string(),
+                nonempty(row.client),
+                nonempty(row.question),
+                kind,
+            ));
+        }
+        Ok(Manifest { rows })
+    }
+}
+
+/// Finds every recording under `inbox` (sorted by path), applies the manifest and names the
+/// reports. Client: the first-level folder, [`NO_CLIENT`] for files directly in the inbox.
+pub fn discover(inbox: &Path, manifest: Option<&Manifest>) -> Result<Vec<Item>> {
+    if !inbox.is_dir() {
+        anyhow::bail!("{}: not a folder", inbox.display());
+    }
+    let mut items = Vec::new();
+    for entry in walkdir::WalkDir::new(inbox)
+        .follow_links(true)
+        .sort_by_file_name()
+    {
+        let entry = entry.with_context(|| format!("{}: cannot list", inbox.display()))?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let path = entry.path();
+        let audio = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| AUDIO_EXTENSIONS.iter().any(|a| a.eq_ignore_ascii_case(e)));
+        if !audio {
+            continue;
+        }
+        let rel_path = path.strip_prefix(inbox).unwrap_or(path);
+        if rel_path
+            .components()
+            .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
+        {
+            continue; // hidden files and folders (e.g. a REPORTS folder inside the inbox)
+        }
+        let parts: Vec<String> = rel_path
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        let rel = parts.join("/");
+        let client = if parts.len() > 1 {
+            parts[0].clone()
+        } else {
+            NO_CLIENT.to_string()
+        };
+        items.push(Item {
+            path: path.to_path_buf(),
+            rel,
+            client,
+            client_dir: String::new(),
+            name: String::new(),
+            question: None,
+            kind: None,
+        });
+    }
+    if let Some(m) = manifest {
+        let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, it) in items.iter().enumerate() {
+            let base = it.rel.rsplit('/').next().unwrap_or(&it.rel).to_string();
+            by_name.entry(base).or_default().push(i);
+        }
+        for (file, client, question, kind) in &m.rows {
+            let idx = match items.iter().position(|it| &it.rel == file) {
+                Some(i) => Some(i),
+                None => by_name
+                    .get(file.as_str())
+                    .filter(|v| v.len() == 1)
+                    .map(|v| v[0]),
+            };
+            let Some(i) = idx else {
+                tracing::warn!("manifest: {file}: no such recording in the inbox");
+                continue;
+            };
+            let it = &mut items[i];
+            if let Some(c) = client {
+                it.client = c.clone();
+            }
+            if question.is_some() {
+                it.question = question.clone();
+            }
+            if kind.is_some() {
+                it.kind = *kind;
+            }
+        }
+    }
+    name_reports(&mut items);
+    Ok(items)
+}
+
+/// A client name made safe as one folder name.
+pub fn safe_dir(name: &str) -> String {
+    let s: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || " -_.()@+,".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let s = s.trim().trim_start_matches('.').to_string();
+    if s.is_empty() {
+        "_".to_string()
+    } else {
+        s
+    }
+}
+
+/// Names each report after its file stem (subfolders joined with `-`); when two recordings of
+/// one client share a name (`answer.wav`, `answer.mp3`) each gets its extension appended.
+fn name_reports(items: &mut [Item]) {
+    let mut dirs: HashMap<String, String> = HashMap::new();
+    let mut used: HashMap<String, usize> = HashMap::new();
+    for it in items.iter_mut() {
+        let dir = safe_dir(&it.client);
+        // Two client names that collapse to one folder stay apart.
+        let dir = match dirs.get(&dir) {
+            Some(owner) if owner != &it.client => format!("{dir}-{}", short_hash(&it.client)),
+            _ => dir,
+        };
+        dirs.entry(dir.clone()).or_insert_with(|| it.client.clone());
+        it.client_dir = dir;
+        let inside = if it.rel.contains('/') && it.client == it.rel.split('/').next().unwrap_or("")
+        {
+            it.rel.split_once('/').map_or(it.rel.as_str(), |x| x.1)
+        } else {
+            it.rel.as_str()
+        };
+        let stem = inside.rsplit_once('.').map_or(inside, |x| x.0);
+        it.name = safe_dir(&stem.replace('/', "-"));
+        *used
+            .entry(format!("{}/{}", it.client_dir, it.name))
+            .or_default() += 1;
+    }
+    for it in items.iter_mut() {
+        if used[&format!("{}/{}", it.client_dir, it.name)] > 1 {
+            let ext = it.rel.rsplit('.').next().unwrap_or("").to_lowercase();
+            it.name = format!("{}-{ext}", it.name);
+        }
+    }
+}
+
+fn short_hash(s: &str) -> String {
+    hex(&Sha256::digest(s.as_bytes()))[..8].to_string()
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// SHA-256 of a file's content.
+pub fn hash_file(path: &Path) -> std::io::Result<String> {
+    let mut f = std::fs::File::open(path)?;
+    let mut h = Sha256::new();
+    let mut buf = vec![0u8; 1 << 16];
+    loop {
+        let n = f.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        h.update(&buf[..n]);
+    }
+    Ok(hex(&h.finalize()))
+}
+
+/// The model's identity: its `.sha256` sidecar when there is one (as `model install` writes),
+/// else its size and modification time.
+pub fn model_id(model: &Path) -> Result<String> {
+    let mut sidecar = model.as_os_str().to_owned();
+    sidecar.push(".sha256");
+    if let Ok(text) = std::fs::read_to_string(PathBuf::from(sidecar)) {
+        if let Some(h) = text.split_whitespace().next().filter(|h| h.len() == 64) {
+            return Ok(format!("sha256:{h}"));
+        }
+    }
+    let meta = std::fs::metadata(model)
+        .with_context(|| format!("{}: cannot read the model", model.display()))?;
+    let mtime = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos());
+    Ok(format!("size:{}:mtime:{mtime}", meta.len()))
+}
+
+/// A fingerprint of the scoring rules, so a changed config file rescores (from the stored
+/// transcript, without running Whisper again).
+pub fn config_id(cfg: &ScoringConfig) -> String {
+    let json = serde_json::to_string(cfg).unwrap_or_default();
+    short_hash(&json)
+}
+
+/// What happened to one answer.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "lowercase")]
+pub enum Outcome {
+    Ok { answer: Box<AnswerScore> },
+    Failed { error: String },
+}
+
+/// The remembered result of one answer: what it was computed from, and the result.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Record {
+    pub rel: String,
+    pub client: String,
+    pub client_dir: String,
+    pub name: String,
+    pub question: Option<String>,
+    pub kind: Option<QuestionKind>,
+    /// Empty when the file could not be read (it is then retried on the next run).
+    pub content_sha256: String,
+    pub model: String,
+    pub filler_pass: bool,
+    pub scorer_version: u32,
+    pub config: String,
+    pub outcome: Outcome,
+    /// Kept so a new scorer or config rescores without transcribing again.
+    pub transcript: Option<Transcript>,
+}
+
+/// What a recording was (or would be) computed from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Key {
+    pub content_sha256: String,
+    pub model: String,
+    pub filler_pass: bool,
+    pub config: String,
+}
+
+/// What to do with an item given its stored record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Plan {
+    /// Same content, model, scorer, rules, question: nothing to do.
+    Skip,
+    /// Same transcript inputs, but the scorer, rules or question changed.
+    Rescore,
+    Transcribe,
+}
+
+impl Record {
+    pub fn plan(&self, it: &Item, key: &Key) -> Plan {
+        let same_audio = !key.content_sha256.is_empty()
+            && self.content_sha256 == key.content_sha256
+            && self.model == key.model
+            && self.filler_pass == key.filler_pass;
+        if !same_audio {
+            return Plan::Transcribe;
+        }
+        let same_scoring = self.scorer_version == SCORER_VERSION
+            && self.config == key.config
+            && self.question == it.question
+            && self.kind == it.kind
+            && self.client == it.client
+            && self.client_dir == it.client_dir
+            && self.name == it.name;
+        match (&self.outcome, same_scoring) {
+            (_, true) => Plan::Skip,
+            (Outcome::Ok { .. }, false) if self.transcript.is_some() => Plan::Rescore,
+            // A failure with new settings is tried again (it fails fast at decoding).
+            _ => Plan::Transcribe,
+        }
+    }
+
+    pub fn new(it: &Item, key: &Key, outcome: Outcome, transcript: Option<Transcript>) -> Record {
+        Record {
+            rel: it.rel.clone(),
+            client: it.client.clone(),
+            client_dir: it.client_dir.clone(),
+            name: it.name.clone(),
+            question: it.question.clone(),
+            kind: it.kind,
+            content_sha256: key.content_sha256.clone(),
+            model: key.model.clone(),
+            filler_pass: key.filler_pass,
+            scorer_version: SCORER_VERSION,
+            config: key.config.clone(),
+            outcome,
+            transcript,
+        }
+    }
+
+    pub fn answer(&self) -> Option<&AnswerScore> {
+        match &self.outcome {
+            Outcome::Ok { answer } => Some(answer),
+            Outcome::Failed { .. } => None,
+        }
+    }
+
+    pub fn error(&self) -> Option<&str> {
+        match &self.outcome {
+            Outcome::Ok { .. } => None,
+            Outcome::Failed { error } => Some(error),
+        }
+    }
+}
+
+/// Where an item's record lives.
+pub fn record_path(out: &Path, rel: &str) -> PathBuf {
+    out.join(STATE_DIR).join(format!(
+        "{}.json",
+        &hex(&Sha256::digest(rel.as_bytes()))[..24]
+    ))
+}
+
+/// The stored record of an item, if any (an unreadable record counts as none).
+pub fn load_record(out: &Path, rel: &str) -> Option<Record> {
+    let text = std::fs::read_to_string(record_path(out, rel)).ok()?;
+    serde_json::from_str::<Record>(&text)
+        .ok()
+        .filter(|r| r.rel == rel)
+}
+
+pub fn save_record(out: &Path, r: &Record) -> Result<()> {
+    let json = serde_json::to_vec(r)?;
+    write_atomic(&record_path(out, &r.rel), &json)
+}
+
+/// Current records of the given items, grouped by client folder (clients and answers in
+/// name order).
+pub fn group(records: &[Record]) -> BTreeMap<String, Vec<&Record>> {
+    let mut by: BTreeMap<String, Vec<&Record>> = BTreeMap::new();
+    for r in records {
+        by.entry(r.client_dir.clone()).or_default().push(r);
+    }
+    for v in by.values_mut() {
+        v.sort_by(|a, b| a.rel.cmp(&b.rel));
+    }
+    by
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn touch(p: &Path) {
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, b"x").unwrap();
+    }
+
+    #[test]
+    fn discovers_clients_names_and_collisions() {
+        let d = tempfile::tempdir().unwrap();
+        let r = d.path();
+        for f in [
+            "alice/answer.wav",
+            "alice/answer.MP3",
+            "alice/notes.txt",
+            "bob/week1/intro.ogg",
+            "top.flac",
+            ".hidden/x.wav",
+            "weird:name/a.m4a",
+        ] {
+            touch(&r.join(f));
+        }
+        let items = discover(r, None).unwrap();
+        let got: Vec<(String, String, String)> = items
+            .iter()
+            .map(|i| (i.rel.clone(), i.client.clone(), i.report_rel("html")))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "alice/answer.MP3".into(),
+                    "alice".into(),
+                    "alice/answer-mp3.html".into()
+                ),
+                (
+                    "alice/answer.wav".into(),
+                    "alice".into(),
+                    "alice/answer-wav.html".into()
+                ),
+                (
+                    "bob/week1/intro.ogg".into(),
+                    "bob".into(),
+                    "bob/week1-intro.html".into()
+                ),
+                (
+                    "top.flac".into(),
+                    NO_CLIENT.into(),
+                    "(none)/top.html".into()
+                ),
+                (
+                    "weird:name/a.m4a".into(),
+                    "weird:name".into(),
+                    "weird_name/a.html".into()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn manifest_overrides() {
+        let d = tempfile::tempdir().unwrap();
+        let r = d.path().join("in");
+        touch(&r.join("a/one.wav"));
+        touch(&r.join("a/two.wav"));
+        let m = d.path().join("m.csv");
+        std::fs::write(
+            &m,
+            "file,client,question,type\na/one.wav,Zoe,Why us?,motivation\ntwo.wav,,Tell me about a time,\nmissing.wav,x,,\n",
+        )
+        .unwrap();
+        let items = discover(&r, Some(&Manifest::load(&m).unwrap())).unwrap();
+        assert_eq!(items[0].client, "Zoe");
+        assert_eq!(items[0].kind, Some(QuestionKind::Motivation));
+        assert_eq!(items[0].question.as_deref(), Some("Why us?"));
+        assert_eq!(items[1].client, "a");
+        assert_eq!(items[1].question.as_deref(), Some("Tell me about a time"));
+        std::fs::write(&m, "file,client,question,type\na/one.wav,,,poetry\n").unwrap();
+        assert!(Manifest::load(&m).is_err());
+    }
+
+    #[test]
+    fn plans_skip_rescore_or_transcribe() {
+        let it = Item {
+            path: "in/a/x.wav".into(),
+            rel: "a/x.wav".into(),
+            client: "a".into(),
+            client_dir: "a".into(),
+            name: "x".into(),
+            question: None,
+            kind: None,
+        };
+        let key = Key {
+            content_sha256: "c".into(),
+            model: "m".into(),
+            filler_pass: true,
+            config: "k".into(),
+        };
+        let t = Transcript::from_plain_text("I fixed it.", None);
+        let a =
+            crate::pipeline::Pipeline::text_only(ScoringConfig::default()).score(&t, None, None);
+        let ok = Record::new(
+            &it,
+            &key,
+            Outcome::Ok {
+                answer: Box::new(a),
+            },
+            Some(t),
+        );
+        assert_eq!(ok.plan(&it, &key), Plan::Skip);
+        let mut asked = it.clone();
+        asked.question = Some("Why us?".into());
+        assert_eq!(ok.plan(&asked, &key), Plan::Rescore);
+        let mut old = ok.clone();
+        old.scorer_version = SCORER_VERSION + 1;
+        assert_eq!(old.plan(&it, &key), Plan::Rescore);
+        for changed in [
+            Key {
+                content_sha256: "d".into(),
+                ..key.clone()
+            },
+            Key {
+                model: "n".into(),
+                ..key.clone()
+            },
+            Key {
+                content_sha256: String::new(),
+                ..key.clone()
+            },
+        ] {
+            assert_eq!(ok.plan(&it, &changed), Plan::Transcribe);
+        }
+        let failed = Record::new(
+            &it,
+            &key,
+            Outcome::Failed {
+                error: "bad".into(),
+            },
+            None,
+        );
+        assert_eq!(failed.plan(&it, &key), Plan::Skip);
+        assert_eq!(failed.plan(&asked, &key), Plan::Transcribe);
+    }
+
+    #[test]
+    fn model_identity_prefers_the_sidecar() {
+        let d = tempfile::tempdir().unwrap();
+        let m = d.path().join("m.bin");
+        std::fs::write(&m, b"model").unwrap();
+        assert!(model_id(&m).unwrap().starts_with("size:5:"));
+        std::fs::write(
+            d.path().join("m.bin.sha256"),
+            format!("{}  m.bin\n", "a".repeat(64)),
+        )
+        .unwrap();
+        assert_eq!(model_id(&m).unwrap(), format!("sha256:{}", "a".repeat(64)));
+    }
+}

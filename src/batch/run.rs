@@ -1,0 +1,453 @@
+//! The batch as a tokio pipeline: one decoder feeds a bounded channel, `jobs` workers run
+//! Whisper on `spawn_blocking` threads (one loaded model, one whisper state per call), and
+//! the collector writes each answer's reports, its record and the summaries as results come in.
+//!
+//! ```text
+//! decoder (audio::load) --[jobs]--> workers (Pipeline::transcribe_audio + score) --> collector
+//! ```
+//!
+//! Memory stays bounded by the channel sizes whatever the inbox holds. Ctrl-C stops the decoder
+//! and the collector at once: files in flight are abandoned (their reports were never
+//! started), everything already written is whole, and the next run continues.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use tokio::sync::{mpsc, Mutex};
+
+use super::{
+    config_id, discover, hash_file, load_record, model_id, pages, save_record, Item, Key, Manifest,
+    Outcome, Plan, Record,
+};
+use crate::audio::{self, Audio};
+use crate::fsutil::write_atomic;
+use crate::pipeline::Pipeline;
+use crate::report;
+use crate::score::ScoringConfig;
+use crate::transcriber::TranscribeOptions;
+use crate::transcript::Transcript;
+
+/// Everything a batch needs, resolved from flags.
+#[derive(Debug, Clone)]
+pub struct BatchOptions {
+    pub inbox: PathBuf,
+    pub out: PathBuf,
+    pub manifest: Option<PathBuf>,
+    pub model: PathBuf,
+    /// Recordings transcribed at once.
+    pub jobs: usize,
+    /// Whisper threads per recording; `jobs * threads` never exceeds the cores.
+    pub threads: usize,
+    pub filler_pass: bool,
+    pub force: bool,
+    pub config: ScoringConfig,
+    /// Show a progress bar (else one log line per file on stderr).
+    pub progress: bool,
+}
+
+/// How a batch ended.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BatchOutcome {
+    pub scored: usize,
+    pub rescored: usize,
+    pub skipped: usize,
+    /// Failures among the current answers (this run's and remembered ones).
+    pub failed: usize,
+    pub interrupted: bool,
+}
+
+/// Default `--jobs`: one single-threaded Whisper per core, at most [`MAX_DEFAULT_JOBS`].
+/// Measured on 2 cores (scripts/bench-batch.sh): 2 jobs x 1 thread beat 1 job x 2 threads
+/// by far on a busy machine, where whisper.cpp's threads wait on each other.
+pub const MAX_DEFAULT_JOBS: usize = 4;
+
+/// `jobs` and `threads` fitted to the cores: `jobs <= cores`, `jobs * threads <= cores`.
+pub fn fit_parallelism(
+    jobs: Option<usize>,
+    threads: Option<usize>,
+    cores: usize,
+) -> (usize, usize) {
+    let cores = cores.max(1);
+    let jobs = jobs.unwrap_or(MAX_DEFAULT_JOBS.min(cores)).clamp(1, cores);
+    let fair = (cores / jobs).max(1);
+    let threads = threads.map_or(fair, |t| t.clamp(1, fair));
+    (jobs, threads)
+}
+
+/// Whether a progress bar can be drawn (stdout and stderr are terminals).
+pub fn progress_wanted() -> bool {
+    std::io::stdout().is_terminal() && std::io::stderr().is_terminal()
+}
+
+enum Done {
+    Ok {
+        item: Item,
+        key: Key,
+        transcript: Transcript,
+        audio_s: f64,
+        elapsed: Duration,
+    },
+    Failed {
+        item: Item,
+        key: Key,
+        error: String,
+    },
+}
+
+/// Per-file messages: above the bar, or plain lines on stderr when there is no bar.
+struct Log {
+    bar: ProgressBar,
+    visible: bool,
+}
+
+impl Log {
+    fn line(&self, s: String) {
+        if self.visible {
+            self.bar.println(s);
+        } else {
+            eprintln!("{s}");
+        }
+    }
+}
+
+/// Runs a batch. Blocks until done or interrupted (Ctrl-C).
+pub fn run(opts: BatchOptions) -> Result<BatchOutcome> {
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .max_blocking_threads(opts.jobs + 2)
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")?;
+    let result = rt.block_on(run_async(opts));
+    // In-flight Whisper calls of an interrupted run are not waited for.
+    rt.shutdown_background();
+    result
+}
+
+async fn run_async(opts: BatchOptions) -> Result<BatchOutcome> {
+    let manifest = opts.manifest.as_deref().map(Manifest::load).transpose()?;
+    let items = discover(&opts.inbox, manifest.as_ref())?;
+    std::fs::create_dir_all(&opts.out)
+        .with_context(|| format!("{}: cannot create folder", opts.out.display()))?;
+    let model = model_id(&opts.model)?;
+    let config = config_id(&opts.config);
+    let interrupted = Arc::new(AtomicBool::new(false));
+    {
+        let flag = interrupted.clone();
+        tokio::spawn(async move {
+            if tokio::signal::ctrl_c().await.is_ok() {
+                flag.store(true, Ordering::SeqCst);
+            }
+        });
+    }
+
+    // Plan: hash every file (fast next to Whisper) so skips are known and the ETA is honest.
+    let out = opts.out.clone();
+    let force = opts.force;
+    let filler_pass = opts.filler_pass;
+    let planned = tokio::task::spawn_blocking(move || {
+        items
+            .into_iter()
+            .map(|it| {
+                let hashed = hash_file(&it.path);
+                let key = Key {
+                    content_sha256: hashed.as_ref().map(String::clone).unwrap_or_default(),
+                    model: model.clone(),
+                    filler_pass,
+                    config: config.clone(),
+                };
+                let old = load_record(&out, &it.rel);
+                let plan = match (&old, force) {
+                    (Some(r), false) => r.plan(&it, &key),
+                    _ => Plan::Transcribe,
+                };
+                let read_error = hashed
+                    .err()
+                    .map(|e| format!("{}: cannot read ({e})", it.rel));
+                (it, key, old, plan, read_error)
+            })
+            .collect::<Vec<_>>()
+    })
+    .await?;
+
+    let mut outcome = BatchOutcome::default();
+    let mut records: Vec<Option<Record>> = Vec::with_capacity(planned.len());
+    let mut todo = Vec::new();
+    let mut index_of = std::collections::HashMap::new();
+    let bar = ProgressBar::with_draw_target(
+        Some(0),
+        if opts.progress {
+            ProgressDrawTarget::stderr()
+        } else {
+            ProgressDrawTarget::hidden()
+        },
+    );
+    let log = Log {
+        bar: bar.clone(),
+        visible: opts.progress,
+    };
+    for (i, (it, key, old, plan, read_error)) in planned.into_iter().enumerate() {
+        index_of.insert(it.rel.clone(), i);
+        match (plan, read_error) {
+            (_, Some(err)) => {
+                let r = Record::new(&it, &key, Outcome::Failed { error: err.clone() }, None);
+                save_record(&opts.out, &r)?;
+                log.line(format!("failed  {}: {err}", it.rel));
+                records.push(Some(r));
+            }
+            (Plan::Skip, None) => {
+                match old.as_ref().and_then(|r| r.error()) {
+                    Some(e) => log.line(format!("skipped {} (failed before: {e})", it.rel)),
+                    None => log.line(format!("skipped {} (already scored)", it.rel)),
+                }
+                outcome.skipped += 1;
+                records.push(old);
+            }
+            (Plan::Rescore, None) => {
+                let t = old
+                    .and_then(|r| r.transcript)
+                    .context("internal: rescore without a transcript")?;
+                let pipeline = Pipeline::text_only(opts.config.clone());
+                let r = finish_ok(&opts.out, &pipeline, &it, &key, t)?;
+                log.line(format!(
+                    "rescored {} (score {})",
+                    it.rel,
+                    r.answer().map_or(0, |a| a.score)
+                ));
+                outcome.rescored += 1;
+                records.push(Some(r));
+            }
+            (Plan::Transcribe, None) => {
+                records.push(None);
+                todo.push((it, key));
+            }
+        }
+    }
+    let current =
+        |records: &[Option<Record>]| records.iter().flatten().cloned().collect::<Vec<_>>();
+    pages::write_all(&opts.out, &current(&records))?;
+
+    if !todo.is_empty() {
+        let pipeline = Arc::new(
+            Pipeline::with_model(
+                &opts.model,
+                TranscribeOptions {
+                    threads: opts.threads,
+                    fillers: opts.filler_pass,
+                },
+                opts.config.clone(),
+            )
+            .context("loading the model")?,
+        );
+        bar.set_length(todo.len() as u64);
+        bar.set_style(
+            ProgressStyle::with_template(
+                "{spinner} [{elapsed_precise}] {bar:30.cyan/blue} {pos}/{len} files  {msg}  ETA {eta}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        bar.set_message("0.0 audio min, 0 failed");
+        bar.enable_steady_tick(Duration::from_millis(200));
+
+        let (job_tx, job_rx) = mpsc::channel::<(Item, Key, Result<Audio, String>)>(opts.jobs);
+        let (done_tx, mut done_rx) = mpsc::channel::<Done>(opts.jobs * 2);
+        let stop = interrupted.clone();
+        // Decoder: one file at a time, ahead of the workers by at most `jobs` files.
+        tokio::spawn(async move {
+            for (it, key) in todo {
+                if stop.load(Ordering::SeqCst) {
+                    break;
+                }
+                let path = it.path.clone();
+                let decoded = tokio::task::spawn_blocking(move || audio::load(&path))
+                    .await
+                    .map_err(|e| e.to_string())
+                    .and_then(|r| r.map_err(|e| e.to_string()));
+                if job_tx.send((it, key, decoded)).await.is_err() {
+                    break;
+                }
+            }
+        });
+        let job_rx = Arc::new(Mutex::new(job_rx));
+        for _ in 0..opts.jobs {
+            let job_rx = job_rx.clone();
+            let done_tx = done_tx.clone();
+            let pipeline = pipeline.clone();
+            let stop = interrupted.clone();
+            tokio::spawn(async move {
+                loop {
+                    let next = job_rx.lock().await.recv().await;
+                    let Some((item, key, decoded)) = next else {
+                        break;
+                    };
+                    if stop.load(Ordering::SeqCst) {
+                        break;
+                    }
+                    let done = match decoded {
+                        Err(error) => Done::Failed { item, key, error },
+                        Ok(audio) => {
+                            let p = pipeline.clone();
+                            let shown = item.path.display().to_string();
+                            let started = std::time::Instant::now();
+                            let audio_s = audio.duration_s;
+                            let r = tokio::task::spawn_blocking(move || {
+                                p.transcribe_audio(&audio, &shown)
+                            })
+                            .await;
+                            match r {
+                                Ok(Ok(transcript)) => Done::Ok {
+                                    item,
+                                    key,
+                                    transcript,
+                                    audio_s,
+                                    elapsed: started.elapsed(),
+                                },
+                                Ok(Err(e)) => Done::Failed {
+                                    item,
+                                    key,
+                                    error: format!("{e:#}"),
+                                },
+                                Err(e) => Done::Failed {
+                                    item,
+                                    key,
+                                    error: format!("transcription crashed: {e}"),
+                                },
+                            }
+                        }
+                    };
+                    if done_tx.send(done).await.is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(done_tx);
+
+        let mut audio_s = 0.0;
+        let mut failed_now = 0;
+        loop {
+            let done = tokio::select! {
+                d = done_rx.recv() => d,
+                _ = wait_for(&interrupted) => None,
+            };
+            let Some(done) = done else { break };
+            let (r, line) = match done {
+                Done::Ok {
+                    item,
+                    key,
+                    transcript,
+                    audio_s: secs,
+                    elapsed,
+                } => {
+                    audio_s += secs;
+                    let r = finish_ok(&opts.out, &pipeline, &item, &key, transcript)?;
+                    outcome.scored += 1;
+                    let line = format!(
+                        "ok      {} (score {}, {:.0} s audio in {:.1} s)",
+                        item.rel,
+                        r.answer().map_or(0, |a| a.score),
+                        secs,
+                        elapsed.as_secs_f64()
+                    );
+                    (r, line)
+                }
+                Done::Failed { item, key, error } => {
+                    failed_now += 1;
+                    // Messages start with the path; the summary already names the file.
+                    let shown = format!("{}: ", item.path.display());
+                    let error = error.strip_prefix(&shown).unwrap_or(&error).to_string();
+                    let line = format!("failed  {}: {error}", item.rel);
+                    let r = Record::new(&item, &key, Outcome::Failed { error }, None);
+                    save_record(&opts.out, &r)?;
+                    (r, line)
+                }
+            };
+            if let Some(&i) = index_of.get(&r.rel) {
+                records[i] = Some(r);
+            }
+            pages::write_all(&opts.out, &current(&records))?;
+            log.line(line);
+            bar.inc(1);
+            bar.set_message(format!(
+                "{:.1} audio min, {failed_now} failed",
+                audio_s / 60.0
+            ));
+        }
+        bar.finish_and_clear();
+    }
+    outcome.interrupted = interrupted.load(Ordering::SeqCst);
+    outcome.failed = records
+        .iter()
+        .flatten()
+        .filter(|r| r.answer().is_none())
+        .count();
+    Ok(outcome)
+}
+
+/// Resolves once the interrupt flag is set.
+async fn wait_for(flag: &AtomicBool) {
+    while !flag.load(Ordering::SeqCst) {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// Scores a transcript, writes the answer's three reports, then its record (last, so a record
+/// always means the reports are whole).
+fn finish_ok(
+    out: &Path,
+    pipeline: &Pipeline,
+    it: &Item,
+    key: &Key,
+    t: Transcript,
+) -> Result<Record> {
+    let mut a = pipeline.score(&t, it.question.as_deref(), it.kind);
+    a.source = Some(it.rel.clone());
+    let one = std::slice::from_ref(&a);
+    write_atomic(
+        &out.join(it.report_rel("md")),
+        report::render_markdown(one).as_bytes(),
+    )?;
+    write_atomic(
+        &out.join(it.report_rel("json")),
+        report::render_json(one).as_bytes(),
+    )?;
+    let html = report::render_html(
+        &a,
+        &[
+            (&format!("← {} summary", it.client), "index.html"),
+            ("All clients", "../index.html"),
+        ],
+    );
+    write_atomic(&out.join(it.report_rel("html")), html.as_bytes())?;
+    let r = Record::new(
+        it,
+        key,
+        Outcome::Ok {
+            answer: Box::new(a),
+        },
+        Some(t),
+    );
+    save_record(out, &r)?;
+    Ok(r)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parallelism_never_exceeds_cores() {
+        assert_eq!(fit_parallelism(Some(1), None, 2), (1, 2));
+        assert_eq!(fit_parallelism(Some(2), None, 2), (2, 1));
+        assert_eq!(fit_parallelism(Some(4), Some(4), 2), (2, 1));
+        assert_eq!(fit_parallelism(Some(1), Some(8), 4), (1, 4));
+        assert_eq!(fit_parallelism(Some(0), Some(0), 0), (1, 1));
+        assert_eq!(fit_parallelism(None, None, 2), (2, 1));
+        assert_eq!(fit_parallelism(None, None, 16), (4, 4));
+    }
+}

@@ -1,0 +1,238 @@
+//! `starcoach batch` end to end with the real model on the short (19 s) fixtures: clients,
+//! every kind of bad file, summary.csv, resuming, `--force`, and Ctrl-C (SIGINT) mid-run.
+#![cfg(feature = "model-tests")]
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::*;
+
+fn copy(from: &str, to: &Path) {
+    std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+    std::fs::copy(fixture(from), to).unwrap();
+}
+
+fn batch(inbox: &Path, out: &Path, extra: &[&str]) -> (i32, String) {
+    let o = Command::new(assert_cmd::cargo::cargo_bin("starcoach"))
+        .arg("batch")
+        .arg(inbox)
+        .arg("--out")
+        .arg(out)
+        .arg("--model")
+        .arg(model_path())
+        .args(extra)
+        .stdin(Stdio::null())
+        .output()
+        .expect("run starcoach batch");
+    let stderr = String::from_utf8_lossy(&o.stderr).into_owned();
+    (o.status.code().unwrap_or(-1), stderr)
+}
+
+fn summary_rows(out: &Path) -> Vec<csv::StringRecord> {
+    let mut r = csv::Reader::from_path(out.join("summary.csv")).unwrap();
+    r.records().map(Result::unwrap).collect()
+}
+
+fn all_files(dir: &Path) -> Vec<PathBuf> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .collect()
+}
+
+/// Every report is whole: JSON parses, HTML is complete, no temp file is left.
+fn assert_whole(out: &Path) {
+    for p in all_files(out) {
+        let name = p.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(!name.ends_with(".tmp"), "temp file left: {}", p.display());
+        if name.ends_with(".json") {
+            let text = std::fs::read_to_string(&p).unwrap();
+            serde_json::from_str::<serde_json::Value>(&text)
+                .unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+        }
+        if name.ends_with(".html") {
+            let text = std::fs::read_to_string(&p).unwrap();
+            assert!(text.trim_end().ends_with("</html>"), "{}", p.display());
+        }
+    }
+}
+
+fn mtime(p: &Path) -> std::time::SystemTime {
+    std::fs::metadata(p).unwrap().modified().unwrap()
+}
+
+#[test]
+fn clients_failures_summary_resume_and_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let inbox = dir.path().join("inbox");
+    let out = dir.path().join("reports");
+    copy("answers/answer.m4a", &inbox.join("alice/answer.m4a"));
+    copy("answers/answer.mp3", &inbox.join("alice/answer.mp3"));
+    copy("answers/answer.ogg", &inbox.join("bob/week 1/answer.ogg"));
+    copy("bad/truncated.wav", &inbox.join("bob/corrupt.wav"));
+    copy("bad/notes.mp3", &inbox.join("bob/notes.mp3"));
+    copy("bad/empty.wav", &inbox.join("empty.WAV"));
+    std::fs::write(inbox.join("alice/notes.txt"), "not a recording").unwrap();
+    let manifest = dir.path().join("manifest.csv");
+    std::fs::write(
+        &manifest,
+        "file,client,question,type\nalice/answer.m4a,,Tell me about a time you fixed a slow system.,behavioral\n",
+    )
+    .unwrap();
+    let m = manifest.to_str().unwrap();
+
+    let (code, log) = batch(&inbox, &out, &["--manifest", m]);
+    assert_eq!(code, 1, "{log}");
+    let rows = summary_rows(&out);
+    let by_file = |f: &str| {
+        rows.iter()
+            .find(|r| &r[1] == f)
+            .unwrap_or_else(|| panic!("no row for {f}: {rows:?}"))
+            .clone()
+    };
+    assert_eq!(rows.len(), 6, "{rows:?}");
+    for f in [
+        "alice/answer.m4a",
+        "alice/answer.mp3",
+        "bob/week 1/answer.ogg",
+    ] {
+        let r = by_file(f);
+        assert_eq!(&r[11], "", "{r:?}");
+        let score: u32 = r[10].parse().unwrap();
+        assert!(score > 0 && score <= 100);
+        assert!(
+            (18.0..21.0).contains(&r[4].parse::<f64>().unwrap()),
+            "{r:?}"
+        );
+        assert!(r[8].contains('A'), "STAR parts: {r:?}");
+    }
+    let m4a = by_file("alice/answer.m4a");
+    assert_eq!(&m4a[0], "alice");
+    assert_eq!(&m4a[2], "Tell me about a time you fixed a slow system.");
+    assert_eq!(&m4a[3], "behavioral");
+    assert!(by_file("bob/notes.mp3")[11].contains("not an audio file"));
+    assert!(!by_file("bob/corrupt.wav")[11].is_empty());
+    let empty = by_file("empty.WAV");
+    assert_eq!(&empty[0], "(none)");
+    assert!(empty[11].contains("empty"), "{empty:?}");
+    assert_eq!(&empty[10], "");
+    for f in [
+        "alice/answer-m4a.md",
+        "alice/answer-m4a.json",
+        "alice/answer-m4a.html",
+        "alice/answer-mp3.html",
+        "bob/week 1-answer.html",
+        "alice/index.html",
+        "bob/index.html",
+        "(none)/index.html",
+        "index.html",
+    ] {
+        assert!(out.join(f).is_file(), "{f} missing");
+    }
+    let index = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(index.contains("notes.mp3") && index.contains("not an audio file"));
+    assert_whole(&out);
+    assert_eq!(ok_lines(&log), 3, "{log}");
+
+    // Re-run: nothing rescored, reports untouched.
+    let report = out.join("alice/answer-m4a.html");
+    let before = mtime(&report);
+    std::thread::sleep(Duration::from_millis(20));
+    let (code, log) = batch(&inbox, &out, &["--manifest", m]);
+    assert_eq!(code, 1, "{log}");
+    assert_eq!(log.matches("skipped ").count(), 6, "{log}");
+    assert!(!log.contains("ok "), "{log}");
+    assert_eq!(mtime(&report), before);
+    assert_eq!(summary_rows(&out).len(), 6);
+
+    // A changed question rescores from the stored transcript, without Whisper.
+    std::fs::write(
+        &manifest,
+        "file,client,question,type\nalice/answer.m4a,,Why should we hire you?,closing\n",
+    )
+    .unwrap();
+    let (_, log) = batch(&inbox, &out, &["--manifest", m]);
+    assert!(log.contains("rescored alice/answer.m4a"), "{log}");
+    assert_eq!(
+        &summary_rows(&out)
+            .iter()
+            .find(|r| &r[1] == "alice/answer.m4a")
+            .unwrap()[3],
+        "closing"
+    );
+
+    // --force transcribes again (bob's folder removed first to keep it short).
+    std::fs::remove_dir_all(inbox.join("bob")).unwrap();
+    let report = out.join("alice/answer-mp3.html");
+    let before = mtime(&report);
+    let (code, log) = batch(&inbox, &out, &["--force"]);
+    assert_eq!(code, 1, "{log}");
+    assert_eq!(ok_lines(&log), 2, "{log}");
+    assert!(!log.contains("skipped alice"), "{log}");
+    assert!(mtime(&report) > before);
+    assert_eq!(summary_rows(&out).len(), 3);
+}
+
+fn ok_lines(log: &str) -> usize {
+    log.lines().filter(|l| l.starts_with("ok ")).count()
+}
+
+#[test]
+fn ctrl_c_stops_cleanly_and_the_next_run_continues() {
+    let dir = tempfile::tempdir().unwrap();
+    let inbox = dir.path().join("inbox");
+    let out = dir.path().join("reports");
+    copy("answers/answer.ogg", &inbox.join("carol/1.ogg"));
+    copy("answers/answer.flac", &inbox.join("carol/2.flac"));
+    copy("answers/answer.wav", &inbox.join("carol/3.wav"));
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("starcoach"))
+        .arg("batch")
+        .arg(&inbox)
+        .arg("--out")
+        .arg(&out)
+        .arg("--model")
+        .arg(model_path())
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let first = out.join("carol/1.json");
+    let start = Instant::now();
+    while !first.is_file() {
+        assert!(
+            start.elapsed() < Duration::from_secs(600),
+            "no report after 10 min"
+        );
+        if let Some(status) = child.try_wait().unwrap() {
+            panic!("batch ended before the interrupt: {status}");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let ok = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    let o = child.wait_with_output().unwrap();
+    let log = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(130), "{log}");
+    assert!(log.contains("interrupted"), "{log}");
+    assert_whole(&out);
+    let done = summary_rows(&out).len();
+    assert!((1..3).contains(&done), "{done} rows after the interrupt");
+
+    let (code, log) = batch(&inbox, &out, &[]);
+    assert_eq!(code, 0, "{log}");
+    assert!(log.contains("skipped carol/1.ogg"), "{log}");
+    assert_eq!(summary_rows(&out).len(), 3);
+    for n in ["1", "2", "3"] {
+        assert!(out.join(format!("carol/{n}.html")).is_file());
+    }
+    assert_whole(&out);
+}
