@@ -4,6 +4,8 @@
 //! corrupt stores. Every test uses its own store through `STARCOACH_HISTORY` and a temp HOME,
 //! so the user's real history is never touched.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -678,36 +680,7 @@ fn html_progress_page_in_headless_chromium() {
         assert!(!html.contains(external), "external resource: {external}");
     }
 
-    let chromium = ["chromium", "chromium-browser"]
-        .into_iter()
-        .find(|b| Command::new(b).arg("--version").output().is_ok())
-        .expect("chromium is needed for this test (scripts/setup.sh installs it)");
-    let browser = |extra: &[String]| {
-        let profile = tempfile::tempdir().unwrap();
-        let out = Command::new(chromium)
-            .args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ])
-            .arg(format!("--user-data-dir={}", profile.path().display()))
-            .args(extra)
-            .arg(format!("file://{}", page.display()))
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    };
-    let dom = browser(&["--dump-dom".to_string()]);
+    let dom = common::dom(&page);
     assert!(dom.contains(r#"<b id="overall-attempts">7</b>"#), "{dom}");
     assert!(dom.contains(r#"<b id="overall-first">"#));
     assert_eq!(
@@ -723,13 +696,7 @@ fn html_progress_page_in_headless_chromium() {
     assert!(dom.contains(r#"<tr class="area-leadership"><th>leadership</th><td><span class="ok">✓</span> #5</td></tr>"#), "{dom}");
     assert!(dom.contains(r#"<tr class="row-result-metrics"><th>result metrics</th><td class="first">0</td><td class="latest">1 <span class="up""#), "{dom}");
 
-    let shots = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
-    std::fs::create_dir_all(&shots).unwrap();
-    let png = shots.join("progress.png");
-    let _ = std::fs::remove_file(&png);
-    browser(&[
-        format!("--screenshot={}", png.display()),
-        "--window-size=1200,1600".to_string(),
-    ]);
+    common::screenshot(&page, "progress");
+    let png = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots/progress.png");
     assert!(std::fs::metadata(&png).unwrap().len() > 10_000);
 }

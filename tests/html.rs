@@ -6,66 +6,10 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 
 use common::*;
-
-fn chromium() -> PathBuf {
-    for c in [
-        "/usr/bin/chromium",
-        "/usr/bin/chromium-browser",
-        "/usr/bin/google-chrome",
-    ] {
-        if Path::new(c).is_file() {
-            return PathBuf::from(c);
-        }
-    }
-    panic!("chromium is not installed (scripts/setup.sh with STARCOACH_SETUP_TEST=1 installs it)");
-}
-
-fn browser(page: &Path, extra: &[String]) -> std::process::Output {
-    let profile = tempfile::tempdir().unwrap();
-    Command::new(chromium())
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-        ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
-        .args(extra)
-        .arg(format!("file://{}", page.display()))
-        .stdin(Stdio::null())
-        .output()
-        .expect("run chromium")
-}
-
-/// The DOM after Chromium rendered the page.
-fn dom(page: &Path) -> String {
-    let o = browser(page, &["--dump-dom".to_string()]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn screenshot(page: &Path, name: &str) {
-    let dir = root().join("target/screenshots");
-    std::fs::create_dir_all(&dir).unwrap();
-    let png = dir.join(format!("{name}.png"));
-    let _ = std::fs::remove_file(&png);
-    browser(
-        page,
-        &[
-            format!("--screenshot={}", png.display()),
-            "--window-size=1200,2000".to_string(),
-        ],
-    );
-    assert!(png.is_file(), "no screenshot of {}", page.display());
-}
 
 /// Every `href="..."` of a page resolves to an existing file (relative links only).
 fn assert_links_resolve(page: &Path, html: &str) -> usize {

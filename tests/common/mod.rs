@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
 use std::sync::OnceLock;
 
 use starcoach::transcriber::Transcriber;
@@ -94,4 +95,62 @@ pub fn wer_counts(reference: &str, hypothesis: &str) -> (usize, usize) {
 
 pub fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+// Headless Chromium, for the HTML pages (Debian's chromium; scripts/setup.sh installs it).
+
+pub fn chromium() -> PathBuf {
+    for c in [
+        "/usr/bin/chromium",
+        "/usr/bin/chromium-browser",
+        "/usr/bin/google-chrome",
+    ] {
+        if Path::new(c).is_file() {
+            return PathBuf::from(c);
+        }
+    }
+    panic!("chromium is not installed (scripts/setup.sh with STARCOACH_SETUP_TEST=1 installs it)");
+}
+
+pub fn browser(page: &Path, extra: &[String]) -> std::process::Output {
+    let profile = tempfile::tempdir().unwrap();
+    Command::new(chromium())
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .args(extra)
+        .arg(format!("file://{}", page.display()))
+        .stdin(Stdio::null())
+        .output()
+        .expect("run chromium")
+}
+
+/// The DOM after Chromium rendered the page.
+pub fn dom(page: &Path) -> String {
+    let o = browser(page, &["--dump-dom".to_string()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn screenshot(page: &Path, name: &str) {
+    let dir = root().join("target/screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    let png = dir.join(format!("{name}.png"));
+    let _ = std::fs::remove_file(&png);
+    browser(
+        page,
+        &[
+            format!("--screenshot={}", png.display()),
+            "--window-size=1200,2000".to_string(),
+        ],
+    );
+    assert!(png.is_file(), "no screenshot of {}", page.display());
 }
