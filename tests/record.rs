@@ -359,6 +359,27 @@ fn record_and_compare(rate_channels: Option<(u32, u16)>, test: &str) {
         assert!(want.len() > 20, "{want}");
         assert_eq!(got, want);
         assert!(out.join("answer-01.md").is_file() && out.join("report.md").is_file());
+
+        // The session can be scored again later from its folder, with its question.
+        std::fs::remove_file(out.join("report.md")).unwrap();
+        let rescored = Command::new(BIN)
+            .env("HOME", home.path())
+            .args(["score", "--no-history", "--format", "json"])
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert!(
+            rescored.status.success(),
+            "{}",
+            String::from_utf8_lossy(&rescored.stderr)
+        );
+        let v: serde_json::Value = serde_json::from_slice(&rescored.stdout).unwrap();
+        assert_eq!(
+            v["answers"][0]["question"],
+            "Tell me about a hard problem you solved."
+        );
+        assert_eq!(v["answers"][0]["transcript"].as_str().unwrap().trim(), got);
+        assert!(out.join("report.md").is_file());
     }
 }
 
