@@ -153,10 +153,11 @@ impl Transcriber {
             segments.extend(piece);
         }
         drop_segments_over_silence(&mut segments, &map);
-        make_monotonic(&mut segments);
+        starts_at_speech(&mut segments, &map);
         if opts.fillers {
             snap_fillers(&mut segments, samples);
         }
+        make_monotonic(&mut segments);
         let text = segments
             .iter()
             .map(|s: &Segment| s.text.trim())
@@ -344,6 +345,35 @@ fn drop_segments_over_silence(segments: &mut Vec<Segment>, map: &SpeechMap) {
     });
 }
 
+/// Whisper dates a word that follows silence (a piece's first word above all) from inside the
+/// silence. A word that starts in a silent gap, after the word before it has ended, starts where
+/// the speech after the gap does.
+fn starts_at_speech(segments: &mut [Segment], map: &SpeechMap) {
+    let mut prev_end = f64::NEG_INFINITY;
+    for seg in segments.iter_mut() {
+        for w in &mut seg.words {
+            let next = map.regions.iter().position(|r| r.end_s > w.start_s);
+            if let Some(i) = next {
+                let r = map.regions[i];
+                let gap_start = if i == 0 {
+                    0.0
+                } else {
+                    map.regions[i - 1].end_s
+                };
+                if r.start_s > w.start_s && prev_end <= gap_start + 0.05 {
+                    let len = (w.end_s - w.start_s).max(0.0);
+                    w.start_s = r.start_s;
+                    w.end_s = w.end_s.max(r.start_s + len.min(r.end_s - r.start_s));
+                }
+            }
+            prev_end = w.end_s;
+        }
+        if let Some(first) = seg.words.first() {
+            seg.start_s = seg.start_s.max(first.start_s);
+        }
+    }
+}
+
 /// Word starts never go backwards (token times are rough at segment edges).
 fn make_monotonic(segments: &mut [Segment]) {
     let mut last_start = 0.0f64;
@@ -464,6 +494,22 @@ mod tests {
         for w in ["umbrella", "I", "a", "her", "huh?", "like"] {
             assert!(!is_hesitation(w), "{w}");
         }
+    }
+
+    #[test]
+    fn a_first_word_dated_in_leading_silence_starts_with_the_speech() {
+        let rate = RATE as usize;
+        let mut samples = vec![0.0f32; rate];
+        samples.extend((0..rate).map(|i| 0.3 * (i as f32 * 0.07).sin()));
+        let map = SpeechMap::analyze(&samples, RATE);
+        let mut s = vec![seg(vec![word("Sure,", 0.0, 1.3), word("yes", 1.4, 1.8)])];
+        starts_at_speech(&mut s, &map);
+        assert!(
+            (s[0].words[0].start_s - 1.0).abs() < 0.05,
+            "{:?}",
+            s[0].words[0]
+        );
+        assert_eq!(s[0].words[1].start_s, 1.4);
     }
 
     #[test]
