@@ -7,9 +7,12 @@
 //! which makes reruns fast.
 #![cfg(feature = "model-tests")]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use common::{edit_distance, normalise as words};
 use starcoach::model::{self, install, install_with, InstallOptions, ModelName};
 
 fn models_dir() -> PathBuf {
@@ -93,34 +96,6 @@ fn librivox_dir() -> PathBuf {
         assert!(ok, "dpkg-deb -x failed");
     }
     dir
-}
-
-fn words(text: &str) -> Vec<String> {
-    text.to_lowercase()
-        .replace(['-', '—'], " ")
-        .split_whitespace()
-        .map(|w| {
-            w.chars()
-                .filter(|c| c.is_alphanumeric() || *c == '\'')
-                .collect::<String>()
-        })
-        .filter(|w| !w.is_empty())
-        .map(|w| if w == "mr" { "mister".to_string() } else { w })
-        .collect()
-}
-
-fn edit_distance(a: &[String], b: &[String]) -> usize {
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, x) in a.iter().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, y) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(x != y))
-                .min(prev[j + 1] + 1)
-                .min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }
 
 #[test]
