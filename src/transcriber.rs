@@ -9,7 +9,9 @@
 //! - filler-aware (default): the recording is cut at silences into pieces of at most 28 s and
 //!   each piece is decoded fresh, with a short prompt of fillers and a small logit bias toward
 //!   the single-token fillers " um"/" uh". Whisper is trained to write clean text and drops
-//!   most hesitations otherwise (see issue 4 and `docs/fillers.md`).
+//!   most hesitations otherwise (see issue 4 and `docs/fillers.md`). Each piece gets exactly
+//!   one 30 s encoder window; where Whisper stops early, the next piece starts there (see
+//!   `docs/performance.md`: this is what makes the filler-aware pass cheaper than plain).
 
 use std::ffi::c_void;
 use std::path::{Path, PathBuf};
@@ -26,6 +28,9 @@ pub const RATE: u32 = 16_000;
 pub const MAX_PIECE_S: f64 = 28.0;
 /// Prompt that keeps Whisper in a verbatim, disfluent register.
 pub const FILLER_PROMPT: &str = "Um, uh, hmm, er, ah.";
+/// Speech left in a piece after its last closed sentence that is decoded again (in the next
+/// piece); less than this is a breath or noise.
+const MIN_REST_S: f64 = 0.2;
 /// Logit bias added to single-token fillers; above about +6 Whisper invents them.
 pub const FILLER_BIAS: f32 = 2.0;
 
@@ -113,19 +118,19 @@ impl Transcriber {
     ) -> Result<Transcript, TranscribeError> {
         let samples = &audio.samples;
         let map = SpeechMap::analyze(samples, RATE);
-        let pieces: Vec<(usize, usize)> = if opts.fillers {
-            map.split(MAX_PIECE_S)
-        } else {
-            vec![(0, samples.len())]
-        };
         let mut segments = Vec::new();
         let mut state = self.ctx.create_state()?;
-        for (start, end) in pieces {
-            if end <= start {
-                continue;
-            }
+        let mut start = 0;
+        while start < samples.len() {
+            // Filler-aware: the next piece of at most 28 s, cut in a pause; plain: everything.
+            let end = if opts.fillers {
+                map.next_cut(start, MAX_PIECE_S)
+            } else {
+                samples.len()
+            };
             let offset_s = start as f64 / RATE as f64;
             let end_s = end as f64 / RATE as f64;
+            let mut one_window = OneWindow::default();
             let mut bias = FillerBias {
                 tokens: self.filler_tokens.clone(),
                 bias: std::env::var("STARCOACH_FILLER_BIAS")
@@ -146,11 +151,34 @@ impl Transcriber {
                 params.set_initial_prompt(FILLER_PROMPT);
                 params.set_no_context(true);
                 bias.install(&mut params);
+                // One window per piece. When Whisper stops before the end of the piece (it
+                // leaves the last sentence open, or ends the text early), whisper.cpp would
+                // encode a new 30 s window for the few seconds left; instead the next piece
+                // starts there and is filled up to 28 s.
+                one_window.install(&mut params);
             }
+            let t = std::time::Instant::now();
             state.full(params, &samples[start..end])?;
+            tracing::debug!(
+                "decoded {offset_s:.2}-{end_s:.2} s in {:.2} s",
+                t.elapsed().as_secs_f64()
+            );
             let mut piece = self.collect_segments(&state, offset_s);
             clamp_times(&mut piece, offset_s, end_s);
+            // Where whisper.cpp would have moved its window to: the end of the last closed
+            // sentence, unless the rest of the piece is silence.
+            let mut next = end;
+            if one_window.stopped {
+                if let Some(last) = piece.last() {
+                    if map.speech_between(last.end_s, end_s) >= MIN_REST_S {
+                        let at = (last.end_s * RATE as f64) as usize;
+                        // At least 1 s further on, so the loop always ends.
+                        next = at.clamp((start + RATE as usize).min(end), end);
+                    }
+                }
+            }
             segments.extend(piece);
+            start = next;
         }
         drop_segments_over_silence(&mut segments, &map);
         starts_at_speech(&mut segments, &map);
@@ -174,10 +202,15 @@ impl Transcriber {
     }
 
     /// Reads segments and words out of a decoding state; times shifted by `offset_s`.
+    ///
+    /// A single-segment decoding (one piece, one window) is split back into sentences at the
+    /// timestamp tokens Whisper wrote between them.
     fn collect_segments(&self, state: &whisper_rs::WhisperState, offset_s: f64) -> Vec<Segment> {
         let mut out = Vec::new();
         for seg in state.as_iter() {
-            let mut words: Vec<WordBuilder> = Vec::new();
+            let seg_start = offset_s + seg.start_timestamp() as f64 / 100.0;
+            let seg_end = offset_s + seg.end_timestamp() as f64 / 100.0;
+            let mut part = Part::new(seg_start);
             for i in 0..seg.n_tokens() {
                 let Some(tok) = seg.get_token(i) else {
                     continue;
@@ -191,40 +224,78 @@ impl Transcriber {
                 if bytes.is_empty() {
                     continue;
                 }
-                let t0 = offset_s + data.t0 as f64 / 100.0;
-                let t1 = offset_s + data.t1 as f64 / 100.0;
-                let starts_word = bytes[0] == b' ' || words.is_empty();
-                if starts_word {
-                    words.push(WordBuilder {
-                        bytes: bytes.to_vec(),
-                        start_s: t0,
-                        end_s: t1,
-                        p_sum: data.p,
-                        n: 1,
-                    });
-                } else if let Some(w) = words.last_mut() {
-                    w.bytes.extend_from_slice(bytes);
-                    w.end_s = w.end_s.max(t1);
-                    w.p_sum += data.p;
-                    w.n += 1;
-                }
+                part.push(
+                    bytes,
+                    offset_s + data.t0 as f64 / 100.0,
+                    offset_s + data.t1 as f64 / 100.0,
+                    data.p,
+                );
             }
-            let words: Vec<Word> = words.into_iter().filter_map(WordBuilder::finish).collect();
-            let text = seg
-                .to_str_lossy()
-                .map(|s| s.trim().to_string())
-                .unwrap_or_default();
-            if words.is_empty() && text.is_empty() {
-                continue;
+            if !part.is_empty() {
+                out.push(part.finish(seg_end));
             }
-            out.push(Segment {
-                start_s: offset_s + seg.start_timestamp() as f64 / 100.0,
-                end_s: offset_s + seg.end_timestamp() as f64 / 100.0,
-                text,
-                words,
-            });
         }
         out
+    }
+}
+
+/// A sentence being read out of Whisper's tokens.
+struct Part {
+    start_s: f64,
+    bytes: Vec<u8>,
+    words: Vec<WordBuilder>,
+}
+
+impl Part {
+    fn new(start_s: f64) -> Self {
+        Part {
+            start_s,
+            bytes: Vec::new(),
+            words: Vec::new(),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    fn push(&mut self, bytes: &[u8], t0: f64, t1: f64, p: f32) {
+        self.bytes.extend_from_slice(bytes);
+        let starts_word = bytes[0] == b' ' || self.words.is_empty();
+        // Punctuation carries no sound: its time (Whisper stretches the last token of a segment
+        // to the end of the window) does not lengthen the word it ends.
+        let sounded = bytes
+            .iter()
+            .any(|b| b.is_ascii_alphanumeric() || *b >= 0x80);
+        if starts_word {
+            self.words.push(WordBuilder {
+                bytes: bytes.to_vec(),
+                start_s: t0,
+                end_s: t1,
+                p_sum: p,
+                n: 1,
+            });
+        } else if let Some(w) = self.words.last_mut() {
+            w.bytes.extend_from_slice(bytes);
+            if sounded {
+                w.end_s = w.end_s.max(t1);
+            }
+            w.p_sum += p;
+            w.n += 1;
+        }
+    }
+
+    fn finish(self, end_s: f64) -> Segment {
+        Segment {
+            start_s: self.start_s,
+            end_s: end_s.max(self.start_s),
+            text: String::from_utf8_lossy(&self.bytes).trim().to_string(),
+            words: self
+                .words
+                .into_iter()
+                .filter_map(WordBuilder::finish)
+                .collect(),
+        }
     }
 }
 
@@ -249,6 +320,44 @@ impl WordBuilder {
             probability: self.p_sum / self.n as f32,
         })
     }
+}
+
+/// Stops `full()` before it encodes a second window (see `transcribe`).
+#[derive(Default)]
+struct OneWindow {
+    encodes: usize,
+    stopped: bool,
+}
+
+impl OneWindow {
+    #[allow(unsafe_code)]
+    fn install(&mut self, params: &mut FullParams) {
+        // SAFETY: `self` outlives the `full()` call that uses `params` (both live in the same
+        // loop iteration of `transcribe`); the callback only touches `user_data` as a `OneWindow`.
+        unsafe {
+            params.set_start_encoder_callback(Some(one_window_callback));
+            params.set_start_encoder_callback_user_data(self as *mut OneWindow as *mut c_void);
+        }
+    }
+}
+
+#[allow(unsafe_code)]
+unsafe extern "C" fn one_window_callback(
+    _ctx: *mut whisper_rs_sys::whisper_context,
+    _state: *mut whisper_rs_sys::whisper_state,
+    user_data: *mut c_void,
+) -> bool {
+    if user_data.is_null() {
+        return true;
+    }
+    // SAFETY: user_data is the OneWindow set in `install`, alive for the whole `full()` call.
+    let w = unsafe { &mut *(user_data as *mut OneWindow) };
+    w.encodes += 1;
+    if w.encodes > 1 {
+        w.stopped = true;
+        return false;
+    }
+    true
 }
 
 /// The logit bias toward single-token fillers, handed to whisper.cpp's logits filter.

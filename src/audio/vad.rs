@@ -153,6 +153,14 @@ impl SpeechMap {
         self.regions.iter().map(Region::duration_s).sum()
     }
 
+    /// Seconds of speech between `from_s` and `to_s`.
+    pub fn speech_between(&self, from_s: f64, to_s: f64) -> f64 {
+        self.regions
+            .iter()
+            .map(|r| (r.end_s.min(to_s) - r.start_s.max(from_s)).max(0.0))
+            .sum()
+    }
+
     /// Less than [`MIN_SPEECH_TOTAL_S`] of speech.
     pub fn is_silent(&self) -> bool {
         self.speech_s() < MIN_SPEECH_TOTAL_S
@@ -199,49 +207,55 @@ impl SpeechMap {
 
     /// Splits the recording into consecutive sample ranges `(start, end)` of at most
     /// `max_piece_s` seconds that together cover every sample. Cuts go in the middle of the
-    /// longest pause in the second half of the allowed span (keeping pieces long, so Whisper
+    /// longest pause in the last third of the allowed span (keeping pieces long, so Whisper
     /// runs few windows), else of the longest pause earlier in it; only a stretch of speech
     /// with no pause at all is cut inside, at its quietest frame.
     pub fn split(&self, max_piece_s: f64) -> Vec<(usize, usize)> {
+        let mut pieces = Vec::new();
+        let mut start = 0usize;
+        loop {
+            let end = self.next_cut(start, max_piece_s);
+            pieces.push((start, end));
+            if end >= self.len {
+                return pieces;
+            }
+            start = end;
+        }
+    }
+
+    /// Where the piece that starts at sample `start` ends: the end of the recording when that
+    /// is at most `max_piece_s` away, else the middle of the longest pause in the last third
+    /// of the allowed span (or of the whole span, or its quietest frame).
+    pub fn next_cut(&self, start: usize, max_piece_s: f64) -> usize {
         let rate = f64::from(self.rate.max(1));
         let max = ((max_piece_s * rate) as usize).max(self.hop * 2);
         let len = self.len;
-        let gaps: Vec<(usize, usize)> = self
-            .regions
-            .windows(2)
-            .map(|w| ((w[0].end_s * rate) as usize, (w[1].start_s * rate) as usize))
-            .filter(|(a, b)| b > a)
-            .collect();
-
-        let mut pieces = Vec::new();
-        let mut start = 0usize;
-        while len - start > max {
-            let hi = start + max;
-            let lo = start + max / 2;
-            // Longest gap portion inside (from, hi], cut at its middle.
-            let best = |from: usize| {
-                gaps.iter()
-                    .filter_map(|&(a, b)| {
-                        let (a, b) = (a.max(from), b.min(hi));
-                        if b > a {
-                            Some((b - a, (a + b) / 2))
-                        } else {
-                            None
-                        }
-                    })
-                    .filter(|&(_, mid)| mid > start && mid <= hi)
-                    .max_by_key(|&(l, _)| l)
-                    .map(|(_, mid)| mid)
-            };
-            let cut = best(lo)
-                .or_else(|| best(start + 1))
-                .unwrap_or_else(|| self.quietest(lo, hi));
-            let cut = cut.clamp(start + 1, hi);
-            pieces.push((start, cut));
-            start = cut;
+        if len.saturating_sub(start) <= max {
+            return len;
         }
-        pieces.push((start, len));
-        pieces
+        let hi = start + max;
+        let lo = start + max * 2 / 3;
+        // Longest gap portion inside (from, hi], cut at its middle.
+        let best = |from: usize| {
+            self.regions
+                .windows(2)
+                .map(|w| ((w[0].end_s * rate) as usize, (w[1].start_s * rate) as usize))
+                .filter_map(|(a, b)| {
+                    let (a, b) = (a.max(from), b.min(hi));
+                    if b > a {
+                        Some((b - a, (a + b) / 2))
+                    } else {
+                        None
+                    }
+                })
+                .filter(|&(_, mid)| mid > start && mid <= hi)
+                .max_by_key(|&(l, _)| l)
+                .map(|(_, mid)| mid)
+        };
+        let cut = best(lo)
+            .or_else(|| best(start + 1))
+            .unwrap_or_else(|| self.quietest(lo, hi));
+        cut.clamp(start + 1, hi)
     }
 
     /// The centre sample of the lowest-energy frame between samples `lo` and `hi`.
