@@ -183,6 +183,7 @@ impl Transcriber {
         drop_segments_over_silence(&mut segments, &map);
         starts_at_speech(&mut segments, &map);
         if opts.fillers {
+            retime_on_speech(&mut segments, &map);
             snap_fillers(&mut segments, samples);
         }
         make_monotonic(&mut segments);
@@ -517,6 +518,154 @@ pub fn is_hesitation(word: &str) -> bool {
 /// starts after the previous word and near the filler's own time, when there is one not
 /// already taken. The speech map for this uses a short hangover, since pauses around fillers
 /// can be as short as 0.1 s.
+/// Re-times each sentence's words on the speech map. Whisper's token times (outside its rare
+/// timestamp anchors) interpolate over the sentence's whole span, pauses included, and drift by
+/// seconds inside long sentences. Here the pauses inside the sentence are matched to word
+/// boundaries, preferring boundaries with punctuation, so that the letters spoken between two
+/// matched pauses fit the time spoken there (dynamic programming over pauses x boundaries);
+/// the words between two matched pauses then share that speech in proportion to their letters.
+fn retime_on_speech(segments: &mut [Segment], map: &SpeechMap) {
+    for seg in segments.iter_mut() {
+        retime_sentence(seg, map);
+    }
+}
+
+/// Cost per second of a pause left inside a run of words (not at a word boundary).
+const UNMATCHED_PAUSE_COST: f64 = 20.0;
+/// Cost of a pause at a word boundary with no punctuation.
+const BARE_BOUNDARY_COST: f64 = 1.0;
+
+fn letters(w: &Word) -> f64 {
+    if is_hesitation(&w.text) {
+        // Hesitations are drawn out.
+        return 5.0;
+    }
+    let (mut n, mut digits) = (0usize, 0usize);
+    for c in w.text.chars() {
+        if c.is_ascii_digit() {
+            digits += 1;
+        } else if c.is_alphanumeric() {
+            n += 1;
+        }
+    }
+    (n + 3 * digits).max(1) as f64
+}
+
+fn retime_sentence(seg: &mut Segment, map: &SpeechMap) {
+    let n = seg.words.len();
+    if n < 2 {
+        return;
+    }
+    let (s0, s1) = (seg.start_s, seg.end_s);
+    let regions: Vec<(f64, f64)> = map
+        .regions
+        .iter()
+        .map(|r| (r.start_s.max(s0), r.end_s.min(s1)))
+        .filter(|(a, b)| b - a > 0.01)
+        .collect();
+    let m = regions.len();
+    if m == 0 {
+        return;
+    }
+    let speech_total: f64 = regions.iter().map(|(a, b)| b - a).sum();
+    let weights: Vec<f64> = seg.words.iter().map(letters).collect();
+    let mut cum_w = vec![0.0; n + 1];
+    for i in 0..n {
+        cum_w[i + 1] = cum_w[i] + weights[i];
+    }
+    let mut cum_s = vec![0.0; m + 1];
+    for k in 0..m {
+        cum_s[k + 1] = cum_s[k] + regions[k].1 - regions[k].0;
+    }
+    // pause k lies between region k-1 and region k (k = 1..m-1).
+    let pause = |k: usize| regions[k].0 - regions[k - 1].1;
+    let mut cum_p = vec![0.0; m + 1];
+    for k in 1..m {
+        cum_p[k + 1] = cum_p[k] + pause(k);
+    }
+    cum_p[1] = 0.0;
+    let rate = cum_w[n] / speech_total.max(1e-3);
+    let punct = |j: usize| {
+        seg.words[j - 1]
+            .text
+            .ends_with([',', '.', '?', '!', ';', ':'])
+    };
+    // Words [i, j) spoken over regions [k, l): how badly they fit, plus the pauses inside.
+    let chunk = |i: usize, j: usize, k: usize, l: usize| -> f64 {
+        let c = cum_w[j] - cum_w[i];
+        let e = rate * (cum_s[l] - cum_s[k]);
+        let inner = if l > k + 1 {
+            cum_p[l] - cum_p[k + 1]
+        } else {
+            0.0
+        };
+        (c - e).powi(2) / (c + e).max(1e-6) + UNMATCHED_PAUSE_COST * inner
+    };
+    // best[k][i]: words [0, i) spoken over regions [0, k), a pause matched after word i-1.
+    let inf = f64::INFINITY;
+    let mut best = vec![vec![inf; n + 1]; m + 1];
+    let mut from = vec![vec![(0usize, 0usize); n + 1]; m + 1];
+    best[0][0] = 0.0;
+    for l in 1..=m {
+        for j in 1..=n {
+            // The last region must end with the last word, and vice versa.
+            if (l == m) != (j == n) {
+                continue;
+            }
+            let edge = if j == n || punct(j) {
+                0.0
+            } else {
+                BARE_BOUNDARY_COST
+            };
+            for k in 0..l {
+                for i in 0..j {
+                    let b = best[k][i];
+                    if b == inf || (k == 0) != (i == 0) {
+                        continue;
+                    }
+                    let c = b + chunk(i, j, k, l) + edge;
+                    if c < best[l][j] {
+                        best[l][j] = c;
+                        from[l][j] = (k, i);
+                    }
+                }
+            }
+        }
+    }
+    if best[m][n] == inf {
+        return;
+    }
+    // Walk back and spread each run of words over its regions.
+    let (mut l, mut j) = (m, n);
+    while l > 0 {
+        let (k, i) = from[l][j];
+        let span = &regions[k..l];
+        let speech = cum_s[l] - cum_s[k];
+        let total = cum_w[j] - cum_w[i];
+        let at = |x: f64, is_end: bool| -> f64 {
+            let mut left = x;
+            for (q, &(a, b)) in span.iter().enumerate() {
+                let d = b - a;
+                if left < d || (is_end && left <= d) || q + 1 == span.len() {
+                    return (a + left.min(d)).min(b);
+                }
+                left -= d;
+            }
+            span[span.len() - 1].1
+        };
+        let mut acc = 0.0;
+        for w in &mut seg.words[i..j] {
+            let x0 = acc / total * speech;
+            acc += letters(w);
+            let x1 = acc / total * speech;
+            w.start_s = at(x0, false);
+            w.end_s = at(x1, true).max(w.start_s);
+        }
+        l = k;
+        j = i;
+    }
+}
+
 fn snap_fillers(segments: &mut [Segment], samples: &[f32]) {
     const REACH_S: f64 = 1.2;
     let cfg = VadConfig {
@@ -667,5 +816,46 @@ mod tests {
             (um.start_s - 1.5).abs() < 0.1 && (um.end_s - 1.8).abs() < 0.1,
             "{um:?}"
         );
+    }
+
+    #[test]
+    fn words_are_retimed_so_that_punctuated_boundaries_fall_in_the_pauses() {
+        // "Well I think so, uh, yes." spoken as 1.2 s of speech, 0.4 s pause, 0.3 s (the
+        // "uh"), 0.4 s pause, 0.4 s; Whisper's times spread evenly over the whole span.
+        let rate = RATE as usize;
+        let tone = |secs: f64| -> Vec<f32> {
+            (0..(secs * rate as f64) as usize)
+                .map(|i| 0.3 * (i as f32 * 0.07).sin())
+                .collect()
+        };
+        let silence = |secs: f64| vec![0.0f32; (secs * rate as f64) as usize];
+        let mut samples = silence(0.5);
+        for (speech, pause) in [(1.2, 0.4), (0.3, 0.4), (0.4, 1.0)] {
+            samples.extend(tone(speech));
+            samples.extend(silence(pause));
+        }
+        let map = SpeechMap::analyze(&samples, RATE);
+        let texts = ["Well", "I", "think", "so,", "uh,", "yes."];
+        let mut s = seg(texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| word(t, 0.5 + i as f64 * 0.45, 0.95 + i as f64 * 0.45))
+            .collect());
+        s.start_s = 0.5;
+        s.end_s = 3.2;
+        retime_sentence(&mut s, &map);
+        let at = |i: usize| (s.words[i].start_s, s.words[i].end_s);
+        assert!((at(0).0 - 0.5).abs() < 0.08, "{s:?}");
+        assert!(at(3).1 <= 1.75, "'so,' ends before the first pause: {s:?}");
+        assert!((at(4).0 - 2.1).abs() < 0.08, "'uh' starts after it: {s:?}");
+        assert!(
+            (at(5).0 - 2.8).abs() < 0.08,
+            "'yes' after the second: {s:?}"
+        );
+        let mut prev = 0.0;
+        for w in &s.words {
+            assert!(w.start_s >= prev && w.end_s >= w.start_s, "{s:?}");
+            prev = w.end_s;
+        }
     }
 }
