@@ -155,15 +155,16 @@ fn um_and_uh_are_heard_on_time_without_hurting_the_other_words() {
         ours.wer(),
         base.wer()
     );
-    // Floors at the level measured when this test was written (precision 0.816, recall 0.667
-    // on this set; issue 4 aims at 0.90 / 0.90 and stays open until then): they catch a
-    // regression, and the filler-aware pass must stay far ahead of plain decoding (recall 0.02).
+    // Issue 4 asks for precision and recall of at least 0.90. Precision is there (0.961 when
+    // this was written); recall was 0.817 (the misses are fillers Whisper never writes, mostly
+    // run into a following "I"), so its floor sits just under the measured level: it catches a
+    // regression, and the filler-aware pass must stay far ahead of plain decoding (0.02).
     assert!(
-        ours.precision() >= 0.75,
+        ours.precision() >= 0.90,
         "precision {:.3}",
         ours.precision()
     );
-    assert!(ours.recall() >= 0.60, "recall {:.3}", ours.recall());
+    assert!(ours.recall() >= 0.78, "recall {:.3}", ours.recall());
     assert!(
         ours.recall() >= base.recall() + 0.4,
         "no better than plain decoding"
