@@ -69,7 +69,50 @@ pub fn default_threads() -> usize {
 
 /// Routes whisper.cpp and GGML log lines to `tracing` (shown with `-v`), once per process.
 pub fn quiet_whisper_logs() {
-    whisper_rs::install_logging_hooks();
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        whisper_rs::install_logging_hooks();
+        // whisper.cpp's own lines through ours: the one-window stop (see `OneWindow`) is
+        // logged by whisper.cpp as an error, but it is how starcoach asks for it.
+        #[allow(unsafe_code)]
+        // SAFETY: `whisper_log` is a plain function that only reads the C string it is given.
+        unsafe {
+            whisper_rs_sys::whisper_log_set(Some(whisper_log), std::ptr::null_mut());
+        }
+    });
+}
+
+#[allow(unsafe_code)]
+unsafe extern "C" fn whisper_log(
+    level: whisper_rs_sys::ggml_log_level,
+    text: *const std::os::raw::c_char,
+    _user_data: *mut c_void,
+) {
+    if text.is_null() {
+        return;
+    }
+    // SAFETY: whisper.cpp passes a NUL-terminated string that lives for the call.
+    let text = unsafe { std::ffi::CStr::from_ptr(text) }.to_string_lossy();
+    let text = text.trim();
+    if text.is_empty() {
+        return;
+    }
+    if text.contains("encoder_begin_callback returned false") {
+        tracing::debug!(target: "whisper_rs", "{text} (one window per piece)");
+        return;
+    }
+    match level {
+        whisper_rs_sys::ggml_log_level_GGML_LOG_LEVEL_ERROR => {
+            tracing::error!(target: "whisper_rs", "{text}")
+        }
+        whisper_rs_sys::ggml_log_level_GGML_LOG_LEVEL_WARN => {
+            tracing::warn!(target: "whisper_rs", "{text}")
+        }
+        whisper_rs_sys::ggml_log_level_GGML_LOG_LEVEL_INFO => {
+            tracing::info!(target: "whisper_rs", "{text}")
+        }
+        _ => tracing::debug!(target: "whisper_rs", "{text}"),
+    }
 }
 
 /// A loaded Whisper model.
