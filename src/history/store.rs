@@ -20,6 +20,33 @@ pub const ENV_TEST_PAUSE: &str = "STARCOACH_HISTORY_TEST_PAUSE_MS";
 
 const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 
+/// How long a write waits for another process that holds the store.
+const BUSY_WAIT: Duration = Duration::from_secs(10);
+
+/// Runs `f` again while SQLite reports the store busy or locked, for up to [`BUSY_WAIT`]: for
+/// the few operations where SQLite gives up at once instead of honouring the busy timeout.
+fn retry_while_busy<T>(mut f: impl FnMut() -> rusqlite::Result<T>) -> rusqlite::Result<T> {
+    let start = std::time::Instant::now();
+    let mut pause = Duration::from_millis(5);
+    loop {
+        match f() {
+            Err(rusqlite::Error::SqliteFailure(e, msg))
+                if matches!(
+                    e.code,
+                    rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+                ) =>
+            {
+                if start.elapsed() >= BUSY_WAIT {
+                    return Err(rusqlite::Error::SqliteFailure(e, msg));
+                }
+                std::thread::sleep(pause);
+                pause = (pause * 2).min(Duration::from_millis(100));
+            }
+            other => return other,
+        }
+    }
+}
+
 /// An open history store.
 pub struct Store {
     conn: Connection,
@@ -97,7 +124,7 @@ impl Store {
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(sql)?;
-        conn.busy_timeout(Duration::from_secs(10)).map_err(sql)?;
+        conn.busy_timeout(BUSY_WAIT).map_err(sql)?;
         let store = Store {
             conn,
             path: path.to_path_buf(),
@@ -127,10 +154,18 @@ impl Store {
                 });
             }
         }
-        store
+        // WAL lets a reader and a writer work at once. The mode is kept in the file, so only the
+        // first opening switches it; that switch needs the database to itself, and SQLite
+        // reports "database is locked" at once (without waiting for the busy timeout) when
+        // another process opens the new file at the same moment: retry it.
+        let mode: String = store
             .conn
-            .pragma_update(None, "journal_mode", "WAL")
+            .pragma_query_value(None, "journal_mode", |r| r.get(0))
             .map_err(|e| store.err(e))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            retry_while_busy(|| store.conn.pragma_update(None, "journal_mode", "WAL"))
+                .map_err(|e| store.err(e))?;
+        }
         // `history forget` should really forget: overwrite deleted rows instead of leaving them
         // in free pages.
         store
@@ -176,9 +211,10 @@ impl Store {
     /// Applies the migrations the store has not had yet, each in its own transaction.
     fn migrate(&self) -> Result<(), HistoryError> {
         loop {
-            let tx =
+            let tx = retry_while_busy(|| {
                 rusqlite::Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)
-                    .map_err(|e| self.err(e))?;
+            })
+            .map_err(|e| self.err(e))?;
             let v: i64 = tx
                 .pragma_query_value(None, "user_version", |r| r.get(0))
                 .map_err(|e| self.err(e))?;
