@@ -129,8 +129,19 @@ impl Store {
             conn,
             path: path.to_path_buf(),
         };
-        // Read-only checks first: nothing is written to a file we refuse.
-        let version = store.version()?;
+        // Read-only checks first: nothing is written to a file we refuse. The version and the
+        // tables are read in one statement, so both come from one snapshot: read apart, another
+        // process's first migration could commit in between and make a new starcoach history
+        // look like another program's database (version 0 with tables).
+        let (version, tables): (i64, i64) = store
+            .conn
+            .query_row(
+                "SELECT (SELECT user_version FROM pragma_user_version), \
+                        (SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%')",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .map_err(|e| store.err(e))?;
         if version > LATEST {
             return Err(HistoryError::TooNew {
                 path: store.path.clone(),
@@ -138,21 +149,11 @@ impl Store {
                 known: LATEST,
             });
         }
-        if version == 0 {
-            let tables: i64 = store
-                .conn
-                .query_row(
-                    "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'",
-                    [],
-                    |r| r.get(0),
-                )
-                .map_err(|e| store.err(e))?;
-            if tables > 0 {
-                return Err(HistoryError::NotADatabase {
-                    path: store.path.clone(),
-                    reason: "it is an SQLite database of another program".into(),
-                });
-            }
+        if version == 0 && tables > 0 {
+            return Err(HistoryError::NotADatabase {
+                path: store.path.clone(),
+                reason: "it is an SQLite database of another program".into(),
+            });
         }
         // WAL lets a reader and a writer work at once. The mode is kept in the file, so only the
         // first opening switches it; that switch needs the database to itself, and SQLite
