@@ -830,16 +830,20 @@ mod tests {
         assert!(s[1].words[0].start_s >= s[0].words[1].start_s);
     }
 
+    /// A steady tone standing in for speech, `secs` long.
+    fn tone(secs: f64) -> Vec<f32> {
+        (0..(secs * f64::from(RATE)) as usize)
+            .map(|i| 0.3 * (i as f32 * 0.07).sin())
+            .collect()
+    }
+
+    fn silence(secs: f64) -> Vec<f32> {
+        vec![0.0f32; (secs * f64::from(RATE)) as usize]
+    }
+
     #[test]
     fn text_over_silence_is_dropped_and_fillers_snap_to_short_stretches() {
         // 1 s tone, 0.5 s silence, 0.3 s tone (the "um"), 0.5 s silence, 1 s tone, 3 s silence.
-        let rate = RATE as usize;
-        let tone = |secs: f64| -> Vec<f32> {
-            (0..(secs * rate as f64) as usize)
-                .map(|i| 0.3 * (i as f32 * 0.07).sin())
-                .collect()
-        };
-        let silence = |secs: f64| vec![0.0f32; (secs * rate as f64) as usize];
         let mut samples = tone(1.0);
         samples.extend(silence(0.5));
         samples.extend(tone(0.3));
@@ -869,13 +873,6 @@ mod tests {
     fn words_are_retimed_so_that_punctuated_boundaries_fall_in_the_pauses() {
         // "Well I think so, uh, yes." spoken as 1.2 s of speech, 0.4 s pause, 0.3 s (the
         // "uh"), 0.4 s pause, 0.4 s; Whisper's times spread evenly over the whole span.
-        let rate = RATE as usize;
-        let tone = |secs: f64| -> Vec<f32> {
-            (0..(secs * rate as f64) as usize)
-                .map(|i| 0.3 * (i as f32 * 0.07).sin())
-                .collect()
-        };
-        let silence = |secs: f64| vec![0.0f32; (secs * rate as f64) as usize];
         let mut samples = silence(0.5);
         for (speech, pause) in [(1.2, 0.4), (0.3, 0.4), (0.4, 1.0)] {
             samples.extend(tone(speech));

@@ -34,6 +34,15 @@ fn without_fillers(t: &Transcript) -> String {
         .join(" ")
 }
 
+/// The words within 2 s of `at_s`, with their start times, for the listing of misses.
+fn near(t: &Transcript, at_s: f64) -> String {
+    t.words()
+        .filter(|w| (w.start_s - at_s).abs() <= 2.0)
+        .map(|w| format!("{}@{:.2}", w.text, w.start_s))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[derive(Default)]
 struct Tally {
     tp: usize,
@@ -45,7 +54,8 @@ struct Tally {
 }
 
 impl Tally {
-    fn add(&mut self, t: &Transcript, labels: &Labels, only_um_uh: bool) {
+    /// Adds one answer; `list` prints each miss and false detection with the words around it.
+    fn add(&mut self, t: &Transcript, labels: &Labels, only_um_uh: bool, list: bool) {
         let found: Vec<f64> = t
             .words()
             .filter(|w| is_hesitation(&w.text))
@@ -74,13 +84,26 @@ impl Tally {
                     self.tp += 1;
                     self.time_err.push((s - f.start_s).abs());
                 }
-                None => self.fn_ += 1,
+                None => {
+                    self.fn_ += 1;
+                    if list {
+                        println!(
+                            "  missed {} at {:.2} s: {}",
+                            f.word,
+                            f.start_s,
+                            near(t, f.start_s)
+                        );
+                    }
+                }
             }
         }
         // A detection that matches a labelled filler of another kind (er, ah, hmm) is not false.
         for (i, s) in found.iter().enumerate() {
             if !used[i] && !others.iter().any(|f| (s - f.start_s).abs() <= TOLERANCE_S) {
                 self.fp += 1;
+                if list {
+                    println!("  false filler at {s:.2} s: {}", near(t, *s));
+                }
             }
         }
         let (e, n) = wer_counts(&labels.text_clean, &without_fillers(t));
@@ -126,8 +149,8 @@ fn um_and_uh_are_heard_on_time_without_hurting_the_other_words() {
             .unwrap();
         let p = transcriber().transcribe(&audio, "x", &plain).unwrap();
         let before = (ours.tp, ours.fp, ours.fn_);
-        ours.add(&t, &labels, true);
-        base.add(&p, &labels, true);
+        ours.add(&t, &labels, true, true);
+        base.add(&p, &labels, true, false);
         println!(
             "{}: tp {} fp {} fn {}",
             path.file_name().unwrap().to_string_lossy(),
