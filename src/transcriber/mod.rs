@@ -27,7 +27,7 @@ mod timing;
 pub use timing::is_hesitation;
 use timing::{
     clamp_times, drop_segments_over_silence, make_monotonic, retime_on_speech, snap_fillers,
-    starts_at_speech,
+    starts_at_speech, Speech,
 };
 
 /// Sample rate Whisper works at.
@@ -234,8 +234,14 @@ impl Transcriber {
         drop_segments_over_silence(&mut segments, &map);
         starts_at_speech(&mut segments, &map);
         if opts.fillers {
-            retime_on_speech(&mut segments, &map);
-            snap_fillers(&mut segments, samples);
+            let fine = Speech::fine_map(samples);
+            let speech = Speech {
+                map: &map,
+                fine: &fine,
+                samples,
+            };
+            retime_on_speech(&mut segments, &speech);
+            snap_fillers(&mut segments, &fine);
         }
         make_monotonic(&mut segments);
         let text = segments

@@ -99,15 +99,39 @@ pub fn is_hesitation(word: &str) -> bool {
     )
 }
 
+/// What the re-timing looks at: the speech map, a finer map of the same audio (short hangover:
+/// it separates a filler from the words around it, which can be 0.1 s away), and the samples.
+pub(crate) struct Speech<'a> {
+    pub map: &'a SpeechMap,
+    pub fine: &'a SpeechMap,
+    pub samples: &'a [f32],
+}
+
+impl<'a> Speech<'a> {
+    /// The finer map for [`Speech::fine`] and filler snapping.
+    pub fn fine_map(samples: &[f32]) -> SpeechMap {
+        let cfg = VadConfig {
+            hangover_s: 0.06,
+            ..VadConfig::default()
+        };
+        SpeechMap::analyze_with(samples, RATE, &cfg)
+    }
+}
+
 /// Re-times each sentence's words on the speech map. Whisper's token times (outside its rare
 /// timestamp anchors) interpolate over the sentence's whole span, pauses included, and drift by
 /// seconds inside long sentences. Here the pauses inside the sentence are matched to word
 /// boundaries, preferring boundaries with punctuation, so that the letters spoken between two
 /// matched pauses fit the time spoken there (dynamic programming over pauses x boundaries);
 /// the words between two matched pauses then share that speech in proportion to their letters.
-pub(crate) fn retime_on_speech(segments: &mut [Segment], map: &SpeechMap) {
+///
+/// A short voiced stretch with a pause on both sides may also be left without words: speech
+/// that none of the written words explains. When that fits the sentence better than giving
+/// the stretch to a word, it is a filler Whisper did not write ("Uh, at my internship" written
+/// as "At my internship", with "At" stretched over the "uh"), and one is put there.
+pub(crate) fn retime_on_speech(segments: &mut [Segment], speech: &Speech) {
     for seg in segments.iter_mut() {
-        retime_sentence(seg, map);
+        retime_sentence(seg, speech);
     }
 }
 
@@ -117,6 +141,21 @@ const UNMATCHED_PAUSE_COST: f64 = 20.0;
 const MAX_RETIME_STEPS: usize = 40_000_000;
 /// Cost of a pause at a word boundary with no punctuation.
 const BARE_BOUNDARY_COST: f64 = 1.0;
+/// How long a stretch that may be an unwritten filler lasts, and the silence around it.
+const UNWRITTEN_MIN_S: f64 = 0.15;
+const UNWRITTEN_MAX_S: f64 = 0.8;
+const UNWRITTEN_GAP_S: f64 = 0.08;
+/// Cost of leaving a stretch without words: this share of the letters its time would hold at
+/// the sentence's rate, plus a constant. Lower finds more unwritten fillers, and invents more
+/// (measured on fixtures/fillers: docs/fillers.md).
+const UNWRITTEN_SHARE: f64 = 0.2;
+const UNWRITTEN_BASE: f64 = 0.5;
+/// Probability given to a filler found this way (Whisper's own words carry their token's).
+pub const UNWRITTEN_PROBABILITY: f32 = 0.5;
+/// Highest zero-crossing rate (crossings per sample, in a 20 ms frame) in a filler: "um" and
+/// "uh" are voiced all through (measured at most 0.20 on the labelled set), while fricatives
+/// and bursts ("s", "f", "t") reach 0.3-0.6.
+const MAX_FILLER_ZCR: f64 = 0.25;
 
 fn letters(w: &Word) -> f64 {
     if is_hesitation(&w.text) {
@@ -134,41 +173,148 @@ fn letters(w: &Word) -> f64 {
     (n + 3 * digits).max(1) as f64
 }
 
-fn retime_sentence(seg: &mut Segment, map: &SpeechMap) {
+/// True when every loud enough 20 ms frame of `a..b` s has a low zero-crossing rate.
+fn voiced_throughout(samples: &[f32], a: f64, b: f64) -> bool {
+    let (win, hop) = (RATE as usize / 50, RATE as usize / 100);
+    let from = ((a * RATE as f64) as usize).min(samples.len());
+    let to = ((b * RATE as f64) as usize).min(samples.len());
+    let part = &samples[from..to];
+    let peak = part.iter().fold(0.0f32, |m, x| m.max(x.abs()));
+    if peak <= 0.0 || part.len() < win {
+        return false;
+    }
+    part.windows(win).step_by(hop).all(|f| {
+        let rms = (f.iter().map(|x| x * x).sum::<f32>() / win as f32).sqrt();
+        if rms < peak * 0.1 {
+            return true; // the quiet edges of the stretch
+        }
+        let crossings = f
+            .windows(2)
+            .filter(|p| (p[0] >= 0.0) != (p[1] >= 0.0))
+            .count();
+        (crossings as f64 / win as f64) < MAX_FILLER_ZCR
+    })
+}
+
+/// A stretch of speech in a sentence, for the re-timing search.
+#[derive(Debug, Clone, Copy)]
+struct Stretch {
+    start_s: f64,
+    end_s: f64,
+    /// The pause before it lies inside one region of the coarse map (costs nothing unmatched).
+    soft_before: bool,
+    /// It may be left without words (an unwritten filler).
+    may_be_filler: bool,
+}
+
+/// The sentence's speech: the coarse map's regions, with each filler-shaped stretch of the
+/// fine map split off as a stretch of its own.
+fn stretches(s0: f64, s1: f64, speech: &Speech) -> Vec<Stretch> {
+    let candidates: Vec<(f64, f64)> = speech
+        .fine
+        .short_stretches(UNWRITTEN_MIN_S, UNWRITTEN_MAX_S, UNWRITTEN_GAP_S)
+        .into_iter()
+        .filter(|r| (s0..=s1).contains(&((r.start_s + r.end_s) / 2.0)))
+        .filter(|r| voiced_throughout(speech.samples, r.start_s, r.end_s))
+        .map(|r| (r.start_s, r.end_s))
+        .collect();
+    let mut out: Vec<Stretch> = Vec::new();
+    for r in &speech.map.regions {
+        let (a, b) = (r.start_s.max(s0), r.end_s.min(s1));
+        if b - a <= 0.01 {
+            continue;
+        }
+        let before = out.len();
+        let push = |out: &mut Vec<Stretch>, x: f64, y: f64, filler: bool| {
+            if y - x > 0.01 {
+                let soft_before = out.len() > before;
+                out.push(Stretch {
+                    start_s: x,
+                    end_s: y,
+                    soft_before,
+                    may_be_filler: filler,
+                });
+            }
+        };
+        // Fine regions inside this one: consecutive non-candidates merge back together.
+        let mut open: Option<(f64, f64)> = None;
+        for f in speech.fine.regions.iter() {
+            let (x, y) = (f.start_s.max(a), f.end_s.min(b));
+            if y <= x {
+                continue;
+            }
+            if candidates
+                .iter()
+                .any(|c| c.0 == f.start_s && c.1 == f.end_s)
+            {
+                if let Some((p, q)) = open.take() {
+                    push(&mut out, p, q, false);
+                }
+                push(&mut out, x, y, true);
+            } else {
+                // The first piece starts where the coarse region does (the fine map may have
+                // dropped a blip there).
+                let from = if out.len() == before { a } else { x };
+                open = Some(open.map_or((from, y), |(p, _)| (p, y)));
+            }
+        }
+        if let Some((p, _)) = open {
+            push(&mut out, p, b, false);
+        }
+        if out.len() == before {
+            push(&mut out, a, b, false);
+        }
+    }
+    out
+}
+
+fn retime_sentence(seg: &mut Segment, speech: &Speech) {
     let n = seg.words.len();
     if n < 2 {
         return;
     }
-    let (s0, s1) = (seg.start_s, seg.end_s);
-    let regions: Vec<(f64, f64)> = map
-        .regions
-        .iter()
-        .map(|r| (r.start_s.max(s0), r.end_s.min(s1)))
-        .filter(|(a, b)| b - a > 0.01)
-        .collect();
+    let regions = stretches(seg.start_s, seg.end_s, speech);
     let m = regions.len();
     // The search is (regions x words)^2: keep Whisper's times for a sentence too long for it
     // (a 28 s piece of fast speech is about 40 x 90).
     if m == 0 || (m * n).pow(2) > MAX_RETIME_STEPS {
         return;
     }
-    let speech_total: f64 = regions.iter().map(|(a, b)| b - a).sum();
     let weights: Vec<f64> = seg.words.iter().map(letters).collect();
     let mut cum_w = vec![0.0; n + 1];
     for i in 0..n {
         cum_w[i + 1] = cum_w[i] + weights[i];
     }
+    // Speech before region k, counting the pauses inside coarse regions as speech (as the
+    // coarse map does): cum_s[k] up to the start of region k, cum_s_end[k] to the end of k-1.
     let mut cum_s = vec![0.0; m + 1];
+    let mut cum_s_end = vec![0.0; m + 1];
     for k in 0..m {
-        cum_s[k + 1] = cum_s[k] + regions[k].1 - regions[k].0;
+        let soft_gap = if k > 0 && regions[k].soft_before {
+            regions[k].start_s - regions[k - 1].end_s
+        } else {
+            0.0
+        };
+        let start = cum_s_end[k] + soft_gap;
+        cum_s_end[k + 1] = start + regions[k].end_s - regions[k].start_s;
+        cum_s[k] = start;
     }
-    // pause k lies between region k-1 and region k (k = 1..m-1).
-    let pause = |k: usize| regions[k].0 - regions[k - 1].1;
+    cum_s[m] = cum_s_end[m];
+    // Speech spoken over regions [k, l).
+    let span_speech = |k: usize, l: usize| cum_s_end[l] - cum_s[k];
+    let speech_total = span_speech(0, m);
+    // The cost of leaving pause k (between region k-1 and region k) inside a run of words.
+    let pause_cost = |k: usize| {
+        if regions[k].soft_before {
+            0.0
+        } else {
+            UNMATCHED_PAUSE_COST * (regions[k].start_s - regions[k - 1].end_s)
+        }
+    };
     let mut cum_p = vec![0.0; m + 1];
     for k in 1..m {
-        cum_p[k + 1] = cum_p[k] + pause(k);
+        cum_p[k + 1] = cum_p[k] + pause_cost(k);
     }
-    cum_p[1] = 0.0;
     let rate = cum_w[n] / speech_total.max(1e-3);
     let punct = |j: usize| {
         seg.words[j - 1]
@@ -178,54 +324,110 @@ fn retime_sentence(seg: &mut Segment, map: &SpeechMap) {
     // Words [i, j) spoken over regions [k, l): how badly they fit, plus the pauses inside.
     let chunk = |i: usize, j: usize, k: usize, l: usize| -> f64 {
         let c = cum_w[j] - cum_w[i];
-        let e = rate * (cum_s[l] - cum_s[k]);
+        let e = rate * span_speech(k, l);
         let inner = if l > k + 1 {
             cum_p[l] - cum_p[k + 1]
         } else {
             0.0
         };
-        (c - e).powi(2) / (c + e).max(1e-6) + UNMATCHED_PAUSE_COST * inner
+        (c - e).powi(2) / (c + e).max(1e-6) + inner
     };
-    // best[k][i]: words [0, i) spoken over regions [0, k), a pause matched after word i-1.
+    let unwritten = |k: usize| {
+        UNWRITTEN_SHARE * rate * (regions[k].end_s - regions[k].start_s) + UNWRITTEN_BASE
+    };
+    // The search state after regions [0, l) and words [0, j): how the last step ended.
+    // Chunk: a run of words ended at a real pause (one of the coarse map's). Pending: a run of
+    // words ended at a pause inside a coarse region, which only an unwritten filler right
+    // after it can justify. Filler: region l-1 was left without words. A run of words starts
+    // at a pause inside a coarse region only after an unwritten filler; so without unwritten
+    // fillers the search is the one over the coarse regions.
+    const CHUNK: usize = 0;
+    const PENDING: usize = 1;
+    const FILLER: usize = 2;
     let inf = f64::INFINITY;
-    let mut best = vec![vec![inf; n + 1]; m + 1];
-    let mut from = vec![vec![(0usize, 0usize); n + 1]; m + 1];
-    best[0][0] = 0.0;
+    let mut best = vec![vec![vec![inf; n + 1]; m + 1]; 3];
+    // Where each state came from: (state, regions start, words start).
+    let mut from = vec![vec![vec![(0usize, 0usize, 0usize); n + 1]; m + 1]; 3];
+    best[CHUNK][0][0] = 0.0;
+    let hesitation = |i: usize| seg.words.get(i).is_some_and(|w| is_hesitation(&w.text));
     for l in 1..=m {
-        for j in 1..=n {
-            // The last region must end with the last word, and vice versa.
-            if (l == m) != (j == n) {
-                continue;
-            }
-            let edge = if j == n || punct(j) {
-                0.0
-            } else {
-                BARE_BOUNDARY_COST
-            };
-            for k in 0..l {
-                for i in 0..j {
-                    let b = best[k][i];
-                    if b == inf || (k == 0) != (i == 0) {
-                        continue;
+        let end_state = if l == m || !regions[l].soft_before {
+            Some(CHUNK)
+        } else if regions[l].may_be_filler {
+            Some(PENDING)
+        } else {
+            None
+        };
+        if let Some(to) = end_state {
+            for j in 1..=n {
+                let edge = if j == n || punct(j) {
+                    0.0
+                } else {
+                    BARE_BOUNDARY_COST
+                };
+                for k in 0..l {
+                    let starts = if k > 0 && regions[k].soft_before {
+                        &[FILLER][..]
+                    } else {
+                        &[CHUNK, FILLER][..]
+                    };
+                    for &st in starts {
+                        for i in 0..j {
+                            let b = best[st][k][i];
+                            if b == inf {
+                                continue;
+                            }
+                            let c = b + chunk(i, j, k, l) + edge;
+                            if c < best[to][l][j] {
+                                best[to][l][j] = c;
+                                from[to][l][j] = (st, k, i);
+                            }
+                        }
                     }
-                    let c = b + chunk(i, j, k, l) + edge;
-                    if c < best[l][j] {
-                        best[l][j] = c;
-                        from[l][j] = (k, i);
+                }
+            }
+        }
+        if regions[l - 1].may_be_filler {
+            // Not beside a filler Whisper wrote: that one is the speech here.
+            for i in (0..=n).filter(|&i| !(hesitation(i) || i > 0 && hesitation(i - 1))) {
+                for st in [CHUNK, PENDING, FILLER] {
+                    let c = best[st][l - 1][i] + unwritten(l - 1);
+                    if c < best[FILLER][l][i] {
+                        best[FILLER][l][i] = c;
+                        from[FILLER][l][i] = (st, l - 1, i);
                     }
                 }
             }
         }
     }
-    if best[m][n] == inf {
+    let mut state = if best[CHUNK][m][n] <= best[FILLER][m][n] {
+        CHUNK
+    } else {
+        FILLER
+    };
+    if best[state][m][n] == inf {
         return;
     }
     // Walk back and spread each run of words over its regions.
+    let mut found: Vec<(usize, Stretch)> = Vec::new();
     let (mut l, mut j) = (m, n);
     while l > 0 {
-        let (k, i) = from[l][j];
-        let span = &regions[k..l];
-        let speech = cum_s[l] - cum_s[k];
+        let (st, k, i) = from[state][l][j];
+        if state == FILLER {
+            found.push((i, regions[k]));
+            (state, l) = (st, k);
+            continue;
+        }
+        state = st;
+        // The regions as the coarse map has them: joined across the pauses inside it.
+        let mut span: Vec<(f64, f64)> = Vec::new();
+        for (q, r) in regions[k..l].iter().enumerate() {
+            match span.last_mut() {
+                Some(last) if q > 0 && r.soft_before => last.1 = r.end_s,
+                _ => span.push((r.start_s, r.end_s)),
+            }
+        }
+        let speech = span_speech(k, l);
         let total = cum_w[j] - cum_w[i];
         let at = |x: f64, is_end: bool| -> f64 {
             let mut left = x;
@@ -249,6 +451,28 @@ fn retime_sentence(seg: &mut Segment, map: &SpeechMap) {
         l = k;
         j = i;
     }
+    if found.is_empty() {
+        return;
+    }
+    // `found` runs from the end of the sentence backwards: insert from the back.
+    for (at, r) in found {
+        tracing::debug!("unwritten filler at {:.2}-{:.2} s", r.start_s, r.end_s);
+        seg.words.insert(
+            at,
+            Word {
+                text: "uh".into(),
+                start_s: r.start_s,
+                end_s: r.end_s,
+                probability: UNWRITTEN_PROBABILITY,
+            },
+        );
+    }
+    seg.text = seg
+        .words
+        .iter()
+        .map(|w| w.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
 }
 
 /// Token times smear a filler over its neighbours; a lone "um" is usually a short voiced
@@ -256,14 +480,9 @@ fn retime_sentence(seg: &mut Segment, map: &SpeechMap) {
 /// starts after the previous word and near the filler's own time, when there is one not
 /// already taken. The speech map for this uses a short hangover, since pauses around fillers
 /// can be as short as 0.1 s.
-pub(crate) fn snap_fillers(segments: &mut [Segment], samples: &[f32]) {
+pub(crate) fn snap_fillers(segments: &mut [Segment], fine: &SpeechMap) {
     const REACH_S: f64 = 1.2;
-    let cfg = VadConfig {
-        hangover_s: 0.06,
-        ..VadConfig::default()
-    };
-    let map = SpeechMap::analyze_with(samples, RATE, &cfg);
-    let stretches = map.short_stretches(0.08, 0.8, 0.08);
+    let stretches = fine.short_stretches(0.08, 0.8, 0.08);
     let mut taken = vec![false; stretches.len()];
     let words: Vec<(f64, f64, bool)> = segments
         .iter()
@@ -404,11 +623,103 @@ mod tests {
         ];
         drop_segments_over_silence(&mut s, &map);
         assert_eq!(s.len(), 1, "{s:?}");
-        snap_fillers(&mut s, &samples);
+        snap_fillers(&mut s, &Speech::fine_map(&samples));
         let um = &s[0].words[1];
         assert!(
             (um.start_s - 1.5).abs() < 0.1 && (um.end_s - 1.8).abs() < 0.1,
             "{um:?}"
+        );
+    }
+
+    /// Speech for a sentence: `(speech_s, pause_s)` tone stretches after 0.5 s of silence.
+    fn spoken(parts: &[(f64, f64)]) -> Vec<f32> {
+        let mut samples = silence(0.5);
+        for &(speech, pause) in parts {
+            samples.extend(tone(speech));
+            samples.extend(silence(pause));
+        }
+        samples
+    }
+
+    /// A sentence whose words Whisper spread evenly from `start_s`, 0.4 s each.
+    fn sentence(texts: &[&str], start_s: f64, end_s: f64) -> Segment {
+        let mut s = seg(texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| word(t, start_s + i as f64 * 0.4, start_s + 0.35 + i as f64 * 0.4))
+            .collect());
+        s.start_s = start_s;
+        s.end_s = end_s;
+        s
+    }
+
+    #[test]
+    fn a_drawn_out_filler_whisper_did_not_write_is_put_where_it_was_said() {
+        // "Uhh, at hello, alpha bravo, ..." written without the "uhh": a 0.7 s voiced
+        // stretch, 0.12 s of silence, then the words at 10 letters a second, with a pause
+        // after each comma.
+        let mut parts = vec![(0.7, 0.12), (0.7, 0.4)];
+        parts.extend([(1.0, 0.4); 6]);
+        parts.push((1.0, 1.0));
+        let samples = spoken(&parts);
+        let map = SpeechMap::analyze(&samples, RATE);
+        let fine = Speech::fine_map(&samples);
+        let speech = Speech {
+            map: &map,
+            fine: &fine,
+            samples: &samples,
+        };
+        let mut texts = vec!["At", "hello,"];
+        for _ in 0..6 {
+            texts.extend(["alpha", "bravo,"]);
+        }
+        texts.extend(["alpha", "bravo."]);
+        let end_s = samples.len() as f64 / f64::from(RATE) - 1.0;
+        let mut s = sentence(&texts, 0.5, end_s);
+        retime_sentence(&mut s, &speech);
+        assert_eq!(s.words.len(), texts.len() + 1, "{s:?}");
+        let uh = &s.words[0];
+        assert!(
+            is_hesitation(&uh.text) && uh.probability == UNWRITTEN_PROBABILITY,
+            "{s:?}"
+        );
+        assert!(
+            (uh.start_s - 0.5).abs() < 0.05 && (uh.end_s - 1.2).abs() < 0.05,
+            "{s:?}"
+        );
+        assert!(s.words[1].start_s >= 1.3, "'At' after the filler: {s:?}");
+        assert!(s.text.starts_with("uh At hello,"), "{}", s.text);
+
+        // The same speech with the filler written: nothing is added.
+        let mut texts = texts.clone();
+        texts.insert(0, "Uh,");
+        let mut s = sentence(&texts, 0.5, end_s);
+        retime_sentence(&mut s, &speech);
+        assert_eq!(s.words.len(), texts.len(), "{s:?}");
+        assert!((s.words[0].start_s - 0.5).abs() < 0.05, "{s:?}");
+
+        // A stretch full of hiss (a fricative, not a filler) is never taken for one.
+        let mut hissy = samples.clone();
+        let from = (0.5 * RATE as f64) as usize;
+        for (i, x) in hissy[from..from + (0.7 * RATE as f64) as usize]
+            .iter_mut()
+            .enumerate()
+        {
+            *x = if i % 2 == 0 { 0.3 } else { -0.3 };
+        }
+        let (map, fine) = (SpeechMap::analyze(&hissy, RATE), Speech::fine_map(&hissy));
+        let speech = Speech {
+            map: &map,
+            fine: &fine,
+            samples: &hissy,
+        };
+        let mut s = sentence(&texts[1..], 0.5, end_s);
+        retime_sentence(&mut s, &speech);
+        assert!(
+            s.words
+                .iter()
+                .all(|w| !is_hesitation(&w.text) || w.start_s >= 1.2),
+            "{s:?}"
         );
     }
 
@@ -422,6 +733,12 @@ mod tests {
             samples.extend(silence(pause));
         }
         let map = SpeechMap::analyze(&samples, RATE);
+        let fine = Speech::fine_map(&samples);
+        let speech = Speech {
+            map: &map,
+            fine: &fine,
+            samples: &samples,
+        };
         let texts = ["Well", "I", "think", "so,", "uh,", "yes."];
         let mut s = seg(texts
             .iter()
@@ -430,7 +747,7 @@ mod tests {
             .collect());
         s.start_s = 0.5;
         s.end_s = 3.2;
-        retime_sentence(&mut s, &map);
+        retime_sentence(&mut s, &speech);
         let at = |i: usize| (s.words[i].start_s, s.words[i].end_s);
         assert!((at(0).0 - 0.5).abs() < 0.08, "{s:?}");
         assert!(at(3).1 <= 1.75, "'so,' ends before the first pause: {s:?}");
