@@ -159,14 +159,15 @@ fn answer(out: &mut String, a: &AnswerScore, i: usize) {
         fs.count, fs.hesitation, fs.discourse, fs.soft, fs.per_min, fs.per_100_words, fs.hedges
     );
     if !a.fillers.is_empty() {
-        out.push_str("| Time | Words | Kind |\n|---|---|---|\n");
+        out.push_str("| Time | Words | Kind | Confidence |\n|---|---|---|---|\n");
         for f in &a.fillers {
             let _ = writeln!(
                 out,
-                "| {} | {} | {} |",
+                "| {} | {} | {} | {:.2} |",
                 fmt_time(f.start_s),
                 esc(&f.text),
-                f.kind.as_str()
+                f.kind.as_str(),
+                f.confidence
             );
         }
         out.push('\n');

@@ -15,6 +15,8 @@ pub struct Tok {
     pub start_s: f64,
     pub end_s: f64,
     pub sentence: usize,
+    /// The transcriber's confidence in the word, 0-1 (1.0 for a plain-text transcript).
+    pub probability: f32,
 }
 
 impl Tok {
@@ -90,6 +92,7 @@ impl Doc {
                     start_s: start,
                     end_s: end,
                     sentence: 0,
+                    probability: w.probability,
                 }
             })
             .collect();

@@ -44,6 +44,14 @@ pub struct Filler {
     pub end_s: f64,
     /// Index of its first word in the answer.
     pub word_index: usize,
+    /// How sure the transcriber was of its words, 0-1: their lowest probability. A hesitation
+    /// heard in the audio that Whisper did not write has 0.5 (`transcriber::timing`).
+    #[serde(default = "one")]
+    pub confidence: f32,
+}
+
+fn one() -> f32 {
+    1.0
 }
 
 /// Several fillers close together.
@@ -281,6 +289,10 @@ pub fn detect(doc: &Doc, cfg: &FillerConfig) -> Vec<Filler> {
                     start_s: doc.toks[i].start_s,
                     end_s: last.end_s,
                     word_index: i,
+                    confidence: doc.toks[i..(i + len).min(n)]
+                        .iter()
+                        .map(|t| t.probability)
+                        .fold(1.0, f32::min),
                 });
                 i += len;
             }
@@ -509,5 +521,26 @@ mod tests {
         assert!(s.per_100_words > 20.0);
         let empty = stats(&[], 0, 0.0, &cfg);
         assert_eq!(empty.per_min, 0.0);
+    }
+
+    #[test]
+    fn confidence_is_the_lowest_word_probability() {
+        let mut t = Transcript::from_plain_text("So uh we did it, you know.", None);
+        for (w, p) in t.segments[0]
+            .words
+            .iter_mut()
+            .zip([0.9, 0.5, 0.9, 0.9, 0.9, 0.8, 0.6])
+        {
+            w.probability = p;
+        }
+        let f = detect(&Doc::new(&t), &FillerConfig::default());
+        let c: Vec<(String, f32)> = f.iter().map(|f| (f.text.clone(), f.confidence)).collect();
+        assert!(c.contains(&("uh".into(), 0.5)), "{c:?}");
+        assert!(c.contains(&("you know".into(), 0.6)), "{c:?}");
+        let plain = detect(
+            &Doc::new(&Transcript::from_plain_text("Um, yes.", None)),
+            &FillerConfig::default(),
+        );
+        assert_eq!(plain[0].confidence, 1.0);
     }
 }
