@@ -234,14 +234,9 @@ impl Transcriber {
         drop_segments_over_silence(&mut segments, &map);
         starts_at_speech(&mut segments, &map);
         if opts.fillers {
-            let fine = Speech::fine_map(samples);
-            let speech = Speech {
-                map: &map,
-                fine: &fine,
-                samples,
-            };
+            let speech = Speech::new(&map, samples);
             retime_on_speech(&mut segments, &speech);
-            snap_fillers(&mut segments, &fine);
+            snap_fillers(&mut segments, &speech.fine);
         }
         make_monotonic(&mut segments);
         let text = segments

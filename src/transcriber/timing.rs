@@ -103,18 +103,21 @@ pub fn is_hesitation(word: &str) -> bool {
 /// it separates a filler from the words around it, which can be 0.1 s away), and the samples.
 pub(crate) struct Speech<'a> {
     pub map: &'a SpeechMap,
-    pub fine: &'a SpeechMap,
+    pub fine: SpeechMap,
     pub samples: &'a [f32],
 }
 
 impl<'a> Speech<'a> {
-    /// The finer map for [`Speech::fine`] and filler snapping.
-    pub fn fine_map(samples: &[f32]) -> SpeechMap {
+    pub fn new(map: &'a SpeechMap, samples: &'a [f32]) -> Self {
         let cfg = VadConfig {
             hangover_s: 0.06,
             ..VadConfig::default()
         };
-        SpeechMap::analyze_with(samples, RATE, &cfg)
+        Speech {
+            map,
+            fine: SpeechMap::analyze_with(samples, RATE, &cfg),
+            samples,
+        }
     }
 }
 
@@ -299,7 +302,6 @@ fn retime_sentence(seg: &mut Segment, speech: &Speech) {
         cum_s_end[k + 1] = start + regions[k].end_s - regions[k].start_s;
         cum_s[k] = start;
     }
-    cum_s[m] = cum_s_end[m];
     // Speech spoken over regions [k, l).
     let span_speech = |k: usize, l: usize| cum_s_end[l] - cum_s[k];
     let speech_total = span_speech(0, m);
@@ -623,7 +625,7 @@ mod tests {
         ];
         drop_segments_over_silence(&mut s, &map);
         assert_eq!(s.len(), 1, "{s:?}");
-        snap_fillers(&mut s, &Speech::fine_map(&samples));
+        snap_fillers(&mut s, &Speech::new(&map, &samples).fine);
         let um = &s[0].words[1];
         assert!(
             (um.start_s - 1.5).abs() < 0.1 && (um.end_s - 1.8).abs() < 0.1,
@@ -663,12 +665,7 @@ mod tests {
         parts.push((1.0, 1.0));
         let samples = spoken(&parts);
         let map = SpeechMap::analyze(&samples, RATE);
-        let fine = Speech::fine_map(&samples);
-        let speech = Speech {
-            map: &map,
-            fine: &fine,
-            samples: &samples,
-        };
+        let speech = Speech::new(&map, &samples);
         let mut texts = vec!["At", "hello,"];
         for _ in 0..6 {
             texts.extend(["alpha", "bravo,"]);
@@ -707,12 +704,8 @@ mod tests {
         {
             *x = if i % 2 == 0 { 0.3 } else { -0.3 };
         }
-        let (map, fine) = (SpeechMap::analyze(&hissy, RATE), Speech::fine_map(&hissy));
-        let speech = Speech {
-            map: &map,
-            fine: &fine,
-            samples: &hissy,
-        };
+        let map = SpeechMap::analyze(&hissy, RATE);
+        let speech = Speech::new(&map, &hissy);
         let mut s = sentence(&texts[1..], 0.5, end_s);
         retime_sentence(&mut s, &speech);
         assert!(
@@ -733,12 +726,7 @@ mod tests {
             samples.extend(silence(pause));
         }
         let map = SpeechMap::analyze(&samples, RATE);
-        let fine = Speech::fine_map(&samples);
-        let speech = Speech {
-            map: &map,
-            fine: &fine,
-            samples: &samples,
-        };
+        let speech = Speech::new(&map, &samples);
         let texts = ["Well", "I", "think", "so,", "uh,", "yes."];
         let mut s = seg(texts
             .iter()
