@@ -22,8 +22,10 @@ use crate::audio::vad::SpeechMap;
 use crate::audio::Audio;
 use crate::transcript::{Segment, Transcript, Word};
 
+mod second_look;
 mod timing;
 
+use second_look::{second_look, Candidate, Edit, CANDIDATE_GAP};
 pub use timing::is_hesitation;
 use timing::{
     clamp_times, drop_segments_over_silence, make_monotonic, retime_on_speech, snap_fillers,
@@ -130,6 +132,11 @@ pub struct Transcriber {
     filler_tokens: Vec<i32>,
     /// First special token id; ids at or above it are not text.
     eot: i32,
+    /// For each text token: it starts a word (a space, then a letter).
+    word_start: Vec<bool>,
+    /// What whisper.cpp puts before the decoded tokens in filler-aware mode: the previous-text
+    /// marker, the filler prompt, start of transcript.
+    filler_prompt_tokens: Vec<i32>,
 }
 
 impl Transcriber {
@@ -153,10 +160,22 @@ impl Transcriber {
             }
         }
         let eot = ctx.token_eot();
+        let word_start = (0..eot)
+            .map(|id| {
+                ctx.token_to_bytes(id).is_ok_and(|b| {
+                    b.first() == Some(&b' ') && b.get(1).is_some_and(|c| c.is_ascii_alphabetic())
+                })
+            })
+            .collect();
+        let mut filler_prompt_tokens = vec![ctx.token_prev()];
+        filler_prompt_tokens.extend(ctx.tokenize(FILLER_PROMPT, 64).unwrap_or_default());
+        filler_prompt_tokens.push(ctx.token_sot());
         Ok(Transcriber {
             ctx,
             filler_tokens,
             eot,
+            word_start,
+            filler_prompt_tokens,
         })
     }
 
@@ -183,6 +202,8 @@ impl Transcriber {
             let end_s = end as f64 / RATE as f64;
             let mut one_window = OneWindow::default();
             let mut bias = FillerBias {
+                word_start: &self.word_start,
+                candidates: Vec::new(),
                 tokens: self.filler_tokens.clone(),
                 bias: std::env::var("STARCOACH_FILLER_BIAS")
                     .ok()
@@ -214,7 +235,24 @@ impl Transcriber {
                 "decoded {offset_s:.2}-{end_s:.2} s in {:.2} s",
                 t.elapsed().as_secs_f64()
             );
-            let mut piece = self.collect_segments(&state, offset_s);
+            let mut tokens = read_tokens(&state, offset_s);
+            if opts.fillers && !bias.candidates.is_empty() {
+                let decoded: Vec<i32> = tokens
+                    .iter()
+                    .flat_map(|s| s.2.iter().map(|t| t.id))
+                    .collect();
+                let edits = second_look(
+                    &mut state,
+                    opts.threads,
+                    self.eot,
+                    &self.filler_tokens,
+                    &self.filler_prompt_tokens,
+                    &decoded,
+                    &bias.candidates,
+                )?;
+                self.apply_edits(&mut tokens, &edits);
+            }
+            let mut piece = self.build_segments(tokens);
             clamp_times(&mut piece, offset_s, end_s);
             // Where whisper.cpp would have moved its window to: the end of the last closed
             // sentence, unless the rest of the piece is silence.
@@ -254,35 +292,76 @@ impl Transcriber {
         })
     }
 
-    /// Reads segments and words out of a decoding state; times shifted by `offset_s`.
+    /// Applies the second look's edits (in token order) to the tokens read out of a piece.
+    /// An edit that would cross a segment boundary is left out.
+    fn apply_edits(&self, segments: &mut [RawSegment], edits: &[Edit]) {
+        for e in edits.iter().rev() {
+            let mut first = 0;
+            for seg in segments.iter_mut() {
+                let toks = &mut seg.2;
+                if e.at < first + toks.len() {
+                    let at = e.at - first;
+                    if at + e.remove > toks.len() {
+                        break;
+                    }
+                    let (t0, t1) = if e.remove > 0 {
+                        (toks[at].t0, toks[at + e.remove - 1].t1)
+                    } else {
+                        (toks[at].t0, toks[at].t0)
+                    };
+                    // The filler was run into the next word: no comma after it.
+                    let insert: Vec<(i32, Vec<u8>, f32)> = e
+                        .insert
+                        .iter()
+                        .map(|&(id, p)| {
+                            let bytes = self.ctx.token_to_bytes(id).unwrap_or_default().to_vec();
+                            (id, bytes, p)
+                        })
+                        .filter(|(_, b, _)| !b.iter().all(|c| c.is_ascii_punctuation()))
+                        .collect();
+                    let n = insert.len().max(1) as f64;
+                    let new: Vec<RawTok> = insert
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, (id, bytes, p))| RawTok {
+                            id,
+                            bytes,
+                            t0: t0 + (t1 - t0) * i as f64 / n,
+                            t1: t0 + (t1 - t0) * (i + 1) as f64 / n,
+                            p,
+                        })
+                        .collect();
+                    tracing::debug!(
+                        "second look: {:?} for {:?}",
+                        new.iter()
+                            .map(|t| String::from_utf8_lossy(&t.bytes))
+                            .collect::<Vec<_>>(),
+                        toks[at..at + e.remove]
+                            .iter()
+                            .map(|t| String::from_utf8_lossy(&t.bytes))
+                            .collect::<Vec<_>>()
+                    );
+                    toks.splice(at..at + e.remove, new);
+                    break;
+                }
+                first += toks.len();
+            }
+        }
+    }
+
+    /// Segments and words from the tokens of a piece.
     ///
     /// A single-segment decoding (one piece, one window) is split back into sentences at the
     /// timestamp tokens Whisper wrote between them.
-    fn collect_segments(&self, state: &whisper_rs::WhisperState, offset_s: f64) -> Vec<Segment> {
+    fn build_segments(&self, segments: Vec<RawSegment>) -> Vec<Segment> {
         let mut out = Vec::new();
-        for seg in state.as_iter() {
-            let seg_start = offset_s + seg.start_timestamp() as f64 / 100.0;
-            let seg_end = offset_s + seg.end_timestamp() as f64 / 100.0;
+        for (seg_start, seg_end, toks) in segments {
             let mut part = Part::new(seg_start);
-            for i in 0..seg.n_tokens() {
-                let Some(tok) = seg.get_token(i) else {
-                    continue;
-                };
-                let id = tok.token_id();
-                if id >= self.eot {
+            for tok in toks {
+                if tok.id >= self.eot || tok.bytes.is_empty() {
                     continue;
                 }
-                let data = tok.token_data();
-                let bytes = tok.to_bytes().unwrap_or_default();
-                if bytes.is_empty() {
-                    continue;
-                }
-                part.push(
-                    bytes,
-                    offset_s + data.t0 as f64 / 100.0,
-                    offset_s + data.t1 as f64 / 100.0,
-                    data.p,
-                );
+                part.push(&tok.bytes, tok.t0, tok.t1, tok.p);
             }
             if !part.is_empty() {
                 out.push(part.finish(seg_end));
@@ -290,6 +369,45 @@ impl Transcriber {
         }
         out
     }
+}
+
+/// One token of a decoded piece, times in the recording.
+struct RawTok {
+    id: i32,
+    bytes: Vec<u8>,
+    t0: f64,
+    t1: f64,
+    p: f32,
+}
+
+/// A segment as whisper.cpp wrote it: start, end, all its tokens (timestamps included).
+type RawSegment = (f64, f64, Vec<RawTok>);
+
+/// Reads the segments and tokens out of a decoding state; times shifted by `offset_s`.
+fn read_tokens(state: &whisper_rs::WhisperState, offset_s: f64) -> Vec<RawSegment> {
+    state
+        .as_iter()
+        .map(|seg| {
+            let toks = (0..seg.n_tokens())
+                .filter_map(|i| seg.get_token(i))
+                .map(|tok| {
+                    let data = tok.token_data();
+                    RawTok {
+                        id: tok.token_id(),
+                        bytes: tok.to_bytes().unwrap_or_default().to_vec(),
+                        t0: offset_s + data.t0 as f64 / 100.0,
+                        t1: offset_s + data.t1 as f64 / 100.0,
+                        p: data.p,
+                    }
+                })
+                .collect();
+            (
+                offset_s + seg.start_timestamp() as f64 / 100.0,
+                offset_s + seg.end_timestamp() as f64 / 100.0,
+                toks,
+            )
+        })
+        .collect()
 }
 
 /// A sentence being read out of Whisper's tokens.
@@ -414,15 +532,19 @@ unsafe extern "C" fn one_window_callback(
 }
 
 /// The logit bias toward single-token fillers, handed to whisper.cpp's logits filter.
-struct FillerBias {
+struct FillerBias<'a> {
     tokens: Vec<i32>,
     bias: f32,
+    /// Which text tokens start a word ([`Transcriber::word_start`]).
+    word_start: &'a [bool],
+    /// The steps where a filler came close to the word written, for the second look.
+    candidates: Vec<Candidate>,
 }
 
 /// Tokens looked back at: no bias while a filler was this recent (avoids "uh, uh, uh").
 const RECENT_TOKENS: usize = 3;
 
-impl FillerBias {
+impl FillerBias<'_> {
     #[allow(unsafe_code)]
     fn install(&mut self, params: &mut FullParams) {
         if self.tokens.is_empty() {
@@ -433,7 +555,7 @@ impl FillerBias {
         // `FillerBias` and writes within the `n_vocab` logits whisper.cpp passes.
         unsafe {
             params.set_filter_logits_callback(Some(filler_bias_callback));
-            params.set_filter_logits_callback_user_data(self as *mut FillerBias as *mut c_void);
+            params.set_filter_logits_callback_user_data(self as *mut Self as *mut c_void);
         }
     }
 }
@@ -453,14 +575,16 @@ unsafe extern "C" fn filler_bias_callback(
     // SAFETY: whisper.cpp passes the tokens decoded so far (n_tokens of them) and a logits
     // array of n_vocab floats; user_data is the FillerBias set in `install`.
     unsafe {
-        let bias = &*(user_data as *const FillerBias);
+        let bias = &mut *(user_data as *mut FillerBias);
         let n = n_tokens.max(0) as usize;
-        if n > 0 && !tokens.is_null() {
-            let recent = std::slice::from_raw_parts(tokens, n);
-            let from = n.saturating_sub(RECENT_TOKENS);
-            if recent[from..].iter().any(|t| bias.tokens.contains(&t.id)) {
-                return;
-            }
+        let decoded = if n > 0 && !tokens.is_null() {
+            std::slice::from_raw_parts(tokens, n)
+        } else {
+            &[]
+        };
+        let from = n.saturating_sub(RECENT_TOKENS);
+        if decoded[from..].iter().any(|t| bias.tokens.contains(&t.id)) {
+            return;
         }
         let n_vocab = whisper_rs_sys::whisper_n_vocab(ctx).max(0) as usize;
         let logits = std::slice::from_raw_parts_mut(logits, n_vocab);
@@ -470,6 +594,31 @@ unsafe extern "C" fn filler_bias_callback(
                     *l += bias.bias;
                 }
             }
+        }
+        // The most likely word start against the most likely filler.
+        let (mut top, mut top_logit) = (0, f32::NEG_INFINITY);
+        for (id, &l) in logits.iter().enumerate().take(bias.word_start.len()) {
+            if l > top_logit {
+                (top, top_logit) = (id, l);
+            }
+        }
+        let Some((filler, filler_logit)) = bias
+            .tokens
+            .iter()
+            .filter_map(|&id| logits.get(id as usize).map(|&l| (id, l)))
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+        else {
+            return;
+        };
+        if bias.word_start[top]
+            && !bias.tokens.contains(&(top as i32))
+            && top_logit - filler_logit < CANDIDATE_GAP
+        {
+            bias.candidates.push(Candidate {
+                prefix: decoded.iter().map(|t| t.id).collect(),
+                top: top as i32,
+                filler,
+            });
         }
     }
 }

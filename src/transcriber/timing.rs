@@ -511,7 +511,12 @@ pub(crate) fn snap_fillers(segments: &mut [Segment], fine: &SpeechMap) {
     let words: Vec<(f64, f64, bool)> = segments
         .iter()
         .flat_map(|s| s.words.iter())
-        .map(|w| (w.start_s, w.end_s, is_hesitation(&w.text)))
+        // A filler without punctuation was run into the next word ("Um I booked"): there is
+        // no stretch of its own to move it to.
+        .map(|w| {
+            let alone = w.text.ends_with([',', '.', '?', '!', ';', ':']);
+            (w.start_s, w.end_s, alone && is_hesitation(&w.text))
+        })
         .collect();
     let mut snapped: Vec<Option<(f64, f64)>> = vec![None; words.len()];
     for (k, &(start, _, filler)) in words.iter().enumerate() {
