@@ -40,6 +40,7 @@ sections=("$@")
 [ ${#sections[@]} -eq 0 ] && sections=(score batch2 wer)
 
 [ -x /usr/bin/time ] || { echo "install GNU time: apt-get install time" >&2; exit 2; }
+command -v ffprobe >/dev/null || { echo "install ffmpeg (ffprobe measures the audio): apt-get install ffmpeg" >&2; exit 2; }
 [ -x "$STARCOACH" ] || cargo build --release
 [ -f "$MODEL" ] || "$STARCOACH" model install tiny.en --dir "$(dirname "$MODEL")"
 

@@ -12,6 +12,8 @@
 //!   most hesitations otherwise (see issue 4 and `docs/fillers.md`). Each piece gets exactly
 //!   one 30 s encoder window; where Whisper stops early, the next piece starts there (see
 //!   `docs/performance.md`: this is what makes the filler-aware pass cheaper than plain).
+//!   Where a filler nearly won a step, [`second_look`] runs the decoder again from there on the
+//!   piece's encoder output, filler first, and keeps the filler when it is nearly as likely.
 
 use std::ffi::c_void;
 use std::path::{Path, PathBuf};
