@@ -51,21 +51,34 @@ struct Decoder<'s> {
     threads: usize,
     /// Ids at or above this are not text.
     eot: i32,
+    /// The tokens in the decoder's cache, by position: a context that starts with them is
+    /// decoded from where they end (the prompt and the text before the previous step).
+    cached: Vec<i32>,
 }
 
 impl Decoder<'_> {
-    /// Log-probabilities over the text tokens after `context` (decoded from position 0).
+    /// Log-probabilities over the text tokens after `context`.
     fn start(&mut self, context: &[i32]) -> Result<Vec<f32>, WhisperError> {
         let (last, head) = context.split_last().expect("the prompt is never empty");
-        if !head.is_empty() {
-            self.state.decode(head, 0, self.threads)?;
+        let common = self
+            .cached
+            .iter()
+            .zip(head)
+            .take_while(|(a, b)| a == b)
+            .count();
+        if common < head.len() {
+            self.state.decode(&head[common..], common, self.threads)?;
         }
+        self.cached.truncate(common);
+        self.cached.extend_from_slice(&head[common..]);
         self.step(*last, head.len())
     }
 
     /// Feeds one token at position `n_past`; log-probabilities of the next text token.
     fn step(&mut self, token: i32, n_past: usize) -> Result<Vec<f32>, WhisperError> {
         self.state.decode(&[token], n_past, self.threads)?;
+        self.cached.truncate(n_past);
+        self.cached.push(token);
         let logits = self.state.get_logits()?;
         Ok(log_softmax(&logits[..self.eot as usize]))
     }
@@ -119,6 +132,7 @@ pub(crate) fn second_look(
         state,
         threads: threads.max(1),
         eot,
+        cached: Vec::new(),
     };
     let mut edits: Vec<Edit> = Vec::new();
     // Where each text token of `decoded` is (timestamps do not all reach the segments).

@@ -165,6 +165,11 @@ pub const UNWRITTEN_PROBABILITY: f32 = 0.5;
 /// and bursts ("s", "f", "t") reach 0.3-0.6.
 const MAX_FILLER_ZCR: f64 = 0.25;
 
+/// A word that ends a clause or a phrase: a pause after it is expected.
+fn ends_with_punctuation(word: &str) -> bool {
+    word.ends_with([',', '.', '?', '!', ';', ':'])
+}
+
 fn letters(w: &Word) -> f64 {
     if is_hesitation(&w.text) {
         // Hesitations are drawn out.
@@ -323,11 +328,7 @@ fn retime_sentence(seg: &mut Segment, speech: &Speech) {
         cum_p[k + 1] = cum_p[k] + pause_cost(k);
     }
     let rate = cum_w[n] / speech_total.max(1e-3);
-    let punct = |j: usize| {
-        seg.words[j - 1]
-            .text
-            .ends_with([',', '.', '?', '!', ';', ':'])
-    };
+    let punct = |j: usize| ends_with_punctuation(&seg.words[j - 1].text);
     // Words [i, j) spoken over regions [k, l): how badly they fit, plus the pauses inside.
     let chunk = |i: usize, j: usize, k: usize, l: usize| -> f64 {
         let c = cum_w[j] - cum_w[i];
@@ -345,9 +346,10 @@ fn retime_sentence(seg: &mut Segment, speech: &Speech) {
     // The search state after regions [0, l) and words [0, j): how the last step ended.
     // Chunk: a run of words ended at a real pause (one of the coarse map's). Pending: a run of
     // words ended at a pause inside a coarse region, which only an unwritten filler right
-    // after it can justify. Filler: region l-1 was left without words, or given to a filler Whisper wrote, alone. A run of words starts
-    // at a pause inside a coarse region only after an unwritten filler; so without unwritten
-    // fillers the search is the one over the coarse regions.
+    // after it can justify. Filler: region l-1 was left without words, or given to a filler
+    // Whisper wrote, alone. A run of words starts at a pause inside a coarse region only after
+    // such a filler; so without filler-shaped stretches the search is the one over the coarse
+    // regions.
     const CHUNK: usize = 0;
     const PENDING: usize = 1;
     const FILLER: usize = 2;
@@ -514,7 +516,7 @@ pub(crate) fn snap_fillers(segments: &mut [Segment], fine: &SpeechMap) {
         // A filler without punctuation was run into the next word ("Um I booked"): there is
         // no stretch of its own to move it to.
         .map(|w| {
-            let alone = w.text.ends_with([',', '.', '?', '!', ';', ':']);
+            let alone = ends_with_punctuation(&w.text);
             (w.start_s, w.end_s, alone && is_hesitation(&w.text))
         })
         .collect();
