@@ -38,6 +38,15 @@ use timing::{
 pub const RATE: u32 = 16_000;
 /// Longest piece decoded at once in filler-aware mode (Whisper's window is 30 s).
 pub const MAX_PIECE_S: f64 = 28.0;
+/// The last piece may run to this length (the end of the recording needs no cut in a pause).
+pub const LAST_PIECE_S: f64 = 30.0;
+/// An open sentence is kept only with between this many tokens per second of its speech (fewer:
+/// Whisper stopped before the end of the speech)...
+const MIN_TOKENS_PER_S: f64 = 1.0;
+/// ... and this many per second of its span (more than anyone says).
+const MAX_TOKENS_PER_S: f64 = 8.0;
+/// Speech left in a piece after a timestamp that Whisper may not end its text on.
+const MIN_REST_AFTER_EOT_S: f32 = 1.0;
 /// Prompt that keeps Whisper in a verbatim, disfluent register.
 pub const FILLER_PROMPT: &str = "Um, uh, hmm, er, ah.";
 /// Speech left in a piece after its last closed sentence that is decoded again (in the next
@@ -134,6 +143,8 @@ pub struct Transcriber {
     filler_tokens: Vec<i32>,
     /// First special token id; ids at or above it are not text.
     eot: i32,
+    /// The first timestamp token (`<|0.00|>`).
+    token_beg: i32,
     /// For each text token: it starts a word (a space, then a letter).
     word_start: Vec<bool>,
     /// What whisper.cpp puts before the decoded tokens in filler-aware mode: the previous-text
@@ -162,6 +173,7 @@ impl Transcriber {
             }
         }
         let eot = ctx.token_eot();
+        let token_beg = ctx.token_beg();
         let word_start = (0..eot)
             .map(|id| {
                 ctx.token_to_bytes(id).is_ok_and(|b| {
@@ -176,6 +188,7 @@ impl Transcriber {
             ctx,
             filler_tokens,
             eot,
+            token_beg,
             word_start,
             filler_prompt_tokens,
         })
@@ -196,7 +209,11 @@ impl Transcriber {
         while start < samples.len() {
             // Filler-aware: the next piece of at most 28 s, cut in a pause; plain: everything.
             let end = if opts.fillers {
-                map.next_cut(start, MAX_PIECE_S)
+                if samples.len() - start <= (LAST_PIECE_S * RATE as f64) as usize {
+                    samples.len()
+                } else {
+                    map.next_cut(start, MAX_PIECE_S)
+                }
             } else {
                 samples.len()
             };
@@ -206,6 +223,14 @@ impl Transcriber {
             let mut bias = FillerBias {
                 word_start: &self.word_start,
                 candidates: Vec::new(),
+                attempts: 0,
+                sequence: Vec::new(),
+                steps: Vec::new(),
+                speech_after: (0..=1500)
+                    .map(|k| map.speech_between(offset_s + k as f64 * 0.02, end_s) as f32)
+                    .collect(),
+                token_beg: self.token_beg,
+                eot: self.eot,
                 tokens: self.filler_tokens.clone(),
                 bias: std::env::var("STARCOACH_FILLER_BIAS")
                     .ok()
@@ -238,7 +263,25 @@ impl Transcriber {
                 t.elapsed().as_secs_f64()
             );
             let mut tokens = read_tokens(&state, offset_s);
+            // The sentence Whisper left open at the end of the piece: kept, rather than decoded
+            // again in a new window from the last timestamp.
+            let mut kept_tail = false;
+            if one_window.stopped {
+                if let Some(tail) = self.open_tail(&bias, &map, offset_s, end_s) {
+                    tokens.push(tail);
+                    kept_tail = true;
+                }
+            }
             if opts.fillers && !bias.candidates.is_empty() {
+                // After one attempt, whisper.cpp's decoder cache holds the prompt and every
+                // token written, at their positions.
+                let in_cache = if bias.attempts == 1 {
+                    let mut c = self.filler_prompt_tokens.clone();
+                    c.extend_from_slice(&bias.sequence);
+                    c
+                } else {
+                    Vec::new()
+                };
                 let decoded: Vec<i32> = tokens
                     .iter()
                     .flat_map(|s| s.2.iter().map(|t| t.id))
@@ -251,6 +294,7 @@ impl Transcriber {
                     &self.filler_prompt_tokens,
                     &decoded,
                     &bias.candidates,
+                    in_cache,
                 )?;
                 self.apply_edits(&mut tokens, &edits);
             }
@@ -259,7 +303,7 @@ impl Transcriber {
             // Where whisper.cpp would have moved its window to: the end of the last closed
             // sentence, unless the rest of the piece is silence.
             let mut next = end;
-            if one_window.stopped {
+            if one_window.stopped && !kept_tail {
                 if let Some(last) = piece.last() {
                     if map.speech_between(last.end_s, end_s) >= MIN_REST_S {
                         let at = (last.end_s * RATE as f64) as usize;
@@ -292,6 +336,75 @@ impl Transcriber {
             segments,
             timing_estimated: false,
         })
+    }
+
+    /// The text Whisper wrote after its last timestamp, which whisper.cpp drops to decode it
+    /// again in a new window: as a segment from that timestamp to the end of the speech in the
+    /// piece, its words spread over it by length (the re-timing puts them on the speech).
+    /// `None` when there is none, when the window was decoded more than once (temperature
+    /// fallback), or when it is too little or too much text for the speech there.
+    fn open_tail(
+        &self,
+        bias: &FillerBias,
+        map: &SpeechMap,
+        offset_s: f64,
+        end_s: f64,
+    ) -> Option<RawSegment> {
+        let seq = &bias.sequence;
+        if bias.attempts != 1 {
+            return None;
+        }
+        let last_ts = seq.iter().rposition(|&t| t >= self.token_beg)?;
+        let start_s = offset_s + f64::from(seq[last_ts] - self.token_beg) * 0.02;
+        let speech_end = map
+            .regions
+            .iter()
+            .rev()
+            .find(|r| r.start_s < end_s && r.end_s > start_s)
+            .map(|r| r.end_s.min(end_s))?;
+        let text: Vec<(usize, i32)> = seq
+            .iter()
+            .enumerate()
+            .skip(last_ts + 1)
+            .filter(|&(_, &t)| t < self.eot)
+            .map(|(i, &t)| (i, t))
+            .collect();
+        let span = speech_end - start_s;
+        let speech = map.speech_between(start_s, speech_end);
+        let n = text.len() as f64;
+        if span <= 0.0 || n < MIN_TOKENS_PER_S * speech || n > 4.0 + MAX_TOKENS_PER_S * span {
+            return None;
+        }
+        let pieces: Vec<(i32, Vec<u8>, f32)> = text
+            .iter()
+            .map(|&(i, id)| {
+                let bytes = self.ctx.token_to_bytes(id).unwrap_or_default().to_vec();
+                let p = match bias.steps.get(i) {
+                    Some(&(best, p)) if best == id => p,
+                    _ => 0.0,
+                };
+                (id, bytes, p)
+            })
+            .collect();
+        let total: usize = pieces.iter().map(|(_, b, _)| b.len().max(1)).sum();
+        let mut at = 0usize;
+        let toks = pieces
+            .into_iter()
+            .map(|(id, bytes, p)| {
+                let t0 = start_s + span * at as f64 / total as f64;
+                at += bytes.len().max(1);
+                let t1 = start_s + span * at as f64 / total as f64;
+                RawTok {
+                    id,
+                    bytes,
+                    t0,
+                    t1,
+                    p,
+                }
+            })
+            .collect();
+        tracing::debug!("kept the open sentence at {start_s:.2}-{speech_end:.2} s");
+        Some((start_s, speech_end, toks))
     }
 
     /// Applies the second look's edits (in token order) to the tokens read out of a piece.
@@ -541,6 +654,16 @@ struct FillerBias<'a> {
     word_start: &'a [bool],
     /// The steps where a filler came close to the word written, for the second look.
     candidates: Vec<Candidate>,
+    /// Attempts at the window (more than one when whisper.cpp fell back to sampling).
+    attempts: usize,
+    /// Every token written so far in this attempt, as of the last step.
+    sequence: Vec<i32>,
+    /// Per step of this attempt: the most likely text token and its probability.
+    steps: Vec<(i32, f32)>,
+    /// Seconds of speech in the piece after each timestamp token (index: token - `token_beg`).
+    speech_after: Vec<f32>,
+    token_beg: i32,
+    eot: i32,
 }
 
 /// Tokens looked back at: no bias while a filler was this recent (avoids "uh, uh, uh").
@@ -584,27 +707,60 @@ unsafe extern "C" fn filler_bias_callback(
         } else {
             &[]
         };
-        let from = n.saturating_sub(RECENT_TOKENS);
-        if decoded[from..].iter().any(|t| bias.tokens.contains(&t.id)) {
-            return;
-        }
         let n_vocab = whisper_rs_sys::whisper_n_vocab(ctx).max(0) as usize;
         let logits = std::slice::from_raw_parts_mut(logits, n_vocab);
-        for &id in &bias.tokens {
-            if let Some(l) = logits.get_mut(id as usize) {
-                if l.is_finite() {
-                    *l += bias.bias;
+        bias.observe(decoded, logits);
+    }
+}
+
+impl FillerBias<'_> {
+    /// One decoding step: `decoded` is what was written so far, `logits` the next token's.
+    fn observe(&mut self, decoded: &[whisper_rs_sys::whisper_token_data], logits: &mut [f32]) {
+        if decoded.is_empty() {
+            // A new attempt (whisper.cpp retries a window at a higher temperature).
+            self.attempts += 1;
+        }
+        self.sequence.clear();
+        self.sequence.extend(decoded.iter().map(|t| t.id));
+        let from = decoded.len().saturating_sub(RECENT_TOKENS);
+        let recent = decoded[from..].iter().any(|t| self.tokens.contains(&t.id));
+        if !recent {
+            for &id in &self.tokens {
+                if let Some(l) = logits.get_mut(id as usize) {
+                    if l.is_finite() {
+                        *l += self.bias;
+                    }
                 }
             }
         }
+        // Whisper sometimes ends the text right after a timestamp with seconds of speech
+        // still to come in the window; whisper.cpp would then encode a new window from there.
+        // Make it go on instead.
+        if let Some(last) = decoded.last() {
+            let k = (last.id - self.token_beg).max(-1);
+            if k >= 0 {
+                let rest = self.speech_after.get(k as usize).copied().unwrap_or(0.0);
+                if rest > MIN_REST_AFTER_EOT_S {
+                    if let Some(l) = logits.get_mut(self.eot as usize) {
+                        *l = f32::NEG_INFINITY;
+                    }
+                }
+            }
+        }
+        self.steps.truncate(decoded.len());
+        self.steps
+            .push(best_text_token(logits, self.word_start.len()));
+        if recent {
+            return;
+        }
         // The most likely word start against the most likely filler.
         let (mut top, mut top_logit) = (0, f32::NEG_INFINITY);
-        for (id, &l) in logits.iter().enumerate().take(bias.word_start.len()) {
+        for (id, &l) in logits.iter().enumerate().take(self.word_start.len()) {
             if l > top_logit {
                 (top, top_logit) = (id, l);
             }
         }
-        let Some((filler, filler_logit)) = bias
+        let Some((filler, filler_logit)) = self
             .tokens
             .iter()
             .filter_map(|&id| logits.get(id as usize).map(|&l| (id, l)))
@@ -612,15 +768,36 @@ unsafe extern "C" fn filler_bias_callback(
         else {
             return;
         };
-        if bias.word_start[top]
-            && !bias.tokens.contains(&(top as i32))
+        if self.word_start[top]
+            && !self.tokens.contains(&(top as i32))
             && top_logit - filler_logit < CANDIDATE_GAP
         {
-            bias.candidates.push(Candidate {
+            self.candidates.push(Candidate {
                 prefix: decoded.iter().map(|t| t.id).collect(),
                 top: top as i32,
                 filler,
             });
         }
     }
+}
+
+/// The most likely text token (id below `n_text`) and its probability among all tokens.
+fn best_text_token(logits: &[f32], n_text: usize) -> (i32, f32) {
+    let max = logits.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    let (mut best, mut best_logit) = (0usize, f32::NEG_INFINITY);
+    for (id, &l) in logits.iter().enumerate().take(n_text) {
+        if l > best_logit {
+            (best, best_logit) = (id, l);
+        }
+    }
+    // Terms more than 20 below the maximum add less than 2e-9 each.
+    let sum: f32 = logits
+        .iter()
+        .filter(|&&l| l > max - 20.0)
+        .map(|&l| (l - max).exp())
+        .sum();
+    (
+        best as i32,
+        (best_logit - max).exp() / sum.max(f32::MIN_POSITIVE),
+    )
 }

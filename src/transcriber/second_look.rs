@@ -35,6 +35,8 @@ const BRANCH_MARGIN: f32 = 3.5;
 /// Tokens the filler's branch may write before it agrees with the written text again.
 const MAX_BRANCH: usize = 3;
 /// Tokens of the written text the filler's branch may replace.
+/// Tokens of a context decoded per call (see [`Decoder::start`]).
+const CONTEXT_BATCH: usize = 8;
 const MAX_REPLACED: usize = 3;
 
 /// A change to the decoded tokens: `remove` tokens at `at` make way for `insert` (id, probability).
@@ -66,8 +68,11 @@ impl Decoder<'_> {
             .zip(head)
             .take_while(|(a, b)| a == b)
             .count();
-        if common < head.len() {
-            self.state.decode(&head[common..], common, self.threads)?;
+        // In short batches: whisper.cpp computes and keeps the logits of every token of a
+        // batch (200 KB each), and only the last is needed.
+        for (i, chunk) in head[common..].chunks(CONTEXT_BATCH).enumerate() {
+            self.state
+                .decode(chunk, common + i * CONTEXT_BATCH, self.threads)?;
         }
         self.cached.truncate(common);
         self.cached.extend_from_slice(&head[common..]);
@@ -118,7 +123,10 @@ pub(crate) fn rejoin(branch: &[i32], written: &[i32]) -> Option<(usize, usize)> 
 
 /// Looks again at each candidate step and returns the edits where the filler's branch wins.
 /// `prompt` is what whisper.cpp put before the decoded tokens, `decoded` all the tokens it
-/// decoded (timestamps included), in order.
+/// decoded (timestamps included), in order. `in_cache` is what the state's decoder cache
+/// holds from position 0 after `full()` (the prompt, then the tokens of its one attempt), so
+/// a candidate's context is not decoded again; empty when that is not known.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn second_look(
     state: &mut WhisperState,
     threads: usize,
@@ -127,12 +135,13 @@ pub(crate) fn second_look(
     prompt: &[i32],
     decoded: &[i32],
     candidates: &[Candidate],
+    in_cache: Vec<i32>,
 ) -> Result<Vec<Edit>, WhisperError> {
     let mut dec = Decoder {
         state,
         threads: threads.max(1),
         eot,
-        cached: Vec::new(),
+        cached: in_cache,
     };
     let mut edits: Vec<Edit> = Vec::new();
     // Where each text token of `decoded` is (timestamps do not all reach the segments).
