@@ -6,6 +6,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bin="$root/target/release/starcoach"
 model="${STARCOACH_MODEL:-$root/models/ggml-tiny.en.bin}"
+[ -z "${STARCOACH_MODEL:-}" ] && grep -qw avx512_bf16 /proc/cpuinfo && model="$root/models/ggml-tiny.en-bf16.bin"
 [ -x "$bin" ] || cargo build --release --manifest-path "$root/Cargo.toml"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

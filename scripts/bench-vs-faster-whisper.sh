@@ -29,7 +29,11 @@ cd "$root"
 RUNS=${RUNS:-5}
 THREADS=${THREADS:-2}
 STARCOACH=${STARCOACH:-$root/target/release/starcoach}
-MODEL=${MODEL:-$root/models/ggml-tiny.en.bin}
+# The model starcoach uses by default: the bfloat16 copy on CPUs with AVX-512 BF16.
+if [ -z "${MODEL:-}" ]; then
+  MODEL=$root/models/ggml-tiny.en.bin
+  grep -qw avx512_bf16 /proc/cpuinfo && MODEL=$root/models/ggml-tiny.en-bf16.bin
+fi
 OUT=${OUT:-/dev/null}
 work="$root/target/bench"
 venv="$work/fw-venv"
@@ -39,8 +43,15 @@ mkdir -p "$work"
 sections=("$@")
 [ ${#sections[@]} -eq 0 ] && sections=(score batch2 wer)
 
-[ -x /usr/bin/time ] || { echo "install GNU time: apt-get install time" >&2; exit 2; }
-command -v ffprobe >/dev/null || { echo "install ffmpeg (ffprobe measures the audio): apt-get install ffmpeg" >&2; exit 2; }
+# GNU time measures the processes, ffprobe the audio: benchmark-only packages.
+missing=()
+[ -x /usr/bin/time ] || missing+=(time)
+command -v ffprobe >/dev/null || missing+=(ffmpeg)
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=; [ "$(id -u)" -eq 0 ] || sudo=sudo
+  echo "bench: installing ${missing[*]}" >&2
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
 [ -x "$STARCOACH" ] || cargo build --release
 [ -f "$MODEL" ] || "$STARCOACH" model install tiny.en --dir "$(dirname "$MODEL")"
 

@@ -85,6 +85,9 @@ pub enum ModelChoice {
     /// tiny.en with 8-bit (q8_0) weight matrices: smaller and a little faster.
     #[value(name = "tiny.en-q8_0")]
     TinyEnQ8,
+    /// tiny.en with bfloat16 weight matrices (fast on CPUs with AVX-512 BF16).
+    #[value(name = "tiny.en-bf16")]
+    TinyEnBf16,
 }
 
 /// Flags shared by every command that runs Whisper.

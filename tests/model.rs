@@ -65,6 +65,24 @@ fn base_installs_and_verifies() {
     assert!(base.verified);
 }
 
+#[test]
+fn tiny_en_bf16_installs_verifies_and_is_the_default_where_the_cpu_has_bf16() {
+    let dir = models_dir();
+    let path = install(ModelName::TinyEnBf16, &dir, false).expect("install tiny.en-bf16");
+    let listed = model::list_in(&dir);
+    let m = listed
+        .iter()
+        .find(|m| m.name == ModelName::TinyEnBf16)
+        .unwrap();
+    assert!(m.verified);
+    // Same layout as tiny.en, two bytes per weight.
+    assert_eq!(m.size, 77_704_698);
+    let no_override = std::env::var_os("STARCOACH_MODEL").is_none_or(|v| v.is_empty());
+    if model::cpu_has_bf16() && no_override && dir == model::default_models_dir() {
+        assert_eq!(model::resolve(None).unwrap(), path);
+    }
+}
+
 /// The LibriVox clips of Debian's `pocketsphinx-testdata` (16 kHz mono, with references).
 fn librivox_dir() -> PathBuf {
     const INNER: &str = "usr/share/pocketsphinx/test/data/librivox";

@@ -12,10 +12,19 @@ pub fn run(cmd: ModelCommand) -> Result<i32> {
                 ModelChoice::TinyEn => ModelName::TinyEn,
                 ModelChoice::Base => ModelName::Base,
                 ModelChoice::TinyEnQ8 => ModelName::TinyEnQ8,
+                ModelChoice::TinyEnBf16 => ModelName::TinyEnBf16,
             };
             let dir = dir.unwrap_or_else(model::default_models_dir);
             let path = model::install(name, &dir, force)?;
             println!("installed {}", path.display());
+            // On a CPU with bfloat16 instructions the default model also gets its faster
+            // copy, which `resolve` then prefers.
+            if name == ModelName::TinyEn {
+                if let Some(variant) = model::faster_variant() {
+                    let path = model::install(variant, &dir, force)?;
+                    println!("installed {} (used by default on this CPU)", path.display());
+                }
+            }
             Ok(super::exit::OK)
         }
         ModelCommand::List => {
@@ -28,7 +37,7 @@ pub fn run(cmd: ModelCommand) -> Result<i32> {
             }
             for m in models {
                 println!(
-                    "{:<10} {:>7.1} MB  {}  {}",
+                    "{:<13} {:>7.1} MB  {}  {}",
                     m.name,
                     m.size as f64 / 1e6,
                     if m.verified { "verified" } else { "unverified" },

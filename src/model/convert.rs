@@ -115,6 +115,10 @@ pub enum Weights {
     /// (`block_q8_0` in ggml-common.h). Only 2-D weights are quantised, as whisper.cpp's own
     /// quantize tool does; convolutions, biases, norms and positional embeddings keep their type.
     Q8_0,
+    /// bfloat16 weight matrices (`GGML_FTYPE_MOSTLY_BF16`): the top 16 bits of each float32,
+    /// rounded to nearest even. ggml multiplies them with AVX-512 BF16 instructions where the
+    /// CPU has them.
+    Bf16,
 }
 
 /// `GGML_QNT_VERSION * GGML_QNT_VERSION_FACTOR`, added to `ftype` in quantised files.
@@ -123,6 +127,8 @@ const QNT_VERSION_FTYPE: usize = 2 * 1000;
 const FTYPE_MOSTLY_Q8_0: usize = 7;
 /// Values per q8_0 block (`QK8_0`).
 const QK8_0: usize = 32;
+/// `GGML_FTYPE_MOSTLY_BF16`.
+const FTYPE_MOSTLY_BF16: usize = 24;
 
 /// Converts the CTranslate2 model at `input` into a whisper.cpp GGML file at `out` (f16).
 pub fn convert(input: &Ct2Input, out: &Path) -> Result<Converted, ModelError> {
@@ -576,6 +582,7 @@ enum GgmlType {
     F32 = 0,
     F16 = 1,
     Q8_0 = 8,
+    Bf16 = 30,
 }
 
 /// One tensor to write: a contiguous element range of a CTranslate2 variable.
@@ -631,6 +638,14 @@ fn write_ggml(
                 }
             }
             QNT_VERSION_FTYPE + FTYPE_MOSTLY_Q8_0
+        }
+        Weights::Bf16 => {
+            for t in &mut tensors {
+                if t.ttype == GgmlType::F16 && t.shape.len() == 2 {
+                    t.ttype = GgmlType::Bf16;
+                }
+            }
+            FTYPE_MOSTLY_BF16
         }
     };
     let io = |source| ModelError::io(tmp, source);
@@ -742,6 +757,7 @@ fn write_data(
             match t.ttype {
                 GgmlType::F32 => buf.extend_from_slice(&x.to_le_bytes()),
                 GgmlType::F16 => buf.extend_from_slice(&f16::from_f32(x).to_le_bytes()),
+                GgmlType::Bf16 => buf.extend_from_slice(&bf16_bits(x).to_le_bytes()),
                 GgmlType::Q8_0 => unreachable!("q8_0 is written block by block above"),
             }
         }
@@ -749,6 +765,15 @@ fn write_data(
         i = end;
     }
     Ok(())
+}
+
+/// float32 to bfloat16, rounded to nearest even (ggml's `ggml_compute_fp32_to_bf16`).
+fn bf16_bits(x: f32) -> u16 {
+    let u = x.to_bits();
+    if (u & 0x7fff_ffff) > 0x7f80_0000 {
+        return ((u >> 16) | 64) as u16; // quiet NaN
+    }
+    ((u + (0x7fff + ((u >> 16) & 1))) >> 16) as u16
 }
 
 /// Appends one `block_q8_0`: f16 scale `d = max|x| / 127`, then `round(x / d)` as int8
@@ -1025,6 +1050,17 @@ mod tests {
             zeros.iter().all(|&b| b == 0),
             "an all-zero block stays zero"
         );
+    }
+
+    #[test]
+    fn bf16_is_the_rounded_top_half_of_f32() {
+        assert_eq!(bf16_bits(1.0), 0x3f80);
+        assert_eq!(bf16_bits(-2.0), 0xc000);
+        // 1 + 2^-8 is halfway between two bf16 values: to even (1.0); a bit more rounds up.
+        assert_eq!(bf16_bits(1.0 + 1.0 / 256.0), 0x3f80);
+        assert_eq!(bf16_bits(1.0 + 1.0 / 256.0 + 1.0 / 4096.0), 0x3f81);
+        assert_eq!(bf16_bits(f32::INFINITY), 0x7f80);
+        assert!(bf16_bits(f32::NAN) & 0x7f != 0, "NaN stays NaN");
     }
 
     #[test]

