@@ -10,8 +10,10 @@
 //!   each piece is decoded fresh, with a short prompt of fillers and a small logit bias toward
 //!   the single-token fillers " um"/" uh". Whisper is trained to write clean text and drops
 //!   most hesitations otherwise (see issue 4 and `docs/fillers.md`). Each piece gets exactly
-//!   one 30 s encoder window; where Whisper stops early, the next piece starts there (see
-//!   `docs/performance.md`: this is what makes the filler-aware pass cheaper than plain).
+//!   one 30 s encoder window: Whisper may not end its text while speech is still to come in
+//!   the piece, a sentence it leaves open at the end is kept, and only otherwise does the next
+//!   piece start where it stopped (see `docs/performance.md`: this is what makes the
+//!   filler-aware pass as cheap as plain decoding).
 //!   Where a filler nearly won a step, [`second_look`] runs the decoder again from there on the
 //!   piece's encoder output, filler first, and keeps the filler when it is nearly as likely.
 
