@@ -49,6 +49,8 @@ const MIN_TOKENS_PER_S: f64 = 1.0;
 const MAX_TOKENS_PER_S: f64 = 8.0;
 /// Speech left in a piece after a timestamp that Whisper may not end its text on.
 const MIN_REST_AFTER_EOT_S: f32 = 1.0;
+/// Most times per attempt that Whisper is kept from ending its text.
+const MAX_EOT_HOLDS: usize = 3;
 /// Prompt that keeps Whisper in a verbatim, disfluent register.
 pub const FILLER_PROMPT: &str = "Um, uh, hmm, er, ah.";
 /// Speech left in a piece after its last closed sentence that is decoded again (in the next
@@ -233,6 +235,7 @@ impl Transcriber {
                     .collect(),
                 token_beg: self.token_beg,
                 eot: self.eot,
+                eot_holds: 0,
                 tokens: self.filler_tokens.clone(),
                 bias: std::env::var("STARCOACH_FILLER_BIAS")
                     .ok()
@@ -666,6 +669,8 @@ struct FillerBias<'a> {
     speech_after: Vec<f32>,
     token_beg: i32,
     eot: i32,
+    /// Times in this attempt that EOT, the most likely token, was masked.
+    eot_holds: usize,
 }
 
 /// Tokens looked back at: no bias while a filler was this recent (avoids "uh, uh, uh").
@@ -721,6 +726,7 @@ impl FillerBias<'_> {
         if decoded.is_empty() {
             // A new attempt (whisper.cpp retries a window at a higher temperature).
             self.attempts += 1;
+            self.eot_holds = 0;
         }
         self.sequence.clear();
         self.sequence.extend(decoded.iter().map(|t| t.id));
@@ -737,15 +743,26 @@ impl FillerBias<'_> {
         }
         // Whisper sometimes ends the text right after a timestamp with seconds of speech
         // still to come in the window; whisper.cpp would then encode a new window from there.
-        // Make it go on instead.
+        // Make it go on instead, a few times per attempt (over noise it may keep wanting to).
         if let Some(last) = decoded.last() {
-            let k = (last.id - self.token_beg).max(-1);
-            if k >= 0 {
-                let rest = self.speech_after.get(k as usize).copied().unwrap_or(0.0);
-                if rest > MIN_REST_AFTER_EOT_S {
-                    if let Some(l) = logits.get_mut(self.eot as usize) {
-                        *l = f32::NEG_INFINITY;
+            let k = last.id - self.token_beg;
+            let rest = usize::try_from(k)
+                .ok()
+                .and_then(|k| self.speech_after.get(k).copied())
+                .unwrap_or(0.0);
+            if rest > MIN_REST_AFTER_EOT_S && self.eot_holds < MAX_EOT_HOLDS {
+                let eot = self.eot as usize;
+                let best_other = logits
+                    .iter()
+                    .enumerate()
+                    .filter(|&(id, _)| id != eot)
+                    .map(|(_, &l)| l)
+                    .fold(f32::NEG_INFINITY, f32::max);
+                if let Some(l) = logits.get_mut(eot) {
+                    if *l >= best_other {
+                        self.eot_holds += 1;
                     }
+                    *l = f32::NEG_INFINITY;
                 }
             }
         }
