@@ -628,26 +628,19 @@ fn write_ggml(
     tmp: &Path,
 ) -> Result<(usize, u64), ModelError> {
     let mut tensors = plan_tensors(model, hp)?;
-    let ftype = match weights {
-        Weights::F16 => 1,
-        Weights::Q8_0 => {
-            for t in &mut tensors {
-                let rows_fit = t.shape.last().is_some_and(|&n| n % QK8_0 == 0);
-                if t.ttype == GgmlType::F16 && t.shape.len() == 2 && rows_fit {
-                    t.ttype = GgmlType::Q8_0;
-                }
-            }
-            QNT_VERSION_FTYPE + FTYPE_MOSTLY_Q8_0
-        }
-        Weights::Bf16 => {
-            for t in &mut tensors {
-                if t.ttype == GgmlType::F16 && t.shape.len() == 2 {
-                    t.ttype = GgmlType::Bf16;
-                }
-            }
-            FTYPE_MOSTLY_BF16
-        }
+    // The weight matrices (2-D float16 tensors) take the chosen type; q8_0 needs whole blocks.
+    let (ftype, matrices) = match weights {
+        Weights::F16 => (1, GgmlType::F16),
+        Weights::Q8_0 => (QNT_VERSION_FTYPE + FTYPE_MOSTLY_Q8_0, GgmlType::Q8_0),
+        Weights::Bf16 => (FTYPE_MOSTLY_BF16, GgmlType::Bf16),
     };
+    for t in &mut tensors {
+        let rows_fit =
+            matrices != GgmlType::Q8_0 || t.shape.last().is_some_and(|&n| n % QK8_0 == 0);
+        if t.ttype == GgmlType::F16 && t.shape.len() == 2 && rows_fit {
+            t.ttype = matrices;
+        }
+    }
     let io = |source| ModelError::io(tmp, source);
     let mut w = Counting {
         inner: BufWriter::with_capacity(1 << 20, file),

@@ -380,36 +380,23 @@ impl Transcriber {
         if span <= 0.0 || n < MIN_TOKENS_PER_S * speech || n > 4.0 + MAX_TOKENS_PER_S * span {
             return None;
         }
-        let pieces: Vec<(i32, Vec<u8>, f32)> = text
+        let pieces = text
             .iter()
             .map(|&(i, id)| {
-                let bytes = self.ctx.token_to_bytes(id).unwrap_or_default().to_vec();
                 let p = match bias.steps.get(i) {
                     Some(&(best, p)) if best == id => p,
                     _ => 0.0,
                 };
-                (id, bytes, p)
+                (id, self.token_bytes(id), p)
             })
             .collect();
-        let total: usize = pieces.iter().map(|(_, b, _)| b.len().max(1)).sum();
-        let mut at = 0usize;
-        let toks = pieces
-            .into_iter()
-            .map(|(id, bytes, p)| {
-                let t0 = start_s + span * at as f64 / total as f64;
-                at += bytes.len().max(1);
-                let t1 = start_s + span * at as f64 / total as f64;
-                RawTok {
-                    id,
-                    bytes,
-                    t0,
-                    t1,
-                    p,
-                }
-            })
-            .collect();
+        let toks = spread(pieces, start_s, speech_end, |b| b.len().max(1));
         tracing::debug!("kept the open sentence at {start_s:.2}-{speech_end:.2} s");
         Some((start_s, speech_end, toks))
+    }
+
+    fn token_bytes(&self, id: i32) -> Vec<u8> {
+        self.ctx.token_to_bytes(id).unwrap_or_default().to_vec()
     }
 
     /// Applies the second look's edits (in token order) to the tokens read out of a piece.
@@ -430,27 +417,13 @@ impl Transcriber {
                         (toks[at].t0, toks[at].t0)
                     };
                     // The filler was run into the next word: no comma after it.
-                    let insert: Vec<(i32, Vec<u8>, f32)> = e
+                    let insert = e
                         .insert
                         .iter()
-                        .map(|&(id, p)| {
-                            let bytes = self.ctx.token_to_bytes(id).unwrap_or_default().to_vec();
-                            (id, bytes, p)
-                        })
+                        .map(|&(id, p)| (id, self.token_bytes(id), p))
                         .filter(|(_, b, _)| !b.iter().all(|c| c.is_ascii_punctuation()))
                         .collect();
-                    let n = insert.len().max(1) as f64;
-                    let new: Vec<RawTok> = insert
-                        .into_iter()
-                        .enumerate()
-                        .map(|(i, (id, bytes, p))| RawTok {
-                            id,
-                            bytes,
-                            t0: t0 + (t1 - t0) * i as f64 / n,
-                            t1: t0 + (t1 - t0) * (i + 1) as f64 / n,
-                            p,
-                        })
-                        .collect();
+                    let new = spread(insert, t0, t1, |_| 1);
                     tracing::debug!(
                         "second look: {:?} for {:?}",
                         new.iter()
@@ -498,6 +471,31 @@ struct RawTok {
     t0: f64,
     t1: f64,
     p: f32,
+}
+
+/// Tokens `(id, bytes, p)` laid end to end over `t0..t1`, each taking a share in proportion
+/// to `weight` of its bytes.
+fn spread(
+    toks: Vec<(i32, Vec<u8>, f32)>,
+    t0: f64,
+    t1: f64,
+    weight: impl Fn(&[u8]) -> usize,
+) -> Vec<RawTok> {
+    let total = toks.iter().map(|(_, b, _)| weight(b)).sum::<usize>().max(1) as f64;
+    let mut at = 0usize;
+    toks.into_iter()
+        .map(|(id, bytes, p)| {
+            let a = t0 + (t1 - t0) * at as f64 / total;
+            at += weight(&bytes);
+            RawTok {
+                id,
+                t0: a,
+                t1: t0 + (t1 - t0) * at as f64 / total,
+                bytes,
+                p,
+            }
+        })
+        .collect()
 }
 
 /// A segment as whisper.cpp wrote it: start, end, all its tokens (timestamps included).
@@ -766,19 +764,13 @@ impl FillerBias<'_> {
                 }
             }
         }
+        let (top, top_logit, p) = best_text_token(logits, self.word_start.len());
         self.steps.truncate(decoded.len());
-        self.steps
-            .push(best_text_token(logits, self.word_start.len()));
+        self.steps.push((top as i32, p));
         if recent {
             return;
         }
         // The most likely word start against the most likely filler.
-        let (mut top, mut top_logit) = (0, f32::NEG_INFINITY);
-        for (id, &l) in logits.iter().enumerate().take(self.word_start.len()) {
-            if l > top_logit {
-                (top, top_logit) = (id, l);
-            }
-        }
         let Some((filler, filler_logit)) = self
             .tokens
             .iter()
@@ -792,7 +784,7 @@ impl FillerBias<'_> {
             && top_logit - filler_logit < CANDIDATE_GAP
         {
             self.candidates.push(Candidate {
-                prefix: decoded.iter().map(|t| t.id).collect(),
+                prefix: self.sequence.clone(),
                 top: top as i32,
                 filler,
             });
@@ -800,14 +792,16 @@ impl FillerBias<'_> {
     }
 }
 
-/// The most likely text token (id below `n_text`) and its probability among all tokens.
-fn best_text_token(logits: &[f32], n_text: usize) -> (i32, f32) {
-    let max = logits.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+/// The most likely text token (id below `n_text`), its logit, and its probability among all
+/// tokens.
+fn best_text_token(logits: &[f32], n_text: usize) -> (usize, f32, f32) {
     let (mut best, mut best_logit) = (0usize, f32::NEG_INFINITY);
-    for (id, &l) in logits.iter().enumerate().take(n_text) {
-        if l > best_logit {
+    let mut max = f32::NEG_INFINITY;
+    for (id, &l) in logits.iter().enumerate() {
+        if id < n_text && l > best_logit {
             (best, best_logit) = (id, l);
         }
+        max = max.max(l);
     }
     // Terms more than 20 below the maximum add less than 2e-9 each.
     let sum: f32 = logits
@@ -815,8 +809,6 @@ fn best_text_token(logits: &[f32], n_text: usize) -> (i32, f32) {
         .filter(|&&l| l > max - 20.0)
         .map(|&l| (l - max).exp())
         .sum();
-    (
-        best as i32,
-        (best_logit - max).exp() / sum.max(f32::MIN_POSITIVE),
-    )
+    let p = (best_logit - max).exp() / sum.max(f32::MIN_POSITIVE);
+    (best, best_logit, p)
 }
