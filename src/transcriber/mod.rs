@@ -264,8 +264,10 @@ impl Transcriber {
             let t = std::time::Instant::now();
             state.full(params, &samples[start..end])?;
             tracing::debug!(
-                "decoded {offset_s:.2}-{end_s:.2} s in {:.2} s",
-                t.elapsed().as_secs_f64()
+                "decoded {offset_s:.2}-{end_s:.2} s in {:.2} s ({} attempt(s), {} tokens)",
+                t.elapsed().as_secs_f64(),
+                bias.attempts,
+                bias.sequence.len()
             );
             let mut tokens = read_tokens(&state, offset_s);
             // The sentence Whisper left open at the end of the piece: kept, rather than decoded
