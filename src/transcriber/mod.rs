@@ -263,11 +263,20 @@ impl Transcriber {
             }
             let t = std::time::Instant::now();
             state.full(params, &samples[start..end])?;
+            // Attempts and tokens are counted by the logits callback, installed only when
+            // filler-aware.
+            let counted = if opts.fillers {
+                format!(
+                    " ({} attempt(s), {} tokens)",
+                    bias.attempts,
+                    bias.sequence.len()
+                )
+            } else {
+                String::new()
+            };
             tracing::debug!(
-                "decoded {offset_s:.2}-{end_s:.2} s in {:.2} s ({} attempt(s), {} tokens)",
-                t.elapsed().as_secs_f64(),
-                bias.attempts,
-                bias.sequence.len()
+                "decoded {offset_s:.2}-{end_s:.2} s in {:.2} s{counted}",
+                t.elapsed().as_secs_f64()
             );
             let mut tokens = read_tokens(&state, offset_s);
             // The sentence Whisper left open at the end of the piece: kept, rather than decoded
