@@ -743,6 +743,9 @@ struct whisper_model {
     // decoder.token_embedding
     struct ggml_tensor * d_te;
 
+    // starcoach: a q8_0 copy of d_te for the output projection (see whisper_model_load)
+    struct ggml_tensor * d_te_out = nullptr;
+
     // decoder.ln
     struct ggml_tensor * d_ln_w;
     struct ggml_tensor * d_ln_b;
@@ -1953,6 +1956,34 @@ static bool whisper_model_load(struct whisper_model_loader * loader, whisper_con
         }
     }
 
+    // starcoach: every decoded token multiplies the whole token-embedding matrix (n_vocab x
+    // n_text_state: 51,864 x 384 for tiny.en) to get its logits, and that one-token product is
+    // bound by how fast the matrix is read. For a bfloat16 model the product reads a q8_0 copy
+    // instead (half the bytes); the embedding look-up keeps the bfloat16 matrix.
+    if (wctx.wtype == GGML_TYPE_BF16 && model.d_te && ggml_backend_buffer_is_host(model.d_te->buffer)) {
+        const int64_t n_per_row = model.d_te->ne[0];
+        const int64_t n_rows    = model.d_te->ne[1];
+        ggml_init_params qparams = { ggml_tensor_overhead(), nullptr, true };
+        ggml_context * qctx = ggml_init(qparams);
+        ggml_tensor * q = ggml_new_tensor_2d(qctx, GGML_TYPE_Q8_0, n_per_row, n_rows);
+        ggml_backend_buffer_t qbuf = ggml_backend_alloc_ctx_tensors_from_buft(qctx, ggml_backend_buffer_get_type(model.d_te->buffer));
+        if (qbuf == nullptr) {
+            ggml_free(qctx);
+        } else {
+            const int64_t chunk = 256;
+            std::vector<float> rows(chunk * n_per_row);
+            const size_t row_size = ggml_row_size(GGML_TYPE_Q8_0, n_per_row);
+            for (int64_t r0 = 0; r0 < n_rows; r0 += chunk) {
+                const int64_t nr = std::min(chunk, n_rows - r0);
+                ggml_bf16_to_fp32_row((const ggml_bf16_t *) model.d_te->data + r0 * n_per_row, rows.data(), nr * n_per_row);
+                ggml_quantize_chunk(GGML_TYPE_Q8_0, rows.data(), (char *) q->data + r0 * row_size, 0, nr, n_per_row, nullptr);
+            }
+            model.ctxs.push_back(qctx);
+            model.buffers.push_back(qbuf);
+            model.d_te_out = q;
+        }
+    }
+
     for (auto & buf : model.buffers) {
         ggml_backend_buffer_set_usage(buf, GGML_BACKEND_BUFFER_USAGE_WEIGHTS);
     }
@@ -2823,7 +2854,7 @@ static struct ggml_cgraph * whisper_build_graph_decoder(
     // might be useful in the future
     //cur = ggml_view_2d(ctx0, cur, cur->ne[0], 1, cur->nb[1], (cur->ne[1] - 1)*cur->nb[1]);
 
-    struct ggml_tensor * logits = ggml_mul_mat(ctx0, model.d_te, cur);
+    struct ggml_tensor * logits = ggml_mul_mat(ctx0, model.d_te_out ? model.d_te_out : model.d_te, cur);
 
     // [EXPERIMENTAL] Token-level timestamps with DTW
     if (wctx.params.dtw_token_timestamps && aheads_cross_QKs != nullptr) {
