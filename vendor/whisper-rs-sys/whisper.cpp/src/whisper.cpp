@@ -1957,30 +1957,47 @@ static bool whisper_model_load(struct whisper_model_loader * loader, whisper_con
     }
 
     // starcoach: every decoded token multiplies the whole token-embedding matrix (n_vocab x
-    // n_text_state: 51,864 x 384 for tiny.en) to get its logits, and that one-token product is
-    // bound by how fast the matrix is read. For a bfloat16 model the product reads a q8_0 copy
-    // instead (half the bytes); the embedding look-up keeps the bfloat16 matrix.
+    // n_text_state: 51,864 x 384 for tiny.en) to get its logits, and every weight matrix of the
+    // decoder, and these one-token products are bound by how fast the matrices are read. For a
+    // bfloat16 model they read q8_0 copies made here instead (half the bytes). The embedding
+    // look-up keeps the bfloat16 matrix; the cross-attention K and V weights, multiplied once per
+    // window over 1500 positions, and the encoder keep theirs too.
     if (wctx.wtype == GGML_TYPE_BF16 && model.d_te && ggml_backend_buffer_is_host(model.d_te->buffer)) {
-        const int64_t n_per_row = model.d_te->ne[0];
-        const int64_t n_rows    = model.d_te->ne[1];
-        ggml_init_params qparams = { ggml_tensor_overhead(), nullptr, true };
+        // (source, where its q8_0 copy goes)
+        std::vector<std::pair<ggml_tensor *, ggml_tensor **>> todo = { { model.d_te, &model.d_te_out } };
+        for (auto & layer : model.layers_decoder) {
+            for (ggml_tensor ** w : { &layer.attn_q_w, &layer.attn_k_w, &layer.attn_v_w, &layer.attn_ln_1_w,
+                                      &layer.cross_attn_q_w, &layer.cross_attn_ln_1_w, &layer.mlp_0_w, &layer.mlp_1_w }) {
+                todo.push_back({ *w, w });
+            }
+        }
+        ggml_init_params qparams = { ggml_tensor_overhead() * todo.size(), nullptr, true };
         ggml_context * qctx = ggml_init(qparams);
-        ggml_tensor * q = ggml_new_tensor_2d(qctx, GGML_TYPE_Q8_0, n_per_row, n_rows);
+        std::vector<ggml_tensor *> copies;
+        for (auto & t : todo) {
+            copies.push_back(ggml_new_tensor_2d(qctx, GGML_TYPE_Q8_0, t.first->ne[0], t.first->ne[1]));
+        }
         ggml_backend_buffer_t qbuf = ggml_backend_alloc_ctx_tensors_from_buft(qctx, ggml_backend_buffer_get_type(model.d_te->buffer));
         if (qbuf == nullptr) {
             ggml_free(qctx);
         } else {
             const int64_t chunk = 256;
-            std::vector<float> rows(chunk * n_per_row);
-            const size_t row_size = ggml_row_size(GGML_TYPE_Q8_0, n_per_row);
-            for (int64_t r0 = 0; r0 < n_rows; r0 += chunk) {
-                const int64_t nr = std::min(chunk, n_rows - r0);
-                ggml_bf16_to_fp32_row((const ggml_bf16_t *) model.d_te->data + r0 * n_per_row, rows.data(), nr * n_per_row);
-                ggml_quantize_chunk(GGML_TYPE_Q8_0, rows.data(), (char *) q->data + r0 * row_size, 0, nr, n_per_row, nullptr);
+            std::vector<float> rows;
+            for (size_t k = 0; k < todo.size(); ++k) {
+                const ggml_tensor * src = todo[k].first;
+                const int64_t n_per_row = src->ne[0];
+                const int64_t n_rows    = src->ne[1];
+                const size_t row_size = ggml_row_size(GGML_TYPE_Q8_0, n_per_row);
+                rows.resize(chunk * n_per_row);
+                for (int64_t r0 = 0; r0 < n_rows; r0 += chunk) {
+                    const int64_t nr = std::min(chunk, n_rows - r0);
+                    ggml_bf16_to_fp32_row((const ggml_bf16_t *) src->data + r0 * n_per_row, rows.data(), nr * n_per_row);
+                    ggml_quantize_chunk(GGML_TYPE_Q8_0, rows.data(), (char *) copies[k]->data + r0 * row_size, 0, nr, n_per_row, nullptr);
+                }
+                *todo[k].second = copies[k];
             }
             model.ctxs.push_back(qctx);
             model.buffers.push_back(qbuf);
-            model.d_te_out = q;
         }
     }
 
