@@ -138,6 +138,8 @@ fn main() {
         .map_err(|v| v.to_string())
         .unwrap();
 
+        // starcoach: mutated only with the metal or vulkan feature (quiets upstream's warning).
+        #[allow(unused_mut)]
         let mut bindings = bindgen::Builder::default()
             .rust_edition(bindgen::RustEdition::Edition2021)
             .rust_target(package_msrv)
