@@ -1,5 +1,6 @@
 #include "whisper.h"
 #include "whisper-arch.h"
+#include "starcoach-encoder.h"
 
 #include "ggml.h"
 #include "ggml-cpp.h"
@@ -745,6 +746,10 @@ struct whisper_model {
 
     // starcoach: a q8_0 copy of d_te for the output projection (see whisper_model_load)
     struct ggml_tensor * d_te_out = nullptr;
+
+    // starcoach: float32 copies of the encoder's weight matrices, packed for
+    // starcoach_linear_op (starcoach-encoder.cpp), by the matrix they copy
+    std::map<const ggml_tensor *, ggml_tensor *> sc_packed;
 
     // decoder.ln
     struct ggml_tensor * d_ln_w;
@@ -2001,6 +2006,47 @@ static bool whisper_model_load(struct whisper_model_loader * loader, whisper_con
         }
     }
 
+    // starcoach: the encoder's weight matrices, and the cross-attention K and V projections, as
+    // packed float32 copies for the AVX-512 kernel (starcoach-encoder.cpp): +4 bytes per weight
+    // (33 MB for tiny.en).
+    if (model.d_te && ggml_backend_buffer_is_host(model.d_te->buffer)) {
+        std::vector<ggml_tensor *> todo;
+        for (auto & layer : model.layers_encoder) {
+            for (ggml_tensor * w : { layer.attn_q_w, layer.attn_k_w, layer.attn_v_w, layer.attn_ln_1_w, layer.mlp_0_w, layer.mlp_1_w }) {
+                if (starcoach_linear_supported(w)) {
+                    todo.push_back(w);
+                }
+            }
+        }
+        // and the cross-attention K and V projections, applied to the encoder's 1500 outputs
+        for (auto & layer : model.layers_decoder) {
+            for (ggml_tensor * w : { layer.cross_attn_k_w, layer.cross_attn_v_w }) {
+                if (starcoach_linear_supported(w)) {
+                    todo.push_back(w);
+                }
+            }
+        }
+        if (!todo.empty()) {
+            ggml_init_params pparams = { ggml_tensor_overhead() * todo.size(), nullptr, true };
+            ggml_context * pctx = ggml_init(pparams);
+            std::vector<ggml_tensor *> copies;
+            for (ggml_tensor * w : todo) {
+                copies.push_back(ggml_new_tensor_2d(pctx, GGML_TYPE_F32, w->ne[0], w->ne[1]));
+            }
+            ggml_backend_buffer_t pbuf = ggml_backend_alloc_ctx_tensors_from_buft(pctx, ggml_backend_buffer_get_type(model.d_te->buffer));
+            if (pbuf == nullptr) {
+                ggml_free(pctx);
+            } else {
+                for (size_t k = 0; k < todo.size(); ++k) {
+                    starcoach_linear_pack(todo[k], (float *) copies[k]->data);
+                    model.sc_packed[todo[k]] = copies[k];
+                }
+                model.ctxs.push_back(pctx);
+                model.buffers.push_back(pbuf);
+            }
+        }
+    }
+
     for (auto & buf : model.buffers) {
         ggml_backend_buffer_set_usage(buf, GGML_BACKEND_BUFFER_USAGE_WEIGHTS);
     }
@@ -2090,6 +2136,16 @@ static struct ggml_cgraph * whisper_build_graph_conv(
     return gf;
 }
 
+// starcoach: w x cur, by the packed float32 kernel when w has a packed copy.
+static struct ggml_tensor * sc_mul_mat(ggml_context * ctx0, const whisper_model & model, ggml_tensor * w, ggml_tensor * cur) {
+    const auto it = model.sc_packed.find(w);
+    if (it == model.sc_packed.end() || !ggml_is_contiguous(cur) || cur->type != GGML_TYPE_F32 || ggml_n_dims(cur) > 2) {
+        return ggml_mul_mat(ctx0, w, cur);
+    }
+    ggml_tensor * args[2] = { it->second, cur };
+    return ggml_custom_4d(ctx0, GGML_TYPE_F32, w->ne[1], cur->ne[1], 1, 1, args, 2, starcoach_linear_op, GGML_N_TASKS_MAX, nullptr);
+}
+
 static struct ggml_cgraph * whisper_build_graph_encoder(
         whisper_context & wctx,
           whisper_state & wstate) {
@@ -2165,8 +2221,7 @@ static struct ggml_cgraph * whisper_build_graph_encoder(
 
         // self-attention
         {
-            struct ggml_tensor * Qcur = ggml_mul_mat(ctx0,
-                    layer.attn_q_w,
+            struct ggml_tensor * Qcur = sc_mul_mat(ctx0, model, layer.attn_q_w,
                     cur);
 
             Qcur = ggml_add(ctx0, Qcur, layer.attn_q_b);
@@ -2174,14 +2229,12 @@ static struct ggml_cgraph * whisper_build_graph_encoder(
             //Qcur = ggml_scale(ctx0, Qcur, pow(float(n_state_head), -0.25));
 
             // note: no bias for Key
-            struct ggml_tensor * Kcur = ggml_mul_mat(ctx0,
-                    layer.attn_k_w,
+            struct ggml_tensor * Kcur = sc_mul_mat(ctx0, model, layer.attn_k_w,
                     cur);
 
             //Kcur = ggml_scale(ctx0, Kcur, pow(float(n_state_head), -0.25));
 
-            struct ggml_tensor * Vcur = ggml_mul_mat(ctx0,
-                    layer.attn_v_w,
+            struct ggml_tensor * Vcur = sc_mul_mat(ctx0, model, layer.attn_v_w,
                     cur);
 
             Vcur = ggml_add(ctx0, Vcur, layer.attn_v_b);
@@ -2193,7 +2246,10 @@ static struct ggml_cgraph * whisper_build_graph_encoder(
                         ggml_reshape_3d(ctx0, Qcur, n_state_head, n_head, n_ctx),
                         0, 2, 1, 3);
 
-            if (wctx.params.flash_attn) {
+            if (!wctx.params.flash_attn && starcoach_attn_supported(n_state, n_head)) {
+                // starcoach: fused float32 attention (starcoach-encoder.cpp)
+                cur = ggml_map_custom3(ctx0, Qcur, Kcur, Vcur, starcoach_attn_op, GGML_N_TASKS_MAX, nullptr);
+            } else if (wctx.params.flash_attn) {
                 ggml_build_forward_expand(gf, ggml_cpy(ctx0, Kcur, ggml_view_1d(ctx0, kv_pad.k, n_ctx*n_state, 0)));
                 ggml_build_forward_expand(gf, ggml_cpy(ctx0, Vcur, ggml_view_1d(ctx0, kv_pad.v, n_ctx*n_state, 0)));
 
@@ -2246,8 +2302,7 @@ static struct ggml_cgraph * whisper_build_graph_encoder(
 
         // projection
         {
-            cur = ggml_mul_mat(ctx0,
-                    layer.attn_ln_1_w,
+            cur = sc_mul_mat(ctx0, model, layer.attn_ln_1_w,
                     cur);
 
             cur = ggml_add(ctx0, cur, layer.attn_ln_1_b);
@@ -2271,8 +2326,7 @@ static struct ggml_cgraph * whisper_build_graph_encoder(
             }
 
             // fully connected
-            cur = ggml_mul_mat(ctx0,
-                    layer.mlp_0_w,
+            cur = sc_mul_mat(ctx0, model, layer.mlp_0_w,
                     cur);
 
             cur = ggml_add(ctx0, cur, layer.mlp_0_b);
@@ -2281,8 +2335,7 @@ static struct ggml_cgraph * whisper_build_graph_encoder(
             cur = ggml_gelu(ctx0, cur);
 
             // projection
-            cur = ggml_mul_mat(ctx0,
-                    layer.mlp_1_w,
+            cur = sc_mul_mat(ctx0, model, layer.mlp_1_w,
                     cur);
 
             cur = ggml_add(ctx0, cur, layer.mlp_1_b);
@@ -2355,14 +2408,12 @@ static struct ggml_cgraph * whisper_build_graph_cross(
     for (int il = 0; il < model.hparams.n_text_layer; ++il) {
         auto & layer = model.layers_decoder[il];
 
-        struct ggml_tensor * Kcross = ggml_mul_mat(ctx0,
-                layer.cross_attn_k_w,
+        struct ggml_tensor * Kcross = sc_mul_mat(ctx0, model, layer.cross_attn_k_w,
                 cur);
 
         Kcross = ggml_scale(ctx0, Kcross, Kscale);
 
-        struct ggml_tensor * Vcross = ggml_mul_mat(ctx0,
-                layer.cross_attn_v_w,
+        struct ggml_tensor * Vcross = sc_mul_mat(ctx0, model, layer.cross_attn_v_w,
                 cur);
 
         Vcross = ggml_add(ctx0,

@@ -1,0 +1,335 @@
+// starcoach: the encoder's self-attention as one fused float32 kernel (see starcoach-encoder.h).
+//
+// ggml computes the encoder's attention as three graph nodes: K x Q for every head (1500 x 1500
+// scores from 64-value dot products), a softmax, and V x scores. Its matrix kernels (tinyBLAS)
+// multiply dot-product style, with a horizontal sum per output value, which is slow when the
+// inner dimension is only the head size (64): on an AVX-512 Xeon they ran at about a tenth of
+// the CPU's float32 FMA rate, and the attention took half the encoder's time.
+//
+// Here each thread takes a band of query rows of every head and, six rows at a time:
+//   1. scores = Q_rows x K^T, outer-product style: each step broadcasts one query value and
+//      multiplies it into 64 keys' values (K transposed once per head into a scratch buffer);
+//   2. a softmax over each row (vectorised exp), kept in the scratch rows;
+//   3. out = P x V, outer-product style again: each key's 64 values times the row's weight.
+// All in float32 (ggml's graph used the model's intermediate type, float16 or bfloat16, for K
+// and V), with no 1500 x 1500 matrix in memory: the scratch is 6 rows of scores.
+
+#include "starcoach-encoder.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <vector>
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define SC_ATTN_X86 1
+#endif
+
+#ifdef SC_ATTN_X86
+
+namespace {
+
+typedef float   v16f __attribute__((vector_size(64), aligned(64)));
+typedef int32_t v16i __attribute__((vector_size(64), aligned(64)));
+typedef float   v16f_u __attribute__((vector_size(64), aligned(4)));
+
+constexpr int HEAD = 64;         // values per head (every Whisper size)
+constexpr int VPH  = HEAD / 16;  // vectors per head row
+constexpr int ROWS = 6;          // query rows per tile (6 x 4 accumulators)
+
+#define SC_TARGET __attribute__((target("avx512f,avx512dq,fma")))
+
+SC_TARGET static inline v16f splat(float x) {
+    return v16f{} + x;
+}
+
+SC_TARGET static inline v16f loadu(const float * p) {
+    return *(const v16f_u *) p;
+}
+
+SC_TARGET static inline void storeu(float * p, v16f v) {
+    *(v16f_u *) p = v;
+}
+
+SC_TARGET static inline v16f vmax(v16f a, v16f b) {
+    return a > b ? a : b;
+}
+
+// exp(x) for x <= 0 (a softmax argument minus its row's maximum): 2^n * p(r), r = x - n ln 2,
+// with a degree-6 polynomial on |r| <= ln2/2 (relative error about 2e-7). Below -87 it returns
+// about 1e-38 instead of less: harmless next to the row maximum's 1.
+SC_TARGET static inline v16f vexp(v16f x) {
+    x = vmax(x, splat(-87.0f));
+    const v16f magic = splat(12582912.0f);  // 1.5 * 2^23: adding it rounds to an integer
+    v16f n = (x * splat(1.44269504088896341f) + magic) - magic;
+    v16f r = x - n * splat(0.693145751953125f);
+    r      = r - n * splat(1.428606765330187e-06f);
+    v16f p = splat(1.0f / 720.0f);
+    p = p * r + splat(1.0f / 120.0f);
+    p = p * r + splat(1.0f / 24.0f);
+    p = p * r + splat(1.0f / 6.0f);
+    p = p * r + splat(0.5f);
+    p = p * r + splat(1.0f);
+    p = p * r + splat(1.0f);
+    v16i e = __builtin_convertvector(n, v16i) << 23;
+    return (v16f) ((v16i) p + e);
+}
+
+SC_TARGET static inline float hmax(v16f v) {
+    float m = v[0];
+    for (int i = 1; i < 16; ++i) m = std::max(m, v[i]);
+    return m;
+}
+
+SC_TARGET static inline float hsum(v16f v) {
+    float s = 0.0f;
+    for (int i = 0; i < 16; ++i) s += v[i];
+    return s;
+}
+
+// scores[r][0..np) = scale * q_r . k_n for R query rows (q: row stride ldq) against the keys
+// transposed into kt (HEAD rows of np values, np a multiple of 64).
+template <int R>
+SC_TARGET static void scores_tile(const float * q, int ldq, const float * kt, int np, float scale, float * s) {
+    for (int n0 = 0; n0 < np; n0 += 64) {
+        v16f acc[R][4];
+        for (int r = 0; r < R; ++r) {
+            for (int j = 0; j < 4; ++j) acc[r][j] = v16f{};
+        }
+        const float * k = kt + n0;
+        for (int d = 0; d < HEAD; ++d, k += np) {
+            const v16f k0 = *(const v16f *) (k);
+            const v16f k1 = *(const v16f *) (k + 16);
+            const v16f k2 = *(const v16f *) (k + 32);
+            const v16f k3 = *(const v16f *) (k + 48);
+            for (int r = 0; r < R; ++r) {
+                const v16f qv = splat(q[r * ldq + d]);
+                acc[r][0] += qv * k0;
+                acc[r][1] += qv * k1;
+                acc[r][2] += qv * k2;
+                acc[r][3] += qv * k3;
+            }
+        }
+        const v16f sv = splat(scale);
+        for (int r = 0; r < R; ++r) {
+            for (int j = 0; j < 4; ++j) *(v16f *) (s + r * np + n0 + 16 * j) = acc[r][j] * sv;
+        }
+    }
+}
+
+// out_r[0..HEAD) = sum_n p[r][n] v_n / sums[r] for R rows of weights (row stride np) over the
+// n_ctx values v_n (row stride ldv).
+template <int R>
+SC_TARGET static void values_tile(const float * p, int np, const float * v, int ldv, int n_ctx, const float * inv, float * out, int ldo) {
+    v16f acc[R][VPH];
+    for (int r = 0; r < R; ++r) {
+        for (int j = 0; j < VPH; ++j) acc[r][j] = v16f{};
+    }
+    for (int n = 0; n < n_ctx; ++n, v += ldv) {
+        const v16f v0 = loadu(v);
+        const v16f v1 = loadu(v + 16);
+        const v16f v2 = loadu(v + 32);
+        const v16f v3 = loadu(v + 48);
+        for (int r = 0; r < R; ++r) {
+            const v16f pv = splat(p[r * np + n]);
+            acc[r][0] += pv * v0;
+            acc[r][1] += pv * v1;
+            acc[r][2] += pv * v2;
+            acc[r][3] += pv * v3;
+        }
+    }
+    for (int r = 0; r < R; ++r) {
+        const v16f iv = splat(inv[r]);
+        for (int j = 0; j < VPH; ++j) storeu(out + r * ldo + 16 * j, acc[r][j] * iv);
+    }
+}
+
+// Row-wise softmax numerators in place (the padded columns n_ctx..np hold 0 afterwards);
+// inv[r] = 1 / the row's sum.
+SC_TARGET static void softmax_rows(float * s, int np, int n_ctx, int rows, float * inv) {
+    for (int r = 0; r < rows; ++r) {
+        float * row = s + r * np;
+        for (int n = n_ctx; n < np; ++n) row[n] = -INFINITY;
+        v16f m = splat(-INFINITY);
+        for (int n = 0; n < np; n += 16) m = vmax(m, *(v16f *) (row + n));
+        const v16f mx = splat(hmax(m));
+        v16f sum = v16f{};
+        for (int n = 0; n < np; n += 16) {
+            const v16f e = vexp(*(v16f *) (row + n) - mx);
+            *(v16f *) (row + n) = e;
+            sum += e;
+        }
+        for (int n = n_ctx; n < np; ++n) row[n] = 0.0f;
+        inv[r] = 1.0f / hsum(sum);
+    }
+}
+
+template <int R>
+SC_TARGET static void rows_tile(const float * q, int ld, const float * kt, const float * v, int n_ctx, int np, float scale, float * s, float * out) {
+    float inv[ROWS];
+    scores_tile<R>(q, ld, kt, np, scale, s);
+    softmax_rows(s, np, n_ctx, R, inv);
+    values_tile<R>(s, np, v, ld, n_ctx, inv, out, ld);
+}
+
+SC_TARGET static void attn_avx512(const float * Q, const float * K, const float * V, float * O, int n_ctx, int n_state, float scale, int ith, int nth) {
+    const int n_head = n_state / HEAD;
+    const int np = (n_ctx + 63) / 64 * 64;
+    thread_local std::vector<float> kt_buf;
+    thread_local std::vector<float> s_buf;
+    kt_buf.resize((size_t) HEAD * np + 16);
+    s_buf.resize((size_t) ROWS * np + 16);
+    // 64-byte aligned views
+    float * kt = (float *) (((uintptr_t) kt_buf.data() + 63) & ~(uintptr_t) 63);
+    float * s  = (float *) (((uintptr_t) s_buf.data() + 63) & ~(uintptr_t) 63);
+
+    // This thread's band of query rows, in whole tiles.
+    const int tiles = (n_ctx + ROWS - 1) / ROWS;
+    const int t0 = tiles * ith / nth;
+    const int t1 = tiles * (ith + 1) / nth;
+    if (t0 >= t1) {
+        return;
+    }
+    for (int h = 0; h < n_head; ++h) {
+        // K_h transposed: kt[d][n], zero-padded to np keys.
+        for (int d = 0; d < HEAD; ++d) {
+            std::memset(kt + (size_t) d * np + n_ctx, 0, sizeof(float) * (np - n_ctx));
+        }
+        for (int n = 0; n < n_ctx; ++n) {
+            const float * k = K + (size_t) n * n_state + h * HEAD;
+            for (int d = 0; d < HEAD; ++d) kt[(size_t) d * np + n] = k[d];
+        }
+        for (int t = t0; t < t1; ++t) {
+            const int m0 = t * ROWS;
+            const int rows = std::min(ROWS, n_ctx - m0);
+            const float * q = Q + (size_t) m0 * n_state + h * HEAD;
+            const float * v = V + h * HEAD;
+            float * out = O + (size_t) m0 * n_state + h * HEAD;
+            switch (rows) {
+                case 6: rows_tile<6>(q, n_state, kt, v, n_ctx, np, scale, s, out); break;
+                case 5: rows_tile<5>(q, n_state, kt, v, n_ctx, np, scale, s, out); break;
+                case 4: rows_tile<4>(q, n_state, kt, v, n_ctx, np, scale, s, out); break;
+                case 3: rows_tile<3>(q, n_state, kt, v, n_ctx, np, scale, s, out); break;
+                case 2: rows_tile<2>(q, n_state, kt, v, n_ctx, np, scale, s, out); break;
+                default: rows_tile<1>(q, n_state, kt, v, n_ctx, np, scale, s, out); break;
+            }
+        }
+    }
+}
+
+// y[r][0..64) = x_r . w_j for R rows of x (row stride n_in) against one panel of 64 packed output
+// columns (wp[k][0..64) = the k-th input value's weights of those columns).
+template <int R>
+SC_TARGET static void linear_tile(const float * x, int n_in, const float * wp, float * y, int ldy) {
+    v16f acc[R][4];
+    for (int r = 0; r < R; ++r) {
+        for (int j = 0; j < 4; ++j) acc[r][j] = v16f{};
+    }
+    for (int k = 0; k < n_in; ++k, wp += 64) {
+        const v16f w0 = *(const v16f *) (wp);
+        const v16f w1 = *(const v16f *) (wp + 16);
+        const v16f w2 = *(const v16f *) (wp + 32);
+        const v16f w3 = *(const v16f *) (wp + 48);
+        for (int r = 0; r < R; ++r) {
+            const v16f xv = splat(x[r * n_in + k]);
+            acc[r][0] += xv * w0;
+            acc[r][1] += xv * w1;
+            acc[r][2] += xv * w2;
+            acc[r][3] += xv * w3;
+        }
+    }
+    for (int r = 0; r < R; ++r) {
+        for (int j = 0; j < 4; ++j) storeu(y + r * ldy + 16 * j, acc[r][j]);
+    }
+}
+
+SC_TARGET static void linear_avx512(const float * x, int n_in, int n_rows, const float * wp, int n_out, float * y, int ith, int nth) {
+    const int tiles = (n_rows + ROWS - 1) / ROWS;
+    const int t0 = tiles * ith / nth;
+    const int t1 = tiles * (ith + 1) / nth;
+    const int panels = n_out / 64;
+    constexpr int BLOCK = 8;  // tiles per block: 48 rows of x stay in cache across the panels
+    for (int b0 = t0; b0 < t1; b0 += BLOCK) {
+        const int b1 = std::min(t1, b0 + BLOCK);
+        for (int p = 0; p < panels; ++p) {
+            const float * w = wp + (size_t) p * n_in * 64;
+            for (int t = b0; t < b1; ++t) {
+                const int m0 = t * ROWS;
+                const int rows = std::min(ROWS, n_rows - m0);
+                const float * xr = x + (size_t) m0 * n_in;
+                float * yr = y + (size_t) m0 * n_out + p * 64;
+                switch (rows) {
+                    case 6: linear_tile<6>(xr, n_in, w, yr, n_out); break;
+                    case 5: linear_tile<5>(xr, n_in, w, yr, n_out); break;
+                    case 4: linear_tile<4>(xr, n_in, w, yr, n_out); break;
+                    case 3: linear_tile<3>(xr, n_in, w, yr, n_out); break;
+                    case 2: linear_tile<2>(xr, n_in, w, yr, n_out); break;
+                    default: linear_tile<1>(xr, n_in, w, yr, n_out); break;
+                }
+            }
+        }
+    }
+}
+
+}  // namespace
+
+bool starcoach_attn_supported(int n_state, int n_head) {
+    static const bool avx512 = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq");
+    return avx512 && n_head > 0 && n_state / n_head == HEAD && n_state % n_head == 0;
+}
+
+void starcoach_attn_op(struct ggml_tensor * dst, const struct ggml_tensor * q, const struct ggml_tensor * k, const struct ggml_tensor * v, int ith, int nth, void * /*userdata*/) {
+    const float scale = 1.0f / std::sqrt((float) HEAD);
+    const int n_state = (int) q->ne[0];
+    const int n_ctx   = (int) q->ne[1];
+    attn_avx512((const float *) q->data, (const float *) k->data, (const float *) v->data, (float *) dst->data,
+                n_ctx, n_state, scale, ith, nth);
+}
+
+bool starcoach_linear_supported(const struct ggml_tensor * w) {
+    return starcoach_attn_supported(64, 1) && (w->type == GGML_TYPE_BF16 || w->type == GGML_TYPE_F16) &&
+           ggml_n_dims(w) == 2 && w->ne[1] % 64 == 0;
+}
+
+void starcoach_linear_pack(const struct ggml_tensor * w, float * out) {
+    const int64_t n_in = w->ne[0];
+    const int64_t n_out = w->ne[1];
+    std::vector<float> row(n_in);
+    for (int64_t o = 0; o < n_out; ++o) {
+        if (w->type == GGML_TYPE_BF16) {
+            ggml_bf16_to_fp32_row((const ggml_bf16_t *) w->data + o * n_in, row.data(), n_in);
+        } else {
+            ggml_fp16_to_fp32_row((const ggml_fp16_t *) w->data + o * n_in, row.data(), n_in);
+        }
+        float * panel = out + (o / 64) * n_in * 64 + o % 64;
+        for (int64_t k = 0; k < n_in; ++k) panel[k * 64] = row[k];
+    }
+}
+
+void starcoach_linear_op(struct ggml_tensor * dst, int ith, int nth, void * /*userdata*/) {
+    const struct ggml_tensor * wp = dst->src[0];
+    const struct ggml_tensor * x = dst->src[1];
+    linear_avx512((const float *) x->data, (int) x->ne[0], (int) x->ne[1], (const float *) wp->data, (int) wp->ne[1],
+                  (float *) dst->data, ith, nth);
+}
+
+#else  // not x86-64 with GCC or Clang: ggml's own attention graph is used
+
+bool starcoach_attn_supported(int, int) {
+    return false;
+}
+
+void starcoach_attn_op(struct ggml_tensor *, const struct ggml_tensor *, const struct ggml_tensor *, const struct ggml_tensor *, int, int, void *) {
+}
+
+bool starcoach_linear_supported(const struct ggml_tensor *) {
+    return false;
+}
+
+void starcoach_linear_pack(const struct ggml_tensor *, float *) {
+}
+
+void starcoach_linear_op(struct ggml_tensor *, int, int, void *) {
+}
+
+#endif

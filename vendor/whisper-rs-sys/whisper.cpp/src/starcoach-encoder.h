@@ -1,0 +1,24 @@
+// starcoach: a fused float32 kernel for the Whisper encoder's self-attention (starcoach-encoder.cpp).
+#pragma once
+
+#include "ggml.h"
+
+// Whether the kernel can run here: an x86-64 CPU with AVX-512 and 64 values per head.
+bool starcoach_attn_supported(int n_state, int n_head);
+
+// A ggml_map_custom3 operation: dst = the heads of softmax(Q K^T / 8) V side by side, from q, k,
+// v: contiguous float32 [n_state, n_ctx] (the encoder's Q, K and V projections); dst as q.
+void starcoach_attn_op(struct ggml_tensor * dst, const struct ggml_tensor * q, const struct ggml_tensor * k,
+                       const struct ggml_tensor * v, int ith, int nth, void * userdata);
+
+// Whether a weight matrix can be multiplied by starcoach_linear_op: float16 or bfloat16, 2-D, its output
+// count a multiple of 64, on a CPU the kernels run on.
+bool starcoach_linear_supported(const struct ggml_tensor * w);
+
+// Writes w ([n_in, n_out] float16 or bfloat16) into out (n_in * n_out floats) as float32 panels of 64
+// output columns: out[p][k][j] = w[64 p + j][k].
+void starcoach_linear_pack(const struct ggml_tensor * w, float * out);
+
+// A ggml_custom_4d operation: dst [n_out, n_rows] = x W^T, with src[0] the packed weights (an
+// F32 tensor [n_in, n_out]) and src[1] x (contiguous float32 [n_in, n_rows]).
+void starcoach_linear_op(struct ggml_tensor * dst, int ith, int nth, void * userdata);
