@@ -1,6 +1,6 @@
 #include "whisper.h"
 #include "whisper-arch.h"
-#include "starcoach-encoder.h"
+#include "starcoach-kernels.h"
 
 #include "ggml.h"
 #include "ggml-cpp.h"
@@ -748,7 +748,7 @@ struct whisper_model {
     struct ggml_tensor * d_te_out = nullptr;
 
     // starcoach: float32 copies of the encoder's weight matrices, packed for
-    // starcoach_linear_op (starcoach-encoder.cpp), by the matrix they copy
+    // starcoach_linear_op (starcoach-kernels.cpp), by the matrix they copy
     std::map<const ggml_tensor *, ggml_tensor *> sc_packed;
 
     // decoder.ln
@@ -1997,7 +1997,7 @@ static bool whisper_model_load(struct whisper_model_loader * loader, whisper_con
                 for (int64_t r0 = 0; r0 < n_rows; r0 += chunk) {
                     const int64_t nr = std::min(chunk, n_rows - r0);
                     ggml_bf16_to_fp32_row((const ggml_bf16_t *) src->data + r0 * n_per_row, rows.data(), nr * n_per_row);
-                    ggml_quantize_chunk(GGML_TYPE_Q8_0, rows.data(), (char *) copies[k]->data + r0 * row_size, 0, nr, n_per_row, nullptr);
+                    starcoach_quantize_q8_0(rows.data(), (char *) copies[k]->data + r0 * row_size, nr, n_per_row);
                 }
                 *todo[k].second = copies[k];
             }
@@ -2007,7 +2007,7 @@ static bool whisper_model_load(struct whisper_model_loader * loader, whisper_con
     }
 
     // starcoach: the encoder's weight matrices, and the cross-attention K and V projections, as
-    // packed float32 copies for the AVX-512 kernel (starcoach-encoder.cpp): +4 bytes per weight
+    // packed float32 copies for the AVX-512 kernel (starcoach-kernels.cpp): +4 bytes per weight
     // (33 MB for tiny.en).
     if (model.d_te && ggml_backend_buffer_is_host(model.d_te->buffer)) {
         std::vector<ggml_tensor *> todo;
@@ -2247,7 +2247,7 @@ static struct ggml_cgraph * whisper_build_graph_encoder(
                         0, 2, 1, 3);
 
             if (!wctx.params.flash_attn && starcoach_attn_supported(n_state, n_head)) {
-                // starcoach: fused float32 attention (starcoach-encoder.cpp)
+                // starcoach: fused float32 attention (starcoach-kernels.cpp)
                 cur = ggml_map_custom3(ctx0, Qcur, Kcur, Vcur, starcoach_attn_op, GGML_N_TASKS_MAX, nullptr);
             } else if (wctx.params.flash_attn) {
                 ggml_build_forward_expand(gf, ggml_cpy(ctx0, Kcur, ggml_view_1d(ctx0, kv_pad.k, n_ctx*n_state, 0)));

@@ -1,4 +1,5 @@
-// starcoach: a fused float32 kernel for the Whisper encoder's self-attention (starcoach-encoder.cpp).
+// starcoach: CPU kernels for whisper.cpp (starcoach-kernels.cpp): the encoder's self-attention
+// and matrix products in float32 (AVX-512), and a q8_0 quantizer for the decoder's copies.
 #pragma once
 
 #include "ggml.h"
@@ -22,3 +23,7 @@ void starcoach_linear_pack(const struct ggml_tensor * w, float * out);
 // A ggml_custom_4d operation: dst [n_out, n_rows] = x W^T, with src[0] the packed weights (an
 // F32 tensor [n_in, n_out]) and src[1] x (contiguous float32 [n_in, n_rows]).
 void starcoach_linear_op(struct ggml_tensor * dst, int ith, int nth, void * userdata);
+
+// nrows rows of n_per_row floats as q8_0 blocks: the same bytes as ggml's reference quantizer
+// (ggml_quantize_chunk), vectorised where the CPU has AVX-512.
+void starcoach_quantize_q8_0(const float * x, void * out, int64_t nrows, int64_t n_per_row);

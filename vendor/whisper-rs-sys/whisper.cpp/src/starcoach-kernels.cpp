@@ -1,4 +1,6 @@
-// starcoach: the encoder's self-attention as one fused float32 kernel (see starcoach-encoder.h).
+// starcoach: CPU kernels for whisper.cpp (see starcoach-kernels.h and ../../../README.md):
+// the encoder's self-attention as one fused float32 operation, the encoder's matrix products on
+// packed float32 weights, and a vectorised q8_0 quantizer that writes the reference one's bytes.
 //
 // ggml computes the encoder's attention as three graph nodes: K x Q for every head (1500 x 1500
 // scores from 64-value dot products), a softmax, and V x scores. Its matrix kernels (tinyBLAS)
@@ -14,12 +16,14 @@
 // All in float32 (ggml's graph used the model's intermediate type, float16 or bfloat16, for K
 // and V), with no 1500 x 1500 matrix in memory: the scratch is 6 rows of scores.
 
-#include "starcoach-encoder.h"
+#include "starcoach-kernels.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <vector>
+
+#include <immintrin.h>
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #define SC_ATTN_X86 1
@@ -271,6 +275,32 @@ SC_TARGET static void linear_avx512(const float * x, int n_in, int n_rows, const
     }
 }
 
+// ggml's reference q8_0 quantizer (quantize_row_q8_0_ref), vectorised to give the same bytes:
+// per 32 values d = max|x| / 127, q = roundf(x / d) (half away from zero, as roundf; ggml's
+// own vectorised quantizer rounds half to even and changed transcripts).
+__attribute__((target("avx512f,avx512bw,avx512dq"))) static void quantize_q8_0_avx512(const float * x, void * out, int64_t n) {
+    uint8_t * y = (uint8_t *) out;
+    for (int64_t i = 0; i < n; i += 32, y += 34) {
+        const __m512 a = _mm512_loadu_ps(x + i);
+        const __m512 b = _mm512_loadu_ps(x + i + 16);
+        const float amax = _mm512_reduce_max_ps(_mm512_max_ps(_mm512_abs_ps(a), _mm512_abs_ps(b)));
+        const float d = amax / 127.0f;
+        const float id = d != 0.0f ? 1.0f / d : 0.0f;
+        const ggml_fp16_t dh = ggml_fp32_to_fp16(d);
+        std::memcpy(y, &dh, 2);
+        const __m512 vid = _mm512_set1_ps(id);
+        for (int h = 0; h < 2; ++h) {
+            const __m512 v = _mm512_mul_ps(h ? b : a, vid);
+            __m512 t = _mm512_roundscale_ps(v, _MM_FROUND_TO_ZERO | _MM_FROUND_NO_EXC);
+            // |v - t| >= 0.5: one step away from zero (v - t is exact)
+            const __mmask16 up = _mm512_cmp_ps_mask(_mm512_abs_ps(_mm512_sub_ps(v, t)), _mm512_set1_ps(0.5f), _CMP_GE_OQ);
+            const __m512 one = _mm512_or_ps(_mm512_set1_ps(1.0f), _mm512_and_ps(v, _mm512_set1_ps(-0.0f)));
+            t = _mm512_mask_add_ps(t, up, t, one);
+            _mm_storeu_si128((__m128i *) (y + 2 + 16 * h), _mm512_cvtepi32_epi8(_mm512_cvtps_epi32(t)));
+        }
+    }
+}
+
 }  // namespace
 
 bool starcoach_attn_supported(int n_state, int n_head) {
@@ -313,6 +343,16 @@ void starcoach_linear_op(struct ggml_tensor * dst, int ith, int nth, void * /*us
                   (float *) dst->data, ith, nth);
 }
 
+void starcoach_quantize_q8_0(const float * x, void * out, int64_t nrows, int64_t n_per_row) {
+    static const bool avx512 = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
+                               __builtin_cpu_supports("avx512dq");
+    if (avx512 && n_per_row % 32 == 0) {
+        quantize_q8_0_avx512(x, out, nrows * n_per_row);
+    } else {
+        ggml_quantize_chunk(GGML_TYPE_Q8_0, x, out, 0, nrows, n_per_row, nullptr);
+    }
+}
+
 #else  // not x86-64 with GCC or Clang: ggml's own attention graph is used
 
 bool starcoach_attn_supported(int, int) {
@@ -330,6 +370,10 @@ void starcoach_linear_pack(const struct ggml_tensor *, float *) {
 }
 
 void starcoach_linear_op(struct ggml_tensor *, int, int, void *) {
+}
+
+void starcoach_quantize_q8_0(const float * x, void * out, int64_t nrows, int64_t n_per_row) {
+    ggml_quantize_chunk(GGML_TYPE_Q8_0, x, out, 0, nrows, n_per_row, nullptr);
 }
 
 #endif
