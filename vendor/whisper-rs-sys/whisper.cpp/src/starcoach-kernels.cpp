@@ -23,15 +23,23 @@
 #include <cstring>
 #include <vector>
 
-#include <immintrin.h>
-
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-#define SC_ATTN_X86 1
+#define SC_X86 1
 #endif
 
-#ifdef SC_ATTN_X86
+#ifdef SC_X86
+
+#include <immintrin.h>
 
 namespace {
+
+// Whether this CPU runs the kernels below (compiled for AVX-512 through target attributes,
+// whatever the build's own flags).
+static bool has_avx512() {
+    static const bool yes = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
+                            __builtin_cpu_supports("avx512dq");
+    return yes;
+}
 
 typedef float   v16f __attribute__((vector_size(64), aligned(64)));
 typedef int32_t v16i __attribute__((vector_size(64), aligned(64)));
@@ -304,8 +312,7 @@ __attribute__((target("avx512f,avx512bw,avx512dq"))) static void quantize_q8_0_a
 }  // namespace
 
 bool starcoach_attn_supported(int n_state, int n_head) {
-    static const bool avx512 = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq");
-    return avx512 && n_head > 0 && n_state / n_head == HEAD && n_state % n_head == 0;
+    return has_avx512() && n_head > 0 && n_state / n_head == HEAD && n_state % n_head == 0;
 }
 
 void starcoach_attn_op(struct ggml_tensor * dst, const struct ggml_tensor * q, const struct ggml_tensor * k, const struct ggml_tensor * v, int ith, int nth, void * /*userdata*/) {
@@ -317,7 +324,7 @@ void starcoach_attn_op(struct ggml_tensor * dst, const struct ggml_tensor * q, c
 }
 
 bool starcoach_linear_supported(const struct ggml_tensor * w) {
-    return starcoach_attn_supported(64, 1) && (w->type == GGML_TYPE_BF16 || w->type == GGML_TYPE_F16) &&
+    return has_avx512() && (w->type == GGML_TYPE_BF16 || w->type == GGML_TYPE_F16) &&
            ggml_n_dims(w) == 2 && w->ne[1] % 64 == 0;
 }
 
@@ -344,16 +351,14 @@ void starcoach_linear_op(struct ggml_tensor * dst, int ith, int nth, void * /*us
 }
 
 void starcoach_quantize_q8_0(const float * x, void * out, int64_t nrows, int64_t n_per_row) {
-    static const bool avx512 = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
-                               __builtin_cpu_supports("avx512dq");
-    if (avx512 && n_per_row % 32 == 0) {
+    if (has_avx512() && n_per_row % 32 == 0) {
         quantize_q8_0_avx512(x, out, nrows * n_per_row);
     } else {
         ggml_quantize_chunk(GGML_TYPE_Q8_0, x, out, 0, nrows, n_per_row, nullptr);
     }
 }
 
-#else  // not x86-64 with GCC or Clang: ggml's own attention graph is used
+#else  // not x86-64 with GCC or Clang: ggml's own graph and quantizer are used
 
 bool starcoach_attn_supported(int, int) {
     return false;

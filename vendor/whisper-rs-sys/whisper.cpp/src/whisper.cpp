@@ -1490,6 +1490,25 @@ static ggml_backend_buffer_type_t select_weight_buft(const whisper_hparams & hpa
 //
 // see the convert-pt-to-ggml.py script for details
 //
+// starcoach: new 2-D tensors of `type` shaped like each of `srcs`, in a weights buffer of their
+// own that the model keeps (freed with it); empty when the buffer cannot be allocated.
+static std::vector<ggml_tensor *> sc_alloc_copies(whisper_model & model, const std::vector<ggml_tensor *> & srcs, ggml_type type) {
+    ggml_init_params params = { ggml_tensor_overhead() * srcs.size(), nullptr, true };
+    ggml_context * ctx = ggml_init(params);
+    std::vector<ggml_tensor *> copies;
+    for (ggml_tensor * src : srcs) {
+        copies.push_back(ggml_new_tensor_2d(ctx, type, src->ne[0], src->ne[1]));
+    }
+    ggml_backend_buffer_t buf = ggml_backend_alloc_ctx_tensors_from_buft(ctx, ggml_backend_buffer_get_type(srcs[0]->buffer));
+    if (buf == nullptr) {
+        ggml_free(ctx);
+        return {};
+    }
+    model.ctxs.push_back(ctx);
+    model.buffers.push_back(buf);
+    return copies;
+}
+
 static bool whisper_model_load(struct whisper_model_loader * loader, whisper_context & wctx) {
     WHISPER_LOG_INFO("%s: loading model\n", __func__);
 
@@ -1976,33 +1995,25 @@ static bool whisper_model_load(struct whisper_model_loader * loader, whisper_con
                 todo.push_back({ *w, w });
             }
         }
-        ggml_init_params qparams = { ggml_tensor_overhead() * todo.size(), nullptr, true };
-        ggml_context * qctx = ggml_init(qparams);
-        std::vector<ggml_tensor *> copies;
+        std::vector<ggml_tensor *> srcs;
         for (auto & t : todo) {
-            copies.push_back(ggml_new_tensor_2d(qctx, GGML_TYPE_Q8_0, t.first->ne[0], t.first->ne[1]));
+            srcs.push_back(t.first);
         }
-        ggml_backend_buffer_t qbuf = ggml_backend_alloc_ctx_tensors_from_buft(qctx, ggml_backend_buffer_get_type(model.d_te->buffer));
-        if (qbuf == nullptr) {
-            ggml_free(qctx);
-        } else {
-            const int64_t chunk = 256;
-            std::vector<float> rows;
-            for (size_t k = 0; k < todo.size(); ++k) {
-                const ggml_tensor * src = todo[k].first;
-                const int64_t n_per_row = src->ne[0];
-                const int64_t n_rows    = src->ne[1];
-                const size_t row_size = ggml_row_size(GGML_TYPE_Q8_0, n_per_row);
-                rows.resize(chunk * n_per_row);
-                for (int64_t r0 = 0; r0 < n_rows; r0 += chunk) {
-                    const int64_t nr = std::min(chunk, n_rows - r0);
-                    ggml_bf16_to_fp32_row((const ggml_bf16_t *) src->data + r0 * n_per_row, rows.data(), nr * n_per_row);
-                    starcoach_quantize_q8_0(rows.data(), (char *) copies[k]->data + r0 * row_size, nr, n_per_row);
-                }
-                *todo[k].second = copies[k];
+        const std::vector<ggml_tensor *> copies = sc_alloc_copies(model, srcs, GGML_TYPE_Q8_0);
+        const int64_t chunk = 256;
+        std::vector<float> rows;
+        for (size_t k = 0; k < copies.size(); ++k) {
+            const ggml_tensor * src = todo[k].first;
+            const int64_t n_per_row = src->ne[0];
+            const int64_t n_rows    = src->ne[1];
+            const size_t row_size = ggml_row_size(GGML_TYPE_Q8_0, n_per_row);
+            rows.resize(chunk * n_per_row);
+            for (int64_t r0 = 0; r0 < n_rows; r0 += chunk) {
+                const int64_t nr = std::min(chunk, n_rows - r0);
+                ggml_bf16_to_fp32_row((const ggml_bf16_t *) src->data + r0 * n_per_row, rows.data(), nr * n_per_row);
+                starcoach_quantize_q8_0(rows.data(), (char *) copies[k]->data + r0 * row_size, nr, n_per_row);
             }
-            model.ctxs.push_back(qctx);
-            model.buffers.push_back(qbuf);
+            *todo[k].second = copies[k];
         }
     }
 
@@ -2026,24 +2037,10 @@ static bool whisper_model_load(struct whisper_model_loader * loader, whisper_con
                 }
             }
         }
-        if (!todo.empty()) {
-            ggml_init_params pparams = { ggml_tensor_overhead() * todo.size(), nullptr, true };
-            ggml_context * pctx = ggml_init(pparams);
-            std::vector<ggml_tensor *> copies;
-            for (ggml_tensor * w : todo) {
-                copies.push_back(ggml_new_tensor_2d(pctx, GGML_TYPE_F32, w->ne[0], w->ne[1]));
-            }
-            ggml_backend_buffer_t pbuf = ggml_backend_alloc_ctx_tensors_from_buft(pctx, ggml_backend_buffer_get_type(model.d_te->buffer));
-            if (pbuf == nullptr) {
-                ggml_free(pctx);
-            } else {
-                for (size_t k = 0; k < todo.size(); ++k) {
-                    starcoach_linear_pack(todo[k], (float *) copies[k]->data);
-                    model.sc_packed[todo[k]] = copies[k];
-                }
-                model.ctxs.push_back(pctx);
-                model.buffers.push_back(pbuf);
-            }
+        const std::vector<ggml_tensor *> copies = todo.empty() ? std::vector<ggml_tensor *>() : sc_alloc_copies(model, todo, GGML_TYPE_F32);
+        for (size_t k = 0; k < copies.size(); ++k) {
+            starcoach_linear_pack(todo[k], (float *) copies[k]->data);
+            model.sc_packed[todo[k]] = copies[k];
         }
     }
 
