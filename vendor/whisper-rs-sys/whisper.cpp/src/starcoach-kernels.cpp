@@ -31,6 +31,9 @@
 
 #include <immintrin.h>
 
+// ggml's GELU table (ggml-cpu/vec.cpp): float16 GELU of every float16 value, filled by ggml_cpu_init.
+extern ggml_fp16_t ggml_table_gelu_f16[1 << 16];
+
 namespace {
 
 // Whether this CPU runs the kernels below (compiled for AVX-512 through target attributes,
@@ -49,7 +52,7 @@ constexpr int HEAD = 64;         // values per head (every Whisper size)
 constexpr int VPH  = HEAD / 16;  // vectors per head row
 constexpr int ROWS = 6;          // query rows per tile (6 x 4 accumulators)
 
-#define SC_TARGET __attribute__((target("avx512f,avx512dq,fma")))
+#define SC_TARGET __attribute__((target("avx512f,avx512dq,fma,f16c")))
 
 // One value in every lane. _mm512_set1_ps lets the compiler broadcast straight from memory (a
 // load); `v16f{} + x` made it add 0 and broadcast from a register, a shuffle that competes with
@@ -232,10 +235,40 @@ SC_TARGET static void attn_avx512(const float * Q, const float * K, const float 
     }
 }
 
+// What a product's output goes through before it is stored (see starcoach_linear_op): ggml's
+// separate add, GELU and add nodes, in their order and with their rounding, so the values are
+// the same bits.
+struct Epilogue {
+    const float * bias;  // + bias[column], or null
+    bool gelu;           // then ggml's GELU (its float16 table)
+    const float * res;   // then + res[row][column] (row stride as y), or null
+};
+
+// ggml's GELU, vectorised: 0 at or below -10, x at or above 10, between them the float16 table
+// ggml fills at start-up, looked up by x rounded to float16 (to nearest even, as _cvtss_sh(x, 0)).
+static const float * gelu_table() {
+    static const std::vector<float> table = [] {
+        std::vector<float> t(1 << 16);
+        for (size_t i = 0; i < t.size(); ++i) t[i] = ggml_fp16_to_fp32(ggml_table_gelu_f16[i]);
+        return t;
+    }();
+    return table.data();
+}
+
+SC_TARGET static inline v16f gelu(v16f x, const float * table) {
+    const __m512 v = (__m512) x;
+    const __m512i idx = _mm512_cvtepu16_epi32(_mm512_cvtps_ph(v, 0));
+    __m512 g = _mm512_i32gather_ps(idx, table, 4);
+    g = _mm512_mask_mov_ps(g, _mm512_cmp_ps_mask(v, _mm512_set1_ps(10.0f), _CMP_GE_OQ), v);
+    g = _mm512_maskz_mov_ps(_mm512_cmp_ps_mask(v, _mm512_set1_ps(-10.0f), _CMP_GT_OQ), g);
+    return (v16f) g;
+}
+
 // y[r][0..64) = x_r . w_j for R rows of x (row stride n_in) against one panel of 64 packed output
-// columns (wp[k][0..64) = the k-th input value's weights of those columns).
+// columns (wp[k][0..64) = the k-th input value's weights of those columns), then the epilogue
+// (bias and residual already offset to this panel's columns and these rows).
 template <int R>
-SC_TARGET static void linear_tile(const float * x, int n_in, const float * wp, float * y, int ldy) {
+SC_TARGET static void linear_tile(const float * x, int n_in, const float * wp, float * y, int ldy, const Epilogue & e, const float * table) {
     v16f acc[R][4];
     for (int r = 0; r < R; ++r) {
         for (int j = 0; j < 4; ++j) acc[r][j] = v16f{};
@@ -254,15 +287,22 @@ SC_TARGET static void linear_tile(const float * x, int n_in, const float * wp, f
         }
     }
     for (int r = 0; r < R; ++r) {
-        for (int j = 0; j < 4; ++j) storeu(y + r * ldy + 16 * j, acc[r][j]);
+        for (int j = 0; j < 4; ++j) {
+            v16f v = acc[r][j];
+            if (e.bias) v += loadu(e.bias + 16 * j);
+            if (e.gelu) v = gelu(v, table);
+            if (e.res) v += loadu(e.res + r * ldy + 16 * j);
+            storeu(y + r * ldy + 16 * j, v);
+        }
     }
 }
 
-SC_TARGET static void linear_avx512(const float * x, int n_in, int n_rows, const float * wp, int n_out, float * y, int ith, int nth) {
+SC_TARGET static void linear_avx512(const float * x, int n_in, int n_rows, const float * wp, int n_out, float * y, const Epilogue & e, int ith, int nth) {
     const int tiles = (n_rows + ROWS - 1) / ROWS;
     const int t0 = tiles * ith / nth;
     const int t1 = tiles * (ith + 1) / nth;
     const int panels = n_out / 64;
+    const float * table = e.gelu ? gelu_table() : nullptr;
     constexpr int BLOCK = 8;  // tiles per block: 48 rows of x stay in cache across the panels
     for (int b0 = t0; b0 < t1; b0 += BLOCK) {
         const int b1 = std::min(t1, b0 + BLOCK);
@@ -272,14 +312,16 @@ SC_TARGET static void linear_avx512(const float * x, int n_in, int n_rows, const
                 const int m0 = t * ROWS;
                 const int rows = std::min(ROWS, n_rows - m0);
                 const float * xr = x + (size_t) m0 * n_in;
-                float * yr = y + (size_t) m0 * n_out + p * 64;
+                const size_t out0 = (size_t) m0 * n_out + p * 64;
+                float * yr = y + out0;
+                const Epilogue et = { e.bias ? e.bias + p * 64 : nullptr, e.gelu, e.res ? e.res + out0 : nullptr };
                 switch (rows) {
-                    case 6: linear_tile<6>(xr, n_in, w, yr, n_out); break;
-                    case 5: linear_tile<5>(xr, n_in, w, yr, n_out); break;
-                    case 4: linear_tile<4>(xr, n_in, w, yr, n_out); break;
-                    case 3: linear_tile<3>(xr, n_in, w, yr, n_out); break;
-                    case 2: linear_tile<2>(xr, n_in, w, yr, n_out); break;
-                    default: linear_tile<1>(xr, n_in, w, yr, n_out); break;
+                    case 6: linear_tile<6>(xr, n_in, w, yr, n_out, et, table); break;
+                    case 5: linear_tile<5>(xr, n_in, w, yr, n_out, et, table); break;
+                    case 4: linear_tile<4>(xr, n_in, w, yr, n_out, et, table); break;
+                    case 3: linear_tile<3>(xr, n_in, w, yr, n_out, et, table); break;
+                    case 2: linear_tile<2>(xr, n_in, w, yr, n_out, et, table); break;
+                    default: linear_tile<1>(xr, n_in, w, yr, n_out, et, table); break;
                 }
             }
         }
@@ -346,11 +388,16 @@ void starcoach_linear_pack(const struct ggml_tensor * w, float * out) {
     }
 }
 
-void starcoach_linear_op(struct ggml_tensor * dst, int ith, int nth, void * /*userdata*/) {
+void starcoach_linear_op(struct ggml_tensor * dst, int ith, int nth, void * userdata) {
+    const int flags = (int) (intptr_t) userdata;
     const struct ggml_tensor * wp = dst->src[0];
     const struct ggml_tensor * x = dst->src[1];
+    int next = 2;
+    Epilogue e = { nullptr, (flags & STARCOACH_LINEAR_GELU) != 0, nullptr };
+    if (flags & STARCOACH_LINEAR_BIAS) e.bias = (const float *) dst->src[next++]->data;
+    if (flags & STARCOACH_LINEAR_RES) e.res = (const float *) dst->src[next++]->data;
     linear_avx512((const float *) x->data, (int) x->ne[0], (int) x->ne[1], (const float *) wp->data, (int) wp->ne[1],
-                  (float *) dst->data, ith, nth);
+                  (float *) dst->data, e, ith, nth);
 }
 
 void starcoach_quantize_q8_0(const float * x, void * out, int64_t nrows, int64_t n_per_row) {

@@ -20,8 +20,17 @@ bool starcoach_linear_supported(const struct ggml_tensor * w);
 // output columns: out[p][k][j] = w[64 p + j][k].
 void starcoach_linear_pack(const struct ggml_tensor * w, float * out);
 
+// What starcoach_linear_op does to the product before storing it, in this order (userdata holds
+// the flags, cast to a pointer): + a bias row, ggml's GELU, + a residual of dst's shape.
+enum {
+    STARCOACH_LINEAR_BIAS = 1,  // the next src: float32 [n_out]
+    STARCOACH_LINEAR_GELU = 2,
+    STARCOACH_LINEAR_RES  = 4,  // the next src: contiguous float32 [n_out, n_rows]
+};
+
 // A ggml_custom_4d operation: dst [n_out, n_rows] = x W^T, with src[0] the packed weights (an
-// F32 tensor [n_in, n_out]) and src[1] x (contiguous float32 [n_in, n_rows]).
+// F32 tensor [n_in, n_out]) and src[1] x (contiguous float32 [n_in, n_rows]), then the
+// STARCOACH_LINEAR_* steps in userdata; the same bits as ggml's add and gelu nodes would give.
 void starcoach_linear_op(struct ggml_tensor * dst, int ith, int nth, void * userdata);
 
 // nrows rows of n_per_row floats as q8_0 blocks: the same bytes as ggml's reference quantizer

@@ -2143,6 +2143,33 @@ static struct ggml_tensor * sc_mul_mat(ggml_context * ctx0, const whisper_model 
     return ggml_custom_4d(ctx0, GGML_TYPE_F32, w->ne[1], cur->ne[1], 1, 1, args, 2, starcoach_linear_op, GGML_N_TASKS_MAX, nullptr);
 }
 
+// starcoach: w x cur, then + b (if given), ggml's GELU (if gelu), + res (if given), fused into
+// the packed float32 kernel's stores when w has a packed copy (same bits as the separate nodes).
+static struct ggml_tensor * sc_linear(ggml_context * ctx0, const whisper_model & model, ggml_tensor * w, ggml_tensor * cur,
+                                      ggml_tensor * b, bool gelu, ggml_tensor * res) {
+    const auto it = model.sc_packed.find(w);
+    const bool fusable = it != model.sc_packed.end() && ggml_is_contiguous(cur) && cur->type == GGML_TYPE_F32 &&
+                         ggml_n_dims(cur) <= 2 &&
+                         (!b || (b->type == GGML_TYPE_F32 && ggml_is_contiguous(b) && ggml_nelements(b) == w->ne[1])) &&
+                         (!res || (res->type == GGML_TYPE_F32 && ggml_is_contiguous(res) && res->ne[0] == w->ne[1] &&
+                                   res->ne[1] == cur->ne[1] && ggml_nelements(res) == w->ne[1] * cur->ne[1]));
+    if (!fusable) {
+        cur = sc_mul_mat(ctx0, model, w, cur);
+        if (b) cur = ggml_add(ctx0, cur, b);
+        if (gelu) cur = ggml_gelu(ctx0, cur);
+        if (res) cur = ggml_add(ctx0, cur, res);
+        return cur;
+    }
+    ggml_tensor * args[4] = { it->second, cur, nullptr, nullptr };
+    int n_args = 2;
+    int flags = 0;
+    if (b) { args[n_args++] = b; flags |= STARCOACH_LINEAR_BIAS; }
+    if (gelu) flags |= STARCOACH_LINEAR_GELU;
+    if (res) { args[n_args++] = res; flags |= STARCOACH_LINEAR_RES; }
+    return ggml_custom_4d(ctx0, GGML_TYPE_F32, w->ne[1], cur->ne[1], 1, 1, args, n_args, starcoach_linear_op, GGML_N_TASKS_MAX,
+                          (void *) (intptr_t) flags);
+}
+
 static struct ggml_cgraph * whisper_build_graph_encoder(
         whisper_context & wctx,
           whisper_state & wstate) {
@@ -2218,10 +2245,7 @@ static struct ggml_cgraph * whisper_build_graph_encoder(
 
         // self-attention
         {
-            struct ggml_tensor * Qcur = sc_mul_mat(ctx0, model, layer.attn_q_w,
-                    cur);
-
-            Qcur = ggml_add(ctx0, Qcur, layer.attn_q_b);
+            struct ggml_tensor * Qcur = sc_linear(ctx0, model, layer.attn_q_w, cur, layer.attn_q_b, false, nullptr);
 
             //Qcur = ggml_scale(ctx0, Qcur, pow(float(n_state_head), -0.25));
 
@@ -2231,10 +2255,7 @@ static struct ggml_cgraph * whisper_build_graph_encoder(
 
             //Kcur = ggml_scale(ctx0, Kcur, pow(float(n_state_head), -0.25));
 
-            struct ggml_tensor * Vcur = sc_mul_mat(ctx0, model, layer.attn_v_w,
-                    cur);
-
-            Vcur = ggml_add(ctx0, Vcur, layer.attn_v_b);
+            struct ggml_tensor * Vcur = sc_linear(ctx0, model, layer.attn_v_w, cur, layer.attn_v_b, false, nullptr);
 
             // ------
 
@@ -2299,14 +2320,9 @@ static struct ggml_cgraph * whisper_build_graph_encoder(
 
         // projection
         {
-            cur = sc_mul_mat(ctx0, model, layer.attn_ln_1_w,
-                    cur);
-
-            cur = ggml_add(ctx0, cur, layer.attn_ln_1_b);
+            // + the bias, then the input (the residual), fused
+            cur = sc_linear(ctx0, model, layer.attn_ln_1_w, cur, layer.attn_ln_1_b, false, inpL);
         }
-
-        // add the input
-        cur = ggml_add(ctx0, cur, inpL);
 
         struct ggml_tensor * inpFF = cur;
 
@@ -2323,22 +2339,14 @@ static struct ggml_cgraph * whisper_build_graph_encoder(
             }
 
             // fully connected
-            cur = sc_mul_mat(ctx0, model, layer.mlp_0_w,
-                    cur);
+            // + the bias, GELU activation (fused)
+            cur = sc_linear(ctx0, model, layer.mlp_0_w, cur, layer.mlp_0_b, true, nullptr);
 
-            cur = ggml_add(ctx0, cur, layer.mlp_0_b);
-
-            // GELU activation
-            cur = ggml_gelu(ctx0, cur);
-
-            // projection
-            cur = sc_mul_mat(ctx0, model, layer.mlp_1_w,
-                    cur);
-
-            cur = ggml_add(ctx0, cur, layer.mlp_1_b);
+            // projection, + the bias, + the input of the feed-forward network (fused)
+            cur = sc_linear(ctx0, model, layer.mlp_1_w, cur, layer.mlp_1_b, false, inpFF);
         }
 
-        inpL = ggml_add(ctx0, cur, inpFF);
+        inpL = cur;
     }
 
     cur = inpL;
@@ -2410,12 +2418,7 @@ static struct ggml_cgraph * whisper_build_graph_cross(
 
         Kcross = ggml_scale(ctx0, Kcross, Kscale);
 
-        struct ggml_tensor * Vcross = sc_mul_mat(ctx0, model, layer.cross_attn_v_w,
-                cur);
-
-        Vcross = ggml_add(ctx0,
-                    Vcross,
-                    layer.cross_attn_v_b);
+        struct ggml_tensor * Vcross = sc_linear(ctx0, model, layer.cross_attn_v_w, cur, layer.cross_attn_v_b, false, nullptr);
 
         struct ggml_tensor * k;
         struct ggml_tensor * v;
