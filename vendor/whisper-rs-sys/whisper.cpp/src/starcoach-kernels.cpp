@@ -354,6 +354,39 @@ __attribute__((target("avx512f,avx512bw,avx512dq"))) static void quantize_q8_0_a
     }
 }
 
+// The real DFT of n points as a matrix for linear_avx512: column j < bins is cos(2 pi j k / n),
+// column bins + j is -sin(2 pi j k / n), zero columns up to a multiple of 64; packed as panels.
+struct DftMatrix {
+    int n = 0, bins = 0, cols = 0;
+    std::vector<float> buf;
+    float * packed = nullptr;
+};
+
+static const DftMatrix & dft_matrix(int n) {
+    static const DftMatrix m = [n] {
+        DftMatrix d;
+        d.n = n;
+        d.bins = n / 2 + 1;
+        d.cols = (2 * d.bins + 63) / 64 * 64;
+        d.buf.assign((size_t) n * d.cols + 16, 0.0f);
+        d.packed = (float *) (((uintptr_t) d.buf.data() + 63) & ~(uintptr_t) 63);
+        for (int j = 0; j < d.cols; ++j) {
+            float * panel = d.packed + (size_t) (j / 64) * n * 64 + j % 64;
+            for (int k = 0; k < n; ++k) {
+                double v = 0.0;
+                if (j < 2 * d.bins) {
+                    const int f = j < d.bins ? j : j - d.bins;
+                    const double t = 2.0 * M_PI * (double) ((int64_t) f * k % n) / n;
+                    v = j < d.bins ? std::cos(t) : -std::sin(t);
+                }
+                panel[(size_t) k * 64] = (float) v;
+            }
+        }
+        return d;
+    }();
+    return m;
+}
+
 }  // namespace
 
 bool starcoach_attn_supported(int n_state, int n_head) {
@@ -400,6 +433,24 @@ void starcoach_linear_op(struct ggml_tensor * dst, int ith, int nth, void * user
                   (float *) dst->data, e, ith, nth);
 }
 
+bool starcoach_dft_supported(int n) {
+    return has_avx512() && n == 400;
+}
+
+void starcoach_dft_power(const float * frames, int n_frames, int n, float * power) {
+    const DftMatrix & d = dft_matrix(n);
+    thread_local std::vector<float> y;
+    y.resize((size_t) n_frames * d.cols);
+    const Epilogue none = { nullptr, false, nullptr };
+    linear_avx512(frames, n, n_frames, d.packed, d.cols, y.data(), none, 0, 1);
+    for (int f = 0; f < n_frames; ++f) {
+        const float * re = y.data() + (size_t) f * d.cols;
+        const float * im = re + d.bins;
+        float * out = power + (size_t) f * d.bins;
+        for (int j = 0; j < d.bins; ++j) out[j] = re[j] * re[j] + im[j] * im[j];
+    }
+}
+
 void starcoach_quantize_q8_0(const float * x, void * out, int64_t nrows, int64_t n_per_row) {
     if (has_avx512() && n_per_row % 32 == 0) {
         quantize_q8_0_avx512(x, out, nrows * n_per_row);
@@ -425,6 +476,13 @@ void starcoach_linear_pack(const struct ggml_tensor *, float *) {
 }
 
 void starcoach_linear_op(struct ggml_tensor *, int, int, void *) {
+}
+
+bool starcoach_dft_supported(int) {
+    return false;
+}
+
+void starcoach_dft_power(const float *, int, int, float *) {
 }
 
 void starcoach_quantize_q8_0(const float * x, void * out, int64_t nrows, int64_t n_per_row) {

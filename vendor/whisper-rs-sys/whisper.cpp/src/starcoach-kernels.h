@@ -33,6 +33,13 @@ enum {
 // STARCOACH_LINEAR_* steps in userdata; the same bits as ggml's add and gelu nodes would give.
 void starcoach_linear_op(struct ggml_tensor * dst, int ith, int nth, void * userdata);
 
+// Whether starcoach_dft_power runs here for frames of n samples (Whisper's 400, with AVX-512).
+bool starcoach_dft_supported(int n);
+
+// power[f][j] = |DFT(frames[f])_j|^2 for j in 0..n/2, for n_frames rows of n (windowed) samples:
+// the frames' DFTs as one float32 matrix product (no per-frame FFT).
+void starcoach_dft_power(const float * frames, int n_frames, int n, float * power);
+
 // nrows rows of n_per_row floats as q8_0 blocks: the same bytes as ggml's reference quantizer
 // (ggml_quantize_chunk), vectorised where the CPU has AVX-512.
 void starcoach_quantize_q8_0(const float * x, void * out, int64_t nrows, int64_t n_per_row);

@@ -3219,9 +3219,40 @@ static void log_mel_spectrogram_worker_thread(int ith, const float * hann, const
     // make sure n_fft == 1 + (WHISPER_N_FFT / 2), bin_0 to bin_nyquist
     assert(n_fft == 1 + (frame_size / 2));
 
+    // starcoach: where starcoach_dft_supported, the power spectra of this thread's next frames
+    // (up to 48) come from one matrix product (starcoach-kernels.cpp) instead of an FFT each.
+    const int n_frames = std::min(n_samples / frame_step + 1, mel.n_len);
+    const bool sc_dft = starcoach_dft_supported(frame_size);
+    constexpr int sc_block = 48;
+    std::vector<float> sc_in, sc_power;
+    if (sc_dft) {
+        sc_in.resize((size_t) sc_block * frame_size);
+        sc_power.resize((size_t) sc_block * n_fft);
+    }
+    int sc_first = 0, sc_count = 0;  // the frames in sc_power: sc_first, + n_threads, ...
+
     // calculate FFT only when fft_in are not all zero
-    for (; i < std::min(n_samples / frame_step + 1, mel.n_len); i += n_threads) {
+    for (; i < n_frames; i += n_threads) {
         const int offset = i * frame_step;
+
+        if (sc_dft) {
+            if (sc_count == 0 || i >= sc_first + sc_count * n_threads) {
+                sc_first = i;
+                sc_count = 0;
+                for (int f = i; f < n_frames && sc_count < sc_block; f += n_threads, ++sc_count) {
+                    const int off = f * frame_step;
+                    float * row = sc_in.data() + (size_t) sc_count * frame_size;
+                    const int n_in = std::min(frame_size, n_samples - off);
+                    for (int j = 0; j < n_in; j++) {
+                        row[j] = hann[j] * samples[off + j];
+                    }
+                    std::fill(row + n_in, row + frame_size, 0.0f);
+                }
+                starcoach_dft_power(sc_in.data(), sc_count, frame_size, sc_power.data());
+            }
+            const float * power = sc_power.data() + (size_t) ((i - sc_first) / n_threads) * n_fft;
+            std::copy(power, power + n_fft, fft_out.begin());
+        } else {
 
         // apply Hann window (~10% faster)
         for (int j = 0; j < std::min(frame_size, n_samples - offset); j++) {
@@ -3240,6 +3271,7 @@ static void log_mel_spectrogram_worker_thread(int ith, const float * hann, const
         // Use pow(fft_out[2 * j + 0], 2) + pow(fft_out[2 * j + 1], 2) causes inference quality problem? Interesting.
         for (int j = 0; j < n_fft; j++) {
             fft_out[j] = (fft_out[2 * j + 0] * fft_out[2 * j + 0] + fft_out[2 * j + 1] * fft_out[2 * j + 1]);
+        }
         }
 
         // mel spectrogram
