@@ -264,11 +264,11 @@ SC_TARGET static inline v16f gelu(v16f x, const float * table) {
     return (v16f) g;
 }
 
-// y[r][0..64) = x_r . w_j for R rows of x (row stride n_in) against one panel of 64 packed output
+// y[r][0..64) = x_r . w_j for R rows of x (row stride ldx) against one panel of 64 packed output
 // columns (wp[k][0..64) = the k-th input value's weights of those columns), then the epilogue
 // (bias and residual already offset to this panel's columns and these rows).
 template <int R>
-SC_TARGET static void linear_tile(const float * x, int n_in, const float * wp, float * y, int ldy, const Epilogue & e, const float * table) {
+SC_TARGET static void linear_tile(const float * x, int ldx, int n_in, const float * wp, float * y, int ldy, const Epilogue & e, const float * table) {
     v16f acc[R][4];
     for (int r = 0; r < R; ++r) {
         for (int j = 0; j < 4; ++j) acc[r][j] = v16f{};
@@ -279,7 +279,7 @@ SC_TARGET static void linear_tile(const float * x, int n_in, const float * wp, f
         const v16f w2 = *(const v16f *) (wp + 32);
         const v16f w3 = *(const v16f *) (wp + 48);
         for (int r = 0; r < R; ++r) {
-            const v16f xv = splat(x[r * n_in + k]);
+            const v16f xv = splat(x[r * ldx + k]);
             acc[r][0] += xv * w0;
             acc[r][1] += xv * w1;
             acc[r][2] += xv * w2;
@@ -297,34 +297,78 @@ SC_TARGET static void linear_tile(const float * x, int n_in, const float * wp, f
     }
 }
 
-SC_TARGET static void linear_avx512(const float * x, int n_in, int n_rows, const float * wp, int n_out, float * y, const Epilogue & e, int ith, int nth) {
-    const int tiles = (n_rows + ROWS - 1) / ROWS;
-    const int t0 = tiles * ith / nth;
-    const int t1 = tiles * (ith + 1) / nth;
-    const int panels = n_out / 64;
-    const float * table = e.gelu ? gelu_table() : nullptr;
-    constexpr int BLOCK = 8;  // tiles per block: 48 rows of x stay in cache across the panels
-    for (int b0 = t0; b0 < t1; b0 += BLOCK) {
-        const int b1 = std::min(t1, b0 + BLOCK);
-        for (int p = 0; p < panels; ++p) {
-            const float * w = wp + (size_t) p * n_in * 64;
-            for (int t = b0; t < b1; ++t) {
-                const int m0 = t * ROWS;
-                const int rows = std::min(ROWS, n_rows - m0);
-                const float * xr = x + (size_t) m0 * n_in;
-                const size_t out0 = (size_t) m0 * n_out + p * 64;
-                float * yr = y + out0;
-                const Epilogue et = { e.bias ? e.bias + p * 64 : nullptr, e.gelu, e.res ? e.res + out0 : nullptr };
-                switch (rows) {
-                    case 6: linear_tile<6>(xr, n_in, w, yr, n_out, et, table); break;
-                    case 5: linear_tile<5>(xr, n_in, w, yr, n_out, et, table); break;
-                    case 4: linear_tile<4>(xr, n_in, w, yr, n_out, et, table); break;
-                    case 3: linear_tile<3>(xr, n_in, w, yr, n_out, et, table); break;
-                    case 2: linear_tile<2>(xr, n_in, w, yr, n_out, et, table); break;
-                    default: linear_tile<1>(xr, n_in, w, yr, n_out, et, table); break;
-                }
+// y = x W^T then the epilogue, for n_rows (a few dozen) rows of x (row stride ldx; y's ldy),
+// panel by panel so that the rows stay in cache.
+SC_TARGET static void linear_rows(const float * x, int ldx, int n_in, int n_rows, const float * wp, int n_out, float * y, int ldy,
+                                  const Epilogue & e, const float * table) {
+    for (int p = 0; p < n_out / 64; ++p) {
+        const float * w = wp + (size_t) p * n_in * 64;
+        for (int m0 = 0; m0 < n_rows; m0 += ROWS) {
+            const int rows = std::min(ROWS, n_rows - m0);
+            const float * xr = x + (size_t) m0 * ldx;
+            const size_t out0 = (size_t) m0 * ldy + p * 64;
+            float * yr = y + out0;
+            const Epilogue et = { e.bias ? e.bias + p * 64 : nullptr, e.gelu, e.res ? e.res + out0 : nullptr };
+            switch (rows) {
+                case 6: linear_tile<6>(xr, ldx, n_in, w, yr, ldy, et, table); break;
+                case 5: linear_tile<5>(xr, ldx, n_in, w, yr, ldy, et, table); break;
+                case 4: linear_tile<4>(xr, ldx, n_in, w, yr, ldy, et, table); break;
+                case 3: linear_tile<3>(xr, ldx, n_in, w, yr, ldy, et, table); break;
+                case 2: linear_tile<2>(xr, ldx, n_in, w, yr, ldy, et, table); break;
+                default: linear_tile<1>(xr, ldx, n_in, w, yr, ldy, et, table); break;
             }
         }
+    }
+}
+
+constexpr int BLOCK_ROWS = 8 * ROWS;  // rows per block: 48 rows of x stay in cache across the panels
+
+// The thread's share [r0, r1) of n_rows rows, in whole tiles.
+static void thread_rows(int n_rows, int ith, int nth, int & r0, int & r1) {
+    const int tiles = (n_rows + ROWS - 1) / ROWS;
+    r0 = std::min(n_rows, tiles * ith / nth * ROWS);
+    r1 = std::min(n_rows, tiles * (ith + 1) / nth * ROWS);
+}
+
+SC_TARGET static void linear_avx512(const float * x, int n_in, int n_rows, const float * wp, int n_out, float * y, const Epilogue & e, int ith, int nth) {
+    int r0, r1;
+    thread_rows(n_rows, ith, nth, r0, r1);
+    const float * table = e.gelu ? gelu_table() : nullptr;
+    for (int b0 = r0; b0 < r1; b0 += BLOCK_ROWS) {
+        const int nb = std::min(r1 - b0, BLOCK_ROWS);
+        const size_t out0 = (size_t) b0 * n_out;
+        const Epilogue eb = { e.bias, e.gelu, e.res ? e.res + out0 : nullptr };
+        linear_rows(x + (size_t) b0 * n_in, n_in, n_in, nb, wp, n_out, y + out0, n_out, eb, table);
+    }
+}
+
+// A 3-tap convolution (padding 1, stride s) with bias and GELU, as products of packed weights:
+// output frame o reads input frames o s - 1, o s, o s + 1, which a channel-contiguous copy of
+// the block's frames holds side by side, so x's rows are windows into that copy (row stride s IC).
+SC_TARGET static void conv_avx512(const float * x, bool time_major, int n_in_frames, int ic, int stride, const float * wp, int oc,
+                                  const float * bias, float * y, int n_out_frames, int ith, int nth) {
+    int r0, r1;
+    thread_rows(n_out_frames, ith, nth, r0, r1);
+    const float * table = gelu_table();
+    thread_local std::vector<float> buf;
+    for (int b0 = r0; b0 < r1; b0 += BLOCK_ROWS) {
+        const int nb = std::min(r1 - b0, BLOCK_ROWS);
+        const int f_lo = b0 * stride - 1;
+        const int nf = (nb - 1) * stride + 3;
+        buf.resize((size_t) nf * ic);
+        for (int f = 0; f < nf; ++f) {
+            float * row = buf.data() + (size_t) f * ic;
+            const int t = f_lo + f;
+            if (t < 0 || t >= n_in_frames) {
+                std::fill(row, row + ic, 0.0f);
+            } else if (time_major) {
+                for (int c = 0; c < ic; ++c) row[c] = x[(size_t) c * n_in_frames + t];
+            } else {
+                std::memcpy(row, x + (size_t) t * ic, sizeof(float) * ic);
+            }
+        }
+        const Epilogue e = { bias, true, nullptr };
+        linear_rows(buf.data(), stride * ic, 3 * ic, nb, wp, oc, y + (size_t) b0 * oc, oc, e, table);
     }
 }
 
@@ -433,6 +477,43 @@ void starcoach_linear_op(struct ggml_tensor * dst, int ith, int nth, void * user
                   (float *) dst->data, e, ith, nth);
 }
 
+bool starcoach_conv_supported(const struct ggml_tensor * w) {
+    return has_avx512() && (w->type == GGML_TYPE_BF16 || w->type == GGML_TYPE_F16) && ggml_n_dims(w) == 3 && w->ne[0] == 3 &&
+           w->ne[2] % 64 == 0;
+}
+
+void starcoach_conv_pack(const struct ggml_tensor * w, float * out) {
+    const int64_t ic = w->ne[1];
+    const int64_t oc = w->ne[2];
+    const int64_t n_in = 3 * ic;
+    std::vector<float> row(n_in);
+    for (int64_t o = 0; o < oc; ++o) {
+        if (w->type == GGML_TYPE_BF16) {
+            ggml_bf16_to_fp32_row((const ggml_bf16_t *) w->data + o * n_in, row.data(), n_in);
+        } else {
+            ggml_fp16_to_fp32_row((const ggml_fp16_t *) w->data + o * n_in, row.data(), n_in);
+        }
+        // row[3 c + k] is tap k of input channel c; the packed input index is k IC + c
+        float * panel = out + (o / 64) * n_in * 64 + o % 64;
+        for (int64_t c = 0; c < ic; ++c) {
+            for (int64_t k = 0; k < 3; ++k) panel[(k * ic + c) * 64] = row[3 * c + k];
+        }
+    }
+}
+
+void starcoach_conv_op(struct ggml_tensor * dst, int ith, int nth, void * userdata) {
+    const int flags = (int) (intptr_t) userdata;
+    const struct ggml_tensor * wp = dst->src[0];
+    const struct ggml_tensor * x = dst->src[1];
+    const struct ggml_tensor * b = dst->src[2];
+    const bool time_major = (flags & STARCOACH_CONV_TIME_MAJOR) != 0;
+    const int stride = (flags & STARCOACH_CONV_STRIDE_2) ? 2 : 1;
+    const int ic = (int) (time_major ? x->ne[1] : x->ne[0]);
+    const int n_in_frames = (int) (time_major ? x->ne[0] : x->ne[1]);
+    conv_avx512((const float *) x->data, time_major, n_in_frames, ic, stride, (const float *) wp->data, (int) wp->ne[1],
+                (const float *) b->data, (float *) dst->data, (int) dst->ne[1], ith, nth);
+}
+
 bool starcoach_dft_supported(int n) {
     return has_avx512() && n == 400;
 }
@@ -476,6 +557,16 @@ void starcoach_linear_pack(const struct ggml_tensor *, float *) {
 }
 
 void starcoach_linear_op(struct ggml_tensor *, int, int, void *) {
+}
+
+bool starcoach_conv_supported(const struct ggml_tensor *) {
+    return false;
+}
+
+void starcoach_conv_pack(const struct ggml_tensor *, float *) {
+}
+
+void starcoach_conv_op(struct ggml_tensor *, int, int, void *) {
 }
 
 bool starcoach_dft_supported(int) {

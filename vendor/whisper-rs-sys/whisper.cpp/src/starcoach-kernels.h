@@ -33,6 +33,23 @@ enum {
 // STARCOACH_LINEAR_* steps in userdata; the same bits as ggml's add and gelu nodes would give.
 void starcoach_linear_op(struct ggml_tensor * dst, int ith, int nth, void * userdata);
 
+// Whether a convolution weight ([3, IC, OC], float16 or bfloat16, OC a multiple of 64) can be used
+// by starcoach_conv_op on this CPU.
+bool starcoach_conv_supported(const struct ggml_tensor * w);
+
+// Writes w into out (3 IC OC floats) as float32 panels of 64 output channels, input index k IC + c.
+void starcoach_conv_pack(const struct ggml_tensor * w, float * out);
+
+enum {
+    STARCOACH_CONV_TIME_MAJOR = 1,  // x is [T, IC] (ggml order, time contiguous), else [IC, T]
+    STARCOACH_CONV_STRIDE_2   = 2,
+};
+
+// A ggml_custom_4d operation: GELU(conv1d(x, W, padding 1, stride 1 or 2) + b), dst [OC, T_out]
+// (channels contiguous); src[0] the packed weights (F32 [3 IC, OC]), src[1] x (float32, layout
+// per STARCOACH_CONV_TIME_MAJOR in userdata), src[2] b (OC floats).
+void starcoach_conv_op(struct ggml_tensor * dst, int ith, int nth, void * userdata);
+
 // Whether starcoach_dft_power runs here for frames of n samples (Whisper's 400, with AVX-512).
 bool starcoach_dft_supported(int n);
 

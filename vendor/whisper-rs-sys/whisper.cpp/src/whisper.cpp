@@ -750,6 +750,9 @@ struct whisper_model {
     // starcoach: float32 copies of the encoder's weight matrices, packed for
     // starcoach_linear_op (starcoach-kernels.cpp), by the matrix they copy
     std::map<const ggml_tensor *, ggml_tensor *> sc_packed;
+    // starcoach: whether the convolutions run as starcoach_conv_op (their output then has the
+    // channels contiguous, [n_state, n_ctx], and the encoder does not transpose it)
+    bool sc_conv = false;
 
     // decoder.ln
     struct ggml_tensor * d_ln_w;
@@ -1490,14 +1493,17 @@ static ggml_backend_buffer_type_t select_weight_buft(const whisper_hparams & hpa
 //
 // see the convert-pt-to-ggml.py script for details
 //
-// starcoach: new 2-D tensors of `type` shaped like each of `srcs`, in a weights buffer of their
+// starcoach: new 2-D tensors of `type` shaped like each of `srcs` (a 3-D convolution weight
+// flattened to [3 IC, OC]), in a weights buffer of their
 // own that the model keeps (freed with it); empty when the buffer cannot be allocated.
 static std::vector<ggml_tensor *> sc_alloc_copies(whisper_model & model, const std::vector<ggml_tensor *> & srcs, ggml_type type) {
     ggml_init_params params = { ggml_tensor_overhead() * srcs.size(), nullptr, true };
     ggml_context * ctx = ggml_init(params);
     std::vector<ggml_tensor *> copies;
     for (ggml_tensor * src : srcs) {
-        copies.push_back(ggml_new_tensor_2d(ctx, type, src->ne[0], src->ne[1]));
+        // a convolution's [3, IC, OC] as [3 IC, OC]
+        const bool conv = ggml_n_dims(src) == 3;
+        copies.push_back(ggml_new_tensor_2d(ctx, type, conv ? src->ne[0] * src->ne[1] : src->ne[0], conv ? src->ne[2] : src->ne[1]));
     }
     ggml_backend_buffer_t buf = ggml_backend_alloc_ctx_tensors_from_buft(ctx, ggml_backend_buffer_get_type(srcs[0]->buffer));
     if (buf == nullptr) {
@@ -2037,11 +2043,23 @@ static bool whisper_model_load(struct whisper_model_loader * loader, whisper_con
                 }
             }
         }
+        // and the two convolutions at the encoder's input
+        const bool conv = starcoach_conv_supported(model.e_conv_1_w) && starcoach_conv_supported(model.e_conv_2_w) &&
+                          model.e_conv_1_b->type == GGML_TYPE_F32 && model.e_conv_2_b->type == GGML_TYPE_F32;
+        if (conv) {
+            todo.push_back(model.e_conv_1_w);
+            todo.push_back(model.e_conv_2_w);
+        }
         const std::vector<ggml_tensor *> copies = todo.empty() ? std::vector<ggml_tensor *>() : sc_alloc_copies(model, todo, GGML_TYPE_F32);
         for (size_t k = 0; k < copies.size(); ++k) {
-            starcoach_linear_pack(todo[k], (float *) copies[k]->data);
+            if (ggml_n_dims(todo[k]) == 3) {
+                starcoach_conv_pack(todo[k], (float *) copies[k]->data);
+            } else {
+                starcoach_linear_pack(todo[k], (float *) copies[k]->data);
+            }
             model.sc_packed[todo[k]] = copies[k];
         }
+        model.sc_conv = conv && !copies.empty();
     }
 
     for (auto & buf : model.buffers) {
@@ -2100,7 +2118,16 @@ static struct ggml_cgraph * whisper_build_graph_conv(
 
     if (!whisper_encode_external(wstate)) {
         // convolution + gelu
-        {
+        if (model.sc_conv) {
+            // starcoach: both convolutions with their bias and GELU as packed float32 products
+            // (starcoach-kernels.cpp), no im2col; the output is [n_state, n_ctx]
+            ggml_tensor * args1[3] = { model.sc_packed.at(model.e_conv_1_w), mel, model.e_conv_1_b };
+            cur = ggml_custom_4d(ctx0, GGML_TYPE_F32, model.e_conv_1_w->ne[2], mel->ne[0], 1, 1, args1, 3, starcoach_conv_op,
+                                 GGML_N_TASKS_MAX, (void *) (intptr_t) STARCOACH_CONV_TIME_MAJOR);
+            ggml_tensor * args2[3] = { model.sc_packed.at(model.e_conv_2_w), cur, model.e_conv_2_b };
+            cur = ggml_custom_4d(ctx0, GGML_TYPE_F32, model.e_conv_2_w->ne[2], n_ctx, 1, 1, args2, 3, starcoach_conv_op,
+                                 GGML_N_TASKS_MAX, (void *) (intptr_t) STARCOACH_CONV_STRIDE_2);
+        } else {
             cur = ggml_conv_1d_ph(ctx0, model.e_conv_1_w, mel, 1, 1);
             cur = ggml_add(ctx0, cur, model.e_conv_1_b);
 
@@ -2221,7 +2248,11 @@ static struct ggml_cgraph * whisper_build_graph_encoder(
     const size_t e_pe_offset = model.e_pe->ne[0]*ggml_element_size(model.e_pe)*n_ctx*iter;
 
     struct ggml_tensor * e_pe = ggml_view_2d(ctx0, model.e_pe, model.e_pe->ne[0], n_ctx, e_pe_stride, e_pe_offset);
-    cur = ggml_add(ctx0, e_pe, ggml_cont(ctx0, ggml_transpose(ctx0, cur)));
+    if (model.sc_conv && !whisper_encode_external(wstate)) {
+        cur = ggml_add(ctx0, e_pe, cur);  // starcoach: already [n_state, n_ctx]
+    } else {
+        cur = ggml_add(ctx0, e_pe, ggml_cont(ctx0, ggml_transpose(ctx0, cur)));
+    }
 
     // ===================================================================
 
