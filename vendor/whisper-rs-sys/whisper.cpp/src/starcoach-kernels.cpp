@@ -1,6 +1,8 @@
 // starcoach: CPU kernels for whisper.cpp (see starcoach-kernels.h and ../../../README.md):
 // the encoder's self-attention as one fused float32 operation, the encoder's matrix products on
-// packed float32 weights, and a vectorised q8_0 quantizer that writes the reference one's bytes.
+// packed weights (int8 with VNNI, else float32) with their bias, GELU and residual fused, the
+// input convolutions and the mel spectrogram's DFT as the same float32 products, and a
+// vectorised q8_0 quantizer that writes the reference one's bytes.
 //
 // ggml computes the encoder's attention as three graph nodes: K x Q for every head (1500 x 1500
 // scores from 64-value dot products), a softmax, and V x scores. Its matrix kernels (tinyBLAS)
@@ -342,6 +344,117 @@ SC_TARGET static void linear_avx512(const float * x, int n_in, int n_rows, const
     }
 }
 
+// ---- int8 products (VNNI): weights as int8 with a scale per output column, each row of x as
+// uint8 over the row's own range (x = lo + s q, q in 0..255); int32 sums q . w, then
+// y = s_w (s q.w + lo sum(w)). Packed: n_out scales (float), n_out column sums of the int8
+// weights (float), then panels of 64 columns, each [n_in / 4][64][4] bytes.
+
+#define SC_TARGET8 __attribute__((target("avx512f,avx512dq,avx512bw,avx512vnni,fma,f16c")))
+
+template <int R>
+SC_TARGET8 static void linear8_tile(const uint8_t * xq, int ldx, int n_in, const int8_t * wp, const float * sx, const float * lo,
+                                    const float * sw, const float * csum, float * y, int ldy, const Epilogue & e, const float * table) {
+    __m512i acc[R][4];
+    for (int r = 0; r < R; ++r) {
+        for (int j = 0; j < 4; ++j) acc[r][j] = _mm512_setzero_si512();
+    }
+    for (int k = 0; k < n_in; k += 4, wp += 256) {
+        const __m512i w0 = _mm512_loadu_si512((const void *) (wp));
+        const __m512i w1 = _mm512_loadu_si512((const void *) (wp + 64));
+        const __m512i w2 = _mm512_loadu_si512((const void *) (wp + 128));
+        const __m512i w3 = _mm512_loadu_si512((const void *) (wp + 192));
+        for (int r = 0; r < R; ++r) {
+            int32_t q;
+            std::memcpy(&q, xq + r * ldx + k, 4);
+            const __m512i xv = _mm512_set1_epi32(q);
+            acc[r][0] = _mm512_dpbusd_epi32(acc[r][0], xv, w0);
+            acc[r][1] = _mm512_dpbusd_epi32(acc[r][1], xv, w1);
+            acc[r][2] = _mm512_dpbusd_epi32(acc[r][2], xv, w2);
+            acc[r][3] = _mm512_dpbusd_epi32(acc[r][3], xv, w3);
+        }
+    }
+    for (int r = 0; r < R; ++r) {
+        const __m512 srow = _mm512_set1_ps(sx[r]);
+        const __m512 lrow = _mm512_set1_ps(lo[r]);
+        for (int j = 0; j < 4; ++j) {
+            const __m512 dot = _mm512_fmadd_ps(_mm512_cvtepi32_ps(acc[r][j]), srow, _mm512_mul_ps(lrow, _mm512_loadu_ps(csum + 16 * j)));
+            v16f v = (v16f) _mm512_mul_ps(dot, _mm512_loadu_ps(sw + 16 * j));
+            if (e.bias) v += loadu(e.bias + 16 * j);
+            if (e.gelu) v = gelu(v, table);
+            if (e.res) v += loadu(e.res + r * ldy + 16 * j);
+            storeu(y + r * ldy + 16 * j, v);
+        }
+    }
+}
+
+// Row r of x as uint8 over its range: q = round((x - lo) / s), s = (max - lo) / 255.
+SC_TARGET8 static void quantize_rows_u8(const float * x, int n_in, int n_rows, uint8_t * xq, float * sx, float * lo) {
+    for (int r = 0; r < n_rows; ++r) {
+        const float * xr = x + (size_t) r * n_in;
+        __m512 mn = _mm512_set1_ps(INFINITY);
+        __m512 mx = _mm512_set1_ps(-INFINITY);
+        for (int k = 0; k < n_in; k += 16) {
+            const __m512 v = _mm512_loadu_ps(xr + k);
+            mn = _mm512_min_ps(mn, v);
+            mx = _mm512_max_ps(mx, v);
+        }
+        const float l = _mm512_reduce_min_ps(mn);
+        const float s = (_mm512_reduce_max_ps(mx) - l) / 255.0f;
+        sx[r] = s;
+        lo[r] = l;
+        const __m512 inv = _mm512_set1_ps(s != 0.0f ? 1.0f / s : 0.0f);
+        const __m512 vl = _mm512_set1_ps(l);
+        for (int k = 0; k < n_in; k += 16) {
+            __m512i q = _mm512_cvtps_epi32(_mm512_mul_ps(_mm512_sub_ps(_mm512_loadu_ps(xr + k), vl), inv));
+            q = _mm512_min_epi32(_mm512_max_epi32(q, _mm512_setzero_si512()), _mm512_set1_epi32(255));
+            _mm_storeu_si128((__m128i *) (xq + (size_t) r * n_in + k), _mm512_cvtepi32_epi8(q));
+        }
+    }
+}
+
+SC_TARGET8 static void linear8_avx512(const float * x, int n_in, int n_rows, const char * packed, int n_out, float * y, const Epilogue & e,
+                                      int ith, int nth) {
+    const float * sw = (const float *) packed;
+    const float * csum = (const float *) (packed + 4 * (size_t) n_out);
+    const int8_t * panels = (const int8_t *) (packed + 8 * (size_t) n_out);
+    int r0, r1;
+    thread_rows(n_rows, ith, nth, r0, r1);
+    const float * table = e.gelu ? gelu_table() : nullptr;
+    thread_local std::vector<uint8_t> xq;
+    thread_local std::vector<float> sx, lo;
+    xq.resize((size_t) BLOCK_ROWS * n_in);
+    sx.resize(BLOCK_ROWS);
+    lo.resize(BLOCK_ROWS);
+    for (int b0 = r0; b0 < r1; b0 += BLOCK_ROWS) {
+        const int nb = std::min(r1 - b0, BLOCK_ROWS);
+        quantize_rows_u8(x + (size_t) b0 * n_in, n_in, nb, xq.data(), sx.data(), lo.data());
+        for (int p = 0; p < n_out / 64; ++p) {
+            const int8_t * w = panels + (size_t) p * n_in * 64;
+            for (int m0 = 0; m0 < nb; m0 += ROWS) {
+                const int rows = std::min(ROWS, nb - m0);
+                const uint8_t * xr = xq.data() + (size_t) m0 * n_in;
+                const size_t out0 = (size_t) (b0 + m0) * n_out + p * 64;
+                const Epilogue et = { e.bias ? e.bias + p * 64 : nullptr, e.gelu, e.res ? e.res + out0 : nullptr };
+                const float * s = sx.data() + m0;
+                const float * l = lo.data() + m0;
+                switch (rows) {
+                    case 6: linear8_tile<6>(xr, n_in, n_in, w, s, l, sw + p * 64, csum + p * 64, y + out0, n_out, et, table); break;
+                    case 5: linear8_tile<5>(xr, n_in, n_in, w, s, l, sw + p * 64, csum + p * 64, y + out0, n_out, et, table); break;
+                    case 4: linear8_tile<4>(xr, n_in, n_in, w, s, l, sw + p * 64, csum + p * 64, y + out0, n_out, et, table); break;
+                    case 3: linear8_tile<3>(xr, n_in, n_in, w, s, l, sw + p * 64, csum + p * 64, y + out0, n_out, et, table); break;
+                    case 2: linear8_tile<2>(xr, n_in, n_in, w, s, l, sw + p * 64, csum + p * 64, y + out0, n_out, et, table); break;
+                    default: linear8_tile<1>(xr, n_in, n_in, w, s, l, sw + p * 64, csum + p * 64, y + out0, n_out, et, table); break;
+                }
+            }
+        }
+    }
+}
+
+static bool has_vnni() {
+    static const bool yes = has_avx512() && __builtin_cpu_supports("avx512vnni");
+    return yes;
+}
+
 // A 3-tap convolution (padding 1, stride s) with bias and GELU, as products of packed weights:
 // output frame o reads input frames o s - 1, o s, o s + 1, which a channel-contiguous copy of
 // the block's frames holds side by side, so x's rows are windows into that copy (row stride s IC).
@@ -473,8 +586,46 @@ void starcoach_linear_op(struct ggml_tensor * dst, int ith, int nth, void * user
     Epilogue e = { nullptr, (flags & STARCOACH_LINEAR_GELU) != 0, nullptr };
     if (flags & STARCOACH_LINEAR_BIAS) e.bias = (const float *) dst->src[next++]->data;
     if (flags & STARCOACH_LINEAR_RES) e.res = (const float *) dst->src[next++]->data;
+    if (wp->type == GGML_TYPE_I8) {
+        linear8_avx512((const float *) x->data, (int) x->ne[0], (int) x->ne[1], (const char *) wp->data, (int) wp->ne[1],
+                       (float *) dst->data, e, ith, nth);
+        return;
+    }
     linear_avx512((const float *) x->data, (int) x->ne[0], (int) x->ne[1], (const float *) wp->data, (int) wp->ne[1],
                   (float *) dst->data, e, ith, nth);
+}
+
+bool starcoach_linear8_supported(const struct ggml_tensor * w) {
+    return has_vnni() && starcoach_linear_supported(w) && w->ne[0] % 16 == 0;
+}
+
+void starcoach_linear8_pack(const struct ggml_tensor * w, void * out) {
+    const int64_t n_in = w->ne[0];
+    const int64_t n_out = w->ne[1];
+    float * sw = (float *) out;
+    float * csum = (float *) ((char *) out + 4 * n_out);
+    int8_t * panels = (int8_t *) ((char *) out + 8 * n_out);
+    std::vector<float> row(n_in);
+    for (int64_t o = 0; o < n_out; ++o) {
+        if (w->type == GGML_TYPE_BF16) {
+            ggml_bf16_to_fp32_row((const ggml_bf16_t *) w->data + o * n_in, row.data(), n_in);
+        } else {
+            ggml_fp16_to_fp32_row((const ggml_fp16_t *) w->data + o * n_in, row.data(), n_in);
+        }
+        float amax = 0.0f;
+        for (float v : row) amax = std::max(amax, std::fabs(v));
+        const float s = amax / 127.0f;
+        const float inv = s != 0.0f ? 1.0f / s : 0.0f;
+        sw[o] = s;
+        int32_t sum = 0;
+        int8_t * panel = panels + (o / 64) * n_in * 64;
+        for (int64_t k = 0; k < n_in; ++k) {
+            const int q = (int) std::max(-127.0f, std::min(127.0f, std::nearbyint(row[k] * inv)));
+            sum += q;
+            panel[(k / 4) * 256 + (o % 64) * 4 + k % 4] = (int8_t) q;
+        }
+        csum[o] = (float) sum;
+    }
 }
 
 bool starcoach_conv_supported(const struct ggml_tensor * w) {
@@ -557,6 +708,13 @@ void starcoach_linear_pack(const struct ggml_tensor *, float *) {
 }
 
 void starcoach_linear_op(struct ggml_tensor *, int, int, void *) {
+}
+
+bool starcoach_linear8_supported(const struct ggml_tensor *) {
+    return false;
+}
+
+void starcoach_linear8_pack(const struct ggml_tensor *, void *) {
 }
 
 bool starcoach_conv_supported(const struct ggml_tensor *) {

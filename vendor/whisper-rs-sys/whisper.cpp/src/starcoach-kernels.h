@@ -20,6 +20,11 @@ bool starcoach_linear_supported(const struct ggml_tensor * w);
 // output columns: out[p][k][j] = w[64 p + j][k].
 void starcoach_linear_pack(const struct ggml_tensor * w, float * out);
 
+// Whether w can also be multiplied in int8 (AVX-512 VNNI): a GGML_TYPE_I8 copy of [n_in + 8, n_out]
+// written by starcoach_linear8_pack, used by starcoach_linear_op in place of the float32 panels.
+bool starcoach_linear8_supported(const struct ggml_tensor * w);
+void starcoach_linear8_pack(const struct ggml_tensor * w, void * out);
+
 // What starcoach_linear_op does to the product before storing it, in this order (userdata holds
 // the flags, cast to a pointer): + a bias row, ggml's GELU, + a residual of dst's shape.
 enum {

@@ -1496,14 +1496,14 @@ static ggml_backend_buffer_type_t select_weight_buft(const whisper_hparams & hpa
 // starcoach: new 2-D tensors of `type` shaped like each of `srcs` (a 3-D convolution weight
 // flattened to [3 IC, OC]), in a weights buffer of their
 // own that the model keeps (freed with it); empty when the buffer cannot be allocated.
-static std::vector<ggml_tensor *> sc_alloc_copies(whisper_model & model, const std::vector<ggml_tensor *> & srcs, ggml_type type) {
+static std::vector<ggml_tensor *> sc_alloc_copies(whisper_model & model, const std::vector<ggml_tensor *> & srcs, ggml_type type, int64_t extra_ne0 = 0) {
     ggml_init_params params = { ggml_tensor_overhead() * srcs.size(), nullptr, true };
     ggml_context * ctx = ggml_init(params);
     std::vector<ggml_tensor *> copies;
     for (ggml_tensor * src : srcs) {
         // a convolution's [3, IC, OC] as [3 IC, OC]
         const bool conv = ggml_n_dims(src) == 3;
-        copies.push_back(ggml_new_tensor_2d(ctx, type, conv ? src->ne[0] * src->ne[1] : src->ne[0], conv ? src->ne[2] : src->ne[1]));
+        copies.push_back(ggml_new_tensor_2d(ctx, type, (conv ? src->ne[0] * src->ne[1] : src->ne[0]) + extra_ne0, conv ? src->ne[2] : src->ne[1]));
     }
     ggml_backend_buffer_t buf = ggml_backend_alloc_ctx_tensors_from_buft(ctx, ggml_backend_buffer_get_type(srcs[0]->buffer));
     if (buf == nullptr) {
@@ -2023,16 +2023,29 @@ static bool whisper_model_load(struct whisper_model_loader * loader, whisper_con
         }
     }
 
-    // starcoach: the encoder's weight matrices, and the cross-attention K and V projections, as
-    // packed float32 copies for the AVX-512 kernel (starcoach-kernels.cpp): +4 bytes per weight
-    // (33 MB for tiny.en).
+    // starcoach: the encoder's weight matrices (int8 with VNNI), the cross-attention K and V
+    // projections and the input convolutions (float32), as packed copies for the AVX-512
+    // kernels (starcoach-kernels.cpp).
     if (model.d_te && ggml_backend_buffer_is_host(model.d_te->buffer)) {
         std::vector<ggml_tensor *> todo;
+        // the encoder layers' matrices as int8 copies (VNNI) where the CPU has it, unless
+        // STARCOACH_F32_ENCODER is set (docs/performance.md, ninth session)
+        std::vector<ggml_tensor *> todo8;
+        const bool int8 = getenv("STARCOACH_F32_ENCODER") == nullptr;
         for (auto & layer : model.layers_encoder) {
             for (ggml_tensor * w : { layer.attn_q_w, layer.attn_k_w, layer.attn_v_w, layer.attn_ln_1_w, layer.mlp_0_w, layer.mlp_1_w }) {
-                if (starcoach_linear_supported(w)) {
+                if (int8 && starcoach_linear8_supported(w)) {
+                    todo8.push_back(w);
+                } else if (starcoach_linear_supported(w)) {
                     todo.push_back(w);
                 }
+            }
+        }
+        if (!todo8.empty()) {
+            const std::vector<ggml_tensor *> copies8 = sc_alloc_copies(model, todo8, GGML_TYPE_I8, 8);
+            for (size_t k = 0; k < copies8.size(); ++k) {
+                starcoach_linear8_pack(todo8[k], copies8[k]->data);
+                model.sc_packed[todo8[k]] = copies8[k];
             }
         }
         // and the cross-attention K and V projections, applied to the encoder's 1500 outputs
