@@ -544,6 +544,33 @@ static const DftMatrix & dft_matrix(int n) {
     return m;
 }
 
+// sum of exp(x[i] - sub) over the x[i] > -inf (x[i] <= sub).
+SC_TARGET static float sum_exp_avx512(const float * x, int n, float sub) {
+    v16f acc = v16f{};
+    const v16f s = splat(sub);
+    int i = 0;
+    for (; i + 16 <= n; i += 16) {
+        const __m512 v = _mm512_loadu_ps(x + i);
+        const __mmask16 m = _mm512_cmp_ps_mask(v, _mm512_set1_ps(-INFINITY), _CMP_GT_OQ);
+        acc += (v16f) _mm512_maskz_mov_ps(m, (__m512) vexp((v16f) v - s));
+    }
+    float sum = hsum(acc);
+    for (; i < n; ++i) {
+        if (x[i] > -INFINITY) sum += expf(x[i] - sub);
+    }
+    return sum;
+}
+
+// out[i] = keep[i] == -inf ? 0 : exp(x[i]) (x[i] <= 0).
+SC_TARGET static void exp_where_avx512(const float * keep, const float * x, int n, float * out) {
+    int i = 0;
+    for (; i + 16 <= n; i += 16) {
+        const __mmask16 m = _mm512_cmp_ps_mask(_mm512_loadu_ps(keep + i), _mm512_set1_ps(-INFINITY), _CMP_NEQ_OQ);
+        _mm512_storeu_ps(out + i, _mm512_maskz_mov_ps(m, (__m512) vexp((v16f) _mm512_loadu_ps(x + i))));
+    }
+    for (; i < n; ++i) out[i] = keep[i] == -INFINITY ? 0.0f : expf(x[i]);
+}
+
 }  // namespace
 
 bool starcoach_attn_supported(int n_state, int n_head) {
@@ -665,6 +692,25 @@ void starcoach_conv_op(struct ggml_tensor * dst, int ith, int nth, void * userda
                 (const float *) b->data, (float *) dst->data, (int) dst->ne[1], ith, nth);
 }
 
+float starcoach_sum_exp(const float * x, int n, float sub) {
+    if (!has_avx512()) {
+        float sum = 0.0f;
+        for (int i = 0; i < n; ++i) {
+            if (x[i] > -INFINITY) sum += expf(x[i] - sub);
+        }
+        return sum;
+    }
+    return sum_exp_avx512(x, n, sub);
+}
+
+void starcoach_exp_where(const float * keep, const float * x, int n, float * out) {
+    if (!has_avx512()) {
+        for (int i = 0; i < n; ++i) out[i] = keep[i] == -INFINITY ? 0.0f : expf(x[i]);
+        return;
+    }
+    exp_where_avx512(keep, x, n, out);
+}
+
 bool starcoach_dft_supported(int n) {
     return has_avx512() && n == 400;
 }
@@ -708,6 +754,18 @@ void starcoach_linear_pack(const struct ggml_tensor *, float *) {
 }
 
 void starcoach_linear_op(struct ggml_tensor *, int, int, void *) {
+}
+
+float starcoach_sum_exp(const float * x, int n, float sub) {
+    float sum = 0.0f;
+    for (int i = 0; i < n; ++i) {
+        if (x[i] > -INFINITY) sum += expf(x[i] - sub);
+    }
+    return sum;
+}
+
+void starcoach_exp_where(const float * keep, const float * x, int n, float * out) {
+    for (int i = 0; i < n; ++i) out[i] = keep[i] == -INFINITY ? 0.0f : expf(x[i]);
 }
 
 bool starcoach_linear8_supported(const struct ggml_tensor *) {

@@ -62,6 +62,13 @@ bool starcoach_dft_supported(int n);
 // the frames' DFTs as one float32 matrix product (no per-frame FFT).
 void starcoach_dft_power(const float * frames, int n_frames, int n, float * power);
 
+// The sum of exp(x[i] - sub) over the x[i] > -inf (all x[i] <= sub): whisper.cpp's log-softmax
+// over the 51,864 logits of every decoded token, vectorised where the CPU has AVX-512.
+float starcoach_sum_exp(const float * x, int n, float sub);
+
+// out[i] = 0 where keep[i] is -inf, else exp(x[i]) (x[i] <= 0): the token probabilities.
+void starcoach_exp_where(const float * keep, const float * x, int n, float * out);
+
 // nrows rows of n_per_row floats as q8_0 blocks: the same bytes as ggml's reference quantizer
 // (ggml_quantize_chunk), vectorised where the CPU has AVX-512.
 void starcoach_quantize_q8_0(const float * x, void * out, int64_t nrows, int64_t n_per_row);

@@ -6286,12 +6286,8 @@ static void whisper_compute_logprobs(
                               const int    n_logits,
                       std::vector<float> & logprobs) {
     const float logit_max = *std::max_element(logits.begin(), logits.end());
-    float logsumexp = 0.0f;
-    for (int i = 0; i < n_logits; ++i) {
-        if (logits[i] > -INFINITY) {
-            logsumexp += expf(logits[i] - logit_max);
-        }
-    }
+    // starcoach: vectorised (starcoach-kernels.cpp)
+    float logsumexp = starcoach_sum_exp(logits.data(), n_logits, logit_max);
     logsumexp = logf(logsumexp) + logit_max;
 
     for (int i = 0; i < n_logits; ++i) {
@@ -6308,13 +6304,8 @@ static void whisper_compute_probs(
                   const int    n_logits,
     const std::vector<float> & logprobs,
           std::vector<float> & probs)     {
-    for (int i = 0; i < n_logits; ++i) {
-        if (logits[i] == -INFINITY) {
-            probs[i] = 0.0f;
-        } else {
-            probs[i] = expf(logprobs[i]);
-        }
-    }
+    // starcoach: vectorised (starcoach-kernels.cpp)
+    starcoach_exp_where(logits.data(), logprobs.data(), n_logits, probs.data());
 }
 
 // process the logits for the selected decoder
