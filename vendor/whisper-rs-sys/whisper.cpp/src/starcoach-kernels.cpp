@@ -29,6 +29,19 @@
 #define SC_X86 1
 #endif
 
+// starcoach_sum_exp and starcoach_exp_where without vectors, over [i, n): whisper.cpp's own loops,
+// used where the CPU has no AVX-512 and for the vector kernels' last values.
+static float sum_exp_scalar(const float * x, int i, int n, float sub, float sum) {
+    for (; i < n; ++i) {
+        if (x[i] > -INFINITY) sum += expf(x[i] - sub);
+    }
+    return sum;
+}
+
+static void exp_where_scalar(const float * keep, const float * x, int i, int n, float * out) {
+    for (; i < n; ++i) out[i] = keep[i] == -INFINITY ? 0.0f : expf(x[i]);
+}
+
 #ifdef SC_X86
 
 #include <immintrin.h>
@@ -554,11 +567,7 @@ SC_TARGET static float sum_exp_avx512(const float * x, int n, float sub) {
         const __mmask16 m = _mm512_cmp_ps_mask(v, _mm512_set1_ps(-INFINITY), _CMP_GT_OQ);
         acc += (v16f) _mm512_maskz_mov_ps(m, (__m512) vexp((v16f) v - s));
     }
-    float sum = hsum(acc);
-    for (; i < n; ++i) {
-        if (x[i] > -INFINITY) sum += expf(x[i] - sub);
-    }
-    return sum;
+    return sum_exp_scalar(x, i, n, sub, hsum(acc));
 }
 
 // out[i] = keep[i] == -inf ? 0 : exp(x[i]) (x[i] <= 0).
@@ -568,7 +577,7 @@ SC_TARGET static void exp_where_avx512(const float * keep, const float * x, int 
         const __mmask16 m = _mm512_cmp_ps_mask(_mm512_loadu_ps(keep + i), _mm512_set1_ps(-INFINITY), _CMP_NEQ_OQ);
         _mm512_storeu_ps(out + i, _mm512_maskz_mov_ps(m, (__m512) vexp((v16f) _mm512_loadu_ps(x + i))));
     }
-    for (; i < n; ++i) out[i] = keep[i] == -INFINITY ? 0.0f : expf(x[i]);
+    exp_where_scalar(keep, x, i, n, out);
 }
 
 }  // namespace
@@ -693,22 +702,15 @@ void starcoach_conv_op(struct ggml_tensor * dst, int ith, int nth, void * userda
 }
 
 float starcoach_sum_exp(const float * x, int n, float sub) {
-    if (!has_avx512()) {
-        float sum = 0.0f;
-        for (int i = 0; i < n; ++i) {
-            if (x[i] > -INFINITY) sum += expf(x[i] - sub);
-        }
-        return sum;
-    }
-    return sum_exp_avx512(x, n, sub);
+    return has_avx512() ? sum_exp_avx512(x, n, sub) : sum_exp_scalar(x, 0, n, sub, 0.0f);
 }
 
 void starcoach_exp_where(const float * keep, const float * x, int n, float * out) {
-    if (!has_avx512()) {
-        for (int i = 0; i < n; ++i) out[i] = keep[i] == -INFINITY ? 0.0f : expf(x[i]);
-        return;
+    if (has_avx512()) {
+        exp_where_avx512(keep, x, n, out);
+    } else {
+        exp_where_scalar(keep, x, 0, n, out);
     }
-    exp_where_avx512(keep, x, n, out);
 }
 
 bool starcoach_dft_supported(int n) {
@@ -757,15 +759,11 @@ void starcoach_linear_op(struct ggml_tensor *, int, int, void *) {
 }
 
 float starcoach_sum_exp(const float * x, int n, float sub) {
-    float sum = 0.0f;
-    for (int i = 0; i < n; ++i) {
-        if (x[i] > -INFINITY) sum += expf(x[i] - sub);
-    }
-    return sum;
+    return sum_exp_scalar(x, 0, n, sub, 0.0f);
 }
 
 void starcoach_exp_where(const float * keep, const float * x, int n, float * out) {
-    for (int i = 0; i < n; ++i) out[i] = keep[i] == -INFINITY ? 0.0f : expf(x[i]);
+    exp_where_scalar(keep, x, 0, n, out);
 }
 
 bool starcoach_linear8_supported(const struct ggml_tensor *) {

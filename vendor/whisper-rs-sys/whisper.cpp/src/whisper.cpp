@@ -1495,8 +1495,12 @@ static ggml_backend_buffer_type_t select_weight_buft(const whisper_hparams & hpa
 //
 // starcoach: new 2-D tensors of `type` shaped like each of `srcs` (a 3-D convolution weight
 // flattened to [3 IC, OC]), in a weights buffer of their
-// own that the model keeps (freed with it); empty when the buffer cannot be allocated.
+// own that the model keeps (freed with it); empty when there are none or the buffer cannot be
+// allocated.
 static std::vector<ggml_tensor *> sc_alloc_copies(whisper_model & model, const std::vector<ggml_tensor *> & srcs, ggml_type type, int64_t extra_ne0 = 0) {
+    if (srcs.empty()) {
+        return {};
+    }
     ggml_init_params params = { ggml_tensor_overhead() * srcs.size(), nullptr, true };
     ggml_context * ctx = ggml_init(params);
     std::vector<ggml_tensor *> copies;
@@ -2041,12 +2045,10 @@ static bool whisper_model_load(struct whisper_model_loader * loader, whisper_con
                 }
             }
         }
-        if (!todo8.empty()) {
-            const std::vector<ggml_tensor *> copies8 = sc_alloc_copies(model, todo8, GGML_TYPE_I8, 8);
-            for (size_t k = 0; k < copies8.size(); ++k) {
-                starcoach_linear8_pack(todo8[k], copies8[k]->data);
-                model.sc_packed[todo8[k]] = copies8[k];
-            }
+        const std::vector<ggml_tensor *> copies8 = sc_alloc_copies(model, todo8, GGML_TYPE_I8, 8);
+        for (size_t k = 0; k < copies8.size(); ++k) {
+            starcoach_linear8_pack(todo8[k], copies8[k]->data);
+            model.sc_packed[todo8[k]] = copies8[k];
         }
         // and the cross-attention K and V projections, applied to the encoder's 1500 outputs
         for (auto & layer : model.layers_decoder) {
@@ -2063,7 +2065,7 @@ static bool whisper_model_load(struct whisper_model_loader * loader, whisper_con
             todo.push_back(model.e_conv_1_w);
             todo.push_back(model.e_conv_2_w);
         }
-        const std::vector<ggml_tensor *> copies = todo.empty() ? std::vector<ggml_tensor *>() : sc_alloc_copies(model, todo, GGML_TYPE_F32);
+        const std::vector<ggml_tensor *> copies = sc_alloc_copies(model, todo, GGML_TYPE_F32);
         for (size_t k = 0; k < copies.size(); ++k) {
             if (ggml_n_dims(todo[k]) == 3) {
                 starcoach_conv_pack(todo[k], (float *) copies[k]->data);
@@ -2173,41 +2175,34 @@ static struct ggml_cgraph * whisper_build_graph_conv(
     return gf;
 }
 
-// starcoach: w x cur, by the packed float32 kernel when w has a packed copy.
-static struct ggml_tensor * sc_mul_mat(ggml_context * ctx0, const whisper_model & model, ggml_tensor * w, ggml_tensor * cur) {
-    const auto it = model.sc_packed.find(w);
-    if (it == model.sc_packed.end() || !ggml_is_contiguous(cur) || cur->type != GGML_TYPE_F32 || ggml_n_dims(cur) > 2) {
-        return ggml_mul_mat(ctx0, w, cur);
-    }
-    ggml_tensor * args[2] = { it->second, cur };
-    return ggml_custom_4d(ctx0, GGML_TYPE_F32, w->ne[1], cur->ne[1], 1, 1, args, 2, starcoach_linear_op, GGML_N_TASKS_MAX, nullptr);
-}
-
-// starcoach: w x cur, then + b (if given), ggml's GELU (if gelu), + res (if given), fused into
-// the packed float32 kernel's stores when w has a packed copy (same bits as the separate nodes).
+// starcoach: w x cur, then + b (if given), ggml's GELU (if gelu), + res (if given): by the packed
+// kernels when w has a packed copy, with those steps fused into its stores (same bits as the
+// separate nodes); ggml's nodes otherwise.
 static struct ggml_tensor * sc_linear(ggml_context * ctx0, const whisper_model & model, ggml_tensor * w, ggml_tensor * cur,
-                                      ggml_tensor * b, bool gelu, ggml_tensor * res) {
+                                      ggml_tensor * b = nullptr, bool gelu = false, ggml_tensor * res = nullptr) {
     const auto it = model.sc_packed.find(w);
-    const bool fusable = it != model.sc_packed.end() && ggml_is_contiguous(cur) && cur->type == GGML_TYPE_F32 &&
-                         ggml_n_dims(cur) <= 2 &&
+    const bool packed = it != model.sc_packed.end() && ggml_is_contiguous(cur) && cur->type == GGML_TYPE_F32 && ggml_n_dims(cur) <= 2;
+    const bool fusable = packed &&
                          (!b || (b->type == GGML_TYPE_F32 && ggml_is_contiguous(b) && ggml_nelements(b) == w->ne[1])) &&
                          (!res || (res->type == GGML_TYPE_F32 && ggml_is_contiguous(res) && res->ne[0] == w->ne[1] &&
                                    res->ne[1] == cur->ne[1] && ggml_nelements(res) == w->ne[1] * cur->ne[1]));
+    ggml_tensor * args[4] = { packed ? it->second : nullptr, cur, nullptr, nullptr };
+    int n_args = 2;
+    int flags = 0;
+    if (fusable) {
+        if (b) { args[n_args++] = b; flags |= STARCOACH_LINEAR_BIAS; }
+        if (gelu) flags |= STARCOACH_LINEAR_GELU;
+        if (res) { args[n_args++] = res; flags |= STARCOACH_LINEAR_RES; }
+    }
+    cur = packed ? ggml_custom_4d(ctx0, GGML_TYPE_F32, w->ne[1], cur->ne[1], 1, 1, args, n_args, starcoach_linear_op, GGML_N_TASKS_MAX,
+                                  (void *) (intptr_t) flags)
+                 : ggml_mul_mat(ctx0, w, cur);
     if (!fusable) {
-        cur = sc_mul_mat(ctx0, model, w, cur);
         if (b) cur = ggml_add(ctx0, cur, b);
         if (gelu) cur = ggml_gelu(ctx0, cur);
         if (res) cur = ggml_add(ctx0, cur, res);
-        return cur;
     }
-    ggml_tensor * args[4] = { it->second, cur, nullptr, nullptr };
-    int n_args = 2;
-    int flags = 0;
-    if (b) { args[n_args++] = b; flags |= STARCOACH_LINEAR_BIAS; }
-    if (gelu) flags |= STARCOACH_LINEAR_GELU;
-    if (res) { args[n_args++] = res; flags |= STARCOACH_LINEAR_RES; }
-    return ggml_custom_4d(ctx0, GGML_TYPE_F32, w->ne[1], cur->ne[1], 1, 1, args, n_args, starcoach_linear_op, GGML_N_TASKS_MAX,
-                          (void *) (intptr_t) flags);
+    return cur;
 }
 
 static struct ggml_cgraph * whisper_build_graph_encoder(
@@ -2294,7 +2289,7 @@ static struct ggml_cgraph * whisper_build_graph_encoder(
             //Qcur = ggml_scale(ctx0, Qcur, pow(float(n_state_head), -0.25));
 
             // note: no bias for Key
-            struct ggml_tensor * Kcur = sc_mul_mat(ctx0, model, layer.attn_k_w,
+            struct ggml_tensor * Kcur = sc_linear(ctx0, model, layer.attn_k_w,
                     cur);
 
             //Kcur = ggml_scale(ctx0, Kcur, pow(float(n_state_head), -0.25));
@@ -2457,7 +2452,7 @@ static struct ggml_cgraph * whisper_build_graph_cross(
     for (int il = 0; il < model.hparams.n_text_layer; ++il) {
         auto & layer = model.layers_decoder[il];
 
-        struct ggml_tensor * Kcross = sc_mul_mat(ctx0, model, layer.cross_attn_k_w,
+        struct ggml_tensor * Kcross = sc_linear(ctx0, model, layer.cross_attn_k_w,
                 cur);
 
         Kcross = ggml_scale(ctx0, Kcross, Kscale);
