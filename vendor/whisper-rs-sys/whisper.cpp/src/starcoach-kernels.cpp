@@ -20,6 +20,8 @@
 
 #include "starcoach-kernels.h"
 
+#include "ggml-cpu.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -28,6 +30,19 @@
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #define SC_X86 1
 #endif
+
+// The screened logits (starcoach-kernels.h): text rows in panels of 16 rows; per panel and block
+// of 32 inputs, 16 float16 scales (32 bytes) then 4 x 64 bytes of nibbles, byte 4 r + t of the
+// v-th holding row r's 4-bit values (stored + 8) for inputs 8 v + t (low) and 8 v + 4 + t (high).
+struct starcoach_logits {
+    const struct ggml_tensor * w = nullptr;  // the exact q8_0 matrix [n_in, n_vocab]
+    int n_in = 0, n_vocab = 0, n_text = 0, n_panels = 0;
+    float window = 0.0f;
+    std::vector<uint8_t> packed;
+    std::vector<float> skip;  // n_panels * 16: 0, or 1e30 for the unsure rows and the padding
+};
+
+constexpr int SCREEN_BLOCK = 32 + 256;  // bytes per panel and block of 32 inputs
 
 // starcoach_sum_exp and starcoach_exp_where without vectors, over [i, n): whisper.cpp's own loops,
 // used where the CPU has no AVX-512 and for the vector kernels' last values.
@@ -739,6 +754,162 @@ void starcoach_quantize_q8_0(const float * x, void * out, int64_t nrows, int64_t
     }
 }
 
+// ---- Screened logits (starcoach-kernels.h)
+
+// out[16 p + r] for panels [p0, p1): the 4-bit rows times h (q8_0 blocks), sum over blocks of
+// d_w d_h (sum (q_w + 8) q_h - 8 sum q_h), the + 8 making the weights unsigned for vpdpbusd.
+SC_TARGET8 static void screen_panels(const starcoach_logits & l, const uint8_t * hq, int p0, int p1, float * out) {
+    const int nb = l.n_in / 32;
+    thread_local std::vector<int32_t> hw;
+    thread_local std::vector<float> dh;
+    thread_local std::vector<int32_t> corr;
+    hw.resize((size_t) nb * 8);
+    dh.resize(nb);
+    corr.resize(nb);
+    for (int b = 0; b < nb; ++b) {
+        const uint8_t * blk = hq + (size_t) b * 34;
+        ggml_fp16_t d;
+        std::memcpy(&d, blk, 2);
+        dh[b] = ggml_fp16_to_fp32(d);
+        std::memcpy(hw.data() + (size_t) b * 8, blk + 2, 32);
+        int32_t s = 0;
+        for (int k = 0; k < 32; ++k) s += (int8_t) blk[2 + k];
+        corr[b] = 8 * s;
+    }
+    const __m512i low = _mm512_set1_epi8(0x0F);
+    for (int p = p0; p < p1; ++p) {
+        const uint8_t * blk = l.packed.data() + (size_t) p * nb * SCREEN_BLOCK;
+        __m512 acc = _mm512_setzero_ps();
+        for (int b = 0; b < nb; ++b, blk += SCREEN_BLOCK) {
+            const int32_t * h = hw.data() + (size_t) b * 8;
+            __m512i a0 = _mm512_setzero_si512();
+            __m512i a1 = _mm512_setzero_si512();
+            for (int v = 0; v < 4; ++v) {
+                const __m512i raw = _mm512_loadu_si512(blk + 32 + 64 * v);
+                a0 = _mm512_dpbusd_epi32(a0, _mm512_and_si512(raw, low), _mm512_set1_epi32(h[2 * v]));
+                a1 = _mm512_dpbusd_epi32(a1, _mm512_and_si512(_mm512_srli_epi16(raw, 4), low), _mm512_set1_epi32(h[2 * v + 1]));
+            }
+            const __m512i s = _mm512_sub_epi32(_mm512_add_epi32(a0, a1), _mm512_set1_epi32(corr[b]));
+            const __m512 d = _mm512_mul_ps(_mm512_cvtph_ps(_mm256_loadu_si256((const __m256i *) blk)), _mm512_set1_ps(dh[b]));
+            acc = _mm512_fmadd_ps(_mm512_cvtepi32_ps(s), d, acc);
+        }
+        const int left = l.n_text - 16 * p;
+        const __mmask16 m = left >= 16 ? (__mmask16) 0xFFFF : (__mmask16) ((1u << left) - 1);
+        _mm512_mask_storeu_ps(out + 16 * p, m, acc);
+    }
+}
+
+// The best estimate among the text rows that set the threshold.
+SC_TARGET8 static float screen_best(const starcoach_logits & l, const float * a) {
+    __m512 best = _mm512_set1_ps(-INFINITY);
+    int i = 0;
+    for (; i + 16 <= l.n_text; i += 16) {
+        best = _mm512_max_ps(best, _mm512_sub_ps(_mm512_loadu_ps(a + i), _mm512_loadu_ps(l.skip.data() + i)));
+    }
+    float m = _mm512_reduce_max_ps(best);
+    for (; i < l.n_text; ++i) m = std::max(m, a[i] - l.skip[i]);
+    return m;
+}
+
+// q8_0 blocks of one column of h, as ggml_mul_mat quantizes it.
+static const uint8_t * screen_quantize(const starcoach_logits & l, const float * x) {
+    thread_local std::vector<uint8_t> hq;
+    hq.resize((size_t) l.n_in / 32 * 34);
+    ggml_get_type_traits_cpu(GGML_TYPE_Q8_0)->from_float(x, hq.data(), l.n_in);
+    return hq.data();
+}
+
+struct starcoach_logits * starcoach_logits_new(const struct ggml_tensor * w, int n_text, const int * unsure, int n_unsure, float window) {
+    if (!has_vnni() || w->type != GGML_TYPE_Q8_0 || ggml_n_dims(w) != 2 || w->ne[0] % 32 != 0 || n_text <= 0 ||
+        n_text > w->ne[1] || !ggml_is_contiguous(w)) {
+        return nullptr;
+    }
+    starcoach_logits * l = new starcoach_logits;
+    l->w = w;
+    l->n_in = (int) w->ne[0];
+    l->n_vocab = (int) w->ne[1];
+    l->n_text = n_text;
+    l->n_panels = (n_text + 15) / 16;
+    l->window = window;
+    const int nb = l->n_in / 32;
+    l->packed.assign((size_t) l->n_panels * nb * SCREEN_BLOCK, 0);
+    l->skip.assign((size_t) l->n_panels * 16, 1e30f);
+    std::fill(l->skip.begin(), l->skip.begin() + n_text, 0.0f);
+    const ggml_to_float_t to_float = ggml_get_type_traits(GGML_TYPE_Q8_0)->to_float;
+    std::vector<float> row(l->n_in);
+    for (int i = 0; i < n_text; ++i) {
+        to_float((const char *) w->data + (size_t) i * w->nb[1], row.data(), l->n_in);
+        const int p = i / 16;
+        const int r = i % 16;
+        for (int b = 0; b < nb; ++b) {
+            const float * x = row.data() + 32 * b;
+            float amax = 0.0f, m = 0.0f;
+            for (int k = 0; k < 32; ++k) {
+                if (std::fabs(x[k]) > amax) {
+                    amax = std::fabs(x[k]);
+                    m = x[k];
+                }
+            }
+            const ggml_fp16_t dh = ggml_fp32_to_fp16(m / -8.0f);
+            const float d = ggml_fp16_to_fp32(dh);
+            const float id = d != 0.0f ? 1.0f / d : 0.0f;
+            uint8_t * blk = l->packed.data() + ((size_t) p * nb + b) * SCREEN_BLOCK;
+            std::memcpy(blk + 2 * r, &dh, 2);
+            for (int k = 0; k < 32; ++k) {
+                const int q = (int) std::max(-8.0f, std::min(7.0f, std::nearbyint(x[k] * id)));
+                blk[32 + 64 * (k / 8) + 4 * r + k % 4] |= (uint8_t) ((q + 8) << (k % 8 >= 4 ? 4 : 0));
+            }
+        }
+    }
+    for (int j = 0; j < n_unsure; ++j) {
+        if (unsure[j] >= 0 && unsure[j] < n_text) l->skip[unsure[j]] = 1e30f;
+    }
+    return l;
+}
+
+void starcoach_logits_screen_op(struct ggml_tensor * dst, int ith, int nth, void * userdata) {
+    const starcoach_logits_call & call = *(const starcoach_logits_call *) userdata;
+    const starcoach_logits & l = *call.l;
+    const struct ggml_tensor * h = dst->src[0];
+    const int p0 = (int) ((int64_t) l.n_panels * ith / nth);
+    const int p1 = (int) ((int64_t) l.n_panels * (ith + 1) / nth);
+    for (int64_t j = 0; j < h->ne[1]; ++j) {
+        if (call.need && !call.need[j]) continue;
+        const uint8_t * hq = screen_quantize(l, (const float *) ((const char *) h->data + j * h->nb[1]));
+        screen_panels(l, hq, p0, p1, (float *) ((char *) dst->data + j * dst->nb[1]));
+    }
+}
+
+void starcoach_logits_exact_op(struct ggml_tensor * dst, int ith, int nth, void * userdata) {
+    const starcoach_logits_call & call = *(const starcoach_logits_call *) userdata;
+    const starcoach_logits & l = *call.l;
+    const struct ggml_tensor * screen = dst->src[0];
+    const struct ggml_tensor * h = dst->src[1];
+    const ggml_vec_dot_t vec_dot = ggml_get_type_traits_cpu(GGML_TYPE_Q8_0)->vec_dot;
+    const int r0 = (int) ((int64_t) l.n_vocab * ith / nth);
+    const int r1 = (int) ((int64_t) l.n_vocab * (ith + 1) / nth);
+    const size_t row_size = l.w->nb[1];
+    const char * w = (const char *) l.w->data;
+    for (int64_t j = 0; j < h->ne[1]; ++j) {
+        if (call.need && !call.need[j]) continue;
+        const float * a = (const float *) ((const char *) screen->data + j * screen->nb[1]);
+        float * y = (float *) ((char *) dst->data + j * dst->nb[1]);
+        const uint8_t * hq = screen_quantize(l, (const float *) ((const char *) h->data + j * h->nb[1]));
+        const float thr = screen_best(l, a) - l.window;
+        for (int i = r0; i < r1; ++i) {
+            if (i >= l.n_text || a[i] >= thr) {
+                vec_dot(l.n_in, y + i, 0, w + (size_t) i * row_size, 0, hq, 0, 1);
+            } else {
+                y[i] = a[i];
+            }
+        }
+    }
+}
+
+void starcoach_logits_free(struct starcoach_logits * l) {
+    delete l;
+}
+
 #else  // not x86-64 with GCC or Clang: ggml's own graph and quantizer are used
 
 bool starcoach_attn_supported(int, int) {
@@ -792,6 +963,20 @@ void starcoach_dft_power(const float *, int, int, float *) {
 
 void starcoach_quantize_q8_0(const float * x, void * out, int64_t nrows, int64_t n_per_row) {
     ggml_quantize_chunk(GGML_TYPE_Q8_0, x, out, 0, nrows, n_per_row, nullptr);
+}
+
+struct starcoach_logits * starcoach_logits_new(const struct ggml_tensor *, int, const int *, int, float) {
+    return nullptr;
+}
+
+void starcoach_logits_screen_op(struct ggml_tensor *, int, int, void *) {
+}
+
+void starcoach_logits_exact_op(struct ggml_tensor *, int, int, void *) {
+}
+
+void starcoach_logits_free(struct starcoach_logits * l) {
+    delete l;
 }
 
 #endif

@@ -72,3 +72,35 @@ void starcoach_exp_where(const float * keep, const float * x, int n, float * out
 // nrows rows of n_per_row floats as q8_0 blocks: the same bytes as ggml's reference quantizer
 // (ggml_quantize_chunk), vectorised where the CPU has AVX-512.
 void starcoach_quantize_q8_0(const float * x, void * out, int64_t nrows, int64_t n_per_row);
+
+// ---- The decoder's logits, screened. Every decoded token multiplies the whole q8_0 token matrix
+// (tiny.en: 51,864 rows x 384, 21 MB read per token), yet greedy decoding only needs the rows
+// near the top. starcoach_logits keeps a 4-bit copy of the text rows (half the bytes) to estimate
+// every text row's logit; the exact q8_0 product (ggml's own vec_dot on the activation quantised
+// as ggml_mul_mat does, so the same bits) is then computed for every special and timestamp row
+// and for every text row whose estimate is within `window` of the best estimate among the text
+// rows whisper.cpp never suppresses. The other rows keep their estimate, which only enters the
+// log-softmax's normalisation, far below the top.
+struct starcoach_logits;
+
+// nullptr where the CPU lacks AVX-512 VNNI or w is not a contiguous 2-D q8_0 matrix [n_in, n_vocab]
+// with n_in a multiple of 32. Rows from n_text on are always exact; `unsure` lists the text rows
+// whisper.cpp may suppress (blank, non-speech tokens), which set no threshold.
+struct starcoach_logits * starcoach_logits_new(const struct ggml_tensor * w, int n_text, const int * unsure, int n_unsure,
+                                               float window);
+void starcoach_logits_free(struct starcoach_logits * l);
+
+// The userdata of both operations below: the screened matrix, and which token columns need
+// logits (whisper_batch.logits; nullptr: all).
+struct starcoach_logits_call {
+    const struct starcoach_logits * l;
+    const int8_t * need;
+};
+
+// A ggml_custom_4d operation: dst [n_vocab, n_tokens] = the 4-bit estimates of the text rows'
+// logits for h = src[0] (contiguous float32 [n_in, n_tokens]).
+void starcoach_logits_screen_op(struct ggml_tensor * dst, int ith, int nth, void * userdata);
+
+// A ggml_custom_4d operation: dst [n_vocab, n_tokens] = the logits, exact where they can matter,
+// from src[0] (starcoach_logits_screen_op's output) and src[1] (h).
+void starcoach_logits_exact_op(struct ggml_tensor * dst, int ith, int nth, void * userdata);

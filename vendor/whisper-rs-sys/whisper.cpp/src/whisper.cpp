@@ -746,6 +746,8 @@ struct whisper_model {
 
     // starcoach: a q8_0 copy of d_te for the output projection (see whisper_model_load)
     struct ggml_tensor * d_te_out = nullptr;
+    // starcoach: d_te_out screened with a 4-bit copy (starcoach-kernels.h), nullptr if unused
+    struct starcoach_logits * sc_logits = nullptr;
 
     // starcoach: float32 copies of the encoder's weight matrices, packed for
     // starcoach_linear_op (starcoach-kernels.cpp), by the matrix they copy
@@ -860,6 +862,9 @@ struct whisper_state {
 
     // number of decoders for which we have constructed the KV cache
     int32_t kv_self_n_dec = 0;
+
+    // starcoach: the userdata of the decoder's screened-logits operations
+    starcoach_logits_call sc_logits_call = { nullptr, nullptr };
 
     // unified self-attention KV cache for all decoders
     whisper_kv_cache kv_self;
@@ -1519,6 +1524,15 @@ static std::vector<ggml_tensor *> sc_alloc_copies(whisper_model & model, const s
     return copies;
 }
 
+// starcoach: the text tokens whisper_process_logits may suppress (blank, non-speech tokens), and
+// the window below the best 4-bit estimate within which the screened output projection computes
+// text rows exactly. A row matters to a decision when its logit is within 6 of the top (the
+// filler bias 2 plus the gap 4 at which starcoach takes a second look); the 4-bit estimates were
+// off by at most 4.9 (mean 0.58) over 40 million row-token pairs, and no row within 6 of the top
+// fell more than 8.9 below the best estimate (docs/performance.md, tenth session).
+static std::vector<int> sc_unsure_tokens(const whisper_vocab & vocab);
+static const float SC_LOGITS_WINDOW = 14.0f;
+
 static bool whisper_model_load(struct whisper_model_loader * loader, whisper_context & wctx) {
     WHISPER_LOG_INFO("%s: loading model\n", __func__);
 
@@ -2024,6 +2038,13 @@ static bool whisper_model_load(struct whisper_model_loader * loader, whisper_con
                 starcoach_quantize_q8_0(rows.data(), (char *) copies[k]->data + r0 * row_size, nr, n_per_row);
             }
             *todo[k].second = copies[k];
+        }
+        // starcoach: the output projection screened by a 4-bit copy (see starcoach-kernels.h);
+        // STARCOACH_EXACT_LOGITS=1 multiplies every row exactly, as ggml_mul_mat would
+        const char * exact = getenv("STARCOACH_EXACT_LOGITS");
+        if (!(exact && *exact && strcmp(exact, "0") != 0)) {
+            const std::vector<int> unsure = sc_unsure_tokens(vocab);
+            model.sc_logits = starcoach_logits_new(model.d_te_out, vocab.token_eot, unsure.data(), (int) unsure.size(), SC_LOGITS_WINDOW);
         }
     }
 
@@ -2961,7 +2982,18 @@ static struct ggml_cgraph * whisper_build_graph_decoder(
     // might be useful in the future
     //cur = ggml_view_2d(ctx0, cur, cur->ne[0], 1, cur->nb[1], (cur->ne[1] - 1)*cur->nb[1]);
 
-    struct ggml_tensor * logits = ggml_mul_mat(ctx0, model.d_te_out ? model.d_te_out : model.d_te, cur);
+    struct ggml_tensor * logits;
+    if (model.sc_logits) {
+        // starcoach: 4-bit estimates, then the exact product where a row can matter
+        wstate.sc_logits_call = { model.sc_logits, batch.logits };
+        struct ggml_tensor * screen = ggml_custom_4d(ctx0, GGML_TYPE_F32, model.d_te_out->ne[1], cur->ne[1], 1, 1, &cur, 1,
+                                                     starcoach_logits_screen_op, GGML_N_TASKS_MAX, &wstate.sc_logits_call);
+        struct ggml_tensor * args[] = { screen, cur };
+        logits = ggml_custom_4d(ctx0, GGML_TYPE_F32, model.d_te_out->ne[1], cur->ne[1], 1, 1, args, 2, starcoach_logits_exact_op,
+                                GGML_N_TASKS_MAX, &wstate.sc_logits_call);
+    } else {
+        logits = ggml_mul_mat(ctx0, model.d_te_out ? model.d_te_out : model.d_te, cur);
+    }
 
     // [EXPERIMENTAL] Token-level timestamps with DTW
     if (wctx.params.dtw_token_timestamps && aheads_cross_QKs != nullptr) {
@@ -4030,6 +4062,8 @@ void whisper_free(struct whisper_context * ctx) {
         for (ggml_backend_buffer_t buf : ctx->model.buffers) {
             ggml_backend_buffer_free(buf);
         }
+
+        starcoach_logits_free(ctx->model.sc_logits);
 
         whisper_free_state(ctx->state);
 
@@ -6275,6 +6309,21 @@ static const std::vector<std::string> non_speech_tokens = {
     "---", "-(", "-[", "('", "(\"", "((", "))", "(((", ")))", "[[", "]]", "{{", "}}", "♪♪",
     "♪♪♪","♩", "♪", "♫", "♬", "♭", "♮", "♯"
 };
+
+static std::vector<int> sc_unsure_tokens(const whisper_vocab & vocab) {
+    std::vector<int> ids;
+    for (const std::string & t : { std::string(" "), std::string(" -"), std::string(" '") }) {
+        const auto it = vocab.token_to_id.find(t);
+        if (it != vocab.token_to_id.end()) ids.push_back(it->second);
+    }
+    for (const std::string & token : non_speech_tokens) {
+        for (const std::string & t : { token, " " + token }) {
+            const auto it = vocab.token_to_id.find(t);
+            if (it != vocab.token_to_id.end()) ids.push_back(it->second);
+        }
+    }
+    return ids;
+}
 
 static void whisper_compute_logprobs(
                 const std::vector<float> & logits,
