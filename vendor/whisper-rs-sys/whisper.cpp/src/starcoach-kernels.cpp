@@ -754,6 +754,159 @@ void starcoach_quantize_q8_0(const float * x, void * out, int64_t nrows, int64_t
     }
 }
 
+// ---- Cross-attention on int8 copies (starcoach-kernels.h). Per layer: K as panels of 16
+// positions per head, [16 groups of 4 values][16 positions][4] bytes stored + 128 (unsigned for
+// vpdpbusd); K's scales [n_head][n_pad]; V as int8 rows [n_pad][n_state]; V's scales [n_head][n_pad].
+
+static int cross_pad(int n_ctx) {
+    return (n_ctx + 15) / 16 * 16;
+}
+
+SC_TARGET8 static void cross_pack(const starcoach_cross & c, const float * k, const float * v, int j0, int j1) {
+    const int n_pad = cross_pad(c.n_ctx);
+    uint8_t * kp = c.data;
+    float * ks = (float *) (c.data + (size_t) c.n_state * n_pad);
+    int8_t * vr = (int8_t *) (ks + (size_t) c.n_head * n_pad);
+    float * vs = (float *) (vr + (size_t) c.n_state * n_pad);
+    for (int j = j0; j < j1; ++j) {
+        for (int h = 0; h < c.n_head; ++h) {
+            for (int which = 0; which < 2; ++which) {
+                const float * x = (which ? v : k) + (size_t) j * c.n_state + HEAD * h;
+                __m512 m = _mm512_setzero_ps();
+                for (int i = 0; i < HEAD; i += 16) m = _mm512_max_ps(m, _mm512_abs_ps(_mm512_loadu_ps(x + i)));
+                const float amax = _mm512_reduce_max_ps(m);
+                const float s = amax / 127.0f;
+                const __m512 inv = _mm512_set1_ps(s != 0.0f ? 1.0f / s : 0.0f);
+                alignas(64) int8_t q[HEAD];
+                for (int i = 0; i < HEAD; i += 16) {
+                    const __m512i qi = _mm512_cvtps_epi32(_mm512_roundscale_ps(_mm512_mul_ps(_mm512_loadu_ps(x + i), inv), _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC));
+                    _mm_store_si128((__m128i *) (q + i), _mm512_cvtsepi32_epi8(qi));
+                }
+                if (which) {
+                    std::memcpy(vr + (size_t) j * c.n_state + HEAD * h, q, HEAD);
+                    vs[(size_t) h * n_pad + j] = s;
+                } else {
+                    uint8_t * panel = kp + ((size_t) h * (n_pad / 16) + j / 16) * 16 * HEAD;
+                    for (int g = 0; g < HEAD / 4; ++g) {
+                        for (int t = 0; t < 4; ++t) panel[g * 64 + (j % 16) * 4 + t] = (uint8_t) (q[4 * g + t] + 128);
+                    }
+                    ks[(size_t) h * n_pad + j] = s;
+                }
+            }
+        }
+    }
+    if (j1 == c.n_ctx) {
+        // the padding positions: zero K (their scores are never read) and V
+        for (int j = c.n_ctx; j < n_pad; ++j) {
+            for (int h = 0; h < c.n_head; ++h) {
+                ks[(size_t) h * n_pad + j] = 0.0f;
+                vs[(size_t) h * n_pad + j] = 0.0f;
+            }
+            std::memset(vr + (size_t) j * c.n_state, 0, c.n_state);
+        }
+    }
+}
+
+// One head of one token: out[0..64) = softmax(scale q K^T) V.
+SC_TARGET8 static void cross_head(const starcoach_cross & c, int h, const float * qf, float * out, float * scores) {
+    const int n_pad = cross_pad(c.n_ctx);
+    const uint8_t * kp = c.data + (size_t) h * n_pad * HEAD;
+    const float * ks = (const float *) (c.data + (size_t) c.n_state * n_pad) + (size_t) h * n_pad;
+    const int8_t * vr = (const int8_t *) (c.data + (size_t) c.n_state * n_pad + sizeof(float) * c.n_head * n_pad);
+    const float * vs = (const float *) (vr + (size_t) c.n_state * n_pad) + (size_t) h * n_pad;
+    // the query as int8
+    __m512 m = _mm512_setzero_ps();
+    for (int i = 0; i < HEAD; i += 16) m = _mm512_max_ps(m, _mm512_abs_ps(_mm512_loadu_ps(qf + i)));
+    const float amax = _mm512_reduce_max_ps(m);
+    const float sq = amax / 127.0f;
+    const __m512 inv = _mm512_set1_ps(sq != 0.0f ? 1.0f / sq : 0.0f);
+    alignas(64) int8_t q[HEAD];
+    for (int i = 0; i < HEAD; i += 16) {
+        const __m512i qi = _mm512_cvtps_epi32(_mm512_roundscale_ps(_mm512_mul_ps(_mm512_loadu_ps(qf + i), inv), _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC));
+        _mm_store_si128((__m128i *) (q + i), _mm512_cvtsepi32_epi8(qi));
+    }
+    int32_t qw[HEAD / 4];
+    std::memcpy(qw, q, HEAD);
+    int32_t qsum = 0;
+    for (int i = 0; i < HEAD; ++i) qsum += q[i];
+    const __m512i corr = _mm512_set1_epi32(128 * qsum);
+    const __m512 f = _mm512_set1_ps(sq * c.scale);
+    __m512 vmx = _mm512_set1_ps(-INFINITY);
+    for (int b = 0; b < n_pad / 16; ++b) {
+        const uint8_t * panel = kp + (size_t) b * 16 * HEAD;
+        __m512i a0 = _mm512_setzero_si512();
+        __m512i a1 = _mm512_setzero_si512();
+        for (int g = 0; g < HEAD / 4; g += 2) {
+            a0 = _mm512_dpbusd_epi32(a0, _mm512_loadu_si512(panel + g * 64), _mm512_set1_epi32(qw[g]));
+            a1 = _mm512_dpbusd_epi32(a1, _mm512_loadu_si512(panel + g * 64 + 64), _mm512_set1_epi32(qw[g + 1]));
+        }
+        const __m512 sc = _mm512_mul_ps(_mm512_mul_ps(_mm512_cvtepi32_ps(_mm512_sub_epi32(_mm512_add_epi32(a0, a1), corr)), f),
+                                        _mm512_loadu_ps(ks + 16 * b));
+        _mm512_storeu_ps(scores + 16 * b, sc);
+        const int left = c.n_ctx - 16 * b;
+        const __mmask16 mk = left >= 16 ? (__mmask16) 0xFFFF : (__mmask16) ((1u << left) - 1);
+        vmx = _mm512_mask_max_ps(vmx, mk, vmx, sc);
+    }
+    const float mx = _mm512_reduce_max_ps(vmx);
+    // exp, sum, and the weights times V's scales
+    v16f sum = splat(0.0f);
+    for (int b = 0; b < n_pad / 16; ++b) {
+        const int left = c.n_ctx - 16 * b;
+        const __mmask16 mk = left >= 16 ? (__mmask16) 0xFFFF : (__mmask16) ((1u << left) - 1);
+        v16f e = vexp(loadu(scores + 16 * b) - splat(mx));
+        e = (v16f) _mm512_maskz_mov_ps(mk, (__m512) e);
+        sum += e;
+        storeu(scores + 16 * b, e * loadu(vs + 16 * b));
+    }
+    const float inv_sum = 1.0f / hsum(sum);
+    __m512 o0 = _mm512_setzero_ps(), o1 = o0, o2 = o0, o3 = o0;
+    const int8_t * v = vr + HEAD * h;
+    for (int j = 0; j < c.n_ctx; ++j, v += c.n_state) {
+        const __m512 w = _mm512_set1_ps(scores[j]);
+        const __m512i raw = _mm512_loadu_si512(v);
+        o0 = _mm512_fmadd_ps(w, _mm512_cvtepi32_ps(_mm512_cvtepi8_epi32(_mm512_castsi512_si128(raw))), o0);
+        o1 = _mm512_fmadd_ps(w, _mm512_cvtepi32_ps(_mm512_cvtepi8_epi32(_mm512_extracti32x4_epi32(raw, 1))), o1);
+        o2 = _mm512_fmadd_ps(w, _mm512_cvtepi32_ps(_mm512_cvtepi8_epi32(_mm512_extracti32x4_epi32(raw, 2))), o2);
+        o3 = _mm512_fmadd_ps(w, _mm512_cvtepi32_ps(_mm512_cvtepi8_epi32(_mm512_extracti32x4_epi32(raw, 3))), o3);
+    }
+    const __m512 is = _mm512_set1_ps(inv_sum);
+    _mm512_storeu_ps(out, _mm512_mul_ps(o0, is));
+    _mm512_storeu_ps(out + 16, _mm512_mul_ps(o1, is));
+    _mm512_storeu_ps(out + 32, _mm512_mul_ps(o2, is));
+    _mm512_storeu_ps(out + 48, _mm512_mul_ps(o3, is));
+}
+
+bool starcoach_cross_supported(int n_state, int n_head) {
+    return has_vnni() && n_head > 0 && n_state == HEAD * n_head;
+}
+
+size_t starcoach_cross_size(int n_state, int n_ctx) {
+    const size_t n_pad = cross_pad(n_ctx);
+    return 2 * (size_t) n_state * n_pad + 2 * sizeof(float) * (n_state / HEAD) * n_pad;
+}
+
+void starcoach_cross_pack_op(struct ggml_tensor * dst, int ith, int nth, void * userdata) {
+    const starcoach_cross & c = *(const starcoach_cross *) userdata;
+    const int j0 = (int) ((int64_t) c.n_ctx * ith / nth);
+    const int j1 = (int) ((int64_t) c.n_ctx * (ith + 1) / nth);
+    cross_pack(c, (const float *) dst->src[0]->data, (const float *) dst->src[1]->data, j0, j1);
+}
+
+void starcoach_cross_attn_op(struct ggml_tensor * dst, int ith, int nth, void * userdata) {
+    const starcoach_cross & c = *(const starcoach_cross *) userdata;
+    const struct ggml_tensor * q = dst->src[0];
+    thread_local std::vector<float> scores;
+    scores.resize(cross_pad(c.n_ctx));
+    const int n_tokens = (int) q->ne[1];
+    const int total = n_tokens * c.n_head;
+    for (int u = (int) ((int64_t) total * ith / nth); u < (int) ((int64_t) total * (ith + 1) / nth); ++u) {
+        const int t = u / c.n_head;
+        const int h = u % c.n_head;
+        cross_head(c, h, (const float *) ((const char *) q->data + t * q->nb[1]) + HEAD * h,
+                   (float *) ((char *) dst->data + t * dst->nb[1]) + HEAD * h, scores.data());
+    }
+}
+
 // ---- Screened logits (starcoach-kernels.h)
 
 // out[16 p + r] for panels [p0, p1): the 4-bit rows times h (q8_0 blocks), sum over blocks of
@@ -977,6 +1130,20 @@ void starcoach_logits_exact_op(struct ggml_tensor *, int, int, void *) {
 
 void starcoach_logits_free(struct starcoach_logits * l) {
     delete l;
+}
+
+bool starcoach_cross_supported(int, int) {
+    return false;
+}
+
+size_t starcoach_cross_size(int, int) {
+    return 0;
+}
+
+void starcoach_cross_pack_op(struct ggml_tensor *, int, int, void *) {
+}
+
+void starcoach_cross_attn_op(struct ggml_tensor *, int, int, void *) {
 }
 
 #endif

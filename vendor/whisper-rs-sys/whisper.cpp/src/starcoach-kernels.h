@@ -104,3 +104,25 @@ void starcoach_logits_screen_op(struct ggml_tensor * dst, int ith, int nth, void
 // A ggml_custom_4d operation: dst [n_vocab, n_tokens] = the logits, exact where they can matter,
 // from src[0] (starcoach_logits_screen_op's output) and src[1] (h).
 void starcoach_logits_exact_op(struct ggml_tensor * dst, int ith, int nth, void * userdata);
+
+// ---- The decoder's cross-attention on int8 copies of the encoder's K and V. Every decoded
+// token reads each decoder layer's cross-attention K and V (1500 positions x 384 values, 2.3 MB
+// as bfloat16 per layer); as int8 (a scale per position and head) they are half that. Scores by
+// AVX-512 VNNI (query as int8 per head), softmax and the weighted sum of V in float32.
+struct starcoach_cross {
+    int n_state = 0, n_head = 0, n_ctx = 0;  // n_ctx positions, padded to 16 in the copies
+    float scale = 1.0f;                      // applied to the scores (on top of K's own scale)
+    uint8_t * data = nullptr;                // starcoach_cross_size bytes
+};
+
+// Whether the CPU has AVX-512 VNNI and the heads have 64 values.
+bool starcoach_cross_supported(int n_state, int n_head);
+size_t starcoach_cross_size(int n_state, int n_ctx);
+
+// A ggml_custom_4d operation writing userdata's (a starcoach_cross) copies from src[0] K and
+// src[1] V (contiguous float32 [n_state, n_ctx]); dst is a placeholder.
+void starcoach_cross_pack_op(struct ggml_tensor * dst, int ith, int nth, void * userdata);
+
+// A ggml_custom_4d operation: dst [n_state, n_tokens] = the heads of softmax(scale Q K^T) V side
+// by side, from src[0] Q (contiguous float32 [n_state, n_tokens]) and userdata's copies.
+void starcoach_cross_attn_op(struct ggml_tensor * dst, int ith, int nth, void * userdata);

@@ -866,6 +866,10 @@ struct whisper_state {
     // starcoach: the userdata of the decoder's screened-logits operations
     starcoach_logits_call sc_logits_call = { nullptr, nullptr };
 
+    // starcoach: int8 copies of the cross-attention K and V, per decoder layer (see sc_cross_setup)
+    std::vector<starcoach_cross> sc_cross;
+    std::vector<uint8_t> sc_cross_buf;
+
     // unified self-attention KV cache for all decoders
     whisper_kv_cache kv_self;
 
@@ -2441,6 +2445,36 @@ static struct ggml_cgraph * whisper_build_graph_encoder(
     return gf;
 }
 
+// starcoach: whether the decoder's cross-attention runs on int8 copies of K and V
+// (starcoach_cross_attn_op) instead of the bfloat16 kv_cross cache; sizes the copies.
+// STARCOACH_BF16_CROSS=1 keeps ggml's path.
+static bool sc_cross_setup(whisper_context & wctx, whisper_state & wstate) {
+    const auto & hparams = wctx.model.hparams;
+    static const bool off = [] {
+        const char * e = getenv("STARCOACH_BF16_CROSS");
+        return e && *e && strcmp(e, "0") != 0;
+    }();
+    if (off || wctx.params.flash_attn || wctx.params.dtw_token_timestamps ||
+        !starcoach_cross_supported(hparams.n_text_state, hparams.n_text_head) || hparams.n_text_state != hparams.n_audio_state) {
+        return false;
+    }
+    const int n_ctx = wstate.exp_n_audio_ctx > 0 ? wstate.exp_n_audio_ctx : hparams.n_audio_ctx;
+    const size_t per_layer = starcoach_cross_size(hparams.n_text_state, n_ctx);
+    if (wstate.sc_cross_buf.size() < per_layer * hparams.n_text_layer) {
+        wstate.sc_cross_buf.resize(per_layer * hparams.n_text_layer);
+    }
+    wstate.sc_cross.resize(hparams.n_text_layer);
+    for (int il = 0; il < hparams.n_text_layer; ++il) {
+        starcoach_cross & c = wstate.sc_cross[il];
+        c.n_state = hparams.n_text_state;
+        c.n_head = hparams.n_text_head;
+        c.n_ctx = n_ctx;
+        c.scale = pow(float(hparams.n_text_state / hparams.n_text_head), -0.25);  // the decoder's KQscale
+        c.data = wstate.sc_cross_buf.data() + per_layer * il;
+    }
+    return true;
+}
+
 // pre-compute cross-attention memory
 static struct ggml_cgraph * whisper_build_graph_cross(
         whisper_context & wctx,
@@ -2470,6 +2504,8 @@ static struct ggml_cgraph * whisper_build_graph_cross(
 
     const float  Kscale = pow(float(n_state_head), -0.25);
 
+    const bool sc_cross = sc_cross_setup(wctx, wstate);
+
     for (int il = 0; il < model.hparams.n_text_layer; ++il) {
         auto & layer = model.layers_decoder[il];
 
@@ -2479,6 +2515,14 @@ static struct ggml_cgraph * whisper_build_graph_cross(
         Kcross = ggml_scale(ctx0, Kcross, Kscale);
 
         struct ggml_tensor * Vcross = sc_linear(ctx0, model, layer.cross_attn_v_w, cur, layer.cross_attn_v_b, false, nullptr);
+
+        if (sc_cross) {
+            // starcoach: int8 copies for starcoach_cross_attn_op instead of kv_cross
+            struct ggml_tensor * args[] = { Kcross, Vcross };
+            ggml_build_forward_expand(gf, ggml_custom_4d(ctx0, GGML_TYPE_F32, 1, 1, 1, 1, args, 2, starcoach_cross_pack_op,
+                                                         GGML_N_TASKS_MAX, &wstate.sc_cross[il]));
+            continue;
+        }
 
         struct ggml_tensor * k;
         struct ggml_tensor * v;
@@ -2671,6 +2715,8 @@ static struct ggml_cgraph * whisper_build_graph_decoder(
 
     const float KQscale = pow(float(n_state_head), -0.25);
 
+    const bool sc_cross = sc_cross_setup(wctx, wstate);
+
     struct ggml_tensor * KQ_mask = ggml_new_tensor_3d(ctx0, GGML_TYPE_F32, n_kv, n_tokens, 1);
     ggml_set_name(KQ_mask, "KQ_mask");
     ggml_set_input(KQ_mask);
@@ -2843,7 +2889,11 @@ static struct ggml_cgraph * whisper_build_graph_decoder(
                         ggml_reshape_3d(ctx0, Qcur, n_state_head, n_head, n_tokens),
                         0, 2, 1, 3);
 
-            if (wctx.params.flash_attn) {
+            if (sc_cross) {
+                // starcoach: on the int8 copies (starcoach-kernels.cpp)
+                cur = ggml_custom_4d(ctx0, GGML_TYPE_F32, n_state, n_tokens, 1, 1, &Qcur, 1, starcoach_cross_attn_op,
+                                     GGML_N_TASKS_MAX, &wstate.sc_cross[il]);
+            } else if (wctx.params.flash_attn) {
                 struct ggml_tensor * Kcross =
                     ggml_view_3d(ctx0, wstate.kv_cross.k,
                             n_state_head, n_audio_ctx_pad, n_head,
