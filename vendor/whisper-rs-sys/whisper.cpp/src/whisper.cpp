@@ -2448,14 +2448,19 @@ static struct ggml_cgraph * whisper_build_graph_encoder(
 // starcoach: whether the decoder's cross-attention runs on int8 copies of K and V
 // (starcoach_cross_attn_op) instead of the bfloat16 kv_cross cache; sizes the copies.
 // STARCOACH_BF16_CROSS=1 keeps ggml's path.
-static bool sc_cross_setup(whisper_context & wctx, whisper_state & wstate) {
+static bool sc_cross_enabled(const whisper_context & wctx) {
     const auto & hparams = wctx.model.hparams;
     static const bool off = [] {
         const char * e = getenv("STARCOACH_BF16_CROSS");
         return e && *e && strcmp(e, "0") != 0;
     }();
-    if (off || wctx.params.flash_attn || wctx.params.dtw_token_timestamps ||
-        !starcoach_cross_supported(hparams.n_text_state, hparams.n_text_head) || hparams.n_text_state != hparams.n_audio_state) {
+    return !off && !wctx.params.flash_attn && !wctx.params.dtw_token_timestamps &&
+           starcoach_cross_supported(hparams.n_text_state, hparams.n_text_head) && hparams.n_text_state == hparams.n_audio_state;
+}
+
+static bool sc_cross_setup(whisper_context & wctx, whisper_state & wstate) {
+    const auto & hparams = wctx.model.hparams;
+    if (!sc_cross_enabled(wctx)) {
         return false;
     }
     const int n_ctx = wstate.exp_n_audio_ctx > 0 ? wstate.exp_n_audio_ctx : hparams.n_audio_ctx;
@@ -3657,10 +3662,11 @@ struct whisper_state * whisper_init_state(whisper_context * ctx) {
         WHISPER_LOG_INFO("%s: kv self size  = %7.2f MB\n", __func__, memory_size / 1e6);
     }
 
+    // starcoach: with the int8 copies (sc_cross_enabled) nothing reads kv_cross: one cell per layer
     if (!whisper_kv_cache_init(state->kv_cross, state->backends[0], ctx->itype,
                 ctx->model.hparams.n_text_state,
                 ctx->model.hparams.n_text_layer,
-                GGML_PAD(ctx->model.hparams.n_audio_ctx, 256))) {
+                sc_cross_enabled(*ctx) ? 1 : GGML_PAD(ctx->model.hparams.n_audio_ctx, 256))) {
         WHISPER_LOG_ERROR("%s: whisper_kv_cache_init() failed for cross-attention cache\n", __func__);
         whisper_free_state(state);
         return nullptr;
