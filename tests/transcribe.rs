@@ -142,6 +142,38 @@ fn json_output_has_segments_and_words_with_times_and_probability() {
     assert!(w["start_s"].is_number() && w["end_s"].is_number() && w["probability"].is_number());
 }
 
+/// The decoder's logits are estimated from a 4-bit copy of the token matrix and computed exactly
+/// only near the top (vendored whisper.cpp, `starcoach_logits`, on CPUs with AVX-512 VNNI): the
+/// words must be those of the exact product over every row (`STARCOACH_EXACT_LOGITS=1`).
+#[test]
+fn screened_logits_give_the_words_of_exact_logits() {
+    let files = [
+        fixture("example/answer.ogg"),
+        fixture("fillers/a12_joined_three_answers.ogg"),
+    ];
+    let texts = |exact: bool| -> Vec<String> {
+        let mut cmd = bin();
+        cmd.args(["transcribe", "--threads", "1", "--format", "json"])
+            .args(&files);
+        if exact {
+            cmd.env("STARCOACH_EXACT_LOGITS", "1");
+        } else {
+            cmd.env_remove("STARCOACH_EXACT_LOGITS");
+        }
+        let out = cmd.assert().success().get_output().stdout.clone();
+        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        v["transcripts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["text"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let screened = texts(false);
+    assert_eq!(screened.len(), files.len());
+    assert_eq!(screened, texts(true));
+}
+
 #[test]
 fn bad_inputs_get_one_clear_line_and_the_good_file_still_runs() {
     let cases = [

@@ -1,8 +1,9 @@
 // starcoach: CPU kernels for whisper.cpp (see starcoach-kernels.h and ../../../README.md):
 // the encoder's self-attention as one fused float32 operation, the encoder's matrix products on
 // packed weights (int8 with VNNI, else float32) with their bias, GELU and residual fused, the
-// input convolutions and the mel spectrogram's DFT as the same float32 products, and a
-// vectorised q8_0 quantizer that writes the reference one's bytes.
+// input convolutions and the mel spectrogram's DFT as the same float32 products, a
+// vectorised q8_0 quantizer that writes the reference one's bytes, and for the decoder the
+// cross-attention on int8 copies of K and V and the output projection screened by a 4-bit copy.
 //
 // ggml computes the encoder's attention as three graph nodes: K x Q for every head (1500 x 1500
 // scores from 64-value dot products), a softmax, and V x scores. Its matrix kernels (tinyBLAS)

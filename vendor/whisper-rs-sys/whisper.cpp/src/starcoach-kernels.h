@@ -1,5 +1,6 @@
-// starcoach: CPU kernels for whisper.cpp (starcoach-kernels.cpp): the encoder's self-attention
-// and matrix products in float32 (AVX-512), and a q8_0 quantizer for the decoder's copies.
+// starcoach: CPU kernels for whisper.cpp (starcoach-kernels.cpp): the encoder's self-attention,
+// matrix products (float32, or int8 with VNNI), convolutions and mel DFT (AVX-512); a q8_0
+// quantizer for the decoder's copies; the decoder's cross-attention and screened logits (VNNI).
 #pragma once
 
 #include "ggml.h"
