@@ -1,5 +1,5 @@
 // starcoach: CPU kernels for whisper.cpp (see starcoach-kernels.h and ../../../README.md):
-// the encoder's self-attention as one fused float32 operation, the encoder's matrix products on
+// the encoder's self-attention as one fused operation (float32, its scores in int8 with VNNI), the encoder's matrix products on
 // packed weights (int8 with VNNI, else float32) with their bias, GELU and residual fused, the
 // input convolutions and the mel spectrogram's DFT as the same float32 products, a
 // vectorised q8_0 quantizer that writes the reference one's bytes, and for the decoder the
