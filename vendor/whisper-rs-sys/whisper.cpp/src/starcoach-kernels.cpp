@@ -85,6 +85,7 @@ constexpr int VPH  = HEAD / 16;  // vectors per head row
 constexpr int ROWS = 6;          // query rows per tile (6 x 4 accumulators)
 
 #define SC_TARGET __attribute__((target("avx512f,avx512dq,fma,f16c")))
+#define SC_TARGET8 __attribute__((target("avx512f,avx512dq,avx512bw,avx512vnni,fma,f16c")))
 
 // One value in every lane. _mm512_set1_ps lets the compiler broadcast straight from memory (a
 // load); `v16f{} + x` made it add 0 and broadcast from a register, a shuffle that competes with
@@ -222,16 +223,132 @@ SC_TARGET static void rows_tile(const float * q, int ld, const float * kt, const
     values_tile<R>(s, np, v, ld, n_ctx, inv, out, ld);
 }
 
-SC_TARGET static void attn_avx512(const float * Q, const float * K, const float * V, float * O, int n_ctx, int n_state, float scale, int ith, int nth) {
+// ---- Encoder self-attention with int8 scores (VNNI): per head, K as panels of 16 keys
+// ([16 groups of 4 values][16 keys][4] bytes, stored + 128, a scale per key), each query row
+// as int8 with its own scale; softmax and the weighted sum of V as in attn_avx512 (float32).
+
+// s[r][0..np) = scale sq_r sk_n (q8_r . k8_n) for R rows, np a multiple of 64.
+template <int R>
+SC_TARGET8 static void scores8_tile(const int32_t * qw, const float * sq, const int32_t * qsum, const uint8_t * kp, const float * ks,
+                                    int np, float * s) {
+    for (int n0 = 0; n0 < np; n0 += 64) {
+        __m512i acc[R][4];
+        for (int r = 0; r < R; ++r) {
+            for (int j = 0; j < 4; ++j) acc[r][j] = _mm512_setzero_si512();
+        }
+        const uint8_t * p = kp + (size_t) (n0 / 16) * 16 * HEAD;
+        for (int g = 0; g < HEAD / 4; ++g) {
+            const __m512i k0 = _mm512_load_si512(p + g * 64);
+            const __m512i k1 = _mm512_load_si512(p + 1024 + g * 64);
+            const __m512i k2 = _mm512_load_si512(p + 2048 + g * 64);
+            const __m512i k3 = _mm512_load_si512(p + 3072 + g * 64);
+            for (int r = 0; r < R; ++r) {
+                const __m512i qv = _mm512_set1_epi32(qw[r * (HEAD / 4) + g]);
+                acc[r][0] = _mm512_dpbusd_epi32(acc[r][0], k0, qv);
+                acc[r][1] = _mm512_dpbusd_epi32(acc[r][1], k1, qv);
+                acc[r][2] = _mm512_dpbusd_epi32(acc[r][2], k2, qv);
+                acc[r][3] = _mm512_dpbusd_epi32(acc[r][3], k3, qv);
+            }
+        }
+        for (int r = 0; r < R; ++r) {
+            const __m512i corr = _mm512_set1_epi32(128 * qsum[r]);
+            const __m512 f = _mm512_set1_ps(sq[r]);
+            for (int j = 0; j < 4; ++j) {
+                const __m512 v = _mm512_cvtepi32_ps(_mm512_sub_epi32(acc[r][j], corr));
+                _mm512_store_ps(s + r * np + n0 + 16 * j, _mm512_mul_ps(_mm512_mul_ps(v, f), _mm512_load_ps(ks + n0 + 16 * j)));
+            }
+        }
+    }
+}
+
+// HEAD values as int8 (round to nearest) with scale max|x| / 127; returns the scale.
+SC_TARGET8 static float quantize_head(const float * x, int8_t * q) {
+    __m512 m = _mm512_setzero_ps();
+    for (int i = 0; i < HEAD; i += 16) m = _mm512_max_ps(m, _mm512_abs_ps(_mm512_loadu_ps(x + i)));
+    const float amax = _mm512_reduce_max_ps(m);
+    const float sc = amax / 127.0f;
+    const __m512 inv = _mm512_set1_ps(sc != 0.0f ? 1.0f / sc : 0.0f);
+    for (int i = 0; i < HEAD; i += 16) {
+        const __m512i qi = _mm512_cvtps_epi32(
+            _mm512_roundscale_ps(_mm512_mul_ps(_mm512_loadu_ps(x + i), inv), _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC));
+        _mm_storeu_si128((__m128i *) (q + i), _mm512_cvtsepi32_epi8(qi));
+    }
+    return sc;
+}
+
+template <int R>
+SC_TARGET8 static void rows8_tile(const float * q, int ld, const uint8_t * kp, const float * ks, const float * v, int n_ctx, int np,
+                                  float scale, float * s, float * out) {
+    alignas(64) int8_t q8[ROWS * HEAD];
+    float sq[ROWS];
+    int32_t qsum[ROWS];
+    for (int r = 0; r < R; ++r) {
+        sq[r] = quantize_head(q + (size_t) r * ld, q8 + r * HEAD) * scale;
+        int32_t t = 0;
+        for (int i = 0; i < HEAD; ++i) t += q8[r * HEAD + i];
+        qsum[r] = t;
+    }
+    int32_t qw[ROWS * HEAD / 4];
+    std::memcpy(qw, q8, sizeof(int32_t) * R * HEAD / 4);
+    float inv[ROWS];
+    scores8_tile<R>(qw, sq, qsum, kp, ks, np, s);
+    softmax_rows(s, np, n_ctx, R, inv);
+    values_tile<R>(s, np, v, ld, n_ctx, inv, out, ld);
+}
+
+// K_h as int8 panels and their scales; the padding keys are zero with scale 0.
+SC_TARGET8 static void pack_head8(const float * K, int n_state, int h, int n_ctx, int np, uint8_t * kp, float * ks) {
+    std::memset(kp + (size_t) n_ctx / 16 * 16 * HEAD, 128, (size_t) (np - n_ctx / 16 * 16) * HEAD);
+    for (int n = 0; n < n_ctx; ++n) {
+        alignas(16) int8_t k8[HEAD];
+        ks[n] = quantize_head(K + (size_t) n * n_state + h * HEAD, k8);
+        uint8_t * panel = kp + (size_t) (n / 16) * 16 * HEAD + (n % 16) * 4;
+        for (int g = 0; g < HEAD / 4; ++g) {
+            for (int t = 0; t < 4; ++t) panel[g * 64 + t] = (uint8_t) (k8[4 * g + t] + 128);
+        }
+    }
+    for (int n = n_ctx; n < np; ++n) ks[n] = 0.0f;
+}
+
+// A 64-byte aligned view of buf, resized to hold n values.
+template <typename T>
+static T * aligned64(std::vector<T> & buf, size_t n) {
+    buf.resize(n + 64 / sizeof(T));
+    return (T *) (((uintptr_t) buf.data() + 63) & ~(uintptr_t) 63);
+}
+
+// K_h transposed: kt[d][n], zero-padded to np keys.
+SC_TARGET static void transpose_head(const float * K, int n_state, int h, int n_ctx, int np, float * kt) {
+    for (int d = 0; d < HEAD; ++d) {
+        std::memset(kt + (size_t) d * np + n_ctx, 0, sizeof(float) * (np - n_ctx));
+    }
+    for (int n = 0; n < n_ctx; ++n) {
+        const float * k = K + (size_t) n * n_state + h * HEAD;
+        for (int d = 0; d < HEAD; ++d) kt[(size_t) d * np + n] = k[d];
+    }
+}
+
+// One tile of R query rows: int8 scores (kt holds pack_head8's panels) or float32 ones.
+template <int R>
+SC_TARGET static void head_tile(bool int8, const float * q, int ld, const float * kt, const float * ks, const float * v, int n_ctx,
+                                int np, float scale, float * s, float * out) {
+    if (int8) {
+        rows8_tile<R>(q, ld, (const uint8_t *) kt, ks, v, n_ctx, np, scale, s, out);
+    } else {
+        rows_tile<R>(q, ld, kt, v, n_ctx, np, scale, s, out);
+    }
+}
+
+SC_TARGET static void attn_avx512(const float * Q, const float * K, const float * V, float * O, int n_ctx, int n_state, float scale,
+                                  bool int8, int ith, int nth) {
     const int n_head = n_state / HEAD;
     const int np = (n_ctx + 63) / 64 * 64;
-    thread_local std::vector<float> kt_buf;
+    thread_local std::vector<float> k_buf;
     thread_local std::vector<float> s_buf;
-    kt_buf.resize((size_t) HEAD * np + 16);
-    s_buf.resize((size_t) ROWS * np + 16);
-    // 64-byte aligned views
-    float * kt = (float *) (((uintptr_t) kt_buf.data() + 63) & ~(uintptr_t) 63);
-    float * s  = (float *) (((uintptr_t) s_buf.data() + 63) & ~(uintptr_t) 63);
+    // the head's keys (float32 transposed, or int8 panels), then their scales (int8)
+    float * kt = aligned64(k_buf, (size_t) (HEAD + 1) * np);
+    float * ks = kt + (size_t) HEAD * np;
+    float * s  = aligned64(s_buf, (size_t) ROWS * np);
 
     // This thread's band of query rows, in whole tiles.
     const int tiles = (n_ctx + ROWS - 1) / ROWS;
@@ -241,13 +358,10 @@ SC_TARGET static void attn_avx512(const float * Q, const float * K, const float 
         return;
     }
     for (int h = 0; h < n_head; ++h) {
-        // K_h transposed: kt[d][n], zero-padded to np keys.
-        for (int d = 0; d < HEAD; ++d) {
-            std::memset(kt + (size_t) d * np + n_ctx, 0, sizeof(float) * (np - n_ctx));
-        }
-        for (int n = 0; n < n_ctx; ++n) {
-            const float * k = K + (size_t) n * n_state + h * HEAD;
-            for (int d = 0; d < HEAD; ++d) kt[(size_t) d * np + n] = k[d];
+        if (int8) {
+            pack_head8(K, n_state, h, n_ctx, np, (uint8_t *) kt, ks);
+        } else {
+            transpose_head(K, n_state, h, n_ctx, np, kt);
         }
         for (int t = t0; t < t1; ++t) {
             const int m0 = t * ROWS;
@@ -256,12 +370,12 @@ SC_TARGET static void attn_avx512(const float * Q, const float * K, const float 
             const float * v = V + h * HEAD;
             float * out = O + (size_t) m0 * n_state + h * HEAD;
             switch (rows) {
-                case 6: rows_tile<6>(q, n_state, kt, v, n_ctx, np, scale, s, out); break;
-                case 5: rows_tile<5>(q, n_state, kt, v, n_ctx, np, scale, s, out); break;
-                case 4: rows_tile<4>(q, n_state, kt, v, n_ctx, np, scale, s, out); break;
-                case 3: rows_tile<3>(q, n_state, kt, v, n_ctx, np, scale, s, out); break;
-                case 2: rows_tile<2>(q, n_state, kt, v, n_ctx, np, scale, s, out); break;
-                default: rows_tile<1>(q, n_state, kt, v, n_ctx, np, scale, s, out); break;
+                case 6: head_tile<6>(int8, q, n_state, kt, ks, v, n_ctx, np, scale, s, out); break;
+                case 5: head_tile<5>(int8, q, n_state, kt, ks, v, n_ctx, np, scale, s, out); break;
+                case 4: head_tile<4>(int8, q, n_state, kt, ks, v, n_ctx, np, scale, s, out); break;
+                case 3: head_tile<3>(int8, q, n_state, kt, ks, v, n_ctx, np, scale, s, out); break;
+                case 2: head_tile<2>(int8, q, n_state, kt, ks, v, n_ctx, np, scale, s, out); break;
+                default: head_tile<1>(int8, q, n_state, kt, ks, v, n_ctx, np, scale, s, out); break;
             }
         }
     }
@@ -379,8 +493,6 @@ SC_TARGET static void linear_avx512(const float * x, int n_in, int n_rows, const
 // y = s_w (s q.w + lo sum(w)). Packed: n_out scales (float), n_out column sums of the int8
 // weights (float), then panels of 64 columns, each [n_in / 4][64][4] bytes.
 
-#define SC_TARGET8 __attribute__((target("avx512f,avx512dq,avx512bw,avx512vnni,fma,f16c")))
-
 template <int R>
 SC_TARGET8 static void linear8_tile(const uint8_t * xq, int ldx, int n_in, const int8_t * wp, const float * sx, const float * lo,
                                     const float * sw, const float * csum, float * y, int ldy, const Epilogue & e, const float * table) {
@@ -485,128 +597,6 @@ static bool has_vnni() {
     return yes;
 }
 
-// ---- Encoder self-attention with int8 scores (VNNI): per head, K as panels of 16 keys
-// ([16 groups of 4 values][16 keys][4] bytes, stored + 128, a scale per key), each query row
-// as int8 with its own scale; softmax and the weighted sum of V as in attn_avx512 (float32).
-
-// s[r][0..np) = scale sq_r sk_n (q8_r . k8_n) for R rows, np a multiple of 64.
-template <int R>
-SC_TARGET8 static void scores8_tile(const int32_t * qw, const float * sq, const int32_t * qsum, const uint8_t * kp, const float * ks,
-                                    int np, float * s) {
-    for (int n0 = 0; n0 < np; n0 += 64) {
-        __m512i acc[R][4];
-        for (int r = 0; r < R; ++r) {
-            for (int j = 0; j < 4; ++j) acc[r][j] = _mm512_setzero_si512();
-        }
-        const uint8_t * p = kp + (size_t) (n0 / 16) * 16 * HEAD;
-        for (int g = 0; g < HEAD / 4; ++g) {
-            const __m512i k0 = _mm512_load_si512(p + g * 64);
-            const __m512i k1 = _mm512_load_si512(p + 1024 + g * 64);
-            const __m512i k2 = _mm512_load_si512(p + 2048 + g * 64);
-            const __m512i k3 = _mm512_load_si512(p + 3072 + g * 64);
-            for (int r = 0; r < R; ++r) {
-                const __m512i qv = _mm512_set1_epi32(qw[r * (HEAD / 4) + g]);
-                acc[r][0] = _mm512_dpbusd_epi32(acc[r][0], k0, qv);
-                acc[r][1] = _mm512_dpbusd_epi32(acc[r][1], k1, qv);
-                acc[r][2] = _mm512_dpbusd_epi32(acc[r][2], k2, qv);
-                acc[r][3] = _mm512_dpbusd_epi32(acc[r][3], k3, qv);
-            }
-        }
-        for (int r = 0; r < R; ++r) {
-            const __m512i corr = _mm512_set1_epi32(128 * qsum[r]);
-            const __m512 f = _mm512_set1_ps(sq[r]);
-            for (int j = 0; j < 4; ++j) {
-                const __m512 v = _mm512_cvtepi32_ps(_mm512_sub_epi32(acc[r][j], corr));
-                _mm512_store_ps(s + r * np + n0 + 16 * j, _mm512_mul_ps(_mm512_mul_ps(v, f), _mm512_load_ps(ks + n0 + 16 * j)));
-            }
-        }
-    }
-}
-
-// HEAD values as int8 (round to nearest) with scale max|x| / 127; returns the scale.
-SC_TARGET8 static float quantize_head(const float * x, int8_t * q) {
-    __m512 m = _mm512_setzero_ps();
-    for (int i = 0; i < HEAD; i += 16) m = _mm512_max_ps(m, _mm512_abs_ps(_mm512_loadu_ps(x + i)));
-    const float amax = _mm512_reduce_max_ps(m);
-    const float sc = amax / 127.0f;
-    const __m512 inv = _mm512_set1_ps(sc != 0.0f ? 1.0f / sc : 0.0f);
-    for (int i = 0; i < HEAD; i += 16) {
-        const __m512i qi = _mm512_cvtps_epi32(
-            _mm512_roundscale_ps(_mm512_mul_ps(_mm512_loadu_ps(x + i), inv), _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC));
-        _mm_storeu_si128((__m128i *) (q + i), _mm512_cvtsepi32_epi8(qi));
-    }
-    return sc;
-}
-
-template <int R>
-SC_TARGET8 static void rows8_tile(const float * q, int ld, const uint8_t * kp, const float * ks, const float * v, int n_ctx, int np,
-                                  float scale, float * s, float * out) {
-    alignas(64) int8_t q8[ROWS * HEAD];
-    float sq[ROWS];
-    int32_t qsum[ROWS];
-    for (int r = 0; r < R; ++r) {
-        sq[r] = quantize_head(q + (size_t) r * ld, q8 + r * HEAD) * scale;
-        int32_t t = 0;
-        for (int i = 0; i < HEAD; ++i) t += q8[r * HEAD + i];
-        qsum[r] = t;
-    }
-    int32_t qw[ROWS * HEAD / 4];
-    std::memcpy(qw, q8, sizeof(int32_t) * R * HEAD / 4);
-    float inv[ROWS];
-    scores8_tile<R>(qw, sq, qsum, kp, ks, np, s);
-    softmax_rows(s, np, n_ctx, R, inv);
-    values_tile<R>(s, np, v, ld, n_ctx, inv, out, ld);
-}
-
-SC_TARGET8 static void attn8_avx512(const float * Q, const float * K, const float * V, float * O, int n_ctx, int n_state, float scale,
-                                    int ith, int nth) {
-    const int n_head = n_state / HEAD;
-    const int np = (n_ctx + 63) / 64 * 64;
-    thread_local std::vector<uint8_t> kp_buf;
-    thread_local std::vector<float> ks_buf;
-    thread_local std::vector<float> s_buf;
-    kp_buf.resize((size_t) HEAD * np + 64);
-    ks_buf.resize((size_t) np + 16);
-    s_buf.resize((size_t) ROWS * np + 16);
-    uint8_t * kp = (uint8_t *) (((uintptr_t) kp_buf.data() + 63) & ~(uintptr_t) 63);
-    float * ks = (float *) (((uintptr_t) ks_buf.data() + 63) & ~(uintptr_t) 63);
-    float * s  = (float *) (((uintptr_t) s_buf.data() + 63) & ~(uintptr_t) 63);
-
-    const int tiles = (n_ctx + ROWS - 1) / ROWS;
-    const int t0 = tiles * ith / nth;
-    const int t1 = tiles * (ith + 1) / nth;
-    if (t0 >= t1) {
-        return;
-    }
-    for (int h = 0; h < n_head; ++h) {
-        // K_h as int8 panels; the padding keys are zero with scale 0
-        std::memset(kp + (size_t) n_ctx / 16 * 16 * HEAD, 128, (size_t) (np - n_ctx / 16 * 16) * HEAD);
-        for (int n = 0; n < n_ctx; ++n) {
-            alignas(16) int8_t k8[HEAD];
-            ks[n] = quantize_head(K + (size_t) n * n_state + h * HEAD, k8);
-            uint8_t * panel = kp + (size_t) (n / 16) * 16 * HEAD + (n % 16) * 4;
-            for (int g = 0; g < HEAD / 4; ++g) {
-                for (int t = 0; t < 4; ++t) panel[g * 64 + t] = (uint8_t) (k8[4 * g + t] + 128);
-            }
-        }
-        for (int n = n_ctx; n < np; ++n) ks[n] = 0.0f;
-        for (int t = t0; t < t1; ++t) {
-            const int m0 = t * ROWS;
-            const int rows = std::min(ROWS, n_ctx - m0);
-            const float * q = Q + (size_t) m0 * n_state + h * HEAD;
-            const float * v = V + h * HEAD;
-            float * out = O + (size_t) m0 * n_state + h * HEAD;
-            switch (rows) {
-                case 6: rows8_tile<6>(q, n_state, kp, ks, v, n_ctx, np, scale, s, out); break;
-                case 5: rows8_tile<5>(q, n_state, kp, ks, v, n_ctx, np, scale, s, out); break;
-                case 4: rows8_tile<4>(q, n_state, kp, ks, v, n_ctx, np, scale, s, out); break;
-                case 3: rows8_tile<3>(q, n_state, kp, ks, v, n_ctx, np, scale, s, out); break;
-                case 2: rows8_tile<2>(q, n_state, kp, ks, v, n_ctx, np, scale, s, out); break;
-                default: rows8_tile<1>(q, n_state, kp, ks, v, n_ctx, np, scale, s, out); break;
-            }
-        }
-    }
-}
 
 // A 3-tap convolution (padding 1, stride s) with bias and GELU, as products of packed weights:
 // output frame o reads input frames o s - 1, o s, o s + 1, which a channel-contiguous copy of
@@ -730,14 +720,9 @@ void starcoach_attn_op(struct ggml_tensor * dst, const struct ggml_tensor * q, c
     const float scale = 1.0f / std::sqrt((float) HEAD);
     const int n_state = (int) q->ne[0];
     const int n_ctx   = (int) q->ne[1];
-    static const bool f32 = getenv("STARCOACH_F32_ATTN") != nullptr;
-    if (has_vnni() && !f32) {
-        attn8_avx512((const float *) q->data, (const float *) k->data, (const float *) v->data, (float *) dst->data, n_ctx, n_state,
-                     scale, ith, nth);
-        return;
-    }
+    static const bool int8 = has_vnni() && getenv("STARCOACH_F32_ATTN") == nullptr;
     attn_avx512((const float *) q->data, (const float *) k->data, (const float *) v->data, (float *) dst->data,
-                n_ctx, n_state, scale, ith, nth);
+                n_ctx, n_state, scale, int8, ith, nth);
 }
 
 bool starcoach_linear_supported(const struct ggml_tensor * w) {
@@ -902,17 +887,8 @@ SC_TARGET8 static void cross_pack(const starcoach_cross & c, const float * k, co
     for (int j = j0; j < j1; ++j) {
         for (int h = 0; h < c.n_head; ++h) {
             for (int which = 0; which < 2; ++which) {
-                const float * x = (which ? v : k) + (size_t) j * c.n_state + HEAD * h;
-                __m512 m = _mm512_setzero_ps();
-                for (int i = 0; i < HEAD; i += 16) m = _mm512_max_ps(m, _mm512_abs_ps(_mm512_loadu_ps(x + i)));
-                const float amax = _mm512_reduce_max_ps(m);
-                const float s = amax / 127.0f;
-                const __m512 inv = _mm512_set1_ps(s != 0.0f ? 1.0f / s : 0.0f);
                 alignas(64) int8_t q[HEAD];
-                for (int i = 0; i < HEAD; i += 16) {
-                    const __m512i qi = _mm512_cvtps_epi32(_mm512_roundscale_ps(_mm512_mul_ps(_mm512_loadu_ps(x + i), inv), _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC));
-                    _mm_store_si128((__m128i *) (q + i), _mm512_cvtsepi32_epi8(qi));
-                }
+                const float s = quantize_head((which ? v : k) + (size_t) j * c.n_state + HEAD * h, q);
                 if (which) {
                     std::memcpy(vr + (size_t) j * c.n_state + HEAD * h, q, HEAD);
                     vs[(size_t) h * n_pad + j] = s;
@@ -946,16 +922,8 @@ SC_TARGET8 static void cross_head(const starcoach_cross & c, int h, const float 
     const int8_t * vr = (const int8_t *) (c.data + (size_t) c.n_state * n_pad + sizeof(float) * c.n_head * n_pad);
     const float * vs = (const float *) (vr + (size_t) c.n_state * n_pad) + (size_t) h * n_pad;
     // the query as int8
-    __m512 m = _mm512_setzero_ps();
-    for (int i = 0; i < HEAD; i += 16) m = _mm512_max_ps(m, _mm512_abs_ps(_mm512_loadu_ps(qf + i)));
-    const float amax = _mm512_reduce_max_ps(m);
-    const float sq = amax / 127.0f;
-    const __m512 inv = _mm512_set1_ps(sq != 0.0f ? 1.0f / sq : 0.0f);
     alignas(64) int8_t q[HEAD];
-    for (int i = 0; i < HEAD; i += 16) {
-        const __m512i qi = _mm512_cvtps_epi32(_mm512_roundscale_ps(_mm512_mul_ps(_mm512_loadu_ps(qf + i), inv), _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC));
-        _mm_store_si128((__m128i *) (q + i), _mm512_cvtsepi32_epi8(qi));
-    }
+    const float sq = quantize_head(qf, q);
     int32_t qw[HEAD / 4];
     std::memcpy(qw, q, HEAD);
     int32_t qsum = 0;
