@@ -227,10 +227,22 @@ SC_TARGET static void rows_tile(const float * q, int ld, const float * kt, const
 // ([16 groups of 4 values][16 keys][4] bytes, stored + 128, a scale per key), each query row
 // as int8 with its own scale; softmax and the weighted sum of V as in attn_avx512 (float32).
 
-// s[r][0..np) = scale sq_r sk_n (q8_r . k8_n) for R rows, np a multiple of 64.
+// A query row as int8: its values as 16 dwords of 4 (for vpdpbusd), its scale times the
+// attention's, and the sum of its values (the keys are stored + 128).
+struct Query8 {
+    int32_t qw[HEAD / 4];
+    float sq;
+    int32_t qsum;
+};
+
+// The mask of a 16-lane block when `left` values remain (none when left <= 0).
+static inline __mmask16 tail_mask(int left) {
+    return left >= 16 ? (__mmask16) 0xFFFF : left <= 0 ? (__mmask16) 0 : (__mmask16) ((1u << left) - 1);
+}
+
+// s[r][0..np) = sq_r sk_n (q8_r . k8_n) for R rows, np a multiple of 64; kp, ks and s 64-byte aligned.
 template <int R>
-SC_TARGET8 static void scores8_tile(const int32_t * qw, const float * sq, const int32_t * qsum, const uint8_t * kp, const float * ks,
-                                    int np, float * s) {
+SC_TARGET8 static void scores8_tile(const Query8 * q, const uint8_t * kp, const float * ks, int np, float * s) {
     for (int n0 = 0; n0 < np; n0 += 64) {
         __m512i acc[R][4];
         for (int r = 0; r < R; ++r) {
@@ -243,7 +255,7 @@ SC_TARGET8 static void scores8_tile(const int32_t * qw, const float * sq, const 
             const __m512i k2 = _mm512_load_si512(p + 2048 + g * 64);
             const __m512i k3 = _mm512_load_si512(p + 3072 + g * 64);
             for (int r = 0; r < R; ++r) {
-                const __m512i qv = _mm512_set1_epi32(qw[r * (HEAD / 4) + g]);
+                const __m512i qv = _mm512_set1_epi32(q[r].qw[g]);
                 acc[r][0] = _mm512_dpbusd_epi32(acc[r][0], k0, qv);
                 acc[r][1] = _mm512_dpbusd_epi32(acc[r][1], k1, qv);
                 acc[r][2] = _mm512_dpbusd_epi32(acc[r][2], k2, qv);
@@ -251,8 +263,8 @@ SC_TARGET8 static void scores8_tile(const int32_t * qw, const float * sq, const 
             }
         }
         for (int r = 0; r < R; ++r) {
-            const __m512i corr = _mm512_set1_epi32(128 * qsum[r]);
-            const __m512 f = _mm512_set1_ps(sq[r]);
+            const __m512i corr = _mm512_set1_epi32(128 * q[r].qsum);
+            const __m512 f = _mm512_set1_ps(q[r].sq);
             for (int j = 0; j < 4; ++j) {
                 const __m512 v = _mm512_cvtepi32_ps(_mm512_sub_epi32(acc[r][j], corr));
                 _mm512_store_ps(s + r * np + n0 + 16 * j, _mm512_mul_ps(_mm512_mul_ps(v, f), _mm512_load_ps(ks + n0 + 16 * j)));
@@ -276,22 +288,34 @@ SC_TARGET8 static float quantize_head(const float * x, int8_t * q) {
     return sc;
 }
 
+// x (HEAD values) as a Query8, its scale multiplied by `scale`.
+SC_TARGET8 static void query8(const float * x, float scale, Query8 & q) {
+    alignas(16) int8_t q8[HEAD];
+    q.sq = quantize_head(x, q8) * scale;
+    int32_t t = 0;
+    for (int i = 0; i < HEAD; ++i) t += q8[i];
+    q.qsum = t;
+    std::memcpy(q.qw, q8, HEAD);
+}
+
+// Key x (HEAD values) into its panel: `slot` is the panel's start plus 4 x the key's place in it.
+// Returns the key's scale.
+SC_TARGET8 static float put_key8(const float * x, uint8_t * slot) {
+    alignas(16) int8_t k8[HEAD];
+    const float sk = quantize_head(x, k8);
+    for (int g = 0; g < HEAD / 4; ++g) {
+        for (int t = 0; t < 4; ++t) slot[g * 64 + t] = (uint8_t) (k8[4 * g + t] + 128);
+    }
+    return sk;
+}
+
 template <int R>
 SC_TARGET8 static void rows8_tile(const float * q, int ld, const uint8_t * kp, const float * ks, const float * v, int n_ctx, int np,
                                   float scale, float * s, float * out) {
-    alignas(64) int8_t q8[ROWS * HEAD];
-    float sq[ROWS];
-    int32_t qsum[ROWS];
-    for (int r = 0; r < R; ++r) {
-        sq[r] = quantize_head(q + (size_t) r * ld, q8 + r * HEAD) * scale;
-        int32_t t = 0;
-        for (int i = 0; i < HEAD; ++i) t += q8[r * HEAD + i];
-        qsum[r] = t;
-    }
-    int32_t qw[ROWS * HEAD / 4];
-    std::memcpy(qw, q8, sizeof(int32_t) * R * HEAD / 4);
+    Query8 q8[ROWS];
+    for (int r = 0; r < R; ++r) query8(q + (size_t) r * ld, scale, q8[r]);
     float inv[ROWS];
-    scores8_tile<R>(qw, sq, qsum, kp, ks, np, s);
+    scores8_tile<R>(q8, kp, ks, np, s);
     softmax_rows(s, np, n_ctx, R, inv);
     values_tile<R>(s, np, v, ld, n_ctx, inv, out, ld);
 }
@@ -300,12 +324,7 @@ SC_TARGET8 static void rows8_tile(const float * q, int ld, const uint8_t * kp, c
 SC_TARGET8 static void pack_head8(const float * K, int n_state, int h, int n_ctx, int np, uint8_t * kp, float * ks) {
     std::memset(kp + (size_t) n_ctx / 16 * 16 * HEAD, 128, (size_t) (np - n_ctx / 16 * 16) * HEAD);
     for (int n = 0; n < n_ctx; ++n) {
-        alignas(16) int8_t k8[HEAD];
-        ks[n] = quantize_head(K + (size_t) n * n_state + h * HEAD, k8);
-        uint8_t * panel = kp + (size_t) (n / 16) * 16 * HEAD + (n % 16) * 4;
-        for (int g = 0; g < HEAD / 4; ++g) {
-            for (int t = 0; t < 4; ++t) panel[g * 64 + t] = (uint8_t) (k8[4 * g + t] + 128);
-        }
+        ks[n] = put_key8(K + (size_t) n * n_state + h * HEAD, kp + (size_t) (n / 16) * 16 * HEAD + (n % 16) * 4);
     }
     for (int n = n_ctx; n < np; ++n) ks[n] = 0.0f;
 }
@@ -872,101 +891,85 @@ void starcoach_quantize_q8_0(const float * x, void * out, int64_t nrows, int64_t
 
 // ---- Cross-attention on int8 copies (starcoach-kernels.h). Per layer: K as panels of 16
 // positions per head, [16 groups of 4 values][16 positions][4] bytes stored + 128 (unsigned for
-// vpdpbusd); K's scales [n_head][n_pad]; V as int8 rows [n_pad][n_state]; V's scales [n_head][n_pad].
+// vpdpbusd; pack_head8's layout); K's scales [n_head][n_pad]; V as int8 rows [n_pad][n_state]; V's scales [n_head][n_pad].
 
+// Positions padded to 64 (scores8_tile's step).
 static int cross_pad(int n_ctx) {
-    return (n_ctx + 15) / 16 * 16;
+    return (n_ctx + 63) / 64 * 64;
+}
+
+// Where a layer's copies are in c.data (64-byte aligned, as every section's size is a multiple of 64).
+struct CrossView {
+    int n_pad;
+    uint8_t * kp;  // K panels, head h at kp + h n_pad HEAD
+    float * ks;    // K scales [n_head][n_pad]
+    int8_t * vr;   // V rows [n_pad][n_state]
+    float * vs;    // V scales [n_head][n_pad]
+};
+
+static CrossView cross_view(const starcoach_cross & c) {
+    CrossView w;
+    w.n_pad = cross_pad(c.n_ctx);
+    w.kp = c.data;
+    w.ks = (float *) (c.data + (size_t) c.n_state * w.n_pad);
+    w.vr = (int8_t *) (w.ks + (size_t) c.n_head * w.n_pad);
+    w.vs = (float *) (w.vr + (size_t) c.n_state * w.n_pad);
+    return w;
 }
 
 SC_TARGET8 static void cross_pack(const starcoach_cross & c, const float * k, const float * v, int j0, int j1) {
-    const int n_pad = cross_pad(c.n_ctx);
-    uint8_t * kp = c.data;
-    float * ks = (float *) (c.data + (size_t) c.n_state * n_pad);
-    int8_t * vr = (int8_t *) (ks + (size_t) c.n_head * n_pad);
-    float * vs = (float *) (vr + (size_t) c.n_state * n_pad);
+    const CrossView w = cross_view(c);
     for (int j = j0; j < j1; ++j) {
         for (int h = 0; h < c.n_head; ++h) {
-            for (int which = 0; which < 2; ++which) {
-                alignas(64) int8_t q[HEAD];
-                const float s = quantize_head((which ? v : k) + (size_t) j * c.n_state + HEAD * h, q);
-                if (which) {
-                    std::memcpy(vr + (size_t) j * c.n_state + HEAD * h, q, HEAD);
-                    vs[(size_t) h * n_pad + j] = s;
-                } else {
-                    uint8_t * panel = kp + ((size_t) h * (n_pad / 16) + j / 16) * 16 * HEAD;
-                    for (int g = 0; g < HEAD / 4; ++g) {
-                        for (int t = 0; t < 4; ++t) panel[g * 64 + (j % 16) * 4 + t] = (uint8_t) (q[4 * g + t] + 128);
-                    }
-                    ks[(size_t) h * n_pad + j] = s;
-                }
-            }
+            const size_t at = (size_t) j * c.n_state + HEAD * h;
+            w.ks[(size_t) h * w.n_pad + j] =
+                put_key8(k + at, w.kp + (size_t) h * w.n_pad * HEAD + (size_t) (j / 16) * 16 * HEAD + (j % 16) * 4);
+            w.vs[(size_t) h * w.n_pad + j] = quantize_head(v + at, w.vr + at);
         }
     }
     if (j1 == c.n_ctx) {
         // the padding positions: zero K (their scores are never read) and V
-        for (int j = c.n_ctx; j < n_pad; ++j) {
+        for (int j = c.n_ctx; j < w.n_pad; ++j) {
             for (int h = 0; h < c.n_head; ++h) {
-                ks[(size_t) h * n_pad + j] = 0.0f;
-                vs[(size_t) h * n_pad + j] = 0.0f;
+                w.ks[(size_t) h * w.n_pad + j] = 0.0f;
+                w.vs[(size_t) h * w.n_pad + j] = 0.0f;
             }
-            std::memset(vr + (size_t) j * c.n_state, 0, c.n_state);
+            std::memset(w.vr + (size_t) j * c.n_state, 0, c.n_state);
         }
     }
 }
 
-// One head of one token: out[0..64) = softmax(scale q K^T) V.
+// One head of one token: out[0..64) = softmax(scale q K^T) V; scores 64-byte aligned.
 SC_TARGET8 static void cross_head(const starcoach_cross & c, int h, const float * qf, float * out, float * scores) {
-    const int n_pad = cross_pad(c.n_ctx);
-    const uint8_t * kp = c.data + (size_t) h * n_pad * HEAD;
-    const float * ks = (const float *) (c.data + (size_t) c.n_state * n_pad) + (size_t) h * n_pad;
-    const int8_t * vr = (const int8_t *) (c.data + (size_t) c.n_state * n_pad + sizeof(float) * c.n_head * n_pad);
-    const float * vs = (const float *) (vr + (size_t) c.n_state * n_pad) + (size_t) h * n_pad;
-    // the query as int8
-    alignas(64) int8_t q[HEAD];
-    const float sq = quantize_head(qf, q);
-    int32_t qw[HEAD / 4];
-    std::memcpy(qw, q, HEAD);
-    int32_t qsum = 0;
-    for (int i = 0; i < HEAD; ++i) qsum += q[i];
-    const __m512i corr = _mm512_set1_epi32(128 * qsum);
-    const __m512 f = _mm512_set1_ps(sq * c.scale);
+    const CrossView w = cross_view(c);
+    const float * ks = w.ks + (size_t) h * w.n_pad;
+    const float * vs = w.vs + (size_t) h * w.n_pad;
+    Query8 q;
+    query8(qf, c.scale, q);
+    scores8_tile<1>(&q, w.kp + (size_t) h * w.n_pad * HEAD, ks, w.n_pad, scores);
     __m512 vmx = _mm512_set1_ps(-INFINITY);
-    for (int b = 0; b < n_pad / 16; ++b) {
-        const uint8_t * panel = kp + (size_t) b * 16 * HEAD;
-        __m512i a0 = _mm512_setzero_si512();
-        __m512i a1 = _mm512_setzero_si512();
-        for (int g = 0; g < HEAD / 4; g += 2) {
-            a0 = _mm512_dpbusd_epi32(a0, _mm512_loadu_si512(panel + g * 64), _mm512_set1_epi32(qw[g]));
-            a1 = _mm512_dpbusd_epi32(a1, _mm512_loadu_si512(panel + g * 64 + 64), _mm512_set1_epi32(qw[g + 1]));
-        }
-        const __m512 sc = _mm512_mul_ps(_mm512_mul_ps(_mm512_cvtepi32_ps(_mm512_sub_epi32(_mm512_add_epi32(a0, a1), corr)), f),
-                                        _mm512_loadu_ps(ks + 16 * b));
-        _mm512_storeu_ps(scores + 16 * b, sc);
-        const int left = c.n_ctx - 16 * b;
-        const __mmask16 mk = left >= 16 ? (__mmask16) 0xFFFF : (__mmask16) ((1u << left) - 1);
-        vmx = _mm512_mask_max_ps(vmx, mk, vmx, sc);
+    for (int b = 0; b < w.n_pad / 16; ++b) {
+        vmx = _mm512_mask_max_ps(vmx, tail_mask(c.n_ctx - 16 * b), vmx, _mm512_load_ps(scores + 16 * b));
     }
     const float mx = _mm512_reduce_max_ps(vmx);
     // exp, sum, and the weights times V's scales
     v16f sum = splat(0.0f);
-    for (int b = 0; b < n_pad / 16; ++b) {
-        const int left = c.n_ctx - 16 * b;
-        const __mmask16 mk = left >= 16 ? (__mmask16) 0xFFFF : (__mmask16) ((1u << left) - 1);
+    for (int b = 0; b < w.n_pad / 16; ++b) {
         v16f e = vexp(loadu(scores + 16 * b) - splat(mx));
-        e = (v16f) _mm512_maskz_mov_ps(mk, (__m512) e);
+        e = (v16f) _mm512_maskz_mov_ps(tail_mask(c.n_ctx - 16 * b), (__m512) e);
         sum += e;
         storeu(scores + 16 * b, e * loadu(vs + 16 * b));
     }
     const float inv_sum = 1.0f / hsum(sum);
     __m512 o0 = _mm512_setzero_ps(), o1 = o0, o2 = o0, o3 = o0;
-    const int8_t * v = vr + HEAD * h;
+    const int8_t * v = w.vr + HEAD * h;
     for (int j = 0; j < c.n_ctx; ++j, v += c.n_state) {
-        const __m512 w = _mm512_set1_ps(scores[j]);
+        const __m512 wj = _mm512_set1_ps(scores[j]);
         const __m512i raw = _mm512_loadu_si512(v);
-        o0 = _mm512_fmadd_ps(w, _mm512_cvtepi32_ps(_mm512_cvtepi8_epi32(_mm512_castsi512_si128(raw))), o0);
-        o1 = _mm512_fmadd_ps(w, _mm512_cvtepi32_ps(_mm512_cvtepi8_epi32(_mm512_extracti32x4_epi32(raw, 1))), o1);
-        o2 = _mm512_fmadd_ps(w, _mm512_cvtepi32_ps(_mm512_cvtepi8_epi32(_mm512_extracti32x4_epi32(raw, 2))), o2);
-        o3 = _mm512_fmadd_ps(w, _mm512_cvtepi32_ps(_mm512_cvtepi8_epi32(_mm512_extracti32x4_epi32(raw, 3))), o3);
+        o0 = _mm512_fmadd_ps(wj, _mm512_cvtepi32_ps(_mm512_cvtepi8_epi32(_mm512_castsi512_si128(raw))), o0);
+        o1 = _mm512_fmadd_ps(wj, _mm512_cvtepi32_ps(_mm512_cvtepi8_epi32(_mm512_extracti32x4_epi32(raw, 1))), o1);
+        o2 = _mm512_fmadd_ps(wj, _mm512_cvtepi32_ps(_mm512_cvtepi8_epi32(_mm512_extracti32x4_epi32(raw, 2))), o2);
+        o3 = _mm512_fmadd_ps(wj, _mm512_cvtepi32_ps(_mm512_cvtepi8_epi32(_mm512_extracti32x4_epi32(raw, 3))), o3);
     }
     const __m512 is = _mm512_set1_ps(inv_sum);
     _mm512_storeu_ps(out, _mm512_mul_ps(o0, is));
@@ -994,15 +997,15 @@ void starcoach_cross_pack_op(struct ggml_tensor * dst, int ith, int nth, void * 
 void starcoach_cross_attn_op(struct ggml_tensor * dst, int ith, int nth, void * userdata) {
     const starcoach_cross & c = *(const starcoach_cross *) userdata;
     const struct ggml_tensor * q = dst->src[0];
-    thread_local std::vector<float> scores;
-    scores.resize(cross_pad(c.n_ctx));
+    thread_local std::vector<float> buf;
+    float * scores = aligned64(buf, cross_pad(c.n_ctx));
     const int n_tokens = (int) q->ne[1];
     const int total = n_tokens * c.n_head;
     for (int u = (int) ((int64_t) total * ith / nth); u < (int) ((int64_t) total * (ith + 1) / nth); ++u) {
         const int t = u / c.n_head;
         const int h = u % c.n_head;
         cross_head(c, h, (const float *) ((const char *) q->data + t * q->nb[1]) + HEAD * h,
-                   (float *) ((char *) dst->data + t * dst->nb[1]) + HEAD * h, scores.data());
+                   (float *) ((char *) dst->data + t * dst->nb[1]) + HEAD * h, scores);
     }
 }
 
@@ -1045,9 +1048,7 @@ SC_TARGET8 static void screen_panels(const starcoach_logits & l, const uint8_t *
             const __m512 d = _mm512_mul_ps(_mm512_cvtph_ps(_mm256_loadu_si256((const __m256i *) blk)), _mm512_set1_ps(dh[b]));
             acc = _mm512_fmadd_ps(_mm512_cvtepi32_ps(s), d, acc);
         }
-        const int left = l.n_text - 16 * p;
-        const __mmask16 m = left >= 16 ? (__mmask16) 0xFFFF : (__mmask16) ((1u << left) - 1);
-        _mm512_mask_storeu_ps(out + 16 * p, m, acc);
+        _mm512_mask_storeu_ps(out + 16 * p, tail_mask(l.n_text - 16 * p), acc);
     }
 }
 

@@ -111,9 +111,9 @@ void starcoach_logits_exact_op(struct ggml_tensor * dst, int ith, int nth, void 
 // as bfloat16 per layer); as int8 (a scale per position and head) they are half that. Scores by
 // AVX-512 VNNI (query as int8 per head), softmax and the weighted sum of V in float32.
 struct starcoach_cross {
-    int n_state = 0, n_head = 0, n_ctx = 0;  // n_ctx positions, padded to 16 in the copies
+    int n_state = 0, n_head = 0, n_ctx = 0;  // n_ctx positions, padded to 64 in the copies
     float scale = 1.0f;                      // applied to the scores (on top of K's own scale)
-    uint8_t * data = nullptr;                // starcoach_cross_size bytes
+    uint8_t * data = nullptr;                // starcoach_cross_size bytes, 64-byte aligned
 };
 
 // Whether the CPU has AVX-512 VNNI and the heads have 64 values.

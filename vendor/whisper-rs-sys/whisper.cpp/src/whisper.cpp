@@ -2465,9 +2465,11 @@ static bool sc_cross_setup(whisper_context & wctx, whisper_state & wstate) {
     }
     const int n_ctx = wstate.exp_n_audio_ctx > 0 ? wstate.exp_n_audio_ctx : hparams.n_audio_ctx;
     const size_t per_layer = starcoach_cross_size(hparams.n_text_state, n_ctx);
-    if (wstate.sc_cross_buf.size() < per_layer * hparams.n_text_layer) {
-        wstate.sc_cross_buf.resize(per_layer * hparams.n_text_layer);
+    if (wstate.sc_cross_buf.size() < per_layer * hparams.n_text_layer + 64) {
+        wstate.sc_cross_buf.resize(per_layer * hparams.n_text_layer + 64);
     }
+    // 64-byte aligned, as the kernel's loads are
+    uint8_t * base = (uint8_t *) (((uintptr_t) wstate.sc_cross_buf.data() + 63) & ~(uintptr_t) 63);
     wstate.sc_cross.resize(hparams.n_text_layer);
     for (int il = 0; il < hparams.n_text_layer; ++il) {
         starcoach_cross & c = wstate.sc_cross[il];
@@ -2475,7 +2477,7 @@ static bool sc_cross_setup(whisper_context & wctx, whisper_state & wstate) {
         c.n_head = hparams.n_text_head;
         c.n_ctx = n_ctx;
         c.scale = pow(float(hparams.n_text_state / hparams.n_text_head), -0.25);  // the decoder's KQscale
-        c.data = wstate.sc_cross_buf.data() + per_layer * il;
+        c.data = base + per_layer * il;
     }
     return true;
 }
