@@ -68,10 +68,22 @@ extern ggml_fp16_t ggml_table_gelu_f16[1 << 16];
 
 namespace {
 
+// starcoach: STARCOACH_CPU=generic in the environment (read once, at the first kernel query)
+// makes has_avx512 and has_vnni say no, so every kernel here takes the path of a CPU without
+// AVX-512 (ggml's graph and quantizer, the scalar loops): that path, and its transcripts, can be
+// tested on any machine.
+static bool cpu_generic() {
+    static const bool yes = [] {
+        const char * e = getenv("STARCOACH_CPU");
+        return e != nullptr && strcmp(e, "generic") == 0;
+    }();
+    return yes;
+}
+
 // Whether this CPU runs the kernels below (compiled for AVX-512 through target attributes,
-// whatever the build's own flags).
+// whatever the build's own flags); false with STARCOACH_CPU=generic.
 static bool has_avx512() {
-    static const bool yes = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
+    static const bool yes = !cpu_generic() && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
                             __builtin_cpu_supports("avx512dq");
     return yes;
 }
@@ -611,6 +623,7 @@ SC_TARGET8 static void linear8_avx512(const float * x, int n_in, int n_rows, con
     }
 }
 
+// starcoach: false with STARCOACH_CPU=generic too (through has_avx512, checked first).
 static bool has_vnni() {
     static const bool yes = has_avx512() && __builtin_cpu_supports("avx512vnni");
     return yes;

@@ -1,6 +1,6 @@
 #include "whisper.h"
 #include "whisper-arch.h"
-#include "starcoach-kernels.h"
+#include "starcoach-kernels.h" // starcoach: starcoach's CPU kernels (starcoach-kernels.cpp)
 
 #include "ggml.h"
 #include "ggml-cpp.h"
@@ -2309,6 +2309,8 @@ static struct ggml_cgraph * whisper_build_graph_encoder(
 
         // self-attention
         {
+            // starcoach: Q, K and V through sc_linear (a packed copy, bias fused, where one was made
+            // at load time; ggml_mul_mat + ggml_add as upstream otherwise)
             struct ggml_tensor * Qcur = sc_linear(ctx0, model, layer.attn_q_w, cur, layer.attn_q_b, false, nullptr);
 
             //Qcur = ggml_scale(ctx0, Qcur, pow(float(n_state_head), -0.25));
@@ -2384,7 +2386,7 @@ static struct ggml_cgraph * whisper_build_graph_encoder(
 
         // projection
         {
-            // + the bias, then the input (the residual), fused
+            // starcoach: sc_linear; + the bias, then the input (the residual), fused
             cur = sc_linear(ctx0, model, layer.attn_ln_1_w, cur, layer.attn_ln_1_b, false, inpL);
         }
 
@@ -2403,14 +2405,14 @@ static struct ggml_cgraph * whisper_build_graph_encoder(
             }
 
             // fully connected
-            // + the bias, GELU activation (fused)
+            // starcoach: sc_linear; + the bias, GELU activation (fused)
             cur = sc_linear(ctx0, model, layer.mlp_0_w, cur, layer.mlp_0_b, true, nullptr);
 
-            // projection, + the bias, + the input of the feed-forward network (fused)
+            // starcoach: projection, + the bias, + the input of the feed-forward network (fused)
             cur = sc_linear(ctx0, model, layer.mlp_1_w, cur, layer.mlp_1_b, false, inpFF);
         }
 
-        inpL = cur;
+        inpL = cur; // starcoach: the residual (inpFF) was added by sc_linear above
     }
 
     cur = inpL;
@@ -2458,6 +2460,8 @@ static bool sc_cross_enabled(const whisper_context & wctx) {
            starcoach_cross_supported(hparams.n_text_state, hparams.n_text_head) && hparams.n_text_state == hparams.n_audio_state;
 }
 
+// starcoach: when sc_cross_enabled, points wstate.sc_cross (one per decoder layer) at 64-byte
+// aligned room in wstate.sc_cross_buf for the int8 copies of the cross-attention K and V.
 static bool sc_cross_setup(whisper_context & wctx, whisper_state & wstate) {
     const auto & hparams = wctx.model.hparams;
     if (!sc_cross_enabled(wctx)) {
@@ -2511,11 +2515,13 @@ static struct ggml_cgraph * whisper_build_graph_cross(
 
     const float  Kscale = pow(float(n_state_head), -0.25);
 
+    // starcoach: K and V go to int8 copies (starcoach_cross_pack_op) instead of kv_cross when true
     const bool sc_cross = sc_cross_setup(wctx, wstate);
 
     for (int il = 0; il < model.hparams.n_text_layer; ++il) {
         auto & layer = model.layers_decoder[il];
 
+        // starcoach: K and V through sc_linear (packed float32 copies of the weights where made)
         struct ggml_tensor * Kcross = sc_linear(ctx0, model, layer.cross_attn_k_w,
                 cur);
 
@@ -2722,6 +2728,7 @@ static struct ggml_cgraph * whisper_build_graph_decoder(
 
     const float KQscale = pow(float(n_state_head), -0.25);
 
+    // starcoach: whether the decoder's cross-attention reads the int8 K/V copies (sc_cross_setup)
     const bool sc_cross = sc_cross_setup(wctx, wstate);
 
     struct ggml_tensor * KQ_mask = ggml_new_tensor_3d(ctx0, GGML_TYPE_F32, n_kv, n_tokens, 1);
@@ -3400,7 +3407,7 @@ static void log_mel_spectrogram_worker_thread(int ith, const float * hann, const
         for (int j = 0; j < n_fft; j++) {
             fft_out[j] = (fft_out[2 * j + 0] * fft_out[2 * j + 0] + fft_out[2 * j + 1] * fft_out[2 * j + 1]);
         }
-        }
+        } // starcoach: end of the `else` (upstream's per-frame FFT) opened after `if (sc_dft)`
 
         // mel spectrogram
         for (int j = 0; j < mel.n_mel; j++) {
@@ -4121,6 +4128,7 @@ void whisper_free(struct whisper_context * ctx) {
             ggml_backend_buffer_free(buf);
         }
 
+        // starcoach: the 4-bit screening copy of the token matrix (starcoach_logits)
         starcoach_logits_free(ctx->model.sc_logits);
 
         whisper_free_state(ctx->state);
@@ -6368,6 +6376,7 @@ static const std::vector<std::string> non_speech_tokens = {
     "♪♪♪","♩", "♪", "♫", "♬", "♭", "♮", "♯"
 };
 
+// starcoach: declared (and described) above whisper_model_load
 static std::vector<int> sc_unsure_tokens(const whisper_vocab & vocab) {
     std::vector<int> ids;
     for (const std::string & t : { std::string(" "), std::string(" -"), std::string(" '") }) {

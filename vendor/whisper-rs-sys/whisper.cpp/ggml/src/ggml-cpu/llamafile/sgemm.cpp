@@ -55,7 +55,7 @@
 #include "simd-mappings.h"
 
 #include <array>
-#include <cstring>
+#include <cstring> // starcoach: memset and memcpy for the zero-padded last step in gemm_bloc
 #include <type_traits>
 
 #ifdef _MSC_VER
@@ -541,6 +541,7 @@ class tinyBLAS {
     template <int RM, int RN>
     inline void gemm_bloc(int64_t ii, int64_t jj) {
         D Cv[RN][RM] = {};
+        // starcoach: whole KN-wide steps here, the partial last one (if any) after the loop
         const int64_t k_full = k - k % KN;
         for (int64_t l = 0; l < k_full; l += KN) {
             // help compiler for op order.
