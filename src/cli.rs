@@ -56,6 +56,14 @@ pub enum Command {
     Compare(CompareArgs),
     /// Score every recording in a folder (one subfolder per client): reports, summaries, CSV.
     Batch(BatchArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell) to stdout.
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) to stdout: `starcoach man > starcoach.1`.
+    Man,
 }
 
 #[derive(Debug, Subcommand)]

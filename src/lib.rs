@@ -37,6 +37,14 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
         }
     };
     init_tracing(cli.verbose);
+    if let Err(value) = model::CpuMode::from_env() {
+        eprintln!(
+            "error: {}={value:?} is not understood: use `generic` (the path CPUs without \
+             AVX-512 take) or `native` (the default)",
+            model::CPU_ENV
+        );
+        return cmd::exit::ERROR;
+    }
     let color = cmd::use_color(cli.color);
     let result = match cli.command {
         cli::Command::Model(c) => cmd::model::run(c),
@@ -49,6 +57,8 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
         cli::Command::Progress(a) => cmd::progress::run(a, color),
         cli::Command::Compare(a) => cmd::compare::run(a),
         cli::Command::Batch(a) => cmd::batch::run(a),
+        cli::Command::Completions { shell } => cmd::generate::completions(shell),
+        cli::Command::Man => cmd::generate::man(),
     };
     match result {
         Ok(code) => code,

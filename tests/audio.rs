@@ -155,7 +155,7 @@ fn wav_sample_formats() {
     let tone = |i: usize| {
         let t = i as f32 / rate as f32;
         // Bursts of a 220 Hz tone so the recording is not "silent".
-        let on = (t * 2.0) as usize % 2 == 0;
+        let on = ((t * 2.0) as usize).is_multiple_of(2);
         if on {
             0.5 * (2.0 * std::f32::consts::PI * 220.0 * t).sin()
         } else {

@@ -63,7 +63,7 @@ pub(super) fn run(job: Job) -> Result<EndReason, String> {
                     break;
                 }
                 written += 1;
-                if written % channels == 0 {
+                if written.is_multiple_of(channels) {
                     frames += 1;
                 }
             }

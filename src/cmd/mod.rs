@@ -3,6 +3,7 @@
 pub mod batch;
 pub mod compare;
 pub mod devices;
+pub mod generate;
 pub mod history;
 pub mod model;
 pub mod progress;

@@ -303,10 +303,16 @@ fn find_wheel(wheel: &Wheel, dir: &Path) -> Option<PathBuf> {
     found.into_iter().next()
 }
 
-/// A way to run pip: `pip3`, `pip`, or `python3 -m pip`, whichever answers first.
+/// A way to run pip: `pip3`, `pip`, `python3 -m pip`, `python -m pip` or (Windows' launcher)
+/// `py -m pip`, whichever answers first.
 fn find_pip() -> Result<(OsString, Vec<OsString>), ModelError> {
-    let candidates: [(&str, &[&str]); 3] =
-        [("pip3", &[]), ("pip", &[]), ("python3", &["-m", "pip"])];
+    let candidates: [(&str, &[&str]); 5] = [
+        ("pip3", &[]),
+        ("pip", &[]),
+        ("python3", &["-m", "pip"]),
+        ("python", &["-m", "pip"]),
+        ("py", &["-m", "pip"]),
+    ];
     for (program, prefix) in candidates {
         let ok = Command::new(program)
             .args(prefix)

@@ -168,14 +168,47 @@ pub fn default_models_dir() -> PathBuf {
 
 /// This CPU multiplies bfloat16 in hardware (AVX-512 BF16): tiny.en-bf16 is then about 5 %
 /// faster than tiny.en, with the same transcripts on our fixtures (docs/performance.md).
+/// `STARCOACH_CPU=generic` turns this off, as it turns off every AVX-512 kernel in the
+/// vendored whisper.cpp: see [`CpuMode`].
 pub fn cpu_has_bf16() -> bool {
     #[cfg(target_arch = "x86_64")]
     {
-        std::is_x86_feature_detected!("avx512bf16")
+        CpuMode::from_env() == Ok(CpuMode::Native) && std::is_x86_feature_detected!("avx512bf16")
     }
     #[cfg(not(target_arch = "x86_64"))]
     {
         false
+    }
+}
+
+/// Which code paths this process may take, from `STARCOACH_CPU`. `generic` makes starcoach
+/// and its whisper.cpp kernels behave as on a CPU without AVX-512 (the path most laptops take:
+/// ggml's own kernels, the float16 model), so that path can be tested and measured on any
+/// machine. The C++ side reads the same variable (`starcoach-kernels.cpp`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CpuMode {
+    /// Every path this CPU supports (the default; also `STARCOACH_CPU=native`).
+    Native,
+    /// Only what a CPU without AVX-512 runs.
+    Generic,
+}
+
+/// The environment variable that selects [`CpuMode`].
+pub const CPU_ENV: &str = "STARCOACH_CPU";
+
+impl CpuMode {
+    /// The mode `STARCOACH_CPU` asks for (unset or empty: native), or the value it does not
+    /// understand.
+    pub fn from_env() -> Result<CpuMode, String> {
+        match std::env::var(CPU_ENV) {
+            Err(std::env::VarError::NotPresent) => Ok(CpuMode::Native),
+            Err(std::env::VarError::NotUnicode(v)) => Err(v.to_string_lossy().into_owned()),
+            Ok(v) => match v.as_str() {
+                "" | "native" => Ok(CpuMode::Native),
+                "generic" => Ok(CpuMode::Generic),
+                _ => Err(v),
+            },
+        }
     }
 }
 
