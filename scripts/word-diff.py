@@ -30,6 +30,9 @@ def main() -> int:
     a_path, b_path, limit = sys.argv[1], sys.argv[2], int(sys.argv[3])
     label = sys.argv[4] if len(sys.argv) > 4 else f"{a_path} vs {b_path}"
     a, b = words(a_path), words(b_path)
+    if not a:
+        print(f"FAIL: {label}: {a_path} holds no words")
+        return 1
     d = distance(a, b)
     verdict = "PASS" if d <= limit else "FAIL"
     print(f"{verdict}: {label}: {d} word(s) differ of {len(a)} (at most {limit} allowed)")
