@@ -12,6 +12,7 @@ pub mod cmd;
 pub mod fsutil;
 pub mod history;
 pub mod model;
+pub mod out;
 pub mod pipeline;
 pub mod questions;
 pub mod report;
@@ -36,9 +37,9 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
             };
         }
     };
-    init_tracing(cli.verbose);
+    init_tracing(cli.verbose, cmd::use_color_on_stderr(cli.color));
     if let Err(value) = model::CpuMode::from_env() {
-        eprintln!(
+        crate::errln!(
             "error: {}={value:?} is not understood: use `generic` (the path CPUs without \
              AVX-512 take) or `native` (the default)",
             model::CPU_ENV
@@ -62,15 +63,19 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
     };
     match result {
         Ok(code) => code,
+        // The reader of our output went away (`| head`): stop quietly, as ripgrep does.
+        Err(err) if out::is_broken_pipe(&err) => cmd::exit::OK,
         Err(err) => {
-            eprintln!("error: {err:#}");
+            crate::errln!("error: {err:#}");
             cmd::exit::ERROR
         }
     }
 }
 
-/// Logs (ours and whisper.cpp's) go to stderr, only as loud as `-v` asks.
-fn init_tracing(verbose: u8) {
+/// Logs (ours and whisper.cpp's) go to stderr, only as loud as `-v` asks, coloured only when
+/// `--color` allows. A closed stderr silences them (tracing-subscriber would otherwise report
+/// the failed write with `eprintln!`, which panics, inside whisper.cpp's log callback: an abort).
+fn init_tracing(verbose: u8, color: bool) {
     let level = match verbose {
         0 => "warn,whisper_rs=off,symphonia_core=off",
         1 => "info",
@@ -81,6 +86,8 @@ fn init_tracing(verbose: u8) {
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
+        .with_ansi(color)
+        .log_internal_errors(false)
         .with_target(false)
         .try_init();
 }

@@ -393,7 +393,7 @@ impl Session<'_> {
                 }
             } else {
                 if silent && last_plain.elapsed() >= Duration::from_secs(5) {
-                    eprintln!("warning: no input signal (is the microphone muted?)");
+                    crate::errln!("warning: no input signal (is the microphone muted?)");
                     last_plain = Instant::now();
                 }
                 std::thread::sleep(Duration::from_millis(100));
@@ -517,7 +517,7 @@ impl Ui {
             let _ = write!(out, "\r\x1b[2K{text}\r\n");
             let _ = out.flush();
         } else {
-            eprintln!("{text}");
+            crate::errln!("{text}");
         }
     }
 

@@ -110,7 +110,7 @@ impl Log {
         if self.visible {
             self.bar.println(s);
         } else {
-            eprintln!("{s}");
+            crate::errln!("{s}");
         }
     }
 }

@@ -12,7 +12,7 @@ pub fn run(args: BatchArgs) -> Result<i32> {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let (jobs, threads) = fit_parallelism(args.jobs, args.threads, cores);
     if args.jobs.is_some_and(|j| j != jobs) || args.threads.is_some_and(|t| t != threads) {
-        eprintln!(
+        crate::errln!(
             "note: {cores} cores: running {jobs} job{} x {threads} Whisper thread{}",
             if jobs == 1 { "" } else { "s" },
             if threads == 1 { "" } else { "s" }
@@ -30,7 +30,7 @@ pub fn run(args: BatchArgs) -> Result<i32> {
         config,
         progress: batch::run::progress_wanted(),
     })?;
-    eprintln!(
+    crate::errln!(
         "{} scored, {} rescored, {} skipped, {} failed{}; reports in {}",
         out.scored,
         out.rescored,

@@ -74,9 +74,9 @@ pub fn run(args: CompareArgs) -> Result<i32> {
     }
     let c = compare::compare(a.label, &a.answer, b.label, &b.answer);
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&c)?);
+        crate::outln!("{}", serde_json::to_string_pretty(&c)?)?;
     } else {
-        print!("{}", compare::render_text(&c));
+        crate::out!("{}", compare::render_text(&c))?;
     }
     Ok(super::exit::OK)
 }

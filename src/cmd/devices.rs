@@ -7,7 +7,7 @@ use crate::capture;
 pub fn run() -> Result<i32> {
     let devices = capture::list_devices()?;
     if devices.is_empty() {
-        println!("no input devices found");
+        crate::outln!("no input devices found")?;
         return Ok(super::exit::SOME_FAILED);
     }
     for d in devices {
@@ -22,7 +22,7 @@ pub fn run() -> Result<i32> {
         if let Some(desc) = &d.description {
             line.push_str(&format!("  ({desc})"));
         }
-        println!("{line}");
+        crate::outln!("{line}")?;
     }
     Ok(super::exit::OK)
 }

@@ -115,7 +115,9 @@ interrupted.
 
 fn write_stdout(bytes: &[u8]) -> anyhow::Result<i32> {
     let mut stdout = std::io::stdout().lock();
-    stdout.write_all(bytes)?;
-    stdout.flush()?;
+    stdout
+        .write_all(bytes)
+        .and_then(|()| stdout.flush())
+        .map_err(crate::out::StdoutError)?;
     Ok(super::exit::OK)
 }

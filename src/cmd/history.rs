@@ -38,16 +38,19 @@ pub fn run(c: HistoryCommand) -> Result<i32> {
             let store = Store::open_default()?;
             let entries = store.list(&filter_of(&filter)?)?;
             if json {
-                println!("{}", serde_json::to_string_pretty(&entries)?);
+                crate::outln!("{}", serde_json::to_string_pretty(&entries)?)?;
             } else if entries.is_empty() {
-                eprintln!("no answers kept in {}", store.path().display());
+                crate::errln!("no answers kept in {}", store.path().display());
             } else {
-                println!(
+                crate::outln!(
                     "{:<6} {:<16}  {:<12} {:>5}  question",
-                    "id", "recorded", "client", "score"
-                );
+                    "id",
+                    "recorded",
+                    "client",
+                    "score"
+                )?;
                 for e in &entries {
-                    println!("{}", line(e));
+                    crate::outln!("{}", line(e))?;
                 }
             }
             Ok(super::exit::OK)
@@ -72,21 +75,21 @@ pub fn run(c: HistoryCommand) -> Result<i32> {
             };
             let gone = store.forget(&what)?;
             for e in &gone {
-                println!("deleted {}", line(e));
+                crate::outln!("deleted {}", line(e))?;
             }
-            println!(
+            crate::outln!(
                 "deleted {} answer{} from {}",
                 gone.len(),
                 if gone.len() == 1 { "" } else { "s" },
                 store.path().display()
-            );
+            )?;
             let missing: Vec<String> = ids
                 .iter()
                 .filter(|id| !gone.iter().any(|e| e.id == **id))
                 .map(|id| format!("#{id}"))
                 .collect();
             if !missing.is_empty() {
-                eprintln!("error: no answer {} in the history", missing.join(", "));
+                crate::errln!("error: no answer {} in the history", missing.join(", "));
                 return Ok(super::exit::SOME_FAILED);
             }
             Ok(super::exit::OK)

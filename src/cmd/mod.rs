@@ -30,17 +30,25 @@ pub mod exit {
 
 /// Whether to colour stdout: `--color`, then NO_COLOR, then whether stdout is a terminal.
 pub fn use_color(choice: ColorChoice) -> bool {
+    color_for(choice, || std::io::stdout().is_terminal())
+}
+
+/// Whether to colour stderr (warnings and logs): as [`use_color`], for stderr's terminal.
+pub fn use_color_on_stderr(choice: ColorChoice) -> bool {
+    color_for(choice, || std::io::stderr().is_terminal())
+}
+
+fn color_for(choice: ColorChoice, is_terminal: impl FnOnce() -> bool) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                && std::io::stdout().is_terminal()
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && is_terminal()
         }
     }
 }
 
 /// Prints one error line for an input that failed, and carries on.
 pub fn report_failure(err: &anyhow::Error) {
-    eprintln!("error: {err:#}");
+    crate::errln!("error: {err:#}");
 }

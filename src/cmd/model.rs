@@ -16,13 +16,13 @@ pub fn run(cmd: ModelCommand) -> Result<i32> {
             };
             let dir = dir.unwrap_or_else(model::default_models_dir);
             let path = model::install(name, &dir, force)?;
-            println!("installed {}", path.display());
+            crate::outln!("installed {}", path.display())?;
             // On a CPU with bfloat16 instructions the default model also gets its faster
             // copy, which `resolve` then prefers.
             if name == ModelName::TinyEn {
                 if let Some(variant) = model::faster_variant() {
                     let path = model::install(variant, &dir, force)?;
-                    println!("installed {} (used by default on this CPU)", path.display());
+                    crate::outln!("installed {} (used by default on this CPU)", path.display())?;
                 }
             }
             Ok(super::exit::OK)
@@ -30,19 +30,19 @@ pub fn run(cmd: ModelCommand) -> Result<i32> {
         ModelCommand::List => {
             let models = model::list();
             if models.is_empty() {
-                println!(
+                crate::outln!(
                     "no models installed in {}; run `starcoach model install`",
                     model::default_models_dir().display()
-                );
+                )?;
             }
             for m in models {
-                println!(
+                crate::outln!(
                     "{:<13} {:>7.1} MB  {}  {}",
                     m.name,
                     m.size as f64 / 1e6,
                     if m.verified { "verified" } else { "unverified" },
                     m.path.display()
-                );
+                )?;
             }
             Ok(super::exit::OK)
         }

@@ -13,9 +13,9 @@ pub fn run(args: ProgressArgs, color: bool) -> Result<i32> {
     let entries = store.list(&filter)?;
     let p = progress::build(&entries, &config.themes);
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&p)?);
+        crate::outln!("{}", serde_json::to_string_pretty(&p)?)?;
     } else {
-        print!("{}", progress::render_text(&p, color));
+        crate::out!("{}", progress::render_text(&p, color))?;
     }
     use std::io::Write as _;
     let _ = std::io::stdout().flush();
@@ -35,7 +35,7 @@ pub fn run(args: ProgressArgs, color: bool) -> Result<i32> {
         }
         write_atomic(path, html::render(&p, &scope.join(", ")).as_bytes())
             .context("writing the progress page")?;
-        eprintln!("progress page written to {}", path.display());
+        crate::errln!("progress page written to {}", path.display());
     }
     Ok(super::exit::OK)
 }

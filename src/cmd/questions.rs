@@ -15,12 +15,12 @@ pub fn run(args: QuestionsArgs) -> Result<i32> {
         .filter(|q| args.kind.is_none_or(|k| q.kind == k))
     {
         let competency = serde_json::to_value(q.competency)?;
-        println!(
+        crate::outln!(
             "{:<11} {:<16} {}",
             q.kind.as_str(),
             competency.as_str().unwrap_or_default(),
             q.text
-        );
+        )?;
     }
     Ok(super::exit::OK)
 }

@@ -99,7 +99,7 @@ pub fn run(args: RecordArgs, color: bool) -> Result<i32> {
         if let Some(h) = history.as_mut() {
             kept.extend(h.record(&a, &crate::history::Meta::for_file(path, None, true)));
         }
-        eprint!("{}", report::render_text(std::slice::from_ref(&a), color));
+        crate::err!("{}", report::render_text(std::slice::from_ref(&a), color));
         scored.push(a);
         Ok(())
     });
@@ -111,7 +111,7 @@ pub fn run(args: RecordArgs, color: bool) -> Result<i32> {
             if fresh_dir && dir_is_empty(&opts.out_dir) {
                 let _ = std::fs::remove_dir(&opts.out_dir);
             } else if opts.out_dir.join("session.json").exists() {
-                eprintln!("answers recorded so far are in {}", opts.out_dir.display());
+                crate::errln!("answers recorded so far are in {}", opts.out_dir.display());
             }
             return Err(e);
         }
@@ -120,10 +120,10 @@ pub fn run(args: RecordArgs, color: bool) -> Result<i32> {
         write_session_report(&outcome.dir, &scored)?;
     }
     if let Some(line) = crate::history::kept_line(&kept) {
-        eprintln!("{line}");
+        crate::errln!("{line}");
     }
     let saved = outcome.answers.iter().filter(|a| a.file.is_some()).count();
-    eprintln!(
+    crate::errln!(
         "{saved} answer(s) saved in {} (details: {})",
         outcome.dir.display(),
         outcome.session_file.display()

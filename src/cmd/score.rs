@@ -84,7 +84,7 @@ pub fn run(args: ScoreArgs, color: bool) -> Result<i32> {
                 .cloned()
                 .collect();
             super::record::write_session_report(dir, &of_session)?;
-            eprintln!(
+            crate::errln!(
                 "session report written to {}",
                 dir.join("report.md").display()
             );
@@ -99,16 +99,16 @@ pub fn run(args: ScoreArgs, color: bool) -> Result<i32> {
             ReportFormat::Html if scored.len() > 1 => String::new(),
             ReportFormat::Html => report::render_html(&scored[0], &[]),
         };
-        print!("{out}");
+        crate::out!("{out}")?;
         if !out.is_empty() && !out.ends_with('\n') {
-            println!();
+            crate::outln!()?;
         }
     }
     if let Some(dir) = &args.out {
-        eprintln!("reports written to {}", dir.display());
+        crate::errln!("reports written to {}", dir.display());
     }
     if let Some(line) = crate::history::kept_line(&kept) {
-        eprintln!("{line}");
+        crate::errln!("{line}");
     }
     Ok(if failed > 0 {
         super::exit::SOME_FAILED

@@ -40,9 +40,9 @@ pub fn run(args: TranscribeArgs) -> Result<i32> {
             Ok(t) => match args.format {
                 TranscriptFormat::Text => {
                     if args.files.len() > 1 {
-                        println!("== {shown}");
+                        crate::outln!("== {shown}")?;
                     }
-                    println!("{}", t.text);
+                    crate::outln!("{}", t.text)?;
                 }
                 TranscriptFormat::Json => json_out.push(t),
             },
@@ -54,7 +54,7 @@ pub fn run(args: TranscribeArgs) -> Result<i32> {
     }
     if args.format == TranscriptFormat::Json {
         let doc = serde_json::json!({ "schema_version": 1, "transcripts": json_out });
-        println!("{}", serde_json::to_string_pretty(&doc)?);
+        crate::outln!("{}", serde_json::to_string_pretty(&doc)?)?;
     }
     Ok(if failed > 0 {
         super::exit::SOME_FAILED

@@ -205,14 +205,14 @@ impl Recorder {
                 None => Store::open_default(),
             };
             opened.map_err(|e| {
-                eprintln!("warning: answer not kept in the history: {e}");
+                crate::errln!("warning: answer not kept in the history: {e}");
             })
         });
         let store = store.as_mut().ok()?;
         match store.record(a, meta) {
             Ok(id) => Some(id),
             Err(e) => {
-                eprintln!("warning: answer not kept in the history: {e}");
+                crate::errln!("warning: answer not kept in the history: {e}");
                 None
             }
         }

