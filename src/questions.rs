@@ -53,8 +53,8 @@ pub enum QuestionsError {
         #[source]
         source: std::io::Error,
     },
-    #[error("invalid question file: {0}")]
-    Parse(#[from] toml::de::Error),
+    #[error("{path}: {problem}")]
+    Parse { path: String, problem: String },
 }
 
 use Competency as C;
@@ -299,7 +299,15 @@ pub fn bank() -> Vec<Question> {
 
 /// Parses a user's question file (TOML).
 pub fn from_toml_str(s: &str) -> Result<Vec<Question>, QuestionsError> {
-    Ok(toml::from_str::<QuestionFile>(s)?.question)
+    parse_named("the question file", s)
+}
+
+fn parse_named(name: &str, s: &str) -> Result<Vec<Question>, QuestionsError> {
+    let file: QuestionFile = toml::from_str(s).map_err(|e| QuestionsError::Parse {
+        path: name.to_string(),
+        problem: crate::score::config::toml_problem(s, &e),
+    })?;
+    Ok(file.question)
 }
 
 /// Reads a user's question file (TOML).
@@ -308,7 +316,7 @@ pub fn load(path: &Path) -> Result<Vec<Question>, QuestionsError> {
         path: path.display().to_string(),
         source,
     })?;
-    from_toml_str(&text)
+    parse_named(&path.display().to_string(), &text)
 }
 
 /// A question's wording reduced to a lookup key: lower case, no punctuation, single spaces.

@@ -127,6 +127,57 @@ fn a_full_disk_is_one_error_line_not_a_panic() {
     }
 }
 
+/// A broken default config (~/.config/starcoach/config.toml) is named with the key and the
+/// place, once; values out of range are refused rather than scored against.
+#[cfg(target_os = "linux")]
+#[test]
+fn bad_config_is_refused_naming_file_and_key_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let history = history_with_answers(dir.path());
+    let config_dir = dir.path().join("xdg/starcoach");
+    std::fs::create_dir_all(&config_dir).unwrap();
+    let config = config_dir.join("config.toml");
+    let cases = [
+        (
+            "[length]\nmin_s = 1\n",
+            "line 2, column 1: unknown field `min_s`, expected one of `behavioral`, `case`, \
+             `technical`, `closing`, `motivation`, `intro`",
+        ),
+        (
+            "[length.behavioral]\nmin_s = nan\nmax_s = inf\n",
+            "length.behavioral.min_s is NaN: allowed 1 to 3600",
+        ),
+        (
+            "[length.behavioral]\nmin_s = 90\nmax_s = 60\n",
+            "length.behavioral.max_s is 60: must be above min_s (90)",
+        ),
+    ];
+    for (toml, expected) in cases {
+        std::fs::write(&config, toml).unwrap();
+        let answer = common::fixture("example/answer.txt");
+        let score = ["score", "--transcript", "--no-history"];
+        for args in [&score[..], &["progress"][..]] {
+            let o = starcoach(&history)
+                .env("XDG_CONFIG_HOME", dir.path().join("xdg"))
+                .args(args)
+                .args(if args[0] == "score" {
+                    Some(&answer)
+                } else {
+                    None
+                })
+                .output()
+                .unwrap();
+            let err = stderr(&o);
+            assert_eq!(o.status.code(), Some(2), "{args:?} with {toml:?}: {err}");
+            assert_eq!(
+                err.trim_end(),
+                format!("error: {}: {expected}", config.display()).trim_end(),
+                "{args:?} with {toml:?}"
+            );
+        }
+    }
+}
+
 /// Damaged copies of the real model: each must be refused in one line naming the file and
 /// what is wrong, before whisper.cpp reads it (which aborted the process on several of them).
 #[cfg(feature = "model-tests")]

@@ -8,7 +8,8 @@ use std::path::Path;
 
 use super::kind::QuestionKind;
 
-/// Errors a user can hit when loading a scoring config.
+/// Errors a user can hit when loading a scoring config: each names the file, and the key or
+/// the place in the file, in one line.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("cannot read scoring config {path}")]
@@ -17,8 +18,30 @@ pub enum ConfigError {
         #[source]
         source: std::io::Error,
     },
-    #[error("invalid scoring config: {0}")]
-    Parse(#[from] toml::de::Error),
+    #[error("{path}: {problem}")]
+    Parse { path: String, problem: String },
+    #[error("{path}: {key} is {value}: {allowed}")]
+    Invalid {
+        path: String,
+        key: String,
+        value: String,
+        allowed: String,
+    },
+}
+
+/// A TOML error as one line: "line L, column C: what" (toml's own message spans several lines,
+/// with a drawing of the place, and repeats itself when printed with its source).
+pub fn toml_problem(text: &str, e: &toml::de::Error) -> String {
+    let place = e
+        .span()
+        .map(|span| {
+            let before = &text[..span.start.min(text.len())];
+            let line = before.matches('\n').count() + 1;
+            let column = before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1;
+            format!("line {line}, column {column}: ")
+        })
+        .unwrap_or_default();
+    format!("{place}{}", e.message().trim_end().replace('\n', "; "))
 }
 
 /// A target band for speaking time, in seconds.
@@ -160,18 +183,134 @@ pub struct ScoringConfig {
 }
 
 impl ScoringConfig {
-    /// Parses a TOML config; missing keys take their defaults, unknown keys are errors.
+    /// Parses and checks a TOML config; missing keys take their defaults, unknown keys and
+    /// values out of range are errors.
     pub fn from_toml_str(s: &str) -> Result<Self, ConfigError> {
-        Ok(toml::from_str(s)?)
+        Self::parse_named("the scoring config", s)
     }
 
-    /// Reads and parses a TOML config file.
+    /// Reads, parses and checks a TOML config file.
     pub fn load(path: &Path) -> Result<Self, ConfigError> {
         let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
             path: path.display().to_string(),
             source,
         })?;
-        Self::from_toml_str(&text)
+        Self::parse_named(&path.display().to_string(), &text)
+    }
+
+    fn parse_named(name: &str, text: &str) -> Result<Self, ConfigError> {
+        let config: Self = toml::from_str(text).map_err(|e| ConfigError::Parse {
+            path: name.to_string(),
+            problem: toml_problem(text, &e),
+        })?;
+        config
+            .check()
+            .map_err(|(key, value, allowed)| ConfigError::Invalid {
+                path: name.to_string(),
+                key,
+                value,
+                allowed,
+            })?;
+        Ok(config)
+    }
+
+    /// Every value within the range where it means something: (key, value, what is allowed)
+    /// for the first that is not.
+    fn check(&self) -> Result<(), (String, String, String)> {
+        let bad = |key: String, value: f64, allowed: &str| {
+            Err((key, value.to_string(), allowed.to_string()))
+        };
+        let range = |key: &str, value: f64, lo: f64, hi: f64| {
+            if value.is_finite() && (lo..=hi).contains(&value) {
+                Ok(())
+            } else {
+                bad(key.to_string(), value, &format!("allowed {lo} to {hi}"))
+            }
+        };
+        let l = &self.length;
+        for (name, b) in [
+            ("behavioral", l.behavioral),
+            ("case", l.case),
+            ("technical", l.technical),
+            ("closing", l.closing),
+            ("motivation", l.motivation),
+            ("intro", l.intro),
+        ] {
+            range(&format!("length.{name}.min_s"), b.min_s, 1.0, 3600.0)?;
+            range(&format!("length.{name}.max_s"), b.max_s, 1.0, 3600.0)?;
+            if b.min_s >= b.max_s {
+                return bad(
+                    format!("length.{name}.max_s"),
+                    b.max_s,
+                    &format!("must be above min_s ({})", b.min_s),
+                );
+            }
+        }
+        let d = &self.delivery;
+        range("delivery.min_wpm", d.min_wpm, 20.0, 400.0)?;
+        range("delivery.max_wpm", d.max_wpm, 20.0, 400.0)?;
+        if d.min_wpm >= d.max_wpm {
+            return bad(
+                "delivery.max_wpm".into(),
+                d.max_wpm,
+                &format!("must be above min_wpm ({})", d.min_wpm),
+            );
+        }
+        range(
+            "delivery.hesitation_pause_s",
+            d.hesitation_pause_s,
+            0.1,
+            60.0,
+        )?;
+        range(
+            "delivery.lost_thread_pause_s",
+            d.lost_thread_pause_s,
+            0.1,
+            60.0,
+        )?;
+        if d.hesitation_pause_s >= d.lost_thread_pause_s {
+            return bad(
+                "delivery.lost_thread_pause_s".into(),
+                d.lost_thread_pause_s,
+                &format!(
+                    "must be above hesitation_pause_s ({})",
+                    d.hesitation_pause_s
+                ),
+            );
+        }
+        let f = &self.fillers;
+        range("fillers.ok_per_min", f.ok_per_min, 0.0, 100.0)?;
+        range("fillers.harmful_per_min", f.harmful_per_min, 0.0, 100.0)?;
+        if f.ok_per_min >= f.harmful_per_min {
+            return bad(
+                "fillers.harmful_per_min".into(),
+                f.harmful_per_min,
+                &format!("must be above ok_per_min ({})", f.ok_per_min),
+            );
+        }
+        range("fillers.burst_count", f.burst_count as f64, 2.0, 50.0)?;
+        range("fillers.burst_window_s", f.burst_window_s, 1.0, 600.0)?;
+        for (key, w) in [
+            ("fillers.weight_hesitation", f.weight_hesitation),
+            ("fillers.weight_discourse", f.weight_discourse),
+            ("fillers.weight_soft", f.weight_soft),
+            ("fillers.weight_hedge", f.weight_hedge),
+        ] {
+            range(key, w, 0.0, 10.0)?;
+        }
+        range(
+            "structure.max_setup_share",
+            self.structure.max_setup_share,
+            0.05,
+            1.0,
+        )?;
+        range(
+            "structure.max_we_per_i",
+            self.structure.max_we_per_i,
+            0.1,
+            100.0,
+        )?;
+        Ok(())
     }
 }
 
@@ -210,6 +349,42 @@ mod tests {
         assert_eq!(c.themes[0].phrases, ["deadline", "stayed calm"]);
         assert!(c.themes[0].competencies.is_empty());
         assert!(ScoringConfig::from_toml_str("[[themes]]\nname = \"x\"\nphrase = []\n").is_err());
+    }
+
+    #[test]
+    fn values_out_of_range_are_refused_naming_the_key() {
+        let err = |toml: &str| ScoringConfig::from_toml_str(toml).unwrap_err().to_string();
+        assert_eq!(
+            err("[length.behavioral]\nmin_s = nan\nmax_s = inf\n"),
+            "the scoring config: length.behavioral.min_s is NaN: allowed 1 to 3600"
+        );
+        assert_eq!(
+            err("[length.behavioral]\nmin_s = 90\nmax_s = 60\n"),
+            "the scoring config: length.behavioral.max_s is 60: must be above min_s (90)"
+        );
+        assert_eq!(
+            err("[delivery]\nmax_wpm = -3\n"),
+            "the scoring config: delivery.max_wpm is -3: allowed 20 to 400"
+        );
+        assert_eq!(
+            err("[fillers]\nburst_count = 0\n"),
+            "the scoring config: fillers.burst_count is 0: allowed 2 to 50"
+        );
+        assert_eq!(
+            err("[structure]\nmax_setup_share = 2\n"),
+            "the scoring config: structure.max_setup_share is 2: allowed 0.05 to 1"
+        );
+    }
+
+    #[test]
+    fn parse_errors_are_one_line_with_the_place() {
+        let e = ScoringConfig::from_toml_str("[length]\nmin_s = 1\n").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "the scoring config: line 2, column 1: unknown field `min_s`, expected one of \
+             `behavioral`, `case`, `technical`, `closing`, `motivation`, `intro`"
+        );
+        assert!(std::error::Error::source(&e).is_none(), "printed once");
     }
 
     #[test]
