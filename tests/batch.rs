@@ -236,3 +236,93 @@ fn ctrl_c_stops_cleanly_and_the_next_run_continues() {
     }
     assert_whole(&out);
 }
+
+/// `kill -9` at any moment of a `--force` run: summary.csv and index.html still list every
+/// answer (the earlier result stands until its redo is written), every listed answer has its
+/// reports, and a second batch on the same folder is refused while the first runs.
+#[test]
+fn kill_9_never_shrinks_the_summary_and_one_batch_runs_at_a_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let inbox = dir.path().join("inbox");
+    let out = dir.path().join("reports");
+    copy("answers/answer.m4a", &inbox.join("alice/answer.m4a"));
+    copy("answers/answer.mp3", &inbox.join("alice/answer.mp3"));
+    copy("answers/answer.ogg", &inbox.join("bob/answer.ogg"));
+    copy("answers/answer.flac", &inbox.join("bob/answer.flac"));
+    copy("answers/answer.wav", &inbox.join("carol/1.wav"));
+    copy("answers/answer.ogg", &inbox.join("carol/2.ogg"));
+    copy("answers/answer.mp3", &inbox.join("carol/3.mp3"));
+    copy("bad/truncated.wav", &inbox.join("bob/corrupt.wav"));
+    let (code, log) = batch(&inbox, &out, &[]);
+    assert_eq!(code, 1, "{log}");
+    const ROWS: usize = 8;
+    assert_eq!(summary_rows(&out).len(), ROWS);
+
+    // A --force run of 7 answers takes several seconds; kill it early, mid-way and late.
+    for (round, delay_ms) in [100u64, 400, 900, 1600, 2500].into_iter().enumerate() {
+        let mut child = Command::new(assert_cmd::cargo::cargo_bin("starcoach"))
+            .arg("batch")
+            .arg(&inbox)
+            .arg("--out")
+            .arg(&out)
+            .arg("--model")
+            .arg(model_path())
+            .arg("--force")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        if round == 1 {
+            let (code, log) = batch(&inbox, &out, &[]);
+            assert_eq!(code, 2, "a second batch while one runs: {log}");
+            assert!(
+                log.contains("another starcoach batch is writing to this folder (pid ")
+                    && log.lines().count() == 1,
+                "{log}"
+            );
+        }
+        child.kill().unwrap(); // SIGKILL
+        child.wait().unwrap();
+        let rows = summary_rows(&out);
+        assert_eq!(
+            rows.len(),
+            ROWS,
+            "round {round}: summary.csv after kill -9 at {delay_ms} ms"
+        );
+        for row in &rows {
+            let rel = &row[1];
+            let (client, file) = rel.split_once('/').unwrap();
+            let page = std::fs::read_to_string(out.join(client).join("index.html")).unwrap();
+            assert!(
+                page.contains(file),
+                "round {round}: {rel} missing from {client}/index.html"
+            );
+            if row[11].is_empty() {
+                // Its three reports are on disk, whole.
+                let json = std::fs::read_dir(out.join(client))
+                    .unwrap()
+                    .map(|e| e.unwrap().path())
+                    .filter(|p| p.extension().is_some_and(|e| e == "json"))
+                    .find(|p| {
+                        let v: serde_json::Value =
+                            serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap();
+                        v["answers"][0]["source"] == rel
+                    })
+                    .unwrap_or_else(|| panic!("round {round}: no JSON report for {rel}"));
+                for ext in ["md", "html"] {
+                    assert!(
+                        json.with_extension(ext).is_file(),
+                        "round {round}: {rel}: {ext}"
+                    );
+                }
+            }
+        }
+    }
+    // The next run continues and leaves nothing half-written behind.
+    let (code, log) = batch(&inbox, &out, &[]);
+    assert_eq!(code, 1, "{log}");
+    assert_eq!(summary_rows(&out).len(), ROWS);
+    assert_whole(&out);
+}

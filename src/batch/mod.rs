@@ -408,6 +408,48 @@ pub fn record_path(out: &Path, rel: &str) -> PathBuf {
     ))
 }
 
+/// The lock that keeps one batch at a time on an output folder: an OS lock on
+/// `REPORTS/.starcoach-batch/lock`, so it is released however the holder ends (even `kill -9`).
+#[derive(Debug)]
+pub struct OutLock {
+    _file: std::fs::File,
+}
+
+/// Takes the output folder's lock, or says who holds it.
+pub fn lock_out(out: &Path) -> Result<OutLock> {
+    use fs4::fs_std::FileExt;
+    use std::io::{Seek, Write};
+    let dir = out.join(STATE_DIR);
+    std::fs::create_dir_all(&dir)
+        .with_context(|| format!("{}: cannot create folder", dir.display()))?;
+    let path = dir.join("lock");
+    let mut file = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&path)
+        .with_context(|| format!("{}: cannot open", path.display()))?;
+    let locked = file
+        .try_lock_exclusive()
+        .with_context(|| format!("{}: cannot lock", path.display()))?;
+    if !locked {
+        let mut holder = String::new();
+        let _ = file.read_to_string(&mut holder);
+        let holder = holder.trim();
+        anyhow::bail!(
+            "{}: another starcoach batch is writing to this folder{}; wait for it to finish, or give another --out",
+            out.display(),
+            if holder.is_empty() { String::new() } else { format!(" ({holder})") }
+        );
+    }
+    let since = jiff::Zoned::now().strftime("%Y-%m-%d %H:%M:%S");
+    let _ = file.set_len(0);
+    let _ = file.rewind();
+    let _ = write!(file, "pid {}, started {since}", std::process::id());
+    Ok(OutLock { _file: file })
+}
+
 /// The stored record of an item, if any (an unreadable record counts as none).
 pub fn load_record(out: &Path, rel: &str) -> Option<Record> {
     let text = std::fs::read_to_string(record_path(out, rel)).ok()?;

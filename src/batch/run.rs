@@ -21,8 +21,8 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use tokio::sync::{mpsc, Mutex};
 
 use super::{
-    config_id, discover, hash_file, load_record, model_id, pages, save_record, Item, Key, Manifest,
-    Outcome, Plan, Record,
+    config_id, discover, hash_file, load_record, lock_out, model_id, pages, save_record, Item, Key,
+    Manifest, Outcome, Plan, Record,
 };
 use crate::audio::{self, Audio};
 use crate::fsutil::write_atomic;
@@ -134,6 +134,8 @@ async fn run_async(opts: BatchOptions) -> Result<BatchOutcome> {
     let items = discover(&opts.inbox, manifest.as_ref())?;
     std::fs::create_dir_all(&opts.out)
         .with_context(|| format!("{}: cannot create folder", opts.out.display()))?;
+    let _lock = lock_out(&opts.out)?;
+    crate::fsutil::remove_stale_temps(&opts.out);
     let model = model_id(&opts.model)?;
     let config = config_id(&opts.config);
     let interrupted = Arc::new(AtomicBool::new(false));
@@ -223,7 +225,9 @@ async fn run_async(opts: BatchOptions) -> Result<BatchOutcome> {
                 records.push(Some(r));
             }
             (Plan::Transcribe, None) => {
-                records.push(None);
+                // Until it is redone, the answer's earlier result (reports still on disk)
+                // stays in the summaries: an interrupted `--force` never shrinks them.
+                records.push(old);
                 todo.push((it, key));
             }
         }

@@ -22,7 +22,7 @@ fn load(arg: &str, store: &mut Option<Store>) -> Result<Attempt> {
     let id = arg.strip_prefix('#').unwrap_or(arg).parse::<i64>().ok();
     if let Some(id) = id.filter(|_| !Path::new(arg).is_file()) {
         if store.is_none() {
-            *store = Some(Store::open_default()?);
+            *store = Some(Store::open_default_for_reading()?);
         }
         let s = store.as_ref().expect("opened above");
         let e = s

@@ -35,7 +35,7 @@ pub fn line(e: &Entry) -> String {
 pub fn run(c: HistoryCommand) -> Result<i32> {
     match c {
         HistoryCommand::List { filter, json } => {
-            let store = Store::open_default()?;
+            let store = Store::open_default_for_reading()?;
             let entries = store.list(&filter_of(&filter)?)?;
             if json {
                 crate::outln!("{}", serde_json::to_string_pretty(&entries)?)?;

@@ -9,7 +9,7 @@ use crate::history::{html, progress, Store};
 pub fn run(args: ProgressArgs, color: bool) -> Result<i32> {
     let filter = super::history::filter_of(&args.filter)?;
     let config = super::score::load_config(args.config.as_deref())?;
-    let store = Store::open_default()?;
+    let store = Store::open_default_for_reading()?;
     let entries = store.list(&filter)?;
     let p = progress::build(&entries, &config.themes);
     if args.json {

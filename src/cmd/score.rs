@@ -39,9 +39,16 @@ pub fn run(args: ScoreArgs, color: bool) -> Result<i32> {
     };
     let mut scored = Vec::new();
     let mut failed = 0;
-    let inputs = expand_inputs(&args)?;
+    // A folder that is not a session, or an unreadable session file, is one failed input.
+    let (inputs, bad): (Vec<_>, Vec<_>) = expand_inputs(&args).into_iter().partition(Result::is_ok);
+    for e in bad.into_iter().filter_map(Result::err) {
+        super::report_failure(&e);
+        failed += 1;
+    }
+    let inputs: Vec<Input> = inputs.into_iter().filter_map(Result::ok).collect();
     let mut history = (!args.no_history).then(crate::history::Recorder::new);
     let mut kept = Vec::new();
+    let mut written = 0;
     for input in &inputs {
         let file = &input.path;
         let result = if args.transcript {
@@ -58,9 +65,12 @@ pub fn run(args: ScoreArgs, color: bool) -> Result<i32> {
                     kept.extend(h.record(&a, &meta));
                 }
                 if let Some(dir) = args.out.as_ref().or(input.session_dir.as_ref()) {
-                    if let Err(e) = write_reports(dir, file, &a) {
-                        super::report_failure(&e);
-                        failed += 1;
+                    match write_reports(dir, file, &a) {
+                        Ok(()) => written += 1,
+                        Err(e) => {
+                            super::report_failure(&e);
+                            failed += 1;
+                        }
                     }
                 }
                 scored.push(a);
@@ -104,8 +114,12 @@ pub fn run(args: ScoreArgs, color: bool) -> Result<i32> {
             crate::outln!()?;
         }
     }
-    if let Some(dir) = &args.out {
-        crate::errln!("reports written to {}", dir.display());
+    if let Some(dir) = args.out.as_ref().filter(|_| written > 0) {
+        crate::errln!(
+            "reports for {written} answer{} written to {}",
+            if written == 1 { "" } else { "s" },
+            dir.display()
+        );
     }
     if let Some(line) = crate::history::kept_line(&kept) {
         crate::errln!("{line}");
@@ -150,39 +164,43 @@ struct Input {
 
 /// Files as given; a `record` session folder stands for its recorded answers, each with the
 /// question it answered.
-fn expand_inputs(args: &ScoreArgs) -> Result<Vec<Input>> {
+fn expand_inputs(args: &ScoreArgs) -> Vec<Result<Input>> {
     let mut inputs = Vec::new();
     for path in &args.files {
-        let session_file = path.join("session.json");
-        if path.is_dir() && session_file.is_file() {
-            let text = std::fs::read_to_string(&session_file)
-                .with_context(|| format!("{}: cannot read", session_file.display()))?;
-            let v: serde_json::Value = serde_json::from_str(&text)
-                .with_context(|| format!("{}: not a session file", session_file.display()))?;
-            for answer in v["answers"].as_array().into_iter().flatten() {
-                let Some(file) = answer["file"].as_str() else {
-                    continue;
-                };
-                inputs.push(Input {
-                    path: path.join(file),
+        inputs.extend(expand_one(args, path).unwrap_or_else(|e| vec![Err(e)]));
+    }
+    inputs
+}
+
+fn expand_one(args: &ScoreArgs, path: &Path) -> Result<Vec<Result<Input>>> {
+    let session_file = path.join("session.json");
+    if path.is_dir() && session_file.is_file() {
+        let text = std::fs::read_to_string(&session_file)
+            .with_context(|| format!("{}: cannot read", session_file.display()))?;
+        let v: serde_json::Value = serde_json::from_str(&text)
+            .with_context(|| format!("{}: not a session file", session_file.display()))?;
+        let answers = v["answers"].as_array().into_iter().flatten();
+        Ok(answers
+            .filter_map(|answer| {
+                Some(Ok(Input {
+                    path: path.join(answer["file"].as_str()?),
                     question: answer["question"].as_str().map(str::to_string),
                     kind: answer["kind"].as_str().and_then(|k| k.parse().ok()),
-                    session_dir: Some(path.clone()),
-                });
-            }
-        } else if path.is_dir() {
-            anyhow::bail!(
-                "{}: a folder without session.json (use `starcoach batch` for a folder of recordings)",
-                path.display()
-            );
-        } else {
-            inputs.push(Input {
-                path: path.clone(),
-                question: args.question.clone(),
-                kind: args.kind,
-                session_dir: None,
-            });
-        }
+                    session_dir: Some(path.to_path_buf()),
+                }))
+            })
+            .collect())
+    } else if path.is_dir() {
+        anyhow::bail!(
+            "{}: a folder without session.json (use `starcoach batch` for a folder of recordings)",
+            path.display()
+        );
+    } else {
+        Ok(vec![Ok(Input {
+            path: path.to_path_buf(),
+            question: args.question.clone(),
+            kind: args.kind,
+            session_dir: None,
+        })])
     }
-    Ok(inputs)
 }

@@ -177,6 +177,22 @@ impl Store {
         Ok(store)
     }
 
+    /// For commands that only read (`history list`, `progress`, `compare`): the store at
+    /// [`default_path`], or an empty one when there is no history yet. Nothing is created.
+    pub fn open_default_for_reading() -> Result<Store, HistoryError> {
+        let path = default_path()?;
+        if path.exists() {
+            return Store::open(&path);
+        }
+        let conn = Connection::open_in_memory().map_err(|source| HistoryError::Sqlite {
+            path: path.clone(),
+            source,
+        })?;
+        let store = Store { conn, path };
+        store.migrate()?;
+        Ok(store)
+    }
+
     /// Where the store lives.
     pub fn path(&self) -> &Path {
         &self.path
