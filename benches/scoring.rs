@@ -46,6 +46,7 @@ fn ninety_second_answer() -> Transcript {
             words: ws,
         }],
         timing_estimated: false,
+        cut_short: None,
     }
 }
 

@@ -52,15 +52,28 @@ impl Pipeline {
     }
 
     /// Transcribes a recording already decoded with [`audio::load`] (`batch` decodes on one
-    /// thread while Whisper works on another). `shown` names it in messages.
+    /// thread while Whisper works on another). `shown` names it in messages. A recording with
+    /// too little speech to judge, or without words, is an error: it is not scored.
     pub fn transcribe_audio(&self, audio: &audio::Audio, shown: &str) -> Result<Transcript> {
         let transcriber = self
             .transcriber
             .as_ref()
             .context("internal: no model loaded for audio input")?;
-        transcriber
+        audio::check_judgeable(Path::new(shown), audio)?;
+        let t = transcriber
             .transcribe(audio, shown, &self.opts)
-            .with_context(|| format!("{shown}: transcription failed"))
+            .with_context(|| format!("{shown}: transcription failed"))?;
+        if t.words().next().is_none() {
+            return Err(audio::AudioError::NotSpeech {
+                path: PathBuf::from(shown),
+                what: format!(
+                    "Whisper heard no words in {:.0} s of sound (noise, music, or not English?)",
+                    audio.duration_s
+                ),
+            }
+            .into());
+        }
+        Ok(t)
     }
 
     /// Scores a transcript.

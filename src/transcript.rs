@@ -47,6 +47,10 @@ pub struct Transcript {
     /// True when word times were estimated from text rather than measured from audio.
     #[serde(default)]
     pub timing_estimated: bool,
+    /// Set when the recording ended before its header said ("the file is cut short: ..."):
+    /// the transcript covers only what is there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cut_short: Option<String>,
 }
 
 /// Assumed speaking rate used to give a plain-text transcript plausible times.
@@ -97,6 +101,7 @@ impl Transcript {
             text,
             segments,
             timing_estimated: true,
+            cut_short: None,
         }
     }
 }

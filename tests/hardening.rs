@@ -310,3 +310,159 @@ mod damaged_models {
         assert_eq!(stderr(&o), "");
     }
 }
+
+/// Recordings that cannot be judged are not scored, and say why; a recording cut short is
+/// scored on what is there with a warning in every format and in summary.csv.
+#[cfg(feature = "model-tests")]
+mod damaged_recordings {
+    use super::*;
+
+    fn write_wav(path: &Path, samples: impl Iterator<Item = f32>) {
+        let spec = hound::WavSpec {
+            channels: 1,
+            sample_rate: 16_000,
+            bits_per_sample: 16,
+            sample_format: hound::SampleFormat::Int,
+        };
+        let mut w = hound::WavWriter::create(path, spec).unwrap();
+        for x in samples {
+            w.write_sample((x.clamp(-1.0, 1.0) * 32767.0) as i16)
+                .unwrap();
+        }
+        w.finalize().unwrap();
+    }
+
+    /// The inputs of the issue: each (file name, what the one error line must say).
+    fn unjudgeable(dir: &Path) -> Vec<(PathBuf, &'static str)> {
+        let mp3 = std::fs::read(common::fixture("answers/answer.mp3")).unwrap();
+        let cut = dir.join("first-20kB.mp3");
+        std::fs::write(&cut, &mp3[..20_000]).unwrap();
+        let mut reader = hound::WavReader::open(common::fixture("answers/answer.wav")).unwrap();
+        let speech: Vec<f32> = reader
+            .samples::<i16>()
+            .map(|s| f32::from(s.unwrap()) / 32768.0)
+            .collect();
+        let short = dir.join("short.wav");
+        write_wav(&short, speech[16_000..20_800].iter().copied());
+        let tone = dir.join("tone.wav");
+        write_wav(
+            &tone,
+            (0..80_000).map(|i| 0.5 * (i as f32 * 440.0 * std::f32::consts::TAU / 16_000.0).sin()),
+        );
+        let noise = dir.join("noise.wav");
+        let mut x: u32 = 12345;
+        write_wav(
+            &noise,
+            (0..80_000).map(|_| {
+                x = x.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+                (x >> 8) as f32 / (1u32 << 24) as f32 - 0.5
+            }),
+        );
+        vec![
+            (
+                cut,
+                "too short to judge: 2.1 s of speech (at least 3 s needed), and the file is cut \
+                 short: it holds 0:02 of the 0:19 its header promises",
+            ),
+            (short, "too short to judge: 0."),
+            (tone, "no speech found: "),
+            (noise, "no speech found: "),
+        ]
+    }
+
+    #[test]
+    fn unjudgeable_recordings_are_not_scored_and_say_why() {
+        let dir = tempfile::tempdir().unwrap();
+        for (path, expected) in unjudgeable(dir.path()) {
+            let o = starcoach(&dir.path().join("h.sqlite3"))
+                .args(["score", "--format", "json"])
+                .arg(&path)
+                .output()
+                .unwrap();
+            let err = stderr(&o);
+            assert_eq!(o.status.code(), Some(1), "{}: {err}", path.display());
+            assert!(o.stdout.is_empty(), "{}: no score printed", path.display());
+            assert!(
+                err.starts_with(&format!("error: {}: {expected}", path.display()))
+                    && err.lines().count() == 1,
+                "{}: {err}",
+                path.display()
+            );
+        }
+        for path in ["tone.wav", "noise.wav"] {
+            let o = starcoach(&dir.path().join("h.sqlite3"))
+                .arg("score")
+                .arg(dir.path().join(path))
+                .output()
+                .unwrap();
+            assert!(
+                stderr(&o).contains("but not speech"),
+                "{path}: {}",
+                stderr(&o)
+            );
+        }
+    }
+
+    #[test]
+    fn a_recording_cut_short_is_flagged_in_every_format_and_in_the_summary() {
+        let dir = tempfile::tempdir().unwrap();
+        let inbox = dir.path().join("inbox/dana");
+        std::fs::create_dir_all(&inbox).unwrap();
+        let mp3 = std::fs::read(common::fixture("answers/answer.mp3")).unwrap();
+        let cut = inbox.join("cut.mp3");
+        std::fs::write(&cut, &mp3[..60_000]).unwrap();
+        for (path, expected) in unjudgeable(&inbox) {
+            assert!(path.is_file(), "{expected}");
+        }
+        let warning = "The file is cut short: it holds 0:07 of the 0:19 its header promises; \
+                       the feedback covers only what is there.";
+        let history = dir.path().join("h.sqlite3");
+        for (format, shown) in [
+            ("text", format!("Warning: {warning}")),
+            ("md", format!("> **Warning:** {warning}")),
+            ("json", format!("\"{warning}\"")),
+            ("html", format!("<strong>Warning:</strong> {warning}")),
+        ] {
+            let o = starcoach(&history)
+                .args(["score", "--no-history", "--format", format])
+                .arg(&cut)
+                .output()
+                .unwrap();
+            assert_eq!(o.status.code(), Some(0), "{format}: {}", stderr(&o));
+            let out = String::from_utf8_lossy(&o.stdout);
+            assert!(out.contains(&shown), "{format}: {out}");
+        }
+        let out = dir.path().join("reports");
+        let o = starcoach(&history)
+            .arg("batch")
+            .arg(dir.path().join("inbox"))
+            .arg("--out")
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+        let mut r = csv::Reader::from_path(out.join("summary.csv")).unwrap();
+        let header = r.headers().unwrap().clone();
+        let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+        let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), 5);
+        for row in &rows {
+            let (file, score, error, warnings) = (
+                &row[col("file")],
+                &row[col("score")],
+                &row[col("error")],
+                &row[col("warnings")],
+            );
+            if file == "dana/cut.mp3" {
+                assert!(!score.is_empty() && error.is_empty(), "{row:?}");
+                assert_eq!(warnings, warning);
+            } else {
+                assert!(score.is_empty(), "{file} must not be scored: {row:?}");
+                assert!(
+                    error.starts_with("too short to judge") || error.starts_with("no speech found"),
+                    "{file}: {error}"
+                );
+            }
+        }
+    }
+}

@@ -87,6 +87,7 @@ fn odd_inputs_validate() {
             ],
         }],
         timing_estimated: false,
+        cut_short: None,
     };
     answers.push(score_answer(&timed, &AnswerContext::default(), &cfg));
     check(&v, &render_json(&answers));

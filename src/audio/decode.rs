@@ -169,9 +169,10 @@ fn not_audio(path: &Path) -> AudioError {
 /// Keeps a short-decoded recording if it has at least [`MIN_TRUNCATED_S`] of audio.
 fn check_truncated(
     path: &Path,
-    audio: Audio,
+    mut audio: Audio,
     expected_s: f64,
 ) -> Result<Option<Audio>, AudioError> {
+    audio.promised_s = expected_s;
     if audio.duration_s < MIN_TRUNCATED_S {
         let promised = if expected_s > 0.0 {
             format!("header promises {expected_s:.1} s, ")
@@ -186,7 +187,8 @@ fn check_truncated(
             ),
         });
     }
-    tracing::warn!(
+    // Not a warning here: the reports say it (`Transcript::cut_short`).
+    tracing::info!(
         path = %path.display(),
         decoded_s = audio.duration_s,
         expected_s,
@@ -474,6 +476,7 @@ impl MonoSink {
             source_rate: self.rate,
             source_channels,
             truncated,
+            promised_s: 0.0,
         }
     }
 }

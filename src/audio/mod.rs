@@ -31,6 +31,8 @@ pub struct Audio {
     /// The file ended before its header said it would (or a stream error cut decoding short),
     /// but enough audio was there to use. See [`AudioError::Truncated`] for the threshold.
     pub truncated: bool,
+    /// When truncated: the seconds the header promised (0 when it did not say).
+    pub promised_s: f64,
 }
 
 /// Why a recording could not be used. Each message is one line that starts with the path as
@@ -60,6 +62,20 @@ pub enum AudioError {
     /// Decoded fine, but there is no speech energy in it.
     #[error("{}: no speech found (the recording is silent)", .path.display())]
     SilenceOnly { path: PathBuf },
+    /// Loud enough, but no speech: noise, music or a tone (or Whisper heard no words).
+    #[error("{}: no speech found: {what}", .path.display())]
+    NotSpeech { path: PathBuf, what: String },
+    /// Less speech than [`MIN_SPEECH_TO_JUDGE_S`]: too little to judge an answer by.
+    #[error(
+        "{}: too short to judge: {speech_s:.1} s of speech (at least {MIN_SPEECH_TO_JUDGE_S:.0} s needed){cut}",
+        .path.display()
+    )]
+    TooShort {
+        path: PathBuf,
+        speech_s: f64,
+        /// ", and the file is cut short: ..." when it is.
+        cut: String,
+    },
     /// An I/O error such as a permission problem or a directory given as a file. The reason
     /// is part of the message (not a separate `source`) so that the one line says it all.
     #[error("{}: cannot read ({error})", .path.display())]
@@ -76,6 +92,8 @@ impl AudioError {
             | AudioError::Truncated { path, .. }
             | AudioError::UnsupportedCodec { path, .. }
             | AudioError::SilenceOnly { path }
+            | AudioError::NotSpeech { path, .. }
+            | AudioError::TooShort { path, .. }
             | AudioError::Unreadable { path, .. } => path,
         }
     }
@@ -87,6 +105,13 @@ impl AudioError {
 /// worth feedback.
 pub const MIN_TRUNCATED_S: f64 = 1.0;
 
+/// An answer with less speech than this is not scored: a length, a pace or a structure
+/// measured on a few words says nothing (and a 0.3 s clip once reported 558 words a minute).
+pub const MIN_SPEECH_TO_JUDGE_S: f64 = 3.0;
+
+/// Above this level (RMS, dBFS) a recording without speech is sound, not silence.
+const SOUND_DBFS: f64 = -45.0;
+
 /// Decodes `path` into 16 kHz mono samples.
 ///
 /// The format is found from the content; the extension is only a hint. Fails with
@@ -94,11 +119,71 @@ pub const MIN_TRUNCATED_S: f64 = 1.0;
 pub fn load(path: &Path) -> Result<Audio, AudioError> {
     let audio = decode::decode_file(path)?;
     if vad::is_silent(&audio.samples, SAMPLE_RATE) {
-        return Err(AudioError::SilenceOnly {
-            path: path.to_path_buf(),
-        });
+        return Err(no_speech(path, &audio));
     }
     Ok(audio)
+}
+
+/// Why there is no speech: silence, or sound that is not speech.
+pub fn no_speech(path: &Path, audio: &Audio) -> AudioError {
+    let path = path.to_path_buf();
+    let db = rms_dbfs(&audio.samples);
+    if db > SOUND_DBFS {
+        AudioError::NotSpeech {
+            path,
+            what: format!("{db:.0} dBFS of sound, but not speech (noise, music or a tone?)"),
+        }
+    } else {
+        AudioError::SilenceOnly { path }
+    }
+}
+
+/// Checks a decoded recording holds enough speech to score an answer by.
+pub fn check_judgeable(path: &Path, audio: &Audio) -> Result<(), AudioError> {
+    let speech_s = vad::SpeechMap::analyze(&audio.samples, SAMPLE_RATE).speech_s();
+    if speech_s < MIN_SPEECH_TO_JUDGE_S {
+        return Err(AudioError::TooShort {
+            path: path.to_path_buf(),
+            speech_s,
+            cut: cut_short_note(audio)
+                .map(|n| format!(", and {n}"))
+                .unwrap_or_default(),
+        });
+    }
+    Ok(())
+}
+
+/// "the file is cut short: it holds 0:02 of the 0:19 its header promises" for a truncated
+/// recording.
+pub fn cut_short_note(audio: &Audio) -> Option<String> {
+    let mmss = |s: f64| format!("{}:{:02}", (s / 60.0) as u64, (s % 60.0) as u64);
+    audio.truncated.then(|| {
+        if audio.promised_s > audio.duration_s {
+            format!(
+                "the file is cut short: it holds {} of the {} its header promises",
+                mmss(audio.duration_s),
+                mmss(audio.promised_s)
+            )
+        } else {
+            format!(
+                "the file is cut short: its audio breaks off after {}",
+                mmss(audio.duration_s)
+            )
+        }
+    })
+}
+
+/// Root-mean-square level in dBFS (-inf for digital silence).
+fn rms_dbfs(samples: &[f32]) -> f64 {
+    if samples.is_empty() {
+        return f64::NEG_INFINITY;
+    }
+    let mean_sq = samples
+        .iter()
+        .map(|&x| f64::from(x) * f64::from(x))
+        .sum::<f64>()
+        / samples.len() as f64;
+    10.0 * mean_sq.log10()
 }
 
 /// Like [`load`] but keeps silent recordings (for tools that measure rather than score).

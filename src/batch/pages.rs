@@ -15,7 +15,7 @@ use crate::score::star::StarPart;
 use crate::score::AnswerScore;
 
 /// Header of `summary.csv`.
-pub const CSV_HEADER: [&str; 12] = [
+pub const CSV_HEADER: [&str; 13] = [
     "client",
     "file",
     "question",
@@ -28,6 +28,7 @@ pub const CSV_HEADER: [&str; 12] = [
     "result_metrics",
     "score",
     "error",
+    "warnings",
 ];
 
 /// STAR parts present, as letters in order (`S T A R`); `n/a` for kinds not judged as STAR.
@@ -79,6 +80,7 @@ pub fn render_csv(records: &[Record]) -> Result<String> {
                     &metrics(a),
                     &a.score.to_string(),
                     "",
+                    &a.warnings.join(" "),
                 ])?,
                 (None, err) => w.write_record([
                     r.client.as_str(),
@@ -93,6 +95,7 @@ pub fn render_csv(records: &[Record]) -> Result<String> {
                     "",
                     "",
                     err.unwrap_or("failed"),
+                    "",
                 ])?,
             }
         }

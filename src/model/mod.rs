@@ -338,9 +338,13 @@ mod tests {
             Err(ModelError::NotGgml { .. })
         ));
 
-        let good = dir.path().join("good.bin");
-        std::fs::write(&good, convert::GGML_MAGIC.to_le_bytes()).unwrap();
-        assert_eq!(resolve(Some(&good)).unwrap(), good);
+        // The magic alone is not a model: whisper.cpp would fail on it (tests/hardening.rs
+        // feeds damaged copies of the real model; real models pass in every model test).
+        let magic = dir.path().join("magic.bin");
+        std::fs::write(&magic, convert::GGML_MAGIC.to_le_bytes()).unwrap();
+        let err = resolve(Some(&magic)).unwrap_err();
+        assert!(matches!(err, ModelError::Damaged { .. }), "{err}");
+        assert!(err.to_string().contains("the file ends early"), "{err}");
     }
 
     #[test]

@@ -59,6 +59,7 @@ table{border-collapse:collapse;margin:.5rem 0}th,td{text-align:left;padding:.25r
 th{font-weight:600}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .dots{letter-spacing:2px;color:var(--ink)}
 .next{background:#eff6ff;border-left:4px solid var(--s);padding:.6rem 1rem;font-size:1.1rem}
+.warning{background:#fef3c7;border-left:4px solid #b45309;padding:.6rem 1rem}
 .legend{font-size:.85rem;display:flex;flex-wrap:wrap;gap:.4rem 1rem;margin:.3rem 0}
 .legend span{display:inline-flex;align-items:center;gap:.3rem}
 .sw{display:inline-block;width:.9rem;height:.9rem;border-radius:2px;border:1px solid #0003}
@@ -129,6 +130,13 @@ pub fn render_html(a: &AnswerScore, nav: &[(&str, &str)]) -> String {
         None => b.push_str("<p id=\"question\" class=\"muted\">Not given.</p>"),
     }
     b.push_str("</section>\n");
+    for w in &a.warnings {
+        let _ = writeln!(
+            b,
+            "<p class=\"warning\" role=\"alert\"><strong>Warning:</strong> {}</p>",
+            esc(w)
+        );
+    }
     summary(&mut b, a);
     let _ = writeln!(
         b,

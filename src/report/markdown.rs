@@ -74,6 +74,9 @@ fn answer(out: &mut String, a: &AnswerScore, i: usize) {
     } else {
         let _ = writeln!(out, "**Kind:** {}\n", a.question_type);
     }
+    for w in &a.warnings {
+        let _ = writeln!(out, "> **Warning:** {}\n", esc(w));
+    }
     let r = &a.ratings;
     let _ = writeln!(
         out,

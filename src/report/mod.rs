@@ -207,6 +207,7 @@ pub(crate) mod fixtures {
                 words,
             }],
             timing_estimated: false,
+            cut_short: None,
         };
         score_answer(
             &tr,

@@ -27,6 +27,9 @@ impl Style {
     fn dim(&self, s: &str) -> String {
         self.paint("2", s)
     }
+    fn warning(&self, s: &str) -> String {
+        self.paint("1;33", s)
+    }
     /// Green for 4-5, yellow for 3, red below (DOMAIN.md: below 3 is a priority).
     fn rating(&self, r: u8) -> String {
         let code = match r {
@@ -81,6 +84,9 @@ pub fn render_text(answers: &[AnswerScore], color: bool) -> String {
             a.filler_stats.count,
             if a.filler_stats.count == 1 { "" } else { "s" },
         );
+        for w in &a.warnings {
+            let _ = writeln!(out, "{} {w}", st.warning("Warning:"));
+        }
         let r = &a.ratings;
         let _ = writeln!(
             out,

@@ -104,6 +104,7 @@ mod tests {
                 words: vec![w("I", 0.0), w("think", 2.0), w("so.", 6.0)],
             }],
             timing_estimated: false,
+            cut_short: None,
         };
         let p = pauses(&Doc::new(&t), &DeliveryConfig::default());
         assert_eq!(p.len(), 2);

@@ -93,6 +93,9 @@ pub struct AnswerScore {
     pub ratings: Ratings,
     pub score: u8,
     pub next_step: String,
+    /// What the reader must know before trusting the rest (e.g. "The file is cut short: ...").
+    #[serde(default)]
+    pub warnings: Vec<String>,
 }
 
 /// Scores one answer. Pure: same input, same output; never panics on odd input.
@@ -174,6 +177,15 @@ pub fn score_answer(t: &Transcript, ctx: &AnswerContext, cfg: &ScoringConfig) ->
         },
         score: 0,
         next_step: String::new(),
+        warnings: t
+            .cut_short
+            .iter()
+            .map(|note| {
+                let mut w = format!("{note}; the feedback covers only what is there.");
+                w[..1].make_ascii_uppercase();
+                w
+            })
+            .collect(),
     };
     a.ratings = Ratings {
         length: length::rating(speaking_s, cfg.length.band(kind)),
@@ -247,6 +259,7 @@ mod tests {
             text: String::new(),
             segments: vec![],
             timing_estimated: false,
+            cut_short: None,
         };
         let a = score_answer(&empty, &AnswerContext::default(), &ScoringConfig::default());
         assert_eq!(a.words, 0);
@@ -311,6 +324,7 @@ mod tests {
                 ],
             }],
             timing_estimated: false,
+            cut_short: None,
         };
         let a = score_answer(&t, &AnswerContext::default(), &ScoringConfig::default());
         assert!(a.score <= 100);

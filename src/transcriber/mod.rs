@@ -351,6 +351,7 @@ impl Transcriber {
             text,
             segments,
             timing_estimated: false,
+            cut_short: crate::audio::cut_short_note(audio),
         })
     }
 
