@@ -37,6 +37,7 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
             };
         }
     };
+    audio::quiet_decoder_panics();
     init_tracing(cli.verbose, cmd::use_color_on_stderr(cli.color));
     if let Err(value) = model::CpuMode::from_env() {
         crate::errln!(

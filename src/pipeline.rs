@@ -110,6 +110,8 @@ pub fn read_transcript(path: &Path) -> Result<Transcript> {
         };
         let mut t: Transcript = serde_json::from_value(one)
             .with_context(|| format!("{shown}: JSON is not a starcoach transcript"))?;
+        t.check_times()
+            .map_err(|problem| anyhow::anyhow!("{shown}: not a usable transcript: {problem}"))?;
         if t.source.is_none() {
             t.source = Some(shown);
         }

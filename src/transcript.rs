@@ -56,7 +56,47 @@ pub struct Transcript {
 /// Assumed speaking rate used to give a plain-text transcript plausible times.
 pub const ESTIMATED_WPM: f64 = 150.0;
 
+/// The longest recording a transcript may describe (24 hours): times beyond it, negative or
+/// not finite come from a damaged or hand-edited file, not from speech.
+pub const MAX_TIME_S: f64 = 86_400.0;
+
 impl Transcript {
+    /// Checks the times a transcript file claims: each finite, within 0..=[`MAX_TIME_S`], and
+    /// no word ending before it starts. Says what is wrong, for an error naming the file.
+    pub fn check_times(&self) -> Result<(), String> {
+        let ok = |t: f64| t.is_finite() && (0.0..=MAX_TIME_S).contains(&t);
+        if !ok(self.duration_s) {
+            return Err(format!(
+                "duration_s is {}: allowed 0 to {MAX_TIME_S}",
+                self.duration_s
+            ));
+        }
+        for (i, s) in self.segments.iter().enumerate() {
+            if !ok(s.start_s) || !ok(s.end_s) || s.end_s < s.start_s {
+                return Err(format!(
+                    "segment {} runs from {} s to {} s: times must be within 0 to {MAX_TIME_S} s, \
+                     the end not before the start",
+                    i + 1,
+                    s.start_s,
+                    s.end_s
+                ));
+            }
+        }
+        for (i, w) in self.words().enumerate() {
+            if !ok(w.start_s) || !ok(w.end_s) || w.end_s < w.start_s {
+                return Err(format!(
+                    "word {} ({:?}) runs from {} s to {} s: times must be within 0 to \
+                     {MAX_TIME_S} s, the end not before the start",
+                    i + 1,
+                    w.text,
+                    w.start_s,
+                    w.end_s
+                ));
+            }
+        }
+        Ok(())
+    }
+
     /// All words in order, across segments.
     pub fn words(&self) -> impl Iterator<Item = &Word> {
         self.segments.iter().flat_map(|s| s.words.iter())

@@ -7,6 +7,8 @@
 //! pauses and the cut points for feeding Whisper in pieces.
 
 mod decode;
+pub use decode::quiet_decoder_panics;
+mod mp4;
 pub mod vad;
 
 use std::io;
@@ -53,6 +55,10 @@ pub enum AudioError {
     /// returns the audio it got and sets [`Audio::truncated`] instead.
     #[error("{}: truncated ({detail})", .path.display())]
     Truncated { path: PathBuf, detail: String },
+    /// The container's own tables contradict themselves (checked before decoding where the
+    /// decoder would trust them with memory: [`mp4`]).
+    #[error("{}: damaged file ({detail})", .path.display())]
+    Damaged { path: PathBuf, detail: String },
     /// The container is fine but the codec is not one we decode (e.g. Opus).
     #[error(
         "{}: unsupported codec {codec} (supported: MP3, AAC, Vorbis, FLAC, PCM WAV)",
@@ -90,6 +96,7 @@ impl AudioError {
             | AudioError::Empty { path }
             | AudioError::NotAudio { path }
             | AudioError::Truncated { path, .. }
+            | AudioError::Damaged { path, .. }
             | AudioError::UnsupportedCodec { path, .. }
             | AudioError::SilenceOnly { path }
             | AudioError::NotSpeech { path, .. }

@@ -51,6 +51,7 @@ pub struct DeviceInfo {
 /// Input devices with their default configuration. Devices whose configuration cannot be read
 /// (busy, or playback-only plugins) are left out.
 pub fn list_devices() -> Result<Vec<DeviceInfo>, CaptureError> {
+    let _quiet = quiet_alsa();
     let host = cpal::default_host();
     let default_id = host.default_input_device().and_then(|d| d.id().ok());
     let devices = host.input_devices().map_err(|e| CaptureError::CannotOpen {
@@ -188,6 +189,7 @@ pub fn start(
     wav_path: &Path,
     opts: &CaptureOptions,
 ) -> Result<Recording, CaptureError> {
+    let _quiet = quiet_alsa();
     let host = cpal::default_host();
     let dev = find_device(&host, device)?;
     let dev_name = dev
@@ -396,6 +398,32 @@ impl Drop for Recording {
     fn drop(&mut self) {
         if self.writer.is_some() {
             let _ = self.finish();
+        }
+    }
+}
+
+/// ALSA prints its own errors to stderr ("ALSA lib confmisc.c:855:(parse_card) cannot find card
+/// '0'", ten lines on a machine without a sound card) around the one error we report. This
+/// sends them, on this thread, to a buffer kept for `-v` (logged when dropped).
+#[cfg(target_os = "linux")]
+fn quiet_alsa() -> Option<AlsaLog> {
+    alsa::Output::local_error_handler().ok().map(AlsaLog)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn quiet_alsa() -> Option<()> {
+    None
+}
+
+#[cfg(target_os = "linux")]
+struct AlsaLog(std::rc::Rc<std::cell::RefCell<alsa::Output>>);
+
+#[cfg(target_os = "linux")]
+impl Drop for AlsaLog {
+    fn drop(&mut self) {
+        let text = self.0.borrow().to_string();
+        for line in text.lines().filter(|l| !l.trim().is_empty()) {
+            tracing::info!("ALSA: {line}");
         }
     }
 }

@@ -101,11 +101,12 @@ pub enum HistoryError {
         found: i64,
         known: i64,
     },
-    #[error("history store {path}: {source}")]
+    /// SQLite's message is in the line (not a `source`, which would print it a second time,
+    /// followed by its error code).
+    #[error("history {}: {}", .path.display(), sqlite_problem(.error))]
     Sqlite {
         path: PathBuf,
-        #[source]
-        source: rusqlite::Error,
+        error: rusqlite::Error,
     },
     #[error("history store {path}: cannot read answer #{id}: {reason}")]
     BadRow {
@@ -113,14 +114,28 @@ pub enum HistoryError {
         id: i64,
         reason: String,
     },
-    #[error("history folder {path}: {source}")]
+    #[error("history folder {}: {error}", .path.display())]
     Io {
         path: PathBuf,
-        #[source]
-        source: std::io::Error,
+        error: std::io::Error,
     },
     #[error("cannot encode the answer: {0}")]
     Encode(String),
+}
+
+/// SQLite's message, with a hint where its wording is cryptic.
+fn sqlite_problem(e: &rusqlite::Error) -> String {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::CannotOpen) => {
+            format!("{e} (is the folder missing or read-only? set STARCOACH_HISTORY, or pass --no-history)")
+        }
+        Some(rusqlite::ErrorCode::ReadOnly) => {
+            format!(
+                "{e} (the file or its folder is read-only: pass --no-history to score without it)"
+            )
+        }
+        _ => e.to_string(),
+    }
 }
 
 fn ser_timestamp<S: serde::Serializer>(t: &jiff::Timestamp, s: S) -> Result<S::Ok, S::Error> {

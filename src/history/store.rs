@@ -77,7 +77,7 @@ fn check_header(path: &Path) -> Result<(), HistoryError> {
     use std::io::Read;
     let io = |source| HistoryError::Io {
         path: path.to_path_buf(),
-        source,
+        error: source,
     };
     let mut f = match std::fs::File::open(path) {
         Ok(f) => f,
@@ -110,12 +110,12 @@ impl Store {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|source| HistoryError::Io {
                 path: dir.to_path_buf(),
-                source,
+                error: source,
             })?;
         }
         let sql = |source| HistoryError::Sqlite {
             path: path.to_path_buf(),
-            source,
+            error: source,
         };
         let conn = Connection::open_with_flags(
             path,
@@ -186,7 +186,7 @@ impl Store {
         }
         let conn = Connection::open_in_memory().map_err(|source| HistoryError::Sqlite {
             path: path.clone(),
-            source,
+            error: source,
         })?;
         let store = Store { conn, path };
         store.migrate()?;
@@ -213,7 +213,7 @@ impl Store {
             }
             _ => HistoryError::Sqlite {
                 path: self.path.clone(),
-                source,
+                error: source,
             },
         }
     }
@@ -278,7 +278,7 @@ impl Store {
         let path = self.path.clone();
         let err = |source| HistoryError::Sqlite {
             path: path.clone(),
-            source,
+            error: source,
         };
         let tx = self
             .conn
@@ -381,7 +381,7 @@ impl Store {
         let path = self.path.clone();
         let err = |source| HistoryError::Sqlite {
             path: path.clone(),
-            source,
+            error: source,
         };
         let tx = self
             .conn

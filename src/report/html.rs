@@ -371,24 +371,29 @@ fn timeline(a: &AnswerScore) -> String {
         );
     }
     // Axis with ticks every 10, 15, 30 or 60 s.
-    let step = [5.0, 10.0, 15.0, 30.0, 60.0, 120.0]
+    let step = [5.0, 10.0, 15.0, 30.0, 60.0, 120.0, 300.0]
         .into_iter()
         .find(|st| span / st <= 12.0)
-        .unwrap_or(300.0);
+        .unwrap_or_else(|| (span / 12.0 / 600.0).ceil().max(1.0) * 600.0);
     let _ = write!(
         s,
         "<line x1=\"{L}\" y1=\"125\" x2=\"{}\" y2=\"125\" stroke=\"#6b7280\"/>",
         W - 10.0
     );
-    let mut t = 0.0;
-    while t <= span + 0.01 {
+    // At most 13 ticks, whatever the times say (a transcript file may claim anything).
+    let ticks = if span.is_finite() {
+        (span / step + 0.01) as usize
+    } else {
+        0
+    };
+    for k in 0..=ticks.min(12) {
+        let t = k as f64 * step;
         let xt = x(t);
         let _ = write!(
             s,
             "<line x1=\"{xt:.1}\" y1=\"121\" x2=\"{xt:.1}\" y2=\"129\" stroke=\"#6b7280\"/><text x=\"{xt:.1}\" y=\"145\" font-size=\"12\" text-anchor=\"middle\" fill=\"#374151\">{}</text>",
             fmt_time(t)
         );
-        t += step;
     }
     s.push_str("</svg>");
     let mut b = s;
