@@ -346,12 +346,17 @@ pub fn competency_of(question: &str) -> Option<Competency> {
 /// Guesses a question's kind: the bank first, then phrase rules ("tell me about a time" →
 /// behavioral, "why should we hire you" → closing), then behavioral.
 pub fn guess_kind(question: &str) -> QuestionKind {
+    kind_of_question(question).unwrap_or(QuestionKind::Behavioral)
+}
+
+/// The kind of a question from the bank or the phrase rules; `None` when neither knows it
+/// (the scorer then guesses the kind from the answer).
+pub fn kind_of_question(question: &str) -> Option<QuestionKind> {
     let k = key(question);
     BANK.iter()
         .find(|(t, _, _)| key(t) == k)
         .map(|(_, kind, _)| *kind)
         .or_else(|| guess_from_phrases(question))
-        .unwrap_or(QuestionKind::Behavioral)
 }
 
 /// Like [`guess_kind`], but a user's own questions are looked up first.

@@ -482,6 +482,11 @@ static COMPANY: Lazy<Regex> = Lazy::new(|| {
         r"\b(your|the company's|the team's|you're|you are|your team's) (mission|product|customers|users|work|approach|focus|patients|platform|team|clients|values|research|goal|vision|building)\b|\byou (build|make|serve|help|do)\b|\b(contribute|help you|help your|for your)\b",
     )
 });
+static ROLE: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"\b(this (role|position|job|team)|the role|your (team|company|customers|users|clients|patients|ward|platform|product|business)|you need|you're looking for|you are looking for|you told me|for you|your \w+ team)\b",
+    )
+});
 static SELF_SERVING: Lazy<Regex> = Lazy::new(|| {
     re(
         r"\b(ideal|natural|logical|perfect|great|good|next) (next )?step (for me|in my career)\b|\bgood for my (career|cv|resume|growth)\b|\bwould (help|let|allow) me (to )?(grow|learn|develop|advance)\b|\b(the )?(salary|pay|benefits|perks|remote|location|commute)\b|\bi need a (job|change)\b|\bwhat (this|the) (job|role|company) (can|could) (do|offer) for me\b",
@@ -536,13 +541,16 @@ pub fn checks(doc: &Doc, kind: QuestionKind) -> Vec<Check> {
                 ),
             ]
         }
-        QuestionKind::Closing => vec![check(
-            doc,
-            "fit_claim",
-            "Makes a clear fit claim",
-            &FIT,
-            true,
-        )],
+        QuestionKind::Closing => vec![
+            check(doc, "fit_claim", "Makes a clear fit claim", &FIT, true),
+            check(
+                doc,
+                "role_focus",
+                "Speaks to the role's or team's needs",
+                &ROLE,
+                true,
+            ),
+        ],
         QuestionKind::Motivation => vec![
             check(
                 doc,
