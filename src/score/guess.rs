@@ -53,7 +53,7 @@ struct Cue {
     kind: QuestionKind,
     re: Regex,
     weight: f64,
-    /// Counted once per sentence (true) or once per answer (false).
+    /// Counted at every match (true) or once per answer (false).
     per_sentence: bool,
 }
 
@@ -75,13 +75,19 @@ static CUES: Lazy<Vec<Cue>> = Lazy::new(|| {
         ),
         c(
             Behavioral,
+            r"\b(i|we) (\w+ed|did|made|took|went|got|had|was|were|built|wrote|ran|found|told|gave|sent|spent|led|met|kept|brought|began|chose|held|sold|taught|won|lost|saw|knew|thought|felt|said)\b",
+            0.8,
+            true,
+        ),
+        c(
+            Behavioral,
             r"\b(as a result|in the end|by the end|ended up|the result was|it worked|we (launched|shipped|filed|finished|passed|hit|met|closed)|went (down|up|back)|(fell|dropped|rose|grew|doubled|halved|recovered)\b)",
             1.0,
             true,
         ),
         c(
             Behavioral,
-            r"\b(i learned|i learnt|looking back|in hindsight|taught me|next time i|since then|what i took from|i'd do differently|would do differently|if i did it again)\b",
+            r"\b(i learned that|i learnt that|looking back|in hindsight|taught me|next time i|what i took from|i'd do differently|would do differently|if i did it again)\b",
             1.5,
             false,
         ),
@@ -129,6 +135,19 @@ static CUES: Lazy<Vec<Cue>> = Lazy::new(|| {
             0.8,
             true,
         ),
+        // Reasoning out loud is conditional and general: "I'd put...", "you can...".
+        c(
+            Technical,
+            r"\b(i'd|i would|we'd|we would|you'd|i'll|we can|you can|it would|that would|would be|let's)\b",
+            0.6,
+            true,
+        ),
+        c(
+            Case,
+            r"\b(i'd|i would|we'd|we would|you'd|i'll|we can|you can|it would|that would|would be|let's)\b",
+            0.6,
+            true,
+        ),
         // Closing: a short claim of fit with a proof.
         c(
             Closing,
@@ -139,20 +158,20 @@ static CUES: Lazy<Vec<Cue>> = Lazy::new(|| {
         c(
             Closing,
             r"\b(i'm the right|i am the right|why you should|i work hard|i learn fast|i'm (really )?motivated|i get along)\b",
-            2.0,
+            3.0,
             false,
         ),
         // Motivation: the company, its mission, and why this move.
         c(
             Motivation,
-            r"\b(your (mission|product|products|app|work|company|customers|users|team's|plan|values|vision|approach|research|model|classes)|you (build|make|serve|do)|drew me|draws me|what drew|reason i applied|why i applied|i (want|would love|'d love) to (help|work|join|contribute|build|bring)|contribute to|the benefits|my commute|the location|step for me|help me grow|current (company|job|role)|leaving|i'm looking for a team)\b",
+            r"\b(your (mission|product|products|app|platform|service|marketplace|work|company|customers|users|team's|plan|values|vision|approach|research|model|classes)|(is|being) remote|you (build|make|serve|do)|drew me|draws me|what drew|reason i applied|why i applied|i (want|would love|'d love) to (help|work|join|contribute|build|bring)|contribute to|the benefits|my commute|the location|step for me|help me grow|current (company|job|role)|leaving|i'm looking for a team)\b",
             1.5,
             true,
         ),
         // Intro: now, the path here, and this role.
         c(
             Intro,
-            r"\b(i'm a|i am a|i'm an|i am an|my name is|currently|right now i|at the moment i|years of experience|i've been (a|an|at|in)|i studied|i trained|i started (at|in|as)|before that|since then i've|then i moved|my background)\b",
+            r"\b(i'm a|i am a|i'm an|i am an|my name is|currently|right now i|at the moment i|years of experience|i've been (a|an|at|in)|i studied|i trained|i started (at|in|as|out)|before that|since then i've|then i moved|my background|i was born|i went to university|i spent (\w+ )?years|i've (worked|spent)|for the (last|past) \w+ years)\b",
             1.2,
             true,
         ),
@@ -174,8 +193,8 @@ pub fn guess(doc: &Doc) -> Guess {
         let hits = if cue.per_sentence {
             doc.sentences
                 .iter()
-                .filter(|s| cue.re.is_match(&s.norm))
-                .count() as f64
+                .map(|s| cue.re.find_iter(&s.norm).count())
+                .sum::<usize>() as f64
         } else if doc.sentences.iter().any(|s| cue.re.is_match(&s.norm)) {
             1.0
         } else {

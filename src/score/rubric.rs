@@ -200,7 +200,7 @@ pub const CEILING_CHECK_FAILED: u8 = 85;
 /// The highest structure rating while a ceiling applies.
 pub const STRUCTURE_RATING_WHILE_MISSING: u8 = 4;
 /// "Nothing stands out to fix" only when no ceiling applies and no item loses this much.
-pub const NOTHING_TO_FIX_BELOW: f64 = 2.0;
+pub const NOTHING_TO_FIX_BELOW: f64 = 1.0;
 /// Set-up share (situation + task) at or under which the set-up earns all its points: the
 /// guides' S 15 % + T 10 %. At `StructureConfig::max_setup_share` (40 %) it earns none.
 pub const SETUP_SHARE_FULL: f64 = 0.25;
@@ -367,11 +367,11 @@ mod tests {
         assert_eq!(b.cost("reflection"), 11.0);
         assert_eq!(b.largest_loss.as_deref(), Some("reflection"));
         let mut b = Breakdown {
-            items: vec![mk("length", 15.0, 14.0), mk("x", 85.0, 85.0)],
+            items: vec![mk("length", 15.0, 14.5), mk("x", 85.0, 85.0)],
             ..Breakdown::default()
         };
         b.finish(None);
-        assert_eq!(b.score(), 99);
+        assert_eq!(b.score(), 100);
         assert_eq!(b.largest_loss, None);
         assert_eq!(rating_of(0.0, 15.0), 1);
         assert_eq!(rating_of(15.0, 15.0), 5);

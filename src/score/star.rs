@@ -171,6 +171,18 @@ static CUES: Lazy<Cues> = Lazy::new(|| Cues {
         (re(r"\b(i was|i'm|i am|i worked as) (a|an) \w+"), 1.5),
         (
             re(
+                r"\b(years?|months?|weeks?) into (my|the|a)\b|\bin my (first|second|third|fourth|fifth|final|last) (year|month|week|season|job|role)\b|\bi (volunteered|worked|interned|was working|was volunteering|was interning) (at|for|in|as)\b|\bi (took over|inherited)\b|\bhad just (launched|started|joined|moved|lost|opened|merged|been|taken over)\b|\buntil then\b|\bat the time\b",
+            ),
+            2.5,
+        ),
+        (
+            re(
+                r"\b(kept|keeps) (\w+ing)\b|\b(nobody|no one) had\b|\bhad (not |never )?(been|looked|had|seen|changed|visited|updated|missed|failed)\b",
+            ),
+            2.0,
+        ),
+        (
+            re(
                 r"\b(was|were) (really |very |too |quite )?(failing|slipping|struggling|behind|late|down|broken|losing|unhappy|frustrated|churning|stuck|slow|overwhelmed|chaotic|poor|low|missing)\b",
             ),
             1.0,
@@ -190,7 +202,9 @@ static CUES: Lazy<Cues> = Lazy::new(|| Cues {
             3.5,
         ),
         (
-            re(r"\b(the|our) (goal|task|objective|target|brief|mission|ask|challenge) (was|is)\b"),
+            re(
+                r"\b(the|our) (goal|task|objective|target|brief|mission|ask|challenge) (was|is)\b|\b(it )?fell to me\b|\bpart of my (job|role|remit|responsibilities) (was|is)\b|\bit was (on me|up to me|my job|my responsibility)\b",
+            ),
             3.0,
         ),
         (
@@ -201,9 +215,9 @@ static CUES: Lazy<Cues> = Lazy::new(|| Cues {
         ),
         (
             re(
-                r"\bmy manager asked me\b|\b(asked|wanted|needed) me to\b|\bmy (manager|boss|director|lead|vp|ceo|client|head of \w+) (wanted|asked|expected|needed)\b",
+                r"\bmy manager asked me\b|\b(asked|wanted|needed) me to\b|\bmy (manager|boss|director|lead|vp|ceo|client|supervisor|head of \w+) (wanted|asked|expected|needed)\b",
             ),
-            2.5,
+            3.0,
         ),
     ],
     action: vec![
@@ -241,21 +255,27 @@ static CUES: Lazy<Cues> = Lazy::new(|| Cues {
     result: vec![
         (
             re(
-                r"\bas a result\b|\bthe result was\b|\bresult(ed|ing)? in\b|\bwhich (led|meant)\b|\bthis led\b|\bthat led\b|\bled to\b|\bin the end\b|\bended up\b|\bby the end\b|\boutcome\b|\bwe (hit|met|beat|made) (the|our)\b|\bit worked\b|\bin the end\b",
+                r"\bas a result\b|\bthe result was\b|\bresult(ed|ing)? in\b|\bwhich (led|meant)\b|\bthis led\b|\bthat led\b|\bled to\b|\bin the end\b|\bended up\b|\boutcome\b|\bwe (hit|met|beat|made) (the|our)\b|\bit worked\b|\bin the end\b",
             ),
             3.5,
         ),
         (
             re(
-                r"\b(we|i|it|they|that|this|which|sales|revenue|churn|costs?|errors?|tickets|time|latency|traffic|scores?|satisfaction|nps|retention|conversion|signups|complaints|turnover|attendance|grades|throughput|uptime|downtime|incidents) (\w+ )?(reduced|increased|grew|cut|saved|dropped|fell|rose|raised|improved|doubled|tripled|halved|lowered|decreased|went (up|down|from)|jumped|shrank|climbed|came down|went back)\b",
+                r"\b(we|it|they|that|this|which|sales|revenue|churn|costs?|errors?|tickets|time|latency|traffic|scores?|satisfaction|nps|retention|conversion|signups|complaints|turnover|attendance|grades|throughput|uptime|downtime|incidents) (\w+ )?(reduced|increased|grew|cut|saved|dropped|fell|rose|raised|improved|doubled|tripled|halved|lowered|decreased|went (up|down|from)|jumped|shrank|climbed|came down|went back)\b",
             ),
             3.0,
         ),
         (
             re(
-                r"\b(we|i|the team|they) (shipped|launched|delivered|finished|closed|won|signed|retained|renewed|recovered|kept|passed|got the|made the deadline|hit|met the|released|went live)\b",
+                r"\b(we|i|the team|they) (shipped|launched|delivered|finished|closed|won|signed|retained|renewed|recovered|kept|passed|got the|made the deadline|hit|met the|released|went live|cleared|beat|reached|achieved|avoided|handled|saved)\b",
             ),
             2.0,
+        ),
+        (
+            re(
+                r"\bwent (up|down|back down|back up|from)\b|\bcame (back )?down\b|\b(fell|dropped|rose|grew|doubled|tripled|halved|shrank|climbed) (by|from|to|back)\b|\b(she|he|they) (passed|graduated|got the job|was promoted|got promoted|recovered|survived|stayed)\b|\bstill (comes|come|uses|use|works|runs|talks|calls|in use|used)\b|\bby the end of\b|\bwithout a (problem|hitch|complaint|single)\b|\bhas (run|worked|held) (\w+ )?since\b|\bever since\b|\bnobody (missed|noticed|complained|was hurt|got hurt|left)\b|\b(stayed|remained) (open|on track|on budget|within|under|below|on time)\b|\b(the client|the customer|they|she|he) (corrected|accepted|approved|adopted|renewed)\b",
+            ),
+            2.5,
         ),
         (
             re(
@@ -272,7 +292,7 @@ static CUES: Lazy<Cues> = Lazy::new(|| Cues {
     ],
     reflection: vec![(
         re(
-            r"\bi learned\b|\bi've learned\b|\bi learnt\b|\blesson\b|\bnext time (i|i'd|i'll|we|we'd)\b|\blooking back\b|\bin hindsight\b|\btaught me\b|\bi realized\b|\bi realised\b|\bwhat i took away\b|\bmy takeaway\b|\bif i did it again\b|\bi would (now|do it differently|have)\b|\bi'd (do|have)\b|\bsince then(,)? i\b|\bnow i (always|make sure|try)\b|\bi now (always|make sure)\b|\bi still (use|apply)\b|\bwhat i'd do differently\b|\bwould do differently\b|\bmade me (realize|a better)\b|\bchanged how i\b|\bi try to\b.*\bnow\b",
+            r"\bi learned\b|\bi've learned\b|\bi learnt\b|\blesson\b|\bnext time (i|i'd|i'll|we|we'd)\b|\blooking back\b|\bin hindsight\b|\btaught me\b|\bi realized\b|\bi realised\b|\bwhat i took away\b|\bmy takeaway\b|\bif i did it again\b|\bi would (now|do it differently|have)\b|\bi'd (do|have)\b|\bsince then(,)? i\b|\bnow i (always|make sure|try)\b|\bi now (always|make sure)\b|\bi still (use|apply)\b|\bwhat i'd do differently\b|\bwould do differently\b|\b(i'd|i would|i'll|i will) \w+ .*\bnext time\b|\bmade me (realize|a better)\b|\bchanged how i\b|\bi try to\b.*\bnow\b",
         ),
         4.0,
     )],
@@ -314,6 +334,11 @@ pub fn classify(doc: &Doc, numbers: &[Quantity]) -> Vec<Vec<StarPart>> {
         // Situation cues late in the story are usually outcome talk ("we had zero incidents").
         if pos > 0.6 {
             cue[0] *= 0.5;
+            cue[1] *= 0.5;
+        }
+        // "It fell to me to..." hands over a task; nothing fell.
+        if FELL_TO_ME.is_match(norm) {
+            cue[3] = 0.0;
         }
         // Position priors: setup early, outcome and learning late.
         let mut sc = cue;
@@ -359,6 +384,8 @@ pub fn classify(doc: &Doc, numbers: &[Quantity]) -> Vec<Vec<StarPart>> {
 /// Cue strength at which a sentence also counts for a neighbouring second part (situation and
 /// task, task and action, action and result, result and reflection).
 const SECOND_PART_CUE: f64 = 2.5;
+
+static FELL_TO_ME: Lazy<Regex> = Lazy::new(|| re(r"\bfell to (me|us)\b"));
 
 static GENERIC: Lazy<Regex> = Lazy::new(|| {
     re(
@@ -455,6 +482,23 @@ fn check(doc: &Doc, id: &str, label: &str, r: &Regex, want: bool) -> Check {
     }
 }
 
+/// The conclusion check looks at the last third of the answer (at least its last two
+/// sentences): a running total mid-way ("that gives us...") is not a conclusion.
+fn ending(doc: &Doc) -> Check {
+    let n = doc.sentences.len();
+    let from = n.saturating_sub((n / 3).max(2));
+    let found = doc.sentences[from..]
+        .iter()
+        .find(|s| RECOMMEND.is_match(&s.norm));
+    Check {
+        id: "recommendation".into(),
+        label: "Ends with a conclusion or recommendation".into(),
+        passed: found.is_some(),
+        evidence: found.map(|s| s.text.clone()),
+        start_s: found.map(|s| s.start_s),
+    }
+}
+
 static FRAMEWORK: Lazy<Regex> = Lazy::new(|| {
     re(
         r"\b(i'd|i would|let me|i'll|i will|i want to|i'm going to) (break|structure|split|start|look at|think about|approach|frame|clarify)\b|\bframework\b|\b(three|two|four) (things|areas|buckets|parts|factors|steps|questions|drivers|components)\b|\bbreak (it|this) (down|into)\b|\bstructure\b|\bclarif\w+\b",
@@ -469,7 +513,7 @@ static STEPS: Lazy<Regex> =
     Lazy::new(|| re(r"\b(first|second|third|then|next|finally|step one|after that|lastly)\b"));
 static RECOMMEND: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"\b(i'd recommend|i would recommend|my recommendation|i recommend|so my answer|in conclusion|to conclude|to sum up|to summari[sz]e|overall|so the answer|bottom line|i would go with|i'd go with|i'd choose|i would choose|that gives us|that gets us|so we get|so roughly|the trade-?off)\b",
+        r"\b(i'd recommend|i would recommend|my recommendation|i recommend|so my answer|in conclusion|to conclude|to sum up|to summari[sz]e|overall|so the answer|bottom line|i would go with|i'd go with|i'd choose|i would choose|the trade-?off)\b",
     )
 });
 static FIT: Lazy<Regex> = Lazy::new(|| {
@@ -532,13 +576,7 @@ pub fn checks(doc: &Doc, kind: QuestionKind) -> Vec<Check> {
                     evidence: first_step.map(|s| s.text.clone()),
                     start_s: first_step.map(|s| s.start_s),
                 },
-                check(
-                    doc,
-                    "recommendation",
-                    "Ends with a conclusion or recommendation",
-                    &RECOMMEND,
-                    true,
-                ),
+                ending(doc),
             ]
         }
         QuestionKind::Closing => vec![
