@@ -154,6 +154,17 @@ pub fn score_answer(t: &Transcript, ctx: &AnswerContext, cfg: &ScoringConfig) ->
             vec![Vec::new(); doc.sentences.len()],
         )
     };
+    // A percentage or a share said in a sentence that tells the result measures the outcome
+    // ("ninety five percent of them were rebooked"), even without a verb of change.
+    let mut numbers = numbers;
+    for q in numbers.iter_mut() {
+        let in_result = parts
+            .get(q.sentence_index)
+            .is_some_and(|p| p.first() == Some(&star::StarPart::Result));
+        if in_result && matches!(q.unit.as_str(), "percent" | "fraction" | "factor") {
+            q.role = NumberRole::Result;
+        }
+    }
     let (quantified_results, context_numbers): (Vec<_>, Vec<_>) = numbers
         .into_iter()
         .partition(|q| q.role == NumberRole::Result);

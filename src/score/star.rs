@@ -171,7 +171,7 @@ static CUES: Lazy<Cues> = Lazy::new(|| Cues {
         (re(r"\b(i was|i'm|i am|i worked as) (a|an) \w+"), 1.5),
         (
             re(
-                r"\b(years?|months?|weeks?) into (my|the|a)\b|\bin my (first|second|third|fourth|fifth|final|last) (year|month|week|season|job|role)\b|\bi (volunteered|worked|interned|was working|was volunteering|was interning) (at|for|in|as)\b|\bi (took over|inherited)\b|\bhad just (launched|started|joined|moved|lost|opened|merged|been|taken over)\b|\buntil then\b|\bat the time\b",
+                r"\b(years?|months?|weeks?) into (my|the|a)\b|\bin my (first|second|third|fourth|fifth|final|last) (year|month|week|season|job|role)\b|\bi (volunteered|worked|interned|was working|was volunteering|was interning) (at|for|in|as)\b|\bi (took over|inherited)\b|\bhad just (launched|started|joined|moved|lost|opened|merged|been|taken over)\b|\buntil then\b|\bat the time\b|\bback when\b|^as (a |an |the )?\w+( \w+)? (at|in|for|of|on)\b",
             ),
             2.5,
         ),
@@ -197,7 +197,7 @@ static CUES: Lazy<Cues> = Lazy::new(|| Cues {
         ),
         (
             re(
-                r"\bi was (responsible|asked|tasked|brought in|hired|assigned|put in charge|the one|on the hook|supposed)\b",
+                r"\bi was (responsible|asked|tasked|brought in|hired|assigned|put in charge|in charge|the one|on the hook|supposed)\b|\b(put|placed) me in charge\b|\bmade me responsible\b|\b(target|goal|task|job|brief|mandate) for me was\b",
             ),
             3.5,
         ),
@@ -215,7 +215,7 @@ static CUES: Lazy<Cues> = Lazy::new(|| Cues {
         ),
         (
             re(
-                r"\bmy manager asked me\b|\b(asked|wanted|needed) me to\b|\bmy (manager|boss|director|lead|vp|ceo|client|supervisor|head of \w+) (wanted|asked|expected|needed)\b",
+                r"\bmy manager asked me\b|\b(asked|wanted|needed) me to\b|\bmy (manager|boss|director|lead|vp|ceo|client|supervisor|head of \w+) (wanted|asked|expected|needed)\b|\b(leadership|management|the (board|client|company|business|director|partner|owner|manager|school|hospital)) (needed|wanted|expected|asked for)\b",
             ),
             3.0,
         ),
@@ -245,6 +245,7 @@ static CUES: Lazy<Cues> = Lazy::new(|| Cues {
             ),
             1.2,
         ),
+        (re(r"\bwe \w+ed\b"), 1.2),
         (
             re(
                 r"\bwe (decided|built|set up|created|designed|implemented|ran|wrote|organized|moved|changed|introduced|agreed|split|started|rolled out|migrated|rebuilt|added|worked|met|tested)\b",
@@ -273,7 +274,7 @@ static CUES: Lazy<Cues> = Lazy::new(|| Cues {
         ),
         (
             re(
-                r"\bwent (up|down|back down|back up|from)\b|\bcame (back )?down\b|\b(fell|dropped|rose|grew|doubled|tripled|halved|shrank|climbed) (by|from|to|back)\b|\b(she|he|they) (passed|graduated|got the job|was promoted|got promoted|recovered|survived|stayed)\b|\bstill (comes|come|uses|use|works|runs|talks|calls|in use|used)\b|\bby the end of\b|\bwithout a (problem|hitch|complaint|single)\b|\bhas (run|worked|held) (\w+ )?since\b|\bever since\b|\bnobody (missed|noticed|complained|was hurt|got hurt|left)\b|\b(stayed|remained) (open|on track|on budget|within|under|below|on time)\b|\b(the client|the customer|they|she|he) (corrected|accepted|approved|adopted|renewed)\b",
+                r"\bwent (up|down|back down|back up|from)\b|\bcame (back )?down\b|\b(fell|dropped|rose|grew|doubled|tripled|halved|shrank|climbed) (by|from|to|back)\b|\b(she|he|they) (passed|graduated|got the job|was promoted|got promoted|recovered|survived|stayed)\b|\bstill (comes|come|uses|use|works|runs|talks|calls|in use|used)\b|\bby the end of\b|\bwithout a (problem|hitch|complaint|single)\b|\bhas (run|worked|held) (\w+ )?since\b|\bever since\b|\bnobody (missed|noticed|complained|was hurt|got hurt|left)\b|\b(stayed|remained) (open|on track|on budget|within|under|below|on time)\b|\b(were|was) (up|down) (by )?\w+|\b(higher|lower|better|faster|fewer|more) than (the year|last|before|ever|the last|the previous)\b|\b(both|all|everyone|they|he|she) (survived|stayed|recovered|agreed)\b|\bwas (withdrawn|approved|dropped|lifted|cancelled|accepted)\b|\b(the client|the customer|they|she|he) (corrected|accepted|approved|adopted|renewed)\b",
             ),
             2.5,
         ),
@@ -292,7 +293,7 @@ static CUES: Lazy<Cues> = Lazy::new(|| Cues {
     ],
     reflection: vec![(
         re(
-            r"\bi learned\b|\bi've learned\b|\bi learnt\b|\blesson\b|\bnext time (i|i'd|i'll|we|we'd)\b|\blooking back\b|\bin hindsight\b|\btaught me\b|\bi realized\b|\bi realised\b|\bwhat i took away\b|\bmy takeaway\b|\bif i did it again\b|\bi would (now|do it differently|have)\b|\bi'd (do|have)\b|\bsince then(,)? i\b|\bnow i (always|make sure|try)\b|\bi now (always|make sure)\b|\bi still (use|apply)\b|\bwhat i'd do differently\b|\bwould do differently\b|\b(i'd|i would|i'll|i will) \w+ .*\bnext time\b|\bmade me (realize|a better)\b|\bchanged how i\b|\bi try to\b.*\bnow\b",
+            r"\bi learned\b|\bi've learned\b|\bi learnt\b|\blesson\b|\bnext time (i|i'd|i'll|we|we'd)\b|\blooking back\b|\bin hindsight\b|\btaught me\b|\bi realized\b|\bi realised\b|\bwhat i took away\b|\bwhat i took from\b|\bmy takeaway\b|\bif i did it again\b|\bi would (now|do it differently|have)\b|\bi'd (do|have)\b|\bsince then(,)? i\b|\bnow i (always|make sure|try)\b|\bi now (always|make sure)\b|\bi still (use|apply)\b|\bwhat i'd do differently\b|\bwould do differently\b|\b(i'd|i would|i'll|i will) \w+ .*\bnext time\b|\bmade me (realize|a better)\b|\bchanged how i\b|\bi try to\b.*\bnow\b",
         ),
         4.0,
     )],
@@ -365,6 +366,28 @@ pub fn classify(doc: &Doc, numbers: &[Quantity]) -> Vec<Vec<StarPart>> {
         }
         parts.push(here);
     }
+    // After the story's actions, a past-tense sentence with no cue of its own (or only a
+    // set-up cue, which late in a story is outcome talk) tells what happened: the result.
+    if let Some(first_action) = parts
+        .iter()
+        .position(|p| p.first() == Some(&StarPart::Action))
+    {
+        let last_action = parts
+            .iter()
+            .rposition(|p| p.first() == Some(&StarPart::Action))
+            .unwrap_or(first_action);
+        for (here, s) in parts.iter_mut().zip(&doc.sentences).skip(last_action + 1) {
+            let norm = &s.norm;
+            let bare = here.is_empty() || here.as_slice() == [StarPart::Situation];
+            if bare
+                && is_past_narrative(norm)
+                && !FIRST_PERSON_START.is_match(norm)
+                && !FEELING.is_match(norm)
+            {
+                *here = vec![StarPart::Result];
+            }
+        }
+    }
     // A sentence with no cue between two action sentences continues the action.
     for k in 1..n.saturating_sub(1) {
         if parts[k].is_empty()
@@ -385,6 +408,13 @@ pub fn classify(doc: &Doc, numbers: &[Quantity]) -> Vec<Vec<StarPart>> {
 /// task, task and action, action and result, result and reflection).
 const SECOND_PART_CUE: f64 = 2.5;
 
+static FIRST_PERSON_START: Lazy<Regex> = Lazy::new(|| re(r"^(so |then |and )?i\b"));
+
+/// How the team felt is not what changed ("we were all really proud of it").
+static FEELING: Lazy<Regex> = Lazy::new(|| {
+    re(r"\b(proud|happy|glad|pleased|tired|exhausted|stressful|fun|hard work|worked hard)\b")
+});
+
 static FELL_TO_ME: Lazy<Regex> = Lazy::new(|| re(r"\bfell to (me|us)\b"));
 
 static GENERIC: Lazy<Regex> = Lazy::new(|| {
@@ -394,7 +424,11 @@ static GENERIC: Lazy<Regex> = Lazy::new(|| {
 });
 
 fn is_past_narrative(s: &str) -> bool {
-    static PAST: Lazy<Regex> = Lazy::new(|| re(r"\b(was|were|had|did|\w+ed)\b"));
+    static PAST: Lazy<Regex> = Lazy::new(|| {
+        re(
+            r"\b(was|were|had|did|\w+ed|came|went|got|took|made|ran|gave|told|said|left|kept|became|began|brought|found|saw|won|lost|grew|fell|rose|sold|paid|put|set|spent|stood|held|felt|knew|thought)\b",
+        )
+    });
     PAST.is_match(s) && !GENERIC.is_match(s)
 }
 
