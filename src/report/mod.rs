@@ -169,7 +169,7 @@ pub fn losses(a: &AnswerScore) -> Vec<String> {
         .collect();
     if let Some(c) = a.breakdown.ceiling.as_ref().filter(|c| c.lost > 0.0) {
         out.push(format!(
-            "ceiling {} while {} missing -{}",
+            "ceiling {} ({} missing) -{}",
             c.max_score,
             c.because.join(" and "),
             fmt_points(c.lost)
