@@ -146,7 +146,7 @@ static CUES: Lazy<Cues> = Lazy::new(|| Cues {
         ),
         (
             re(
-                r"\b(last|this) (year|quarter|summer|spring|fall|winter|month)\b|\b(a few|two|three|several) (years|months) ago\b|\bback in\b|\bonce\b.*\bwhen\b",
+                r"\b(last|this) (year|quarter|summer|spring|fall|winter|month)\b|\b(a few|a couple of|two|three|four|five|several|some|many) (years|months|weeks) ago\b|\bearly in my\b|\bin my \w+ (career|days)\b|\bback in\b|\bonce\b.*\bwhen\b",
             ),
             2.0,
         ),
@@ -171,7 +171,7 @@ static CUES: Lazy<Cues> = Lazy::new(|| Cues {
         (re(r"\b(i was|i'm|i am|i worked as) (a|an) \w+"), 1.5),
         (
             re(
-                r"\b(years?|months?|weeks?) into (my|the|a)\b|\bin my (first|second|third|fourth|fifth|final|last) (year|month|week|season|job|role)\b|\bi (volunteered|worked|interned|was working|was volunteering|was interning) (at|for|in|as)\b|\bi (took over|inherited)\b|\bhad just (launched|started|joined|moved|lost|opened|merged|been|taken over)\b|\buntil then\b|\bat the time\b|\bback when\b|^as (a |an |the )?\w+( \w+)? (at|in|for|of|on)\b",
+                r"\b(years?|months?|weeks?) into (my|the|a)\b|\bin my (first|second|third|fourth|fifth|final|last) (year|month|week|season|job|role|post|placement|rotation|posting|term|semester)\b|\bi (volunteered|worked|interned|was working|was volunteering|was interning) (at|for|in|as)\b|\bi (took over|inherited)\b|\bhad just \w+\b|\buntil then\b|\bat the time\b|\bback when\b|^as (a |an |the )?\w+( \w+)? (at|in|for|of|on)\b",
             ),
             2.5,
         ),
@@ -203,7 +203,7 @@ static CUES: Lazy<Cues> = Lazy::new(|| Cues {
         ),
         (
             re(
-                r"\b(the|our) (goal|task|objective|target|brief|mission|ask|challenge) (was|is)\b|\b(it )?fell to me\b|\bpart of my (job|role|remit|responsibilities) (was|is)\b|\bit was (on me|up to me|my job|my responsibility)\b",
+                r"\b(the|our) (goal|task|objective|target|brief|mission|ask|challenge) (was|is)\b|\b(it )?fell to me\b|\bpart of my (job|role|remit|responsibilities) (was|is)\b|\b(was|is) (on me|up to me|down to me|on my plate|my job|my responsibility)\b|\b(somebody|someone) (had|needed) to\b|\bi was (determined|keen|set) to\b|\bi set out to\b|\bmy (aim|plan|priority|focus|mission) was\b",
             ),
             3.0,
         ),
@@ -215,7 +215,7 @@ static CUES: Lazy<Cues> = Lazy::new(|| Cues {
         ),
         (
             re(
-                r"\bmy manager asked me\b|\b(asked|wanted|needed) me to\b|\bmy (manager|boss|director|lead|vp|ceo|client|supervisor|head of \w+) (wanted|asked|expected|needed)\b|\b(leadership|management|the (board|client|company|business|director|partner|owner|manager|school|hospital)) (needed|wanted|expected|asked for)\b",
+                r"\bmy manager asked me\b|\b(asked|wanted|needed) me to\b|\bmy (manager|boss|director|lead|vp|ceo|client|supervisor|head of \w+) (wanted|asked|expected|needed)\b|\b(leadership|management|the (\w+ )?(board|client|company|business|director|partner|owner|manager|school|hospital|lead|head|ceo)) (needed|wanted|expected|asked for)\b",
             ),
             3.0,
         ),
@@ -274,7 +274,7 @@ static CUES: Lazy<Cues> = Lazy::new(|| Cues {
         ),
         (
             re(
-                r"\bwent (up|down|back down|back up|from)\b|\bcame (back )?down\b|\b(fell|dropped|rose|grew|doubled|tripled|halved|shrank|climbed) (by|from|to|back)\b|\b(she|he|they) (passed|graduated|got the job|was promoted|got promoted|recovered|survived|stayed)\b|\bstill (comes|come|uses|use|works|runs|talks|calls|in use|used)\b|\bby the end of\b|\bwithout a (problem|hitch|complaint|single)\b|\bhas (run|worked|held) (\w+ )?since\b|\bever since\b|\bnobody (missed|noticed|complained|was hurt|got hurt|left)\b|\b(stayed|remained) (open|on track|on budget|within|under|below|on time)\b|\b(were|was) (up|down) (by )?\w+|\b(higher|lower|better|faster|fewer|more) than (the year|last|before|ever|the last|the previous)\b|\b(both|all|everyone|they|he|she) (survived|stayed|recovered|agreed)\b|\bwas (withdrawn|approved|dropped|lifted|cancelled|accepted)\b|\b(the client|the customer|they|she|he) (corrected|accepted|approved|adopted|renewed)\b",
+                r"\bwent (up|down|back down|back up|from)\b|\bcame (back )?down\b|\b(fell|dropped|rose|grew|doubled|tripled|halved|shrank|climbed) (by|from|to|back)\b|\b(she|he|they) (passed|graduated|got the job|was promoted|got promoted|recovered|survived|stayed)\b|\bstill (comes|come|uses|use|works|runs|talks|calls|in use|used)\b|\bby the end of\b|\bwithout a (problem|hitch|complaint|single)\b|\bhas (run|worked|held) (\w+ )?since\b|\bever since\b|\bnobody (missed|noticed|complained|was hurt|got hurt|left)\b|\b(stayed|remained) (open|on track|on budget|within|under|below|on time)\b|\b(were|was) (up|down) (by )?\w+|\b(higher|lower|better|faster|fewer|more) than (the year|last|before|ever|the last|the previous)\b|\b(both|all|everyone|they|he|she) (survived|stayed|recovered|agreed)\b|\bwas (withdrawn|approved|dropped|lifted|cancelled|accepted)\b|\b(gave|sent) us (their|the|more|another|all)\b|\b(booked|hired|chose|picked) us\b|\b(the client|the customer|they|she|he) (corrected|accepted|approved|adopted|renewed)\b",
             ),
             2.5,
         ),
@@ -341,8 +341,12 @@ pub fn classify(doc: &Doc, numbers: &[Quantity]) -> Vec<Vec<StarPart>> {
         if FELL_TO_ME.is_match(norm) {
             cue[3] = 0.0;
         }
-        // Position priors: setup early, outcome and learning late.
+        // Position priors: setup early, outcome and learning late; a story's first sentence
+        // with any set-up cue is its set-up ("When I ran a library, the council...").
         let mut sc = cue;
+        if k == 0 && cue[0] > 0.0 {
+            sc[0] += 1.5;
+        }
         sc[0] += if sc[0] > 0.0 { 1.5 * (1.0 - pos) } else { 0.0 };
         sc[1] += if sc[1] > 0.0 { 1.0 - pos } else { 0.0 };
         sc[3] += if sc[3] > 0.0 { pos } else { 0.0 };
