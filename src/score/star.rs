@@ -203,13 +203,13 @@ static CUES: Lazy<Cues> = Lazy::new(|| Cues {
         ),
         (
             re(
-                r"\b(the|our) (goal|task|objective|target|brief|mission|ask|challenge) (was|is)\b|\b(it )?fell to me\b|\bpart of my (job|role|remit|responsibilities) (was|is)\b|\b(was|is) (on me|up to me|down to me|on my plate|my job|my responsibility)\b|\b(somebody|someone) (had|needed) to\b|\bi was (determined|keen|set) to\b|\bi set out to\b|\bmy (aim|plan|priority|focus|mission) was\b",
+                r"\b(the|our) (goal|task|objective|target|brief|mission|ask|challenge) (was|is)\b|\b(it )?fell to me\b|\bpart of my (job|role|remit|responsibilities) (was|is)\b|\b(was|is) (on me|up to me|down to me|on my plate|my job|my responsibility)\b|\b(somebody|someone) (had|needed) to\b|\bi was (determined|keen|set) to\b|\bi set out to\b|\bmy (aim|plan|priority|focus|mission) was\b|\b(was|were) given (a|an|the) (target|goal|task|quota|deadline|brief|job)\b|\b(was|is) (the|my|our) (job|task|challenge|goal|first real project|project|responsibility|priority|brief|assignment)\b|\bpart of my (remit|job|role)\b",
             ),
             3.0,
         ),
         (
             re(
-                r"\bi (needed|had) to\b|\bit was (on me|my job|up to me)\b|\bi owned (the|our|this|that)\b|\bi wanted to\b|\bwe (needed|had) to\b|\bi had to figure out\b|\bi needed to find\b",
+                r"\bi (needed|had) to\b|\b(team|department|company|unit|ward|practice) (had|needed) to\b|\bit was (on me|my job|up to me)\b|\bi owned (the|our|this|that)\b|\bi wanted to\b|\bwe (needed|had) to\b|\bi had to figure out\b|\bi needed to find\b",
             ),
             2.5,
         ),
@@ -286,14 +286,14 @@ static CUES: Lazy<Cues> = Lazy::new(|| Cues {
         ),
         (
             re(
-                r"\b(it|that|this|which|the \w+|the \w+ \w+) (stopped|solved|fixed|resolved|prevented)\b|\bno (impact|downtime|data loss|complaints|incidents|escalations)\b|\bfelt (much )?(more|better)\b|\b(did|performed|scored|went|worked) (\w+ )?(better|well)\b|\b(were|was) (all )?(covered|resolved|fixed|solved|stable|back on track|on track)\b",
+                r"\b(it|that|this|which|the \w+|the \w+ \w+) (stopped|solved|fixed|resolved|prevented)\b|\bno (impact|downtime|data loss|complaints|incidents|escalations|harm)\b|\bnow (feeds|runs|serves|has|covers|helps|uses)\b|\bfelt (much )?(more|better)\b|\b(did|performed|scored|went|worked) (\w+ )?(better|well)\b|\b(were|was) (all )?(covered|resolved|fixed|solved|stable|back on track|on track)\b",
             ),
             2.5,
         ),
     ],
     reflection: vec![(
         re(
-            r"\bi learned\b|\bi've learned\b|\bi learnt\b|\blesson\b|\bnext time (i|i'd|i'll|we|we'd)\b|\blooking back\b|\bin hindsight\b|\btaught me\b|\bi realized\b|\bi realised\b|\bwhat i took away\b|\bwhat i took from\b|\bmy takeaway\b|\bif i did it again\b|\bi would (now|do it differently|have)\b|\bi'd (do|have)\b|\bsince then(,)? i\b|\bnow i (always|make sure|try)\b|\bi now (always|make sure)\b|\bi still (use|apply)\b|\bwhat i'd do differently\b|\bwould do differently\b|\b(i'd|i would|i'll|i will) \w+ .*\bnext time\b|\bmade me (realize|a better)\b|\bchanged how i\b|\bi try to\b.*\bnow\b",
+            r"\bi learned\b|\bi've learned\b|\bi learnt\b|\b(the|a|my|biggest|main|key|real|big) lesson\b|\blessons? (learned|learnt)\b|\bnext time (i|i'd|i'll|we|we'd)\b|\blooking back\b|\bin hindsight\b|\btaught me\b|\bi realized\b|\bi realised\b|\bwhat i took away\b|\bwhat i took from\b|\bmy takeaway\b|\bif i did it again\b|\bi would (now|do it differently|have)\b|\bi'd (do|have)\b|\bsince then(,)? i\b|\bnow i (always|make sure|try)\b|\bi now (always|make sure)\b|\bi still (use|apply)\b|\bwhat i'd do differently\b|\bwould do differently\b|\b(i'd|i would|i'll|i will) \w+ .*\bnext time\b|\bmade me (realize|a better)\b|\bchanged how i\b|\bi try to\b.*\bnow\b",
         ),
         4.0,
     )],
@@ -370,6 +370,38 @@ pub fn classify(doc: &Doc, numbers: &[Quantity]) -> Vec<Vec<StarPart>> {
         }
         parts.push(here);
     }
+    // Before the story's first action comes its set-up: a story opens with where and when
+    // (a first sentence read as an action is set-up when actions follow); a sentence there
+    // with no cue of its own is the situation, or the task when it names a goal.
+    let first_action = parts
+        .iter()
+        .position(|p| p.first() == Some(&StarPart::Action));
+    if let Some(fa) = first_action {
+        let later_action = parts
+            .iter()
+            .skip(fa + 1)
+            .any(|p| p.first() == Some(&StarPart::Action));
+        if fa == 0 && later_action && n > 2 && !GENERIC.is_match(&doc.sentences[0].norm) {
+            parts[0] = vec![StarPart::Situation];
+        }
+        let fa = parts
+            .iter()
+            .position(|p| p.first() == Some(&StarPart::Action))
+            .unwrap_or(fa);
+        for (k, (here, s)) in parts.iter_mut().zip(&doc.sentences).enumerate().take(fa) {
+            if k == 0 && here.first() == Some(&StarPart::Task) && here.len() == 1 {
+                if CONTEXT_CLAUSE.is_match(&s.norm) {
+                    here.push(StarPart::Situation);
+                }
+            } else if here.is_empty() && !GENERIC.is_match(&s.norm) {
+                here.push(if GOAL.is_match(&s.norm) {
+                    StarPart::Task
+                } else {
+                    StarPart::Situation
+                });
+            }
+        }
+    }
     // After the story's actions, a past-tense sentence with no cue of its own (or only a
     // set-up cue, which late in a story is outcome talk) tells what happened: the result.
     if let Some(first_action) = parts
@@ -411,6 +443,16 @@ pub fn classify(doc: &Doc, numbers: &[Quantity]) -> Vec<Vec<StarPart>> {
 /// Cue strength at which a sentence also counts for a neighbouring second part (situation and
 /// task, task and action, action and result, result and reflection).
 const SECOND_PART_CUE: f64 = 2.5;
+
+/// A clause that sets a scene ("After a warehouse fire where...").
+static CONTEXT_CLAUSE: Lazy<Regex> =
+    Lazy::new(|| re(r"^(after|when|while|during|before|since|following)\b|\bwhere\b"));
+/// A goal or responsibility said without a set phrase ("fixing it was my first real project").
+static GOAL: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"\b(job|task|challenge|goal|project|responsibility|remit|priority|target|brief|mission|aim|deadline)\b|\bto (get|make|keep|find|fix|bring|reach|cut|stop|save|deliver|finish|turn|win|help|build)\b",
+    )
+});
 
 static FIRST_PERSON_START: Lazy<Regex> = Lazy::new(|| re(r"^(so |then |and )?i\b"));
 
