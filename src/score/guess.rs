@@ -57,6 +57,16 @@ struct Cue {
     per_sentence: bool,
 }
 
+/// A sentence that tells what happened ("I profiled the service and added an index"): the
+/// words of a system or a market in it belong to a story, not to reasoning out loud.
+static PAST_STORY: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"\b(i|we) (\w+ed|did|made|took|went|got|had|was|were|built|wrote|ran|found|kept|saw|spent)\b",
+    )
+});
+static CONDITIONAL: Lazy<Regex> =
+    Lazy::new(|| re(r"\b(i'd|we'd|would|could|let's|assume|say|if)\b"));
+
 static CUES: Lazy<Vec<Cue>> = Lazy::new(|| {
     use QuestionKind::*;
     let c = |kind, pattern: &str, weight, per_sentence| Cue {
@@ -99,7 +109,7 @@ static CUES: Lazy<Vec<Cue>> = Lazy::new(|| {
         ),
         c(
             Behavioral,
-            r"\b(last (year|spring|summer|winter|fall|december|month|quarter)|years ago|one (day|night|weekend)|back when|at the time|when i was|early in my)\b",
+            r"\b(last (year|spring|summer|winter|fall|december|month|quarter)|years ago|one (day|night|weekend)|back when|at the time|when i was|early in my|in my (last|previous|current|first|old) (role|job|company|team|position)|at my (last|previous|old) (role|job|company))\b",
             1.0,
             false,
         ),
@@ -190,9 +200,13 @@ pub fn guess(doc: &Doc) -> Guess {
     let mut score = [0.0f64; 6];
     let idx = |k: QuestionKind| QuestionKind::ALL.iter().position(|x| *x == k).unwrap_or(0);
     for cue in CUES.iter() {
+        let reasoning = matches!(cue.kind, QuestionKind::Case | QuestionKind::Technical);
         let hits = if cue.per_sentence {
             doc.sentences
                 .iter()
+                .filter(|s| {
+                    !reasoning || !PAST_STORY.is_match(&s.norm) || CONDITIONAL.is_match(&s.norm)
+                })
                 .map(|s| cue.re.find_iter(&s.norm).count())
                 .sum::<usize>() as f64
         } else if doc.sentences.iter().any(|s| cue.re.is_match(&s.norm)) {
