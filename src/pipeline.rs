@@ -6,7 +6,6 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 
 use crate::audio;
-use crate::questions;
 use crate::score::{self, AnswerContext, AnswerScore, QuestionKind, ScoringConfig};
 use crate::transcriber::{TranscribeOptions, Transcriber};
 use crate::transcript::Transcript;
@@ -83,7 +82,6 @@ impl Pipeline {
         question: Option<&str>,
         kind: Option<QuestionKind>,
     ) -> AnswerScore {
-        let kind = kind.or_else(|| question.map(questions::guess_kind));
         score::score_answer(t, &AnswerContext::new(question, kind), &self.config)
     }
 }

@@ -354,17 +354,65 @@ pub fn competency_of(question: &str) -> Option<Competency> {
 /// Guesses a question's kind: the bank first, then phrase rules ("tell me about a time" →
 /// behavioral, "why should we hire you" → closing), then behavioral.
 pub fn guess_kind(question: &str) -> QuestionKind {
+    kind_of_question(question).unwrap_or(QuestionKind::Behavioral)
+}
+
+/// The kind of a question from the bank or the phrase rules; `None` when neither knows it
+/// (the scorer then guesses the kind from the answer).
+pub fn kind_of_question(question: &str) -> Option<QuestionKind> {
     let k = key(question);
     BANK.iter()
         .find(|(t, _, _)| key(t) == k)
         .map(|(_, kind, _)| *kind)
         .or_else(|| guess_from_phrases(question))
-        .unwrap_or(QuestionKind::Behavioral)
 }
 
 /// Like [`guess_kind`], but a user's own questions are looked up first.
 pub fn guess_kind_in(questions: &[Question], question: &str) -> QuestionKind {
     find(questions, question).map_or_else(|| guess_kind(question), |q| q.kind)
+}
+
+/// What the practice history still lacks, for [`pick`]: story-bank competencies with no strong
+/// answer yet, and kinds never practised.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Lacking {
+    pub competencies: Vec<Competency>,
+    pub kinds: Vec<QuestionKind>,
+}
+
+/// Picks `count` different questions from `pool` (never the same text twice in a session):
+/// those whose competency the story bank lacks first, then kinds never practised, then the
+/// rest; within each group the order is shuffled by `seed` so sessions vary.
+pub fn pick(pool: &[Question], count: usize, seed: u64, lacking: &Lacking) -> Vec<Question> {
+    let mut distinct: Vec<&Question> = Vec::new();
+    for q in pool {
+        if !distinct.iter().any(|d| key(&d.text) == key(&q.text)) {
+            distinct.push(q);
+        }
+    }
+    // Fisher-Yates with a xorshift generator: the same seed gives the same session.
+    let mut state = seed ^ 0x9e37_79b9_7f4a_7c15;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for i in (1..distinct.len()).rev() {
+        let j = (next() % (i as u64 + 1)) as usize;
+        distinct.swap(i, j);
+    }
+    let rank = |q: &Question| {
+        let comp = lacking.competencies.contains(&q.competency);
+        let kind = lacking.kinds.contains(&q.kind);
+        match (comp, kind) {
+            (true, _) => 0,
+            (false, true) => 1,
+            _ => 2,
+        }
+    };
+    distinct.sort_by_key(|q| rank(q));
+    distinct.into_iter().take(count).cloned().collect()
 }
 
 #[cfg(test)]
@@ -428,5 +476,52 @@ mod tests {
         .is_err());
         let dir = tempfile::tempdir().unwrap();
         assert!(load(&dir.path().join("none.toml")).is_err());
+    }
+
+    #[test]
+    fn picks_never_repeat_and_prefer_what_is_lacking() {
+        let q = |t: &str, kind, competency| Question {
+            text: t.into(),
+            kind,
+            competency,
+        };
+        let seven: Vec<Question> = (0..7)
+            .map(|i| {
+                q(
+                    &format!("Question {i}?"),
+                    QuestionKind::Behavioral,
+                    Competency::Leadership,
+                )
+            })
+            .collect();
+        for seed in 0..50 {
+            let got = pick(&seven, 3, seed, &Lacking::default());
+            assert_eq!(got.len(), 3);
+            let mut texts: Vec<_> = got.iter().map(|q| q.text.clone()).collect();
+            texts.sort();
+            texts.dedup();
+            assert_eq!(texts.len(), 3, "seed {seed}: {texts:?}");
+        }
+        // Asking for more than there are gives each once.
+        assert_eq!(pick(&seven, 10, 1, &Lacking::default()).len(), 7);
+        // The same text twice in a file is one question.
+        let twice = vec![seven[0].clone(), seven[0].clone(), seven[1].clone()];
+        assert_eq!(pick(&twice, 3, 4, &Lacking::default()).len(), 2);
+        // Lacking competencies come first, then kinds never practised.
+        let mixed = vec![
+            q("Lead?", QuestionKind::Behavioral, Competency::Leadership),
+            q("Fail?", QuestionKind::Behavioral, Competency::Failure),
+            q("Hire?", QuestionKind::Closing, Competency::Closing),
+            q("Case?", QuestionKind::Case, Competency::Case),
+        ];
+        let lacking = Lacking {
+            competencies: vec![Competency::Failure],
+            kinds: vec![QuestionKind::Closing],
+        };
+        for seed in 0..20 {
+            let got = pick(&mixed, 2, seed, &lacking);
+            assert_eq!(got[0].text, "Fail?");
+            assert_eq!(got[1].text, "Hire?");
+        }
     }
 }

@@ -154,6 +154,38 @@ fn progress_follows_first_latest_and_best() {
     );
     assert_eq!(l["latest"]["result_metrics"], 2);
     assert_eq!(series(&p, CLOSING)["latest"]["star"], "");
+    // Each answer by its own kind's rubric: the closing answer shows its checks, not STAR.
+    let closing = &series(&p, CLOSING)["latest"];
+    assert_eq!(closing["kind"], "closing");
+    assert!(
+        closing["structure"].as_str().unwrap().ends_with(" checks"),
+        "{closing}"
+    );
+    assert_eq!(f["latest"]["structure"], "STAR");
+
+    // Overall: latest against first attempt at the same question, never across questions.
+    let c = &p["overall_change"];
+    let repeated: Vec<&Value> = p["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["attempts"].as_u64().unwrap() > 1)
+        .collect();
+    assert_eq!(c["compared"], repeated.len() as u64);
+    assert_eq!(repeated.len(), 2);
+    let deltas: Vec<i64> = repeated
+        .iter()
+        .map(|s| s["latest"]["score"].as_i64().unwrap() - s["first"]["score"].as_i64().unwrap())
+        .collect();
+    let mean = deltas.iter().sum::<i64>() as f64 / deltas.len() as f64;
+    assert!(
+        (c["mean_change"].as_f64().unwrap() - mean).abs() < 0.051,
+        "{c}"
+    );
+    assert_eq!(
+        c["improved"].as_u64().unwrap(),
+        deltas.iter().filter(|d| **d > 0).count() as u64
+    );
 
     // Filters narrow the view.
     let p = env.progress(&["--question", "failed"]);
@@ -170,6 +202,7 @@ fn progress_follows_first_latest_and_best() {
     assert!(text.contains("↑ better"), "{text}");
     assert!(text.contains("↓ better"), "fillers went down: {text}");
     assert!(text.contains("ST--") && text.contains("STAR"), "{text}");
+    assert!(text.contains("practised more than once"), "{text}");
 }
 
 #[test]
@@ -252,6 +285,30 @@ fn theme_coverage_helper_for_session_reports() {
     assert_eq!(backers(0), [0]); // calm under pressure: failed-3 only
     assert_eq!(backers(2), [1]); // grows people: the leadership question
     assert!(c[3].is_unbacked());
+}
+
+#[test]
+fn compare_says_when_rubrics_differ() {
+    let env = Env::new();
+    env.build();
+    // #6 is a behavioral story, #7 a closing pitch: different rubrics, no STAR for the pitch.
+    let c = env.json(&["compare", "6", "7", "--json"]);
+    assert_eq!(c["same_kind"], false);
+    assert_eq!(c["later"]["kind"], "closing");
+    assert!(c["later"]["structure"]
+        .as_str()
+        .unwrap()
+        .ends_with(" checks"));
+    let all: Vec<&str> = c["improved"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(c["worse"].as_array().unwrap())
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert!(!all.iter().any(|s| s.contains("STAR")), "{all:?}");
+    let text = env.ok(&["compare", "6", "7"]);
+    assert!(text.contains("different kinds"), "{text}");
 }
 
 #[test]
@@ -682,7 +739,9 @@ fn html_progress_page_in_headless_chromium() {
 
     let dom = common::dom(&page);
     assert!(dom.contains(r#"<b id="overall-attempts">7</b>"#), "{dom}");
-    assert!(dom.contains(r#"<b id="overall-first">"#));
+    // Overall progress compares attempts at the same question: 2 questions were repeated.
+    assert!(dom.contains(r#"<b id="overall-repeated">2</b>"#), "{dom}");
+    assert!(!dom.contains("overall-first"));
     assert_eq!(
         dom.matches("<svg").count(),
         2 + 2 * 4,

@@ -774,3 +774,49 @@ fn device_that_stops_delivering_keeps_what_was_said() {
         "kept {secs:.3} s of the 1 s said"
     );
 }
+
+/// Issue 28: a questions file of 7 and `--count 3` asks 3 different questions (the old
+/// `(start + i * 7) % len` asked the same one three times), in every session.
+#[test]
+fn seven_questions_count_three_asks_three_different() {
+    if !alsa_available("seven_questions_count_three_asks_three_different") {
+        return;
+    }
+    let scratch = tempfile::tempdir().unwrap();
+    let raw = scratch.path().join("answer.raw");
+    let home = FakeHome::new(&raw);
+    let (rate, channels, format) = fakemic_default(&home);
+    make_source(&raw, 4.0, rate, channels, &format);
+    let file = home.path().join("questions.toml");
+    let mut toml = String::new();
+    for i in 1..=7 {
+        toml.push_str(&format!(
+            "[[question]]\ntext = \"Question number {i}?\"\nkind = \"behavioral\"\ncompetency = \"leadership\"\n\n"
+        ));
+    }
+    std::fs::write(&file, toml).unwrap();
+    for round in 0..3 {
+        let out = home.path().join(format!("session-{round}"));
+        home.cmd()
+            .env("STARCOACH_HISTORY", home.path().join("history.sqlite3"))
+            .args(["record", "--device", "fakemic", "--max-seconds", "0.5"])
+            .args(["--no-score", "--count", "3", "--questions-file"])
+            .arg(&file)
+            .arg("--out")
+            .arg(&out)
+            .write_stdin("")
+            .assert()
+            .success();
+        let doc = session_json(&out);
+        let mut asked: Vec<String> = doc["answers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["question"].as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(asked.len(), 3, "{doc}");
+        asked.sort();
+        asked.dedup();
+        assert_eq!(asked.len(), 3, "round {round}: {asked:?}");
+    }
+}

@@ -13,8 +13,9 @@ use crate::report;
 use crate::score::{AnswerScore, QuestionKind, ScoringConfig};
 use crate::session::{self, AnswerRecord, Question, SessionOptions};
 
-/// The questions of this session: `--question`s, else `--count` picked from the user's file or
-/// the bank (of `--type` when given), varied by the clock so practice does not repeat itself.
+/// The questions of this session: `--question`s, else `--count` different ones picked from the
+/// user's file or the bank (of `--type` when given), varied by the clock; without `--type`, the
+/// competencies and kinds the history still lacks come first.
 fn pick_questions(args: &RecordArgs, config: &ScoringConfig) -> Result<Vec<Question>> {
     let to_session = |text: &str, kind: QuestionKind| {
         let band = config.length.band(kind);
@@ -50,12 +51,59 @@ fn pick_questions(args: &RecordArgs, config: &ScoringConfig) -> Result<Vec<Quest
     }
     let seed = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as usize);
-    let start = seed % pool.len();
-    Ok((0..args.count.clamp(1, pool.len()))
-        .map(|i| &pool[(start + i * 7) % pool.len()])
+        .map_or(0, |d| d.as_nanos() as u64);
+    let lacking = if args.kind.is_none() {
+        lacking_from_history()
+    } else {
+        questions::Lacking::default()
+    };
+    Ok(questions::pick(&pool, args.count.max(1), seed, &lacking)
+        .iter()
         .map(|q| to_session(&q.text, q.kind))
         .collect())
+}
+
+/// What the practice history lacks (story-bank areas without a strong answer, kinds never
+/// practised), when a history exists; nothing when it does not or cannot be read.
+fn lacking_from_history() -> questions::Lacking {
+    use crate::history::stories::{coverage, Area};
+    use questions::Competency;
+    let Ok(path) = crate::history::default_path() else {
+        return questions::Lacking::default();
+    };
+    if !path.exists() {
+        return questions::Lacking::default();
+    }
+    let Ok(entries) =
+        crate::history::Store::open(&path).and_then(|s| s.list(&crate::history::Filter::default()))
+    else {
+        return questions::Lacking::default();
+    };
+    let areas: Vec<Area> = coverage(&entries)
+        .into_iter()
+        .filter(|c| c.strong.is_empty())
+        .map(|c| c.area)
+        .collect();
+    let competencies = [
+        Competency::Leadership,
+        Competency::Conflict,
+        Competency::Collaboration,
+        Competency::Failure,
+        Competency::ProblemSolving,
+        Competency::Initiative,
+        Competency::Results,
+    ]
+    .into_iter()
+    .filter(|c| Area::of_competency(*c).is_some_and(|a| areas.contains(&a)))
+    .collect();
+    let kinds = QuestionKind::ALL
+        .into_iter()
+        .filter(|k| !entries.iter().any(|e| e.answer.question_type == *k))
+        .collect();
+    questions::Lacking {
+        competencies,
+        kinds,
+    }
 }
 
 pub fn run(args: RecordArgs, color: bool) -> Result<i32> {

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use super::{star_count, star_letters};
+use super::{star_count, star_letters, structure_count, structure_view};
 use crate::questions;
 use crate::score::length::Verdict;
 use crate::score::{fmt_time, AnswerScore};
@@ -22,7 +22,11 @@ pub struct Side {
     pub speaking_s: f64,
     pub wpm: f64,
     pub fillers_per_min: f64,
+    /// The kind the answer was judged as.
+    pub kind: String,
     pub star: String,
+    /// Structure by the kind's own rubric: STAR letters, or "2/3 checks".
+    pub structure: String,
     pub result_metrics: usize,
 }
 
@@ -42,7 +46,9 @@ impl Side {
             speaking_s: a.speaking_s,
             wpm: a.wpm.round(),
             fillers_per_min: (a.filler_stats.per_min * 10.0).round() / 10.0,
+            kind: a.question_type.as_str().to_string(),
             star: star_letters(a),
+            structure: structure_view(a),
             result_metrics: a.quantified_results.len(),
         }
     }
@@ -55,6 +61,8 @@ pub struct Comparison {
     pub later: Side,
     /// False when the two answer different questions (the comparison is still made).
     pub same_question: bool,
+    /// False when the two were judged as different kinds, so by different rubrics.
+    pub same_kind: bool,
     pub improved: Vec<String>,
     pub worse: Vec<String>,
     /// The later attempt's next step.
@@ -139,11 +147,28 @@ pub fn compare(
             format!("pace {:.0} → {:.0} words/min", e.wpm, l.wpm),
         );
     }
-    if e.star.is_some() || l.star.is_some() {
-        note(
-            cmp(star_count(e) as f64, star_count(l) as f64, true, 0.0),
-            format!("STAR parts {} → {}", star_letters(e), star_letters(l)),
-        );
+    if e.question_type == l.question_type {
+        if e.star.is_some() {
+            note(
+                cmp(star_count(e) as f64, star_count(l) as f64, true, 0.0),
+                format!("STAR parts {} → {}", star_letters(e), star_letters(l)),
+            );
+        } else {
+            note(
+                cmp(
+                    structure_count(e) as f64,
+                    structure_count(l) as f64,
+                    true,
+                    0.0,
+                ),
+                format!(
+                    "{} structure {} → {}",
+                    l.question_type,
+                    structure_view(e),
+                    structure_view(l)
+                ),
+            );
+        }
     }
     note(
         cmp(
@@ -167,6 +192,7 @@ pub fn compare(
         earlier: Side::of(earlier_label, e),
         later: Side::of(later_label, l),
         same_question,
+        same_kind: e.question_type == l.question_type,
         improved,
         worse,
         next_step: l.next_step.clone(),
@@ -194,6 +220,13 @@ pub fn render_text(c: &Comparison) -> String {
         );
     }
     let (a, b) = (&c.earlier, &c.later);
+    if !c.same_kind {
+        let _ = writeln!(
+            out,
+            "note: judged as different kinds ({} and {}), so by different rubrics: compare the parts, not the scores",
+            a.kind, b.kind
+        );
+    }
     let _ = writeln!(out, "\n  {:<16}{:<18}{:<18}", "", a.label, b.label);
     let rows: Vec<(String, String, String)> = vec![
         ("score".into(), a.score.to_string(), b.score.to_string()),
@@ -217,7 +250,8 @@ pub fn render_text(c: &Comparison) -> String {
             format!("{:.1}", a.fillers_per_min),
             format!("{:.1}", b.fillers_per_min),
         ),
-        ("STAR".into(), a.star.clone(), b.star.clone()),
+        ("kind".into(), a.kind.clone(), b.kind.clone()),
+        ("structure".into(), a.structure.clone(), b.structure.clone()),
         (
             "result metrics".into(),
             a.result_metrics.to_string(),

@@ -113,11 +113,7 @@ fn table(s: &Series) -> String {
             x.score.to_string(),
             format!("{} ({})", x.verdict, fmt_time(x.speaking_s)),
             format!("{:.1}", x.fillers_per_min),
-            if x.star.is_empty() {
-                "n/a".into()
-            } else {
-                x.star.clone()
-            },
+            esc(&x.structure),
             x.result_metrics.to_string(),
         ]
     };
@@ -162,7 +158,7 @@ fn table(s: &Series) -> String {
         "score",
         "length",
         "fillers/min",
-        "STAR",
+        "structure",
         "result metrics",
     ]
     .iter()
@@ -216,19 +212,20 @@ ul{margin:.3rem 0}
     };
     let _ = write!(
         h,
-        r#"<div class="summary" id="overall"><div class="stat"><b id="overall-attempts">{}</b><span>answers</span></div><div class="stat"><b>{}</b><span>questions</span></div><div class="stat"><b id="overall-first">{}</b><span>first score</span></div><div class="stat"><b id="overall-latest">{}</b><span>latest score</span></div><div class="stat"><b id="overall-best">{}</b><span>personal best</span></div></div>"#,
+        r#"<div class="summary" id="overall"><div class="stat"><b id="overall-attempts">{}</b><span>answers</span></div><div class="stat"><b>{}</b><span>questions</span></div><div class="stat"><b id="overall-repeated">{}</b><span>practised again</span></div><div class="stat"><b id="overall-change">{}</b><span>mean change, latest against first attempt at the same question</span></div></div>"#,
         all.attempts,
         p.questions.len(),
-        all.first.score,
-        all.latest.score,
-        all.best.score
+        p.overall_change.as_ref().map_or(0, |c| c.compared),
+        p.overall_change
+            .as_ref()
+            .map_or("-".to_string(), |c| format!("{:+.1}", c.mean_change)),
     );
     let _ = write!(
         h,
         r#"<div class="charts">{}{}</div>"#,
         line_chart(
             "score",
-            "Score, all attempts",
+            "Score, all attempts in order (different questions)",
             &all.scores.iter().map(|s| f64::from(*s)).collect::<Vec<_>>(),
             100.0,
             0

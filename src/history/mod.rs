@@ -162,6 +162,26 @@ pub fn star_letters(a: &AnswerScore) -> String {
     }
 }
 
+/// Structure judged by the answer's own kind: STAR letters for a behavioral answer, the checks
+/// met for the others ("2/3 checks").
+pub fn structure_view(a: &AnswerScore) -> String {
+    if a.star.is_some() {
+        star_letters(a)
+    } else {
+        let passed = a.checks.iter().filter(|c| c.passed).count();
+        format!("{passed}/{} checks", a.checks.len())
+    }
+}
+
+/// Structure parts present by the answer's own kind: STAR parts, or checks met.
+pub fn structure_count(a: &AnswerScore) -> usize {
+    if a.star.is_some() {
+        star_count(a)
+    } else {
+        a.checks.iter().filter(|c| c.passed).count()
+    }
+}
+
 /// How many of situation, task, action, result are present (0 for non-STAR kinds).
 pub fn star_count(a: &AnswerScore) -> usize {
     star_letters(a).chars().filter(|c| *c != '-').count()

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use super::stories::{self, AreaCoverage};
-use super::{fmt_local, star_count, star_letters, Entry};
+use super::{fmt_local, star_letters, structure_count, structure_view, Entry};
 use crate::questions;
 use crate::score::{fmt_time, AnswerScore};
 use crate::themes::{self, Backing, Theme};
@@ -22,8 +22,13 @@ pub struct Snapshot {
     pub speaking_s: f64,
     pub fillers_per_min: f64,
     pub wpm: f64,
+    /// The kind the answer was judged as.
+    pub kind: String,
     /// Situation, task, action, result as letters, `-` where missing ("" when not STAR).
     pub star: String,
+    /// Structure by the answer's own kind's rubric: STAR letters, or "2/3 checks".
+    pub structure: String,
+    /// STAR parts present, or checks met for other kinds.
     pub star_parts: usize,
     pub result_metrics: usize,
 }
@@ -39,8 +44,10 @@ impl Snapshot {
             speaking_s: a.speaking_s,
             fillers_per_min: round1(a.filler_stats.per_min),
             wpm: a.wpm.round(),
+            kind: a.question_type.as_str().to_string(),
             star: star_letters(a),
-            star_parts: star_count(a),
+            structure: structure_view(a),
+            star_parts: structure_count(a),
             result_metrics: a.quantified_results.len(),
         }
     }
@@ -110,10 +117,26 @@ pub struct Priority {
     pub average: f64,
 }
 
+/// Overall progress measured fairly: each question's latest attempt against its own first
+/// (answers with no question: the same kind), never one question's score against another's.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OverallChange {
+    /// Questions (or kinds) attempted more than once.
+    pub compared: usize,
+    pub improved: usize,
+    pub worse: usize,
+    pub unchanged: usize,
+    /// Mean of latest minus first score over those questions.
+    pub mean_change: f64,
+}
+
 /// Everything `starcoach progress` shows.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Progress {
+    /// Every attempt in time order (the scores of different questions: not a trend).
     pub overall: Option<Series>,
+    /// Latest against first attempt at the same question (`None` when none was repeated).
+    pub overall_change: Option<OverallChange>,
     pub questions: Vec<Series>,
     pub themes: Vec<ThemeView>,
     pub stories: Vec<AreaCoverage>,
@@ -132,12 +155,11 @@ fn round1(x: f64) -> f64 {
 pub fn build(entries: &[Entry], themes_declared: &[Theme]) -> Progress {
     let mut groups: Vec<(String, Vec<&Entry>)> = Vec::new();
     for e in entries {
-        let key = e
-            .answer
-            .question
-            .as_deref()
-            .map(questions::normalize)
-            .unwrap_or_default();
+        // Attempts at the same question; answers with no question, by kind.
+        let key = e.answer.question.as_deref().map_or_else(
+            || format!("\u{0}{}", e.answer.question_type.as_str()),
+            questions::normalize,
+        );
         match groups.iter_mut().find(|(k, _)| *k == key) {
             Some((_, v)) => v.push(e),
             None => groups.push((key, vec![e])),
@@ -156,6 +178,20 @@ pub fn build(entries: &[Entry], themes_declared: &[Theme]) -> Progress {
         .collect();
     let all: Vec<&Entry> = entries.iter().collect();
     let overall = Series::of(String::new(), &all);
+    let repeated: Vec<&Series> = questions.iter().filter(|s| s.attempts > 1).collect();
+    let overall_change = (!repeated.is_empty()).then(|| {
+        let d: Vec<i32> = repeated
+            .iter()
+            .map(|s| i32::from(s.latest.score) - i32::from(s.first.score))
+            .collect();
+        OverallChange {
+            compared: d.len(),
+            improved: d.iter().filter(|x| **x > 0).count(),
+            worse: d.iter().filter(|x| **x < 0).count(),
+            unchanged: d.iter().filter(|x| **x == 0).count(),
+            mean_change: round1(d.iter().map(|x| f64::from(*x)).sum::<f64>() / d.len() as f64),
+        }
+    });
 
     let answers: Vec<AnswerScore> = entries.iter().map(|e| e.answer.clone()).collect();
     let themes = themes::coverage(&answers, themes_declared)
@@ -204,6 +240,7 @@ pub fn build(entries: &[Entry], themes_declared: &[Theme]) -> Progress {
 
     Progress {
         overall,
+        overall_change,
         questions,
         themes,
         stories: stories::coverage(entries),
@@ -262,11 +299,7 @@ fn series_table(out: &mut String, s: &Series, color: bool) {
             x.score.to_string(),
             format!("{} {}", x.verdict, fmt_time(x.speaking_s)),
             format!("{:.1}", x.fillers_per_min),
-            if x.star.is_empty() {
-                "n/a".to_string()
-            } else {
-                x.star.clone()
-            },
+            x.structure.clone(),
             x.result_metrics.to_string(),
         ]
     };
@@ -317,7 +350,7 @@ fn series_table(out: &mut String, s: &Series, color: bool) {
         "score",
         "length",
         "fillers/min",
-        "STAR",
+        "structure",
         "result metrics",
     ]
     .iter()
@@ -372,31 +405,34 @@ pub fn render_text(p: &Progress, color: bool) -> String {
         p.questions.len(),
         if p.questions.len() == 1 { "" } else { "s" }
     );
+    match &p.overall_change {
+        Some(c) => {
+            let good = better(0.0, c.mean_change, true, 0.0);
+            let _ = writeln!(
+                out,
+                "\nOverall  latest against first attempt at the same question, over {} question{} practised more than once: {} better, {} worse, {} unchanged; mean change {}",
+                c.compared,
+                if c.compared == 1 { "" } else { "s" },
+                c.improved,
+                c.worse,
+                c.unchanged,
+                paint(&format!("{:+.1}", c.mean_change), good, color)
+            );
+        }
+        None => out.push_str(
+            "\nOverall  no question practised more than once yet: answer one again to see a trend\n",
+        ),
+    }
     let _ = writeln!(
         out,
-        "\nOverall  score: first {}, latest {}{}, best {}  trend {}",
-        all.first.score,
-        all.latest.score,
-        if all.attempts > 1 {
-            " ".to_string()
-                + &trend(
-                    all.first.score.into(),
-                    all.latest.score.into(),
-                    true,
-                    0.0,
-                    color,
-                )
-        } else {
-            String::new()
-        },
-        all.best.score,
+        "         all scores in order (different questions): {}",
         sparkline(&all.scores)
     );
     for s in &p.questions {
         let q = if s.question.is_empty() {
-            "(no question given)".to_string()
+            format!("(no question given: {} answers)", s.latest.kind)
         } else {
-            format!("\"{}\"", s.question)
+            format!("\"{}\" ({})", s.question, s.latest.kind)
         };
         let _ = writeln!(
             out,

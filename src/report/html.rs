@@ -8,7 +8,7 @@
 
 use std::fmt::Write;
 
-use super::{answer_name, findings, fmt_time, pace_name};
+use super::{answer_name, findings, fmt_points, fmt_time, kind_note, pace_name, points_line};
 use crate::score::delivery::PauseKind;
 use crate::score::star::StarPart;
 use crate::score::AnswerScore;
@@ -116,9 +116,10 @@ pub fn render_html(a: &AnswerScore, nav: &[(&str, &str)]) -> String {
     let mut b = String::new();
     let _ = writeln!(
         b,
-        "<header><h1>Answer report: {}</h1><p class=\"muted\">{} question; recording {}, speaking {}</p></header>\n<main>",
+        "<header><h1>Answer report: {}</h1><p class=\"muted\">{} question{}; recording {}, speaking {}</p></header>\n<main>",
         esc(&name),
         a.question_type,
+        kind_note(a).map_or(String::new(), |n| format!(" ({})", esc(&n))),
         fmt_time(a.duration_s),
         fmt_time(a.speaking_s)
     );
@@ -143,6 +144,9 @@ pub fn render_html(a: &AnswerScore, nav: &[(&str, &str)]) -> String {
         "<section aria-labelledby=\"h-next\"><h2 id=\"h-next\">Next step</h2><p class=\"next\" id=\"next-step\">{}</p></section>",
         esc(&a.next_step)
     );
+    if a.words > 0 {
+        points(&mut b, a);
+    }
     let fs = findings(a, 10);
     if !fs.is_empty() {
         b.push_str(
@@ -161,6 +165,39 @@ pub fn render_html(a: &AnswerScore, nav: &[(&str, &str)]) -> String {
     transcript(&mut b, a);
     b.push_str("</main>\n");
     page(&format!("starcoach: {name}"), nav, &b)
+}
+
+/// Why the score is what it is: each rubric item's points and the ceiling (docs/scoring.md).
+fn points(b: &mut String, a: &AnswerScore) {
+    let _ = write!(
+        b,
+        "<section aria-labelledby=\"h-points\"><h2 id=\"h-points\">Points</h2><p>{}.</p>\
+         <table id=\"points\" aria-label=\"Points per rubric item\"><thead><tr><th>Item</th><th>Dimension</th><th class=\"num\">Points</th><th>Lost because</th></tr></thead><tbody>",
+        esc(&points_line(a))
+    );
+    for i in &a.breakdown.items {
+        let _ = write!(
+            b,
+            "<tr><td>{}</td><td>{}</td><td class=\"num\">{}/{}</td><td>{}</td></tr>",
+            esc(&i.label),
+            i.dimension.as_str(),
+            fmt_points(i.points),
+            fmt_points(i.max),
+            esc(i.why.as_deref().unwrap_or(""))
+        );
+    }
+    b.push_str("</tbody></table>");
+    if let Some(c) = &a.breakdown.ceiling {
+        let _ = write!(
+            b,
+            "<p id=\"ceiling\">Points earned {}; while {} {} missing the score is held at {} or less.</p>",
+            fmt_points(a.breakdown.earned),
+            esc(&c.because.join(" and ")),
+            if c.because.len() == 1 { "is" } else { "are" },
+            c.max_score
+        );
+    }
+    b.push_str("</section>\n");
 }
 
 fn dots(n: u8) -> String {

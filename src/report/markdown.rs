@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use super::{answer_name, fmt_time, mean_score, pace_name};
+use super::{answer_name, fmt_points, fmt_time, kind_note, mean_score, pace_name, points_line};
 use crate::score::delivery::PauseKind;
 use crate::score::numbers::Quantity;
 use crate::score::star::StarPart;
@@ -69,10 +69,16 @@ pub fn render_markdown(answers: &[AnswerScore]) -> String {
 
 fn answer(out: &mut String, a: &AnswerScore, i: usize) {
     let _ = writeln!(out, "## {}\n", esc(&answer_name(a, i)));
+    let note = kind_note(a).map_or(String::new(), |n| format!(", {n}"));
     if let Some(q) = &a.question {
-        let _ = writeln!(out, "**Question** ({}): {}\n", a.question_type, esc(q));
+        let _ = writeln!(
+            out,
+            "**Question** ({}{note}): {}\n",
+            a.question_type,
+            esc(q)
+        );
     } else {
-        let _ = writeln!(out, "**Kind:** {}\n", a.question_type);
+        let _ = writeln!(out, "**Kind:** {}{note}\n", a.question_type);
     }
     for w in &a.warnings {
         let _ = writeln!(out, "> **Warning:** {}\n", esc(w));
@@ -86,6 +92,9 @@ fn answer(out: &mut String, a: &AnswerScore, i: usize) {
     let _ = writeln!(out, "**Next step:** {}\n", esc(&a.next_step));
     if a.timing_estimated {
         out.push_str("_Times are estimated from the text at 150 words a minute; pace and pauses are not measured._\n\n");
+    }
+    if a.words > 0 {
+        points_table(out, a);
     }
 
     out.push_str("### Length\n\n");
@@ -217,6 +226,44 @@ fn answer(out: &mut String, a: &AnswerScore, i: usize) {
     out.push_str("### Transcript\n\nFillers in **[brackets]**.\n\n> ");
     out.push_str(&marked_transcript(a));
     out.push_str("\n\n");
+}
+
+/// Why the score is what it is: every rubric item's points, and the ceiling (docs/scoring.md).
+fn points_table(out: &mut String, a: &AnswerScore) {
+    let _ = writeln!(out, "### Points\n\n{}.\n", points_line(a));
+    out.push_str("| Item | Dimension | Points | Lost because |\n|---|---|---|---|\n");
+    for i in &a.breakdown.items {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {}/{} | {} |",
+            esc(&i.label),
+            i.dimension.as_str(),
+            fmt_points(i.points),
+            fmt_points(i.max),
+            esc(i.why.as_deref().unwrap_or("-"))
+        );
+    }
+    let b = &a.breakdown;
+    match &b.ceiling {
+        Some(c) => {
+            let _ = writeln!(
+                out,
+                "\nPoints earned {}; while {} {} missing the score is held at {} or less{}.\n",
+                fmt_points(b.earned),
+                c.because.join(" and "),
+                if c.because.len() == 1 { "is" } else { "are" },
+                c.max_score,
+                if c.lost > 0.0 {
+                    format!(" (-{})", fmt_points(c.lost))
+                } else {
+                    String::new()
+                }
+            );
+        }
+        None => {
+            let _ = writeln!(out, "\nPoints earned {}.\n", fmt_points(b.earned));
+        }
+    }
 }
 
 fn numbers_table(out: &mut String, qs: &[Quantity]) {

@@ -17,8 +17,9 @@ pub use text::render_text;
 
 use crate::score::delivery::{Pace, PauseKind};
 use crate::score::length::Verdict;
+use crate::score::rubric::Dimension;
 use crate::score::star::{we_heavy, StarPart};
-use crate::score::{AnswerScore, ScoringConfig};
+use crate::score::{AnswerScore, KindSource, ScoringConfig};
 
 /// The most telling observations about an answer, most important first (at most `max`).
 pub fn findings(a: &AnswerScore, max: usize) -> Vec<String> {
@@ -128,6 +129,63 @@ pub fn findings(a: &AnswerScore, max: usize) -> Vec<String> {
     }
     out.truncate(max);
     out
+}
+
+/// How the kind was decided, when it was guessed from the answer ("guessed from the answer,
+/// 72 % sure"); `None` when it was given or read from the question.
+pub fn kind_note(a: &AnswerScore) -> Option<String> {
+    (a.question_type_source == KindSource::Answer).then(|| {
+        format!(
+            "guessed from the answer, {:.0} % sure; give the question or --type to set it",
+            a.question_type_confidence.unwrap_or(0.0) * 100.0
+        )
+    })
+}
+
+/// Points per dimension, "structure 42/50, evidence 15/15, ...".
+pub fn points_line(a: &AnswerScore) -> String {
+    Dimension::ALL
+        .iter()
+        .map(|d| {
+            let (p, m) = a.breakdown.dimension(*d);
+            format!("{} {}/{}", d.as_str(), fmt_points(p), fmt_points(m))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Where points were lost, largest first ("reflection -8", "ceiling 85: -7"), and the ceiling.
+pub fn losses(a: &AnswerScore) -> Vec<String> {
+    let mut items: Vec<_> = a
+        .breakdown
+        .items
+        .iter()
+        .filter(|i| i.lost() >= 0.5)
+        .collect();
+    items.sort_by(|x, y| y.lost().total_cmp(&x.lost()));
+    let mut out: Vec<String> = items
+        .iter()
+        .map(|i| format!("{} -{}", i.id, fmt_points(i.lost())))
+        .collect();
+    if let Some(c) = a.breakdown.ceiling.as_ref().filter(|c| c.lost > 0.0) {
+        out.push(format!(
+            "ceiling {} ({} missing) -{}",
+            c.max_score,
+            c.because.join(" and "),
+            fmt_points(c.lost)
+        ));
+    }
+    out
+}
+
+/// Points with at most one decimal ("8", "7.5").
+pub fn fmt_points(x: f64) -> String {
+    let r = (x * 10.0).round() / 10.0;
+    if (r - r.round()).abs() < 1e-9 {
+        format!("{}", r.round() as i64)
+    } else {
+        format!("{r:.1}")
+    }
 }
 
 /// Human name of a pace.

@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use super::{answer_name, findings, fmt_time, mean_score};
+use super::{answer_name, findings, fmt_time, kind_note, losses, mean_score, points_line};
 use crate::score::star::StarPart;
 use crate::score::AnswerScore;
 
@@ -65,7 +65,11 @@ pub fn render_text(answers: &[AnswerScore], color: bool) -> String {
             out,
             "{} {}",
             st.bold(&answer_name(a, i)),
-            st.dim(&format!("({}{q})", a.question_type))
+            st.dim(&format!(
+                "({}{}{q})",
+                a.question_type,
+                kind_note(a).map_or(String::new(), |n| format!(", {n}"))
+            ))
         );
         let _ = writeln!(
             out,
@@ -96,6 +100,19 @@ pub fn render_text(answers: &[AnswerScore], color: bool) -> String {
             st.rating(r.evidence),
             st.rating(r.delivery)
         );
+        if a.words > 0 {
+            let lost = losses(a);
+            let _ = writeln!(
+                out,
+                "Points: {}{}",
+                points_line(a),
+                if lost.is_empty() {
+                    String::new()
+                } else {
+                    format!(" · lost: {}", lost.join(", "))
+                }
+            );
+        }
         if let Some(star) = &a.star {
             let parts: Vec<String> = StarPart::ALL
                 .iter()

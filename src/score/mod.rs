@@ -8,10 +8,12 @@ pub mod config;
 pub mod delivery;
 pub mod doc;
 pub mod fillers;
+pub mod guess;
 pub mod kind;
 pub mod length;
 pub mod numbers;
 pub mod rating;
+pub mod rubric;
 pub mod star;
 
 use serde::{Deserialize, Serialize};
@@ -21,22 +23,24 @@ pub use config::ScoringConfig;
 use delivery::{Pace, Pause};
 use doc::Doc;
 use fillers::{Filler, FillerStats};
+pub use guess::KindSource;
 pub use kind::QuestionKind;
 use length::Length;
 use numbers::{NumberRole, Quantity};
 use rating::Ratings;
+use rubric::Breakdown;
 use star::{Check, SentenceInfo, Star};
 
 /// Version of the scoring rules. Bump it whenever a change can alter an [`AnswerScore`] for the
 /// same transcript: `batch` rescores answers scored by another version.
-pub const SCORER_VERSION: u32 = 1;
+pub const SCORER_VERSION: u32 = 2;
 
 /// What the scorer knows about the question an answer responds to.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct AnswerContext {
     /// The question as asked, if known.
     pub question: Option<String>,
-    /// The kind; when `None` it is guessed from the question (behavioral when there is none).
+    /// The kind; when `None` it is read from the question, else guessed from the answer.
     pub kind: Option<QuestionKind>,
 }
 
@@ -48,11 +52,21 @@ impl AnswerContext {
         }
     }
 
-    /// The kind given, or guessed from the question, or behavioral.
-    pub fn resolved_kind(&self) -> QuestionKind {
-        self.kind
-            .or_else(|| self.question.as_deref().map(crate::questions::guess_kind))
-            .unwrap_or(QuestionKind::Behavioral)
+    /// The kind given, or read from the question, or guessed from the answer (with how sure
+    /// the guess is).
+    pub fn resolve_kind(&self, doc: &Doc) -> (QuestionKind, KindSource, Option<f64>) {
+        if let Some(k) = self.kind {
+            return (k, KindSource::Given, None);
+        }
+        if let Some(k) = self
+            .question
+            .as_deref()
+            .and_then(crate::questions::kind_of_question)
+        {
+            return (k, KindSource::Question, None);
+        }
+        let g = guess::guess(doc);
+        (g.kind, KindSource::Answer, Some(g.confidence))
     }
 }
 
@@ -63,6 +77,13 @@ pub struct AnswerScore {
     pub source: Option<String>,
     pub question: Option<String>,
     pub question_type: QuestionKind,
+    /// Where `question_type` came from: given (`--type`, manifest, session), read from the
+    /// question, or guessed from the answer.
+    #[serde(default)]
+    pub question_type_source: KindSource,
+    /// How sure the guess from the answer is (0-1); `None` unless guessed from the answer.
+    #[serde(default)]
+    pub question_type_confidence: Option<f64>,
     /// Recording length (0 when unknown).
     pub duration_s: f64,
     /// First word to last word.
@@ -92,6 +113,9 @@ pub struct AnswerScore {
     pub context_numbers: Vec<Quantity>,
     pub ratings: Ratings,
     pub score: u8,
+    /// Why the score is what it is: points per rubric item, the ceiling, the largest loss.
+    #[serde(default)]
+    pub breakdown: Breakdown,
     pub next_step: String,
     /// What the reader must know before trusting the rest (e.g. "The file is cut short: ...").
     #[serde(default)]
@@ -101,7 +125,7 @@ pub struct AnswerScore {
 /// Scores one answer. Pure: same input, same output; never panics on odd input.
 pub fn score_answer(t: &Transcript, ctx: &AnswerContext, cfg: &ScoringConfig) -> AnswerScore {
     let doc = Doc::new(t);
-    let kind = ctx.resolved_kind();
+    let (kind, kind_source, kind_confidence) = ctx.resolve_kind(&doc);
     let speaking_s = doc.speaking_s();
     let first = doc.toks.first().map(|w| w.start_s);
     let last = doc.toks.last().map(|w| w.end_s);
@@ -133,6 +157,17 @@ pub fn score_answer(t: &Transcript, ctx: &AnswerContext, cfg: &ScoringConfig) ->
             vec![Vec::new(); doc.sentences.len()],
         )
     };
+    // A percentage or a share said in a sentence that tells the result measures the outcome
+    // ("ninety five percent of them were rebooked"), even without a verb of change.
+    let mut numbers = numbers;
+    for q in numbers.iter_mut() {
+        let in_result = parts
+            .get(q.sentence_index)
+            .is_some_and(|p| p.first() == Some(&star::StarPart::Result));
+        if in_result && matches!(q.unit.as_str(), "percent" | "fraction" | "factor") {
+            q.role = NumberRole::Result;
+        }
+    }
     let (quantified_results, context_numbers): (Vec<_>, Vec<_>) = numbers
         .into_iter()
         .partition(|q| q.role == NumberRole::Result);
@@ -140,6 +175,8 @@ pub fn score_answer(t: &Transcript, ctx: &AnswerContext, cfg: &ScoringConfig) ->
         source: t.source.clone(),
         question: ctx.question.clone(),
         question_type: kind,
+        question_type_source: kind_source,
+        question_type_confidence: kind_confidence,
         duration_s: finite(t.duration_s),
         speaking_s,
         speech_start_s: first.unwrap_or(0.0),
@@ -176,6 +213,7 @@ pub fn score_answer(t: &Transcript, ctx: &AnswerContext, cfg: &ScoringConfig) ->
             delivery: 1,
         },
         score: 0,
+        breakdown: Breakdown::default(),
         next_step: String::new(),
         warnings: t
             .cut_short
@@ -187,14 +225,11 @@ pub fn score_answer(t: &Transcript, ctx: &AnswerContext, cfg: &ScoringConfig) ->
             })
             .collect(),
     };
-    a.ratings = Ratings {
-        length: length::rating(speaking_s, cfg.length.band(kind)),
-        structure: rating::structure(&a, cfg),
-        evidence: rating::evidence(&a),
-        delivery: rating::delivery(&a, cfg),
-    };
-    a.score = rating::overall(&a.ratings);
-    a.next_step = rating::next_step(&a, cfg);
+    let b = rating::breakdown(&a, cfg);
+    a.ratings = rating::ratings(&a, &b);
+    a.score = b.score();
+    a.next_step = rating::next_step(&a, &b);
+    a.breakdown = b;
     a
 }
 
@@ -357,7 +392,7 @@ mod tests {
     fn habits_instead_of_a_story_get_pointed_at() {
         let a = score(
             "I always try to listen first. If I disagree, I usually bring data. Communication matters to me.",
-            None,
+            Some(QuestionKind::Behavioral),
         );
         assert!(
             a.next_step.starts_with("You describe how you usually act"),

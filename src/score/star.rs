@@ -146,7 +146,7 @@ static CUES: Lazy<Cues> = Lazy::new(|| Cues {
         ),
         (
             re(
-                r"\b(last|this) (year|quarter|summer|spring|fall|winter|month)\b|\b(a few|two|three|several) (years|months) ago\b|\bback in\b|\bonce\b.*\bwhen\b",
+                r"\b(last|this) (year|quarter|summer|spring|fall|winter|month)\b|\b(a few|a couple of|two|three|four|five|several|some|many) (years|months|weeks) ago\b|\bearly in my\b|\bin my \w+ (career|days)\b|\bback in\b|\bonce\b.*\bwhen\b",
             ),
             2.0,
         ),
@@ -171,6 +171,18 @@ static CUES: Lazy<Cues> = Lazy::new(|| Cues {
         (re(r"\b(i was|i'm|i am|i worked as) (a|an) \w+"), 1.5),
         (
             re(
+                r"\b(years?|months?|weeks?) into (my|the|a)\b|\bin my (first|second|third|fourth|fifth|final|last) (year|month|week|season|job|role|post|placement|rotation|posting|term|semester)\b|\bi (volunteered|worked|interned|was working|was volunteering|was interning) (at|for|in|as)\b|\bi (took over|inherited)\b|\bhad just \w+\b|\buntil then\b|\bat the time\b|\bback when\b|^as (a |an |the )?\w+( \w+)? (at|in|for|of|on)\b",
+            ),
+            2.5,
+        ),
+        (
+            re(
+                r"\b(kept|keeps) (\w+ing)\b|\b(nobody|no one) had\b|\bhad (not |never )?(been|looked|had|seen|changed|visited|updated|missed|failed)\b",
+            ),
+            2.0,
+        ),
+        (
+            re(
                 r"\b(was|were) (really |very |too |quite )?(failing|slipping|struggling|behind|late|down|broken|losing|unhappy|frustrated|churning|stuck|slow|overwhelmed|chaotic|poor|low|missing)\b",
             ),
             1.0,
@@ -185,25 +197,27 @@ static CUES: Lazy<Cues> = Lazy::new(|| Cues {
         ),
         (
             re(
-                r"\bi was (responsible|asked|tasked|brought in|hired|assigned|put in charge|the one|on the hook|supposed)\b",
+                r"\bi was (responsible|asked|tasked|brought in|hired|assigned|put in charge|in charge|the one|on the hook|supposed)\b|\b(put|placed) me in charge\b|\bmade me responsible\b|\b(target|goal|task|job|brief|mandate) for me was\b",
             ),
             3.5,
         ),
         (
-            re(r"\b(the|our) (goal|task|objective|target|brief|mission|ask|challenge) (was|is)\b"),
+            re(
+                r"\b(the|our) (goal|task|objective|target|brief|mission|ask|challenge) (was|is)\b|\b(it )?fell to me\b|\bpart of my (job|role|remit|responsibilities) (was|is)\b|\b(was|is) (on me|up to me|down to me|on my plate|my job|my responsibility)\b|\b(somebody|someone) (had|needed) to\b|\bi was (determined|keen|set) to\b|\bi set out to\b|\bmy (aim|plan|priority|focus|mission) was\b|\b(was|were) given (a|an|the) (target|goal|task|quota|deadline|brief|job)\b|\b(was|is) (the|my|our) (job|task|challenge|goal|first real project|project|responsibility|priority|brief|assignment)\b|\bpart of my (remit|job|role)\b",
+            ),
             3.0,
         ),
         (
             re(
-                r"\bi (needed|had) to\b|\bit was (on me|my job|up to me)\b|\bi owned (the|our|this|that)\b|\bi wanted to\b|\bwe (needed|had) to\b|\bi had to figure out\b|\bi needed to find\b",
+                r"\bi (needed|had) to\b|\b(team|department|company|unit|ward|practice) (had|needed) to\b|\bit was (on me|my job|up to me)\b|\bi owned (the|our|this|that)\b|\bi wanted to\b|\bwe (needed|had) to\b|\bi had to figure out\b|\bi needed to find\b",
             ),
             2.5,
         ),
         (
             re(
-                r"\bmy manager asked me\b|\b(asked|wanted|needed) me to\b|\bmy (manager|boss|director|lead|vp|ceo|client|head of \w+) (wanted|asked|expected|needed)\b",
+                r"\bmy manager asked me\b|\b(asked|wanted|needed) me to\b|\bmy (manager|boss|director|lead|vp|ceo|client|supervisor|head of \w+) (wanted|asked|expected|needed)\b|\b(leadership|management|the (\w+ )?(board|client|company|business|director|partner|owner|manager|school|hospital|lead|head|ceo)) (needed|wanted|expected|asked for)\b",
             ),
-            2.5,
+            3.0,
         ),
     ],
     action: vec![
@@ -231,6 +245,7 @@ static CUES: Lazy<Cues> = Lazy::new(|| Cues {
             ),
             1.2,
         ),
+        (re(r"\bwe \w+ed\b"), 1.2),
         (
             re(
                 r"\bwe (decided|built|set up|created|designed|implemented|ran|wrote|organized|moved|changed|introduced|agreed|split|started|rolled out|migrated|rebuilt|added|worked|met|tested)\b",
@@ -241,21 +256,27 @@ static CUES: Lazy<Cues> = Lazy::new(|| Cues {
     result: vec![
         (
             re(
-                r"\bas a result\b|\bthe result was\b|\bresult(ed|ing)? in\b|\bwhich (led|meant)\b|\bthis led\b|\bthat led\b|\bled to\b|\bin the end\b|\bended up\b|\bby the end\b|\boutcome\b|\bwe (hit|met|beat|made) (the|our)\b|\bit worked\b|\bin the end\b",
+                r"\bas a result\b|\bthe result was\b|\bresult(ed|ing)? in\b|\bwhich (led|meant)\b|\bthis led\b|\bthat led\b|\bled to\b|\bin the end\b|\bended up\b|\boutcome\b|\bwe (hit|met|beat|made) (the|our)\b|\bit worked\b|\bin the end\b",
             ),
             3.5,
         ),
         (
             re(
-                r"\b(we|i|it|they|that|this|which|sales|revenue|churn|costs?|errors?|tickets|time|latency|traffic|scores?|satisfaction|nps|retention|conversion|signups|complaints|turnover|attendance|grades|throughput|uptime|downtime|incidents) (\w+ )?(reduced|increased|grew|cut|saved|dropped|fell|rose|raised|improved|doubled|tripled|halved|lowered|decreased|went (up|down|from)|jumped|shrank|climbed|came down|went back)\b",
+                r"\b(we|it|they|that|this|which|sales|revenue|churn|costs?|errors?|tickets|time|latency|traffic|scores?|satisfaction|nps|retention|conversion|signups|complaints|turnover|attendance|grades|throughput|uptime|downtime|incidents) (\w+ )?(reduced|increased|grew|cut|saved|dropped|fell|rose|raised|improved|doubled|tripled|halved|lowered|decreased|went (up|down|from)|jumped|shrank|climbed|came down|went back)\b",
             ),
             3.0,
         ),
         (
             re(
-                r"\b(we|i|the team|they) (shipped|launched|delivered|finished|closed|won|signed|retained|renewed|recovered|kept|passed|got the|made the deadline|hit|met the|released|went live)\b",
+                r"\b(we|i|the team|they) (shipped|launched|delivered|finished|closed|won|signed|retained|renewed|recovered|kept|passed|got the|made the deadline|hit|met the|released|went live|cleared|beat|reached|achieved|avoided|handled|saved)\b",
             ),
             2.0,
+        ),
+        (
+            re(
+                r"\bwent (up|down|back down|back up|from)\b|\bcame (back )?down\b|\b(fell|dropped|rose|grew|doubled|tripled|halved|shrank|climbed) (by|from|to|back)\b|\b(she|he|they) (passed|graduated|got the job|was promoted|got promoted|recovered|survived|stayed)\b|\bstill (comes|come|uses|use|works|runs|talks|calls|in use|used)\b|\bby the end of\b|\bwithout a (problem|hitch|complaint|single)\b|\bhas (run|worked|held) (\w+ )?since\b|\bever since\b|\bnobody (missed|noticed|complained|was hurt|got hurt|left)\b|\b(stayed|remained) (open|on track|on budget|within|under|below|on time)\b|\b(were|was) (up|down) (by )?\w+|\b(higher|lower|better|faster|fewer|more) than (the year|last|before|ever|the last|the previous)\b|\b(both|all|everyone|they|he|she) (survived|stayed|recovered|agreed)\b|\bwas (withdrawn|approved|dropped|lifted|cancelled|accepted)\b|\b(gave|sent) us (their|the|more|another|all)\b|\b(booked|hired|chose|picked) us\b|\b(the client|the customer|they|she|he) (corrected|accepted|approved|adopted|renewed)\b",
+            ),
+            2.5,
         ),
         (
             re(
@@ -265,14 +286,14 @@ static CUES: Lazy<Cues> = Lazy::new(|| Cues {
         ),
         (
             re(
-                r"\b(it|that|this|which|the \w+|the \w+ \w+) (stopped|solved|fixed|resolved|prevented)\b|\bno (impact|downtime|data loss|complaints|incidents|escalations)\b|\bfelt (much )?(more|better)\b|\b(did|performed|scored|went|worked) (\w+ )?(better|well)\b|\b(were|was) (all )?(covered|resolved|fixed|solved|stable|back on track|on track)\b",
+                r"\b(it|that|this|which|the \w+|the \w+ \w+) (stopped|solved|fixed|resolved|prevented)\b|\bno (impact|downtime|data loss|complaints|incidents|escalations|harm)\b|\bnow (feeds|runs|serves|has|covers|helps|uses)\b|\bfelt (much )?(more|better)\b|\b(did|performed|scored|went|worked) (\w+ )?(better|well)\b|\b(were|was) (all )?(covered|resolved|fixed|solved|stable|back on track|on track)\b",
             ),
             2.5,
         ),
     ],
     reflection: vec![(
         re(
-            r"\bi learned\b|\bi've learned\b|\bi learnt\b|\blesson\b|\bnext time (i|i'd|i'll|we|we'd)\b|\blooking back\b|\bin hindsight\b|\btaught me\b|\bi realized\b|\bi realised\b|\bwhat i took away\b|\bmy takeaway\b|\bif i did it again\b|\bi would (now|do it differently|have)\b|\bi'd (do|have)\b|\bsince then(,)? i\b|\bnow i (always|make sure|try)\b|\bi now (always|make sure)\b|\bi still (use|apply)\b|\bwhat i'd do differently\b|\bwould do differently\b|\bmade me (realize|a better)\b|\bchanged how i\b|\bi try to\b.*\bnow\b",
+            r"\bi learned\b|\bi've learned\b|\bi learnt\b|\b(the|a|my|biggest|main|key|real|big) lesson\b|\blessons? (learned|learnt)\b|\bnext time (i|i'd|i'll|we|we'd)\b|\blooking back\b|\bin hindsight\b|\btaught me\b|\bi realized\b|\bi realised\b|\bwhat i took away\b|\bwhat i took from\b|\bmy takeaway\b|\bif i did it again\b|\bi would (now|do it differently|have)\b|\bi'd (do|have)\b|\bsince then(,)? i\b|\bnow i (always|make sure|try)\b|\bi now (always|make sure)\b|\bi still (use|apply)\b|\bwhat i'd do differently\b|\bwould do differently\b|\b(i'd|i would|i'll|i will) \w+ .*\bnext time\b|\bmade me (realize|a better)\b|\bchanged how i\b|\bi try to\b.*\bnow\b",
         ),
         4.0,
     )],
@@ -314,9 +335,18 @@ pub fn classify(doc: &Doc, numbers: &[Quantity]) -> Vec<Vec<StarPart>> {
         // Situation cues late in the story are usually outcome talk ("we had zero incidents").
         if pos > 0.6 {
             cue[0] *= 0.5;
+            cue[1] *= 0.5;
         }
-        // Position priors: setup early, outcome and learning late.
+        // "It fell to me to..." hands over a task; nothing fell.
+        if FELL_TO_ME.is_match(norm) {
+            cue[3] = 0.0;
+        }
+        // Position priors: setup early, outcome and learning late; a story's first sentence
+        // with any set-up cue is its set-up ("When I ran a library, the council...").
         let mut sc = cue;
+        if k == 0 && cue[0] > 0.0 {
+            sc[0] += 1.5;
+        }
         sc[0] += if sc[0] > 0.0 { 1.5 * (1.0 - pos) } else { 0.0 };
         sc[1] += if sc[1] > 0.0 { 1.0 - pos } else { 0.0 };
         sc[3] += if sc[3] > 0.0 { pos } else { 0.0 };
@@ -340,6 +370,60 @@ pub fn classify(doc: &Doc, numbers: &[Quantity]) -> Vec<Vec<StarPart>> {
         }
         parts.push(here);
     }
+    // Before the story's first action comes its set-up: a story opens with where and when
+    // (a first sentence read as an action is set-up when actions follow); a sentence there
+    // with no cue of its own is the situation, or the task when it names a goal.
+    let first_action = parts
+        .iter()
+        .position(|p| p.first() == Some(&StarPart::Action));
+    if let Some(fa) = first_action {
+        let later_action = parts
+            .iter()
+            .skip(fa + 1)
+            .any(|p| p.first() == Some(&StarPart::Action));
+        if fa == 0 && later_action && n > 2 && !GENERIC.is_match(&doc.sentences[0].norm) {
+            parts[0] = vec![StarPart::Situation];
+        }
+        let fa = parts
+            .iter()
+            .position(|p| p.first() == Some(&StarPart::Action))
+            .unwrap_or(fa);
+        for (k, (here, s)) in parts.iter_mut().zip(&doc.sentences).enumerate().take(fa) {
+            if k == 0 && here.first() == Some(&StarPart::Task) && here.len() == 1 {
+                if CONTEXT_CLAUSE.is_match(&s.norm) {
+                    here.push(StarPart::Situation);
+                }
+            } else if here.is_empty() && !GENERIC.is_match(&s.norm) {
+                here.push(if GOAL.is_match(&s.norm) {
+                    StarPart::Task
+                } else {
+                    StarPart::Situation
+                });
+            }
+        }
+    }
+    // After the story's actions, a past-tense sentence with no cue of its own (or only a
+    // set-up cue, which late in a story is outcome talk) tells what happened: the result.
+    if let Some(first_action) = parts
+        .iter()
+        .position(|p| p.first() == Some(&StarPart::Action))
+    {
+        let last_action = parts
+            .iter()
+            .rposition(|p| p.first() == Some(&StarPart::Action))
+            .unwrap_or(first_action);
+        for (here, s) in parts.iter_mut().zip(&doc.sentences).skip(last_action + 1) {
+            let norm = &s.norm;
+            let bare = here.is_empty() || here.as_slice() == [StarPart::Situation];
+            if bare
+                && is_past_narrative(norm)
+                && !FIRST_PERSON_START.is_match(norm)
+                && !FEELING.is_match(norm)
+            {
+                *here = vec![StarPart::Result];
+            }
+        }
+    }
     // A sentence with no cue between two action sentences continues the action.
     for k in 1..n.saturating_sub(1) {
         if parts[k].is_empty()
@@ -360,6 +444,25 @@ pub fn classify(doc: &Doc, numbers: &[Quantity]) -> Vec<Vec<StarPart>> {
 /// task, task and action, action and result, result and reflection).
 const SECOND_PART_CUE: f64 = 2.5;
 
+/// A clause that sets a scene ("After a warehouse fire where...").
+static CONTEXT_CLAUSE: Lazy<Regex> =
+    Lazy::new(|| re(r"^(after|when|while|during|before|since|following)\b|\bwhere\b"));
+/// A goal or responsibility said without a set phrase ("fixing it was my first real project").
+static GOAL: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"\b(job|task|challenge|goal|project|responsibility|remit|priority|target|brief|mission|aim|deadline)\b|\bto (get|make|keep|find|fix|bring|reach|cut|stop|save|deliver|finish|turn|win|help|build)\b",
+    )
+});
+
+static FIRST_PERSON_START: Lazy<Regex> = Lazy::new(|| re(r"^(so |then |and )?i\b"));
+
+/// How the team felt is not what changed ("we were all really proud of it").
+static FEELING: Lazy<Regex> = Lazy::new(|| {
+    re(r"\b(proud|happy|glad|pleased|tired|exhausted|stressful|fun|hard work|worked hard)\b")
+});
+
+static FELL_TO_ME: Lazy<Regex> = Lazy::new(|| re(r"\bfell to (me|us)\b"));
+
 static GENERIC: Lazy<Regex> = Lazy::new(|| {
     re(
         r"\b(i always|i usually|i generally|i tend to|i try to|if i|whenever i|i would|in general|typically)\b",
@@ -367,7 +470,11 @@ static GENERIC: Lazy<Regex> = Lazy::new(|| {
 });
 
 fn is_past_narrative(s: &str) -> bool {
-    static PAST: Lazy<Regex> = Lazy::new(|| re(r"\b(was|were|had|did|\w+ed)\b"));
+    static PAST: Lazy<Regex> = Lazy::new(|| {
+        re(
+            r"\b(was|were|had|did|\w+ed|came|went|got|took|made|ran|gave|told|said|left|kept|became|began|brought|found|saw|won|lost|grew|fell|rose|sold|paid|put|set|spent|stood|held|felt|knew|thought)\b",
+        )
+    });
     PAST.is_match(s) && !GENERIC.is_match(s)
 }
 
@@ -455,6 +562,23 @@ fn check(doc: &Doc, id: &str, label: &str, r: &Regex, want: bool) -> Check {
     }
 }
 
+/// The conclusion check looks at the last third of the answer (at least its last two
+/// sentences): a running total mid-way ("that gives us...") is not a conclusion.
+fn ending(doc: &Doc) -> Check {
+    let n = doc.sentences.len();
+    let from = n.saturating_sub((n / 3).max(2));
+    let found = doc.sentences[from..]
+        .iter()
+        .find(|s| RECOMMEND.is_match(&s.norm));
+    Check {
+        id: "recommendation".into(),
+        label: "Ends with a conclusion or recommendation".into(),
+        passed: found.is_some(),
+        evidence: found.map(|s| s.text.clone()),
+        start_s: found.map(|s| s.start_s),
+    }
+}
+
 static FRAMEWORK: Lazy<Regex> = Lazy::new(|| {
     re(
         r"\b(i'd|i would|let me|i'll|i will|i want to|i'm going to) (break|structure|split|start|look at|think about|approach|frame|clarify)\b|\bframework\b|\b(three|two|four) (things|areas|buckets|parts|factors|steps|questions|drivers|components)\b|\bbreak (it|this) (down|into)\b|\bstructure\b|\bclarif\w+\b",
@@ -469,7 +593,7 @@ static STEPS: Lazy<Regex> =
     Lazy::new(|| re(r"\b(first|second|third|then|next|finally|step one|after that|lastly)\b"));
 static RECOMMEND: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"\b(i'd recommend|i would recommend|my recommendation|i recommend|so my answer|in conclusion|to conclude|to sum up|to summari[sz]e|overall|so the answer|bottom line|i would go with|i'd go with|i'd choose|i would choose|that gives us|that gets us|so we get|so roughly|the trade-?off)\b",
+        r"\b(i'd recommend|i would recommend|my recommendation|i recommend|so my answer|in conclusion|to conclude|to sum up|to summari[sz]e|overall|so the answer|bottom line|i would go with|i'd go with|i'd choose|i would choose|the trade-?off)\b",
     )
 });
 static FIT: Lazy<Regex> = Lazy::new(|| {
@@ -480,6 +604,11 @@ static FIT: Lazy<Regex> = Lazy::new(|| {
 static COMPANY: Lazy<Regex> = Lazy::new(|| {
     re(
         r"\b(your|the company's|the team's|you're|you are|your team's) (mission|product|customers|users|work|approach|focus|patients|platform|team|clients|values|research|goal|vision|building)\b|\byou (build|make|serve|help|do)\b|\b(contribute|help you|help your|for your)\b",
+    )
+});
+static ROLE: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"\b(this (role|position|job|team)|the role|your (team|company|customers|users|clients|patients|ward|platform|product|business)|you need|you're looking for|you are looking for|you told me|for you|your \w+ team)\b",
     )
 });
 static SELF_SERVING: Lazy<Regex> = Lazy::new(|| {
@@ -527,22 +656,19 @@ pub fn checks(doc: &Doc, kind: QuestionKind) -> Vec<Check> {
                     evidence: first_step.map(|s| s.text.clone()),
                     start_s: first_step.map(|s| s.start_s),
                 },
-                check(
-                    doc,
-                    "recommendation",
-                    "Ends with a conclusion or recommendation",
-                    &RECOMMEND,
-                    true,
-                ),
+                ending(doc),
             ]
         }
-        QuestionKind::Closing => vec![check(
-            doc,
-            "fit_claim",
-            "Makes a clear fit claim",
-            &FIT,
-            true,
-        )],
+        QuestionKind::Closing => vec![
+            check(doc, "fit_claim", "Makes a clear fit claim", &FIT, true),
+            check(
+                doc,
+                "role_focus",
+                "Speaks to the role's or team's needs",
+                &ROLE,
+                true,
+            ),
+        ],
         QuestionKind::Motivation => vec![
             check(
                 doc,
