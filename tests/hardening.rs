@@ -178,10 +178,81 @@ fn bad_config_is_refused_naming_file_and_key_once() {
     }
 }
 
-/// Damaged copies of the real model: each must be refused in one line naming the file and
+/// On a machine without a sound card, `record` says so in one line: ALSA's own messages
+/// ("ALSA lib confmisc.c:855:(parse_card) cannot find card '0'", ten of them) stay off stderr.
+#[cfg(target_os = "linux")]
+#[test]
+fn no_sound_card_is_one_clear_line_without_alsa_noise() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty_alsa = dir.path().join("asound.conf");
+    std::fs::write(&empty_alsa, "").unwrap();
+    let o = starcoach(&dir.path().join("h.sqlite3"))
+        .env_remove("PULSE_SERVER")
+        .env("ALSA_CONFIG_PATH", &empty_alsa)
+        .args([
+            "record",
+            "--no-score",
+            "--no-countdown",
+            "--max-seconds",
+            "1",
+            "--out",
+        ])
+        .arg(dir.path().join("session"))
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(!err.contains("ALSA lib"), "{err}");
+    let errors: Vec<&str> = err.lines().filter(|l| l.starts_with("error:")).collect();
+    assert_eq!(errors.len(), 1, "{err}");
+    assert!(errors[0].contains("cannot open input device"), "{err}");
+}
+
+/// A history that cannot be written is one warning line naming it; the score is still printed.
+#[test]
+fn an_unwritable_history_is_one_warning_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a-file");
+    std::fs::write(&file, "not a folder").unwrap();
+    let history = file.join("history.sqlite3");
+    let o = starcoach(&history)
+        .args(["score", "--transcript"])
+        .arg(common::fixture("example/answer.txt"))
+        .output()
+        .unwrap();
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert!(String::from_utf8_lossy(&o.stdout).contains("Score "));
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with("warning: answer not kept in the history: history")
+            && err.contains(&history.display().to_string()),
+        "{err}"
+    );
+}
+
+/// `history list`, `progress` and `compare` only read: a missing history is not created.
+#[test]
+fn reading_commands_never_create_a_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let history = dir.path().join("sub/history.sqlite3");
+    for args in [&["history", "list"][..], &["progress"][..]] {
+        let o = starcoach(&history).args(args).output().unwrap();
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+    }
+    let o = starcoach(&history)
+        .args(["compare", "1", "2"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!history.exists() && !dir.path().join("sub").exists());
+}
+
+/// With the real model. Damaged copies of it: each must be refused in one line naming the file and
 /// what is wrong, before whisper.cpp reads it (which aborted the process on several of them).
 #[cfg(feature = "model-tests")]
-mod damaged_models {
+mod with_the_model {
     use super::*;
 
     fn i32_at(bytes: &mut [u8], offset: usize, value: i32) {
@@ -297,6 +368,70 @@ mod damaged_models {
         let o = child.wait_with_output().unwrap();
         assert_eq!(o.status.code(), Some(0));
         assert!(String::from_utf8_lossy(&o.stdout).contains("checkout page"));
+    }
+
+    /// `--color never` leaves no ANSI codes in warnings and logs (they came from tracing).
+    #[test]
+    fn color_never_means_no_escape_codes_on_stderr() {
+        let dir = tempfile::tempdir().unwrap();
+        let inbox = dir.path().join("inbox");
+        std::fs::create_dir_all(&inbox).unwrap();
+        std::fs::copy(common::fixture("answers/answer.wav"), inbox.join("a.wav")).unwrap();
+        let manifest = dir.path().join("m.csv");
+        std::fs::write(&manifest, "file,client\nmissing.wav,zoe\n").unwrap();
+        let o = starcoach(&dir.path().join("h.sqlite3"))
+            .env_remove("NO_COLOR")
+            .args(["--color", "never", "-v", "batch"])
+            .arg(&inbox)
+            .arg("--out")
+            .arg(dir.path().join("out"))
+            .arg("--manifest")
+            .arg(&manifest)
+            .output()
+            .unwrap();
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(0), "{err}");
+        assert!(err.contains("no such recording in the inbox"), "{err}");
+        assert!(!err.contains('\x1b'), "{err:?}");
+    }
+
+    /// A background job started by a script has SIGINT ignored (POSIX); SIGTERM, what `kill`
+    /// sends, still stops `score` at once.
+    #[test]
+    fn a_background_score_with_sigint_ignored_stops_on_sigterm() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut child = Command::new("sh")
+            .arg("-c")
+            .arg("trap '' INT; exec \"$0\" score --no-history \"$1\"")
+            .arg(env!("CARGO_BIN_EXE_starcoach"))
+            .arg(common::fixture("example/answer.ogg"))
+            .env("STARCOACH_HISTORY", dir.path().join("h.sqlite3"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(400));
+        let pid = child.id().to_string();
+        assert!(Command::new("kill")
+            .args(["-INT", &pid])
+            .status()
+            .unwrap()
+            .success());
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "SIGINT is ignored, as asked"
+        );
+        let sent = std::time::Instant::now();
+        assert!(Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .unwrap()
+            .success());
+        let status = child.wait().unwrap();
+        assert!(sent.elapsed() < std::time::Duration::from_secs(2));
+        use std::os::unix::process::ExitStatusExt;
+        assert_eq!(status.signal(), Some(15), "{status}");
     }
 
     #[test]
