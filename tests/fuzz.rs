@@ -5,7 +5,7 @@
 //! panic, and an error is one line naming the file.
 //!
 //! Bounded for CI: a fixed number of cases per property (`PROPTEST_CASES` overrides it); a
-//! failing case is shrunk and saved under `tests/fuzz.proptest-regressions` to be replayed first
+//! failing case is shrunk and saved under `tests/proptest-regressions/` to be replayed first
 //! on every later run.
 
 mod common;
