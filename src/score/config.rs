@@ -227,6 +227,19 @@ impl ScoringConfig {
                 bad(key.to_string(), value, &format!("allowed {lo} to {hi}"))
             }
         };
+        // Both ends of a band in range, the first below the second.
+        let band = |section: &str, (a, x): (&str, f64), (b, y): (&str, f64), lo, hi| {
+            range(&format!("{section}.{a}"), x, lo, hi)?;
+            range(&format!("{section}.{b}"), y, lo, hi)?;
+            if x >= y {
+                return bad(
+                    format!("{section}.{b}"),
+                    y,
+                    &format!("must be above {a} ({x})"),
+                );
+            }
+            Ok(())
+        };
         let l = &self.length;
         for (name, b) in [
             ("behavioral", l.behavioral),
@@ -236,58 +249,38 @@ impl ScoringConfig {
             ("motivation", l.motivation),
             ("intro", l.intro),
         ] {
-            range(&format!("length.{name}.min_s"), b.min_s, 1.0, 3600.0)?;
-            range(&format!("length.{name}.max_s"), b.max_s, 1.0, 3600.0)?;
-            if b.min_s >= b.max_s {
-                return bad(
-                    format!("length.{name}.max_s"),
-                    b.max_s,
-                    &format!("must be above min_s ({})", b.min_s),
-                );
-            }
+            let section = format!("length.{name}");
+            band(
+                &section,
+                ("min_s", b.min_s),
+                ("max_s", b.max_s),
+                1.0,
+                3600.0,
+            )?;
         }
         let d = &self.delivery;
-        range("delivery.min_wpm", d.min_wpm, 20.0, 400.0)?;
-        range("delivery.max_wpm", d.max_wpm, 20.0, 400.0)?;
-        if d.min_wpm >= d.max_wpm {
-            return bad(
-                "delivery.max_wpm".into(),
-                d.max_wpm,
-                &format!("must be above min_wpm ({})", d.min_wpm),
-            );
-        }
-        range(
-            "delivery.hesitation_pause_s",
-            d.hesitation_pause_s,
+        band(
+            "delivery",
+            ("min_wpm", d.min_wpm),
+            ("max_wpm", d.max_wpm),
+            20.0,
+            400.0,
+        )?;
+        band(
+            "delivery",
+            ("hesitation_pause_s", d.hesitation_pause_s),
+            ("lost_thread_pause_s", d.lost_thread_pause_s),
             0.1,
             60.0,
         )?;
-        range(
-            "delivery.lost_thread_pause_s",
-            d.lost_thread_pause_s,
-            0.1,
-            60.0,
-        )?;
-        if d.hesitation_pause_s >= d.lost_thread_pause_s {
-            return bad(
-                "delivery.lost_thread_pause_s".into(),
-                d.lost_thread_pause_s,
-                &format!(
-                    "must be above hesitation_pause_s ({})",
-                    d.hesitation_pause_s
-                ),
-            );
-        }
         let f = &self.fillers;
-        range("fillers.ok_per_min", f.ok_per_min, 0.0, 100.0)?;
-        range("fillers.harmful_per_min", f.harmful_per_min, 0.0, 100.0)?;
-        if f.ok_per_min >= f.harmful_per_min {
-            return bad(
-                "fillers.harmful_per_min".into(),
-                f.harmful_per_min,
-                &format!("must be above ok_per_min ({})", f.ok_per_min),
-            );
-        }
+        band(
+            "fillers",
+            ("ok_per_min", f.ok_per_min),
+            ("harmful_per_min", f.harmful_per_min),
+            0.0,
+            100.0,
+        )?;
         range("fillers.burst_count", f.burst_count as f64, 2.0, 50.0)?;
         range("fillers.burst_window_s", f.burst_window_s, 1.0, 600.0)?;
         for (key, w) in [
