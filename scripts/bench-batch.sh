@@ -27,7 +27,7 @@ for jobs in "${@:-1 2}"; do
     rm -rf "$work/out"
     echo "load before jobs $j: $(cut -d' ' -f1-3 /proc/loadavg)"
     start=$(date +%s.%N)
-    "$bin" batch "$work/inbox" --out "$work/out" --jobs "$j" --model "$model" 2>"$work/log" || true
+    "$bin" batch --no-history "$work/inbox" --out "$work/out" --jobs "$j" --model "$model" 2>"$work/log" || true
     end=$(date +%s.%N)
     tail -n 1 "$work/log"
     python3 -c "w=$end-$start; a=$audio_s; print(f'jobs {$j}: wall {w:.1f} s, {a/60:.2f} audio min / {w/60:.2f} wall min = {a/w:.2f} audio min per wall min')"

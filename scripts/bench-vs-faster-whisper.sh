@@ -121,7 +121,7 @@ for s in "${sections[@]}"; do
   batch2)
     alt --title "Batch of ${#batch[@]} answers ($(dur "${batch[@]}") s), best set-up for $cores cores" \
       --audio-seconds "$(dur "${batch[@]}")" \
-      "sc-batch=rm -rf $work/out && $STARCOACH batch --model $MODEL --out $work/out $inbox" \
+      "sc-batch=rm -rf $work/out && $STARCOACH batch --no-history --model $MODEL --out $work/out $inbox" \
       "fw-1proc-t$cores=$fw --threads $cores --compute-type int8 ${batch[*]}" \
       "fw-2proc-t1=$fw --threads 1 --compute-type int8 ${first[*]} & $fw --threads 1 --compute-type int8 ${second[*]}; wait"
     ;;

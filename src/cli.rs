@@ -209,14 +209,25 @@ pub struct ScoreArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
 pub struct BatchArgs {
+    #[command(subcommand)]
+    pub command: Option<BatchCommand>,
     /// Folder of recordings (m4a, mp3, ogg, wav, flac, searched recursively); the first-level
     /// folder names the client.
-    #[arg(value_name = "INBOX")]
-    pub inbox: PathBuf,
-    /// Where reports, per-client summaries, index.html and summary.csv go.
-    #[arg(long, value_name = "REPORTS")]
-    pub out: PathBuf,
+    #[arg(value_name = "INBOX", required = true)]
+    pub inbox: Option<PathBuf>,
+    /// Where reports, per-client summaries and progress pages, index.html and summary.csv go.
+    #[arg(long, value_name = "REPORTS", required = true)]
+    pub out: Option<PathBuf>,
+    /// Score only part I of N of the inbox (e.g. 2/3), the same split on every machine,
+    /// balanced by audio length; combine the parts with `batch merge`.
+    #[arg(long, value_name = "I/N")]
+    pub shard: Option<crate::batch::Shard>,
+    /// Do not keep the answers in the practice history (progress pages then cover this batch
+    /// only).
+    #[arg(long)]
+    pub no_history: bool,
     /// Recordings transcribed at once (default: the cores, at most 4; jobs x threads is kept
     /// within the cores).
     #[arg(long, value_name = "N")]
@@ -239,6 +250,26 @@ pub struct BatchArgs {
     /// Plain decoding: skip the filler-aware pass (faster, but most "um"/"uh" go unheard).
     #[arg(long)]
     pub no_filler_pass: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BatchCommand {
+    /// Combine the output folders of `batch --shard` runs (or any batches) into one: reports,
+    /// summary.csv, index.html, client pages; every answer kept in the practice history.
+    Merge {
+        /// The combined output folder.
+        #[arg(long, value_name = "MERGED")]
+        out: PathBuf,
+        /// The output folders to combine (an answer in several is taken from the last).
+        #[arg(value_name = "SHARD_OUT", required = true)]
+        shards: Vec<PathBuf>,
+        /// Scoring rules (TOML) whose themes the progress pages show.
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+        /// Do not keep the answers in the practice history.
+        #[arg(long)]
+        no_history: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

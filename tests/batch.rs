@@ -15,9 +15,19 @@ fn copy(from: &str, to: &Path) {
     std::fs::copy(fixture(from), to).unwrap();
 }
 
+/// `starcoach batch` with the history beside the output folder (never the user's own).
+fn starcoach_batch(out: &Path) -> Command {
+    let mut c = Command::new(assert_cmd::cargo::cargo_bin("starcoach"));
+    c.env("STARCOACH_HISTORY", history_of(out)).arg("batch");
+    c
+}
+
+fn history_of(out: &Path) -> PathBuf {
+    out.parent().unwrap().join("history.sqlite3")
+}
+
 fn batch(inbox: &Path, out: &Path, extra: &[&str]) -> (i32, String) {
-    let o = Command::new(assert_cmd::cargo::cargo_bin("starcoach"))
-        .arg("batch")
+    let o = starcoach_batch(out)
         .arg(inbox)
         .arg("--out")
         .arg(out)
@@ -190,8 +200,7 @@ fn ctrl_c_stops_cleanly_and_the_next_run_continues() {
     copy("answers/answer.ogg", &inbox.join("carol/1.ogg"));
     copy("answers/answer.flac", &inbox.join("carol/2.flac"));
     copy("answers/answer.wav", &inbox.join("carol/3.wav"));
-    let mut child = Command::new(assert_cmd::cargo::cargo_bin("starcoach"))
-        .arg("batch")
+    let mut child = starcoach_batch(&out)
         .arg(&inbox)
         .arg("--out")
         .arg(&out)
@@ -260,8 +269,7 @@ fn kill_9_never_shrinks_the_summary_and_one_batch_runs_at_a_time() {
 
     // A --force run of 7 answers takes several seconds; kill it early, mid-way and late.
     for (round, delay_ms) in [100u64, 400, 900, 1600, 2500].into_iter().enumerate() {
-        let mut child = Command::new(assert_cmd::cargo::cargo_bin("starcoach"))
-            .arg("batch")
+        let mut child = starcoach_batch(&out)
             .arg(&inbox)
             .arg("--out")
             .arg(&out)
@@ -325,4 +333,229 @@ fn kill_9_never_shrinks_the_summary_and_one_batch_runs_at_a_time() {
     assert_eq!(code, 1, "{log}");
     assert_eq!(summary_rows(&out).len(), ROWS);
     assert_whole(&out);
+}
+
+/// The history's answers, as `history list --json` prints them.
+fn history_entries(history: &Path, client: Option<&str>) -> Vec<serde_json::Value> {
+    let mut c = Command::new(assert_cmd::cargo::cargo_bin("starcoach"));
+    c.env("STARCOACH_HISTORY", history)
+        .args(["history", "list", "--json"]);
+    if let Some(name) = client {
+        c.args(["--client", name]);
+    }
+    let o = c.output().unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    serde_json::from_slice::<Vec<serde_json::Value>>(&o.stdout).unwrap()
+}
+
+fn set_mtime(p: &Path, days_ago: u64) {
+    let t = std::time::SystemTime::now() - Duration::from_secs(days_ago * 86_400);
+    std::fs::File::options()
+        .write(true)
+        .open(p)
+        .unwrap()
+        .set_modified(t)
+        .unwrap();
+}
+
+fn column(out: &Path, name: &str) -> Vec<String> {
+    let mut r = csv::Reader::from_path(out.join("summary.csv")).unwrap();
+    let i = r.headers().unwrap().iter().position(|h| h == name).unwrap();
+    r.records().map(|x| x.unwrap()[i].to_string()).collect()
+}
+
+/// Issue 26: a batch a week keeps each client's answers in the practice history, once.
+#[test]
+fn weekly_batches_feed_each_clients_progress_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let inbox = dir.path().join("inbox");
+    let out = dir.path().join("reports");
+    let history = history_of(&out);
+    let manifest = dir.path().join("m.csv");
+    let q = "Tell me about a time you improved a process.";
+    std::fs::write(
+        &manifest,
+        format!("file,client,question,type\nerin/week1.wav,,{q},\nerin/week2.ogg,,{q},\n"),
+    )
+    .unwrap();
+    copy("answers/answer.wav", &inbox.join("erin/week1.wav"));
+    copy("answers/answer.m4a", &inbox.join("finn/intro.m4a"));
+    set_mtime(&inbox.join("erin/week1.wav"), 8);
+    let (code, log) = batch(&inbox, &out, &["--manifest", manifest.to_str().unwrap()]);
+    assert_eq!(code, 0, "{log}");
+    assert_eq!(history_entries(&history, None).len(), 2);
+    assert_eq!(column(&out, "attempt"), ["1", "1"]);
+
+    // A week later: a new recording of the same question from erin.
+    copy("answers/answer.ogg", &inbox.join("erin/week2.ogg"));
+    set_mtime(&inbox.join("erin/week2.ogg"), 1);
+    let (code, log) = batch(&inbox, &out, &["--manifest", manifest.to_str().unwrap()]);
+    assert_eq!(code, 0, "{log}");
+    assert!(log.contains("1 scored, 0 rescored, 2 skipped"), "{log}");
+    let erin = history_entries(&history, Some("erin"));
+    assert_eq!(erin.len(), 2, "both weeks under erin");
+    let o = Command::new(assert_cmd::cargo::cargo_bin("starcoach"))
+        .env("STARCOACH_HISTORY", &history)
+        .args(["progress", "--client", "erin", "--json"])
+        .output()
+        .unwrap();
+    let p: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(p["questions"].as_array().unwrap().len(), 1, "{p}");
+    assert_eq!(p["questions"][0]["attempts"], 2, "{p}");
+    assert_eq!(p["questions"][0]["question"], q);
+    // The older recording is the first attempt, whatever order the files were scored in.
+    let first_src = erin[0]["source_path"].as_str().unwrap();
+    assert!(first_src.ends_with("week1.wav"), "{first_src}");
+    // summary.csv: erin's second attempt, with the change since her first.
+    let files = column(&out, "file");
+    let attempts = column(&out, "attempt");
+    let changes = column(&out, "change");
+    let scores = column(&out, "score");
+    let w2 = files.iter().position(|f| f == "erin/week2.ogg").unwrap();
+    let w1 = files.iter().position(|f| f == "erin/week1.wav").unwrap();
+    assert_eq!(attempts[w2], "2");
+    let delta = scores[w2].parse::<i32>().unwrap() - scores[w1].parse::<i32>().unwrap();
+    assert_eq!(changes[w2], format!("{delta:+}"));
+    assert_eq!(changes[w1], "");
+    assert!(out.join("erin/progress.html").is_file());
+
+    // Running either batch again adds nothing; nor does --force (it replaces its own).
+    let (code, _) = batch(&inbox, &out, &["--manifest", manifest.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    let (code, _) = batch(
+        &inbox,
+        &out,
+        &["--manifest", manifest.to_str().unwrap(), "--force"],
+    );
+    assert_eq!(code, 0);
+    let week1_only = dir.path().join("inbox-week1");
+    copy("answers/answer.wav", &week1_only.join("erin/week1.wav"));
+    let (code, log) = batch(&week1_only, &dir.path().join("reports-week1"), &[]);
+    assert_eq!(code, 0, "{log}");
+    assert_eq!(history_entries(&history, None).len(), 3, "no duplicates");
+    // --no-history leaves it alone.
+    copy("answers/answer.flac", &inbox.join("finn/second.flac"));
+    let (code, _) = batch(&inbox, &out, &["--no-history"]);
+    assert_eq!(code, 0);
+    assert_eq!(history_entries(&history, None).len(), 3);
+}
+
+/// Issue 26: a replaced model re-transcribes every file; an unchanged one none.
+#[test]
+fn a_replaced_model_rescores_every_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let inbox = dir.path().join("inbox");
+    let out = dir.path().join("reports");
+    copy("answers/answer.wav", &inbox.join("gail/a.wav"));
+    copy("answers/answer.ogg", &inbox.join("gail/b.ogg"));
+    let model = dir.path().join("model.bin");
+    std::fs::copy(model_path(), &model).unwrap();
+    let run = |extra: &[&str]| {
+        let o = starcoach_batch(&out)
+            .arg(&inbox)
+            .arg("--out")
+            .arg(&out)
+            .args(extra)
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(0));
+        String::from_utf8_lossy(&o.stderr).into_owned()
+    };
+    let m = model.to_str().unwrap();
+    assert!(run(&["--model", m]).contains("2 scored, 0 rescored, 0 skipped"));
+    assert!(run(&["--model", m]).contains("0 scored, 0 rescored, 2 skipped"));
+    // Another model in its place, same path, size and name: the same weights but for the
+    // lowest bit of the last one (a model any machine has; it still loads and transcribes).
+    let mut bytes = std::fs::read(model_path()).unwrap();
+    *bytes.last_mut().unwrap() ^= 1;
+    std::fs::write(&model, &bytes).unwrap();
+    assert!(run(&["--model", m]).contains("2 scored, 0 rescored, 0 skipped"));
+    assert!(run(&["--model", m]).contains("0 scored, 0 rescored, 2 skipped"));
+    // `--model` naming another file, and plain decoding, re-transcribe too.
+    let default = model_path();
+    let log = run(&["--model", default.to_str().unwrap()]);
+    assert!(log.contains("2 scored, 0 rescored, 0 skipped"), "{log}");
+    let log = run(&["--model", default.to_str().unwrap(), "--no-filler-pass"]);
+    assert!(log.contains("2 scored, 0 rescored, 0 skipped"), "{log}");
+}
+
+/// Issue 26: three shards and a merge give the rows of one plain run.
+#[test]
+fn three_shards_and_a_merge_equal_one_plain_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let inbox = dir.path().join("inbox");
+    copy("answers/answer.wav", &inbox.join("hana/one.wav"));
+    copy("answers/answer.ogg", &inbox.join("hana/two.ogg"));
+    copy("answers/answer.mp3", &inbox.join("ivan/one.mp3"));
+    copy("answers/answer.flac", &inbox.join("ivan/two.flac"));
+    copy("answers/answer.m4a", &inbox.join("top.m4a"));
+    copy("bad/notes.mp3", &inbox.join("ivan/notes.mp3"));
+    let one = ["--jobs", "1", "--threads", "1"];
+    let plain = dir.path().join("plain/reports");
+    let (code, log) = batch(&inbox, &plain, &one);
+    assert_eq!(code, 1, "one bad file: {log}");
+
+    let shards = dir.path().join("shards");
+    let mut outs = Vec::new();
+    let mut covered = 0;
+    for i in 1..=3 {
+        let out = shards.join(format!("out-{i}"));
+        let (code, log) = batch(
+            &inbox,
+            &out,
+            &[&one[..], &["--shard", &format!("{i}/3")]].concat(),
+        );
+        assert!(code == 0 || code == 1, "{log}");
+        assert!(log.contains(&format!("(shard {i}/3)")), "{log}");
+        let n = summary_rows(&out).len();
+        assert!(n >= 1, "shard {i} has work");
+        covered += n;
+        outs.push(out);
+    }
+    assert_eq!(covered, 6, "every file in exactly one shard");
+    let merged = dir.path().join("merged/reports");
+    let o = Command::new(assert_cmd::cargo::cargo_bin("starcoach"))
+        .env("STARCOACH_HISTORY", history_of(&merged))
+        .args(["batch", "merge", "--out"])
+        .arg(&merged)
+        .args(&outs)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "one failed answer: {err}");
+    assert!(err.contains("6 answers from 3 folders (1 failed)"), "{err}");
+    assert_eq!(summary_rows(&merged), summary_rows(&plain));
+    assert_eq!(
+        std::fs::read_to_string(merged.join("summary.csv")).unwrap(),
+        std::fs::read_to_string(plain.join("summary.csv")).unwrap()
+    );
+    for f in [
+        "hana/one.html",
+        "ivan/two.json",
+        "(none)/top.md",
+        "hana/progress.html",
+    ] {
+        assert!(merged.join(f).is_file(), "{f}");
+    }
+    assert_whole(&merged);
+    assert_eq!(
+        history_entries(&history_of(&merged), None).len(),
+        5,
+        "merge keeps the answers in the history"
+    );
+    // The same split again: every shard skips all its files.
+    let (_, log) = batch(&inbox, &outs[1], &[&one[..], &["--shard", "2/3"]].concat());
+    assert!(log.contains("0 scored, 0 rescored"), "{log}");
+    // A folder that is not a batch output is named.
+    let o = Command::new(assert_cmd::cargo::cargo_bin("starcoach"))
+        .args(["batch", "merge", "--no-history", "--out"])
+        .arg(dir.path().join("m2"))
+        .arg(&inbox)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(err.contains("not a starcoach batch output folder"), "{err}");
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
 }

@@ -477,6 +477,58 @@ fn since_filter_and_library_api() {
     );
 }
 
+/// Issue 26: a recording is kept once per client; scoring it again replaces its own entry
+/// (same ID and time), the same score again changes nothing.
+#[test]
+fn a_recording_is_kept_once_per_client() {
+    use starcoach::history::Kept;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("h.sqlite3")).unwrap();
+    let text = std::fs::read_to_string(fixture("led-2.txt")).unwrap();
+    let t = Transcript::from_plain_text(&text, None);
+    let cfg = ScoringConfig::default();
+    let asked = score_answer(&t, &AnswerContext::new(Some(LED), None), &cfg);
+    let guessed = score_answer(&t, &AnswerContext::new(None, None), &cfg);
+    let meta = |client: &str, day: &str| Meta {
+        client: Some(client.into()),
+        source_path: Some("week1.m4a".into()),
+        audio_sha256: Some("ab".repeat(32)),
+        recorded_at: day.parse().unwrap(),
+    };
+    let (id, kept) = store
+        .keep_recording(&asked, &meta("ana", "2026-01-05T10:00:00Z"))
+        .unwrap();
+    assert_eq!(kept, Kept::Added);
+    let again = store
+        .keep_recording(&asked, &meta("ana", "2026-03-01T10:00:00Z"))
+        .unwrap();
+    assert_eq!(again, (id, Kept::Unchanged));
+    let replaced = store
+        .keep_recording(&guessed, &meta("ana", "2026-03-01T10:00:00Z"))
+        .unwrap();
+    assert_eq!(replaced, (id, Kept::Replaced));
+    // Another client with the same file is another answer.
+    let (other, kept) = store
+        .keep_recording(&asked, &meta("bo", "2026-01-05T10:00:00Z"))
+        .unwrap();
+    assert_eq!(kept, Kept::Added);
+    assert_ne!(other, id);
+    let all = store.list(&Filter::default()).unwrap();
+    assert_eq!(all.len(), 2);
+    let ana = all.iter().find(|e| e.id == id).unwrap();
+    assert_eq!(ana.answer, guessed, "replaced in place");
+    assert_eq!(
+        ana.recorded_at,
+        "2026-01-05T10:00:00Z".parse::<jiff::Timestamp>().unwrap(),
+        "keeps its time"
+    );
+    // `record` (score, record) still adds every attempt.
+    store
+        .record(&asked, &meta("ana", "2026-03-02T10:00:00Z"))
+        .unwrap();
+    assert_eq!(store.list(&Filter::default()).unwrap().len(), 3);
+}
+
 /// Opens the store file read-only with plain SQLite (what any tool would see).
 fn raw(path: &Path) -> rusqlite::Connection {
     rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap()
@@ -588,7 +640,7 @@ fn two_writers_at_once_lose_nothing() {
 }
 
 #[test]
-fn a_v1_store_migrates_to_v2_with_its_data() {
+fn a_v1_store_migrates_to_the_latest_schema_with_its_data() {
     let env = Env::new();
     let path = env.store_path();
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
@@ -614,7 +666,12 @@ fn a_v1_store_migrates_to_v2_with_its_data() {
         .unwrap();
     }
     let store = Store::open(&path).unwrap();
-    assert_eq!(store.version().unwrap(), 2);
+    assert_eq!(store.version().unwrap(), migrations::LATEST);
+    assert_eq!(
+        migrations::LATEST,
+        3,
+        "v3: the index batches find recordings by"
+    );
     let entries = store.list(&Filter::default()).unwrap();
     assert_eq!(entries.len(), 1);
     assert_eq!(entries[0].answer, a);

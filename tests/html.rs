@@ -73,6 +73,7 @@ fn report_summary_and_index_render_in_chromium() {
         std::fs::copy(fixture(from), &p).unwrap();
     }
     let o = Command::new(assert_cmd::cargo::cargo_bin("starcoach"))
+        .env("STARCOACH_HISTORY", dir.path().join("history.sqlite3"))
         .arg("batch")
         .arg(&inbox)
         .arg("--out")
@@ -125,7 +126,8 @@ fn report_summary_and_index_render_in_chromium() {
     let client = out.join("dana/index.html");
     let raw = std::fs::read_to_string(&client).unwrap();
     assert_self_contained(&raw);
-    assert_eq!(assert_links_resolve(&client, &raw), 3); // two reports + back to the index
+    // Two reports, the progress page, back to the index.
+    assert_eq!(assert_links_resolve(&client, &raw), 4);
     let d = dom(&client);
     assert!(d.contains("<span id=\"client\">dana</span>"));
     assert_eq!(
@@ -136,11 +138,34 @@ fn report_summary_and_index_render_in_chromium() {
     assert!(d.contains("not an audio file"));
     screenshot(&client, "client-summary");
 
+    // Issue 26: the client's progress page, from the practice history this batch wrote.
+    let progress = out.join("dana/progress.html");
+    let raw = std::fs::read_to_string(&progress).unwrap();
+    assert_self_contained(&raw);
+    let d = dom(&progress);
+    assert!(
+        d.contains("client dana: every answer in the practice history"),
+        "scope"
+    );
+    assert!(
+        d.contains("<b id=\"overall-attempts\">2</b>"),
+        "both scored answers"
+    );
+    // No question given: both are attempts at a behavioral answer, one series of two.
+    assert!(
+        d.contains("<span class=\"attempts\">2</span> attempts"),
+        "{d}"
+    );
+    assert_eq!(d.matches("<section class=\"question\"").count(), 1);
+    screenshot(&progress, "client-progress");
+
     let index = out.join("index.html");
     let raw = std::fs::read_to_string(&index).unwrap();
     assert_self_contained(&raw);
-    assert!(assert_links_resolve(&index, &raw) >= 4); // client, 2 reports, summary.csv
+    // Client, progress, 2 reports, summary.csv.
+    assert!(assert_links_resolve(&index, &raw) >= 5);
     let d = dom(&index);
+    assert!(d.contains("href=\"dana/progress.html\""));
     assert!(d.contains("dana/2026-02-answer.html"));
     assert!(d.contains("Failed files"));
     screenshot(&index, "index");

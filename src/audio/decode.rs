@@ -44,6 +44,46 @@ pub(crate) fn decode_file(path: &Path) -> Result<Audio, AudioError> {
     })
 }
 
+/// The length in seconds a recording's header states, without decoding it (`None` when the
+/// header does not say, or the file is not audio we read). For planning only.
+pub(crate) fn probe_duration(path: &Path) -> Option<f64> {
+    DECODING.with(|d| d.set(true));
+    let result = std::panic::catch_unwind(|| header_duration(path));
+    DECODING.with(|d| d.set(false));
+    result.ok().flatten()
+}
+
+fn header_duration(path: &Path) -> Option<f64> {
+    let mut file = File::open(path).ok()?;
+    let mut magic = [0u8; 12];
+    let n = read_up_to(&mut file, &mut magic).ok()?;
+    if super::mp4::looks_like_mp4(&magic[..n]) && super::mp4::check(&mut file).ok()?.is_some() {
+        return None;
+    }
+    file.seek(SeekFrom::Start(0)).ok()?;
+    let mss = MediaSourceStream::new(Box::new(file), Default::default());
+    let mut hint = Hint::new();
+    if let Some(ext) = path.extension().and_then(|e| e.to_str()) {
+        hint.with_extension(ext);
+    }
+    let probed = symphonia::default::get_probe()
+        .format(
+            &hint,
+            mss,
+            &FormatOptions::default(),
+            &MetadataOptions::default(),
+        )
+        .ok()?;
+    let track = probed
+        .format
+        .tracks()
+        .iter()
+        .find(|t| t.codec_params.codec != CODEC_TYPE_NULL)?;
+    let frames = track.codec_params.n_frames?;
+    let rate = track.codec_params.sample_rate.filter(|r| *r > 0)?;
+    Some(frames as f64 / f64::from(rate))
+}
+
 thread_local! {
     /// Set while this thread decodes: a panic then is a damaged file, reported as such.
     static DECODING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };

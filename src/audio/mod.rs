@@ -193,6 +193,12 @@ fn rms_dbfs(samples: &[f32]) -> f64 {
     10.0 * mean_sq.log10()
 }
 
+/// The length in seconds a recording's header states, without decoding it (`None` when the
+/// header does not say). For planning work, not for scoring.
+pub fn probe_duration(path: &Path) -> Option<f64> {
+    decode::probe_duration(path)
+}
+
 /// Like [`load`] but keeps silent recordings (for tools that measure rather than score).
 pub fn load_any(path: &Path) -> Result<Audio, AudioError> {
     decode::decode_file(path)

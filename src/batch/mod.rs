@@ -6,6 +6,8 @@
 //! SHA-256, the model's identity and [`SCORER_VERSION`]) so a re-run skips finished answers;
 //! [`run`] is the tokio pipeline and [`pages`] renders the summaries.
 
+pub mod clients;
+pub mod merge;
 pub mod pages;
 pub mod run;
 
@@ -44,6 +46,8 @@ pub struct Item {
     pub name: String,
     pub question: Option<String>,
     pub kind: Option<QuestionKind>,
+    /// The file's modification time (Unix milliseconds), if known.
+    pub modified: Option<i64>,
 }
 
 impl Item {
@@ -143,6 +147,12 @@ pub fn discover(inbox: &Path, manifest: Option<&Manifest>) -> Result<Vec<Item>> 
             .map(|c| c.as_os_str().to_string_lossy().into_owned())
             .collect();
         let rel = parts.join("/");
+        let modified = entry
+            .metadata()
+            .ok()
+            .and_then(|m| m.modified().ok())
+            .and_then(|t| jiff::Timestamp::try_from(t).ok())
+            .map(|t| t.as_millisecond());
         let client = if parts.len() > 1 {
             parts[0].clone()
         } else {
@@ -156,6 +166,7 @@ pub fn discover(inbox: &Path, manifest: Option<&Manifest>) -> Result<Vec<Item>> 
             name: String::new(),
             question: None,
             kind: None,
+            modified,
         });
     }
     if let Some(m) = manifest {
@@ -269,30 +280,60 @@ pub fn hash_file(path: &Path) -> std::io::Result<String> {
     Ok(hex(&h.finalize()))
 }
 
-/// The model's identity: its `.sha256` sidecar when there is one (as `model install` writes),
-/// else its size and modification time.
-pub fn model_id(model: &Path) -> Result<String> {
-    let mut sidecar = model.as_os_str().to_owned();
-    sidecar.push(".sha256");
-    if let Ok(text) = std::fs::read_to_string(PathBuf::from(sidecar)) {
-        if let Some(h) = text.split_whitespace().next().filter(|h| h.len() == 64) {
-            return Ok(format!("sha256:{h}"));
-        }
-    }
+/// The model's identity: the SHA-256 of its content (not of its name or a sidecar file, which
+/// can outlive a replaced model). Hashing takes about a second per 500 MB, so the hash is kept
+/// in `REPORTS/.starcoach-batch/models.json` and reused while the file's size and times stay
+/// the same.
+pub fn model_id(out: &Path, model: &Path) -> Result<String> {
     let meta = std::fs::metadata(model)
         .with_context(|| format!("{}: cannot read the model", model.display()))?;
+    let stamp = file_stamp(&meta);
+    let abs = std::path::absolute(model).unwrap_or_else(|_| model.to_path_buf());
+    let cache_path = out.join(STATE_DIR).join("models.json");
+    let mut cache: BTreeMap<String, (String, String)> = std::fs::read(&cache_path)
+        .ok()
+        .and_then(|b| serde_json::from_slice(&b).ok())
+        .unwrap_or_default();
+    let name = abs.display().to_string();
+    if let Some((s, hash)) = cache.get(&name) {
+        if *s == stamp {
+            return Ok(format!("sha256:{hash}"));
+        }
+    }
+    let hash =
+        hash_file(model).with_context(|| format!("{}: cannot read the model", model.display()))?;
+    cache.insert(name, (stamp, hash.clone()));
+    if let Ok(json) = serde_json::to_vec(&cache) {
+        // Only a cache: a batch that cannot keep it hashes again next time.
+        let _ = write_atomic(&cache_path, &json);
+    }
+    Ok(format!("sha256:{hash}"))
+}
+
+/// Size, modification time and (on Unix) inode change time: any replacement of the file
+/// changes at least one of them.
+fn file_stamp(meta: &std::fs::Metadata) -> String {
     let mtime = meta
         .modified()
         .ok()
         .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
         .map_or(0, |d| d.as_nanos());
-    Ok(format!("size:{}:mtime:{mtime}", meta.len()))
+    #[cfg(unix)]
+    let changed = {
+        use std::os::unix::fs::MetadataExt;
+        format!("{}.{}:{}", meta.ctime(), meta.ctime_nsec(), meta.ino())
+    };
+    #[cfg(not(unix))]
+    let changed = String::new();
+    format!("{}:{mtime}:{changed}", meta.len())
 }
 
 /// A fingerprint of the scoring rules, so a changed config file rescores (from the stored
-/// transcript, without running Whisper again).
+/// transcript, without running Whisper again). Themes are left out: they do not change scores.
 pub fn config_id(cfg: &ScoringConfig) -> String {
-    let json = serde_json::to_string(cfg).unwrap_or_default();
+    let mut scoring = cfg.clone();
+    scoring.themes.clear();
+    let json = serde_json::to_string(&scoring).unwrap_or_default();
     short_hash(&json)
 }
 
@@ -316,9 +357,16 @@ pub struct Record {
     /// Empty when the file could not be read (it is then retried on the next run).
     pub content_sha256: String,
     pub model: String,
-    pub filler_pass: bool,
+    /// [`TranscribeOptions::output_identity`](crate::transcriber::TranscribeOptions::output_identity)
+    /// of the transcript.
+    #[serde(default)]
+    pub decoding: String,
     pub scorer_version: u32,
     pub config: String,
+    /// When the recording was made, as far as the file tells (its modification time), in Unix
+    /// milliseconds: the answer's time in the practice history.
+    #[serde(default)]
+    pub recorded_at: Option<i64>,
     pub outcome: Outcome,
     /// Kept so a new scorer or config rescores without transcribing again.
     pub transcript: Option<Transcript>,
@@ -328,8 +376,10 @@ pub struct Record {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Key {
     pub content_sha256: String,
+    /// The model's content hash ([`model_id`]).
     pub model: String,
-    pub filler_pass: bool,
+    /// Transcriber version and the options that change the words.
+    pub decoding: String,
     pub config: String,
 }
 
@@ -348,7 +398,7 @@ impl Record {
         let same_audio = !key.content_sha256.is_empty()
             && self.content_sha256 == key.content_sha256
             && self.model == key.model
-            && self.filler_pass == key.filler_pass;
+            && self.decoding == key.decoding;
         if !same_audio {
             return Plan::Transcribe;
         }
@@ -377,9 +427,10 @@ impl Record {
             kind: it.kind,
             content_sha256: key.content_sha256.clone(),
             model: key.model.clone(),
-            filler_pass: key.filler_pass,
+            decoding: key.decoding.clone(),
             scorer_version: SCORER_VERSION,
             config: key.config.clone(),
+            recorded_at: it.modified,
             outcome,
             transcript,
         }
@@ -448,6 +499,87 @@ pub fn lock_out(out: &Path) -> Result<OutLock> {
     let _ = file.rewind();
     let _ = write!(file, "pid {}, started {since}", std::process::id());
     Ok(OutLock { _file: file })
+}
+
+/// One part of the inbox: `--shard I/N` scores part `index` (1-based) of `count`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    pub index: usize,
+    pub count: usize,
+}
+
+impl std::str::FromStr for Shard {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Shard, String> {
+        let bad = || format!("{s:?}: give the part as I/N, e.g. 2/3 (I from 1 to N)");
+        let (i, n) = s.trim().split_once('/').ok_or_else(bad)?;
+        let index: usize = i.trim().parse().map_err(|_| bad())?;
+        let count: usize = n.trim().parse().map_err(|_| bad())?;
+        if count == 0 || index == 0 || index > count {
+            return Err(bad());
+        }
+        Ok(Shard { index, count })
+    }
+}
+
+impl std::fmt::Display for Shard {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}/{}", self.index, self.count)
+    }
+}
+
+/// The items of one shard. Every process computes the same split from the same inbox, on any
+/// machine: the longest recordings first, each to the shard with the least audio so far
+/// (ties: the lower shard; equal lengths: path order), so shards take about equal time.
+/// Recordings whose length cannot be read from their header count as the median known length.
+pub fn shard(items: Vec<Item>, s: Shard, duration: impl Fn(&Path) -> Option<f64>) -> Vec<Item> {
+    let lengths: Vec<Option<f64>> = items.iter().map(|it| duration(&it.path)).collect();
+    let mut known: Vec<f64> = lengths.iter().flatten().copied().collect();
+    known.sort_by(f64::total_cmp);
+    let typical = known.get(known.len() / 2).copied().unwrap_or(60.0);
+    // Whole milliseconds, so the order cannot hinge on float noise.
+    let ms = |l: Option<f64>| (l.unwrap_or(typical).max(0.0) * 1000.0).round() as u64;
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by(|&a, &b| {
+        ms(lengths[b])
+            .cmp(&ms(lengths[a]))
+            .then_with(|| items[a].rel.cmp(&items[b].rel))
+    });
+    let mut load = vec![0u64; s.count];
+    let mut mine = vec![false; items.len()];
+    for i in order {
+        let target = (0..s.count).min_by_key(|&k| (load[k], k)).unwrap_or(0);
+        load[target] += ms(lengths[i]);
+        mine[i] = target == s.index - 1;
+    }
+    items
+        .into_iter()
+        .zip(mine)
+        .filter_map(|(it, m)| m.then_some(it))
+        .collect()
+}
+
+/// The answers of the last run into an output folder (`.starcoach-batch/current.json`): what
+/// its summaries show, and what `batch merge` takes from it.
+pub fn save_current(out: &Path, items: &[Item]) -> Result<()> {
+    let rels: Vec<&str> = items.iter().map(|it| it.rel.as_str()).collect();
+    write_atomic(
+        &out.join(STATE_DIR).join("current.json"),
+        &serde_json::to_vec(&rels)?,
+    )
+}
+
+/// The answers listed by [`save_current`], or an error naming the folder.
+pub fn load_current(out: &Path) -> Result<Vec<String>> {
+    let path = out.join(STATE_DIR).join("current.json");
+    let text = std::fs::read_to_string(&path).map_err(|e| {
+        anyhow::anyhow!(
+            "{}: not a starcoach batch output folder (cannot read {}: {e})",
+            out.display(),
+            path.display()
+        )
+    })?;
+    serde_json::from_str(&text).with_context(|| format!("{}: damaged", path.display()))
 }
 
 /// The stored record of an item, if any (an unreadable record counts as none).
@@ -569,11 +701,12 @@ mod tests {
             name: "x".into(),
             question: None,
             kind: None,
+            modified: None,
         };
         let key = Key {
             content_sha256: "c".into(),
             model: "m".into(),
-            filler_pass: true,
+            decoding: "d".into(),
             config: "k".into(),
         };
         let t = Transcript::from_plain_text("I fixed it.", None);
@@ -604,6 +737,10 @@ mod tests {
                 ..key.clone()
             },
             Key {
+                decoding: "plain".into(),
+                ..key.clone()
+            },
+            Key {
                 content_sha256: String::new(),
                 ..key.clone()
             },
@@ -623,16 +760,42 @@ mod tests {
     }
 
     #[test]
-    fn model_identity_prefers_the_sidecar() {
+    fn model_identity_is_its_content() {
         let d = tempfile::tempdir().unwrap();
+        let out = d.path().join("out");
         let m = d.path().join("m.bin");
         std::fs::write(&m, b"model").unwrap();
-        assert!(model_id(&m).unwrap().starts_with("size:5:"));
+        // A stale sidecar is not believed.
         std::fs::write(
             d.path().join("m.bin.sha256"),
             format!("{}  m.bin\n", "a".repeat(64)),
         )
         .unwrap();
-        assert_eq!(model_id(&m).unwrap(), format!("sha256:{}", "a".repeat(64)));
+        let first = model_id(&out, &m).unwrap();
+        assert_eq!(first, format!("sha256:{}", hash_file(&m).unwrap()));
+        assert!(out.join(STATE_DIR).join("models.json").is_file(), "cached");
+        assert_eq!(model_id(&out, &m).unwrap(), first);
+        // Replaced with other content of the same size: a new identity.
+        std::fs::remove_file(&m).unwrap();
+        std::fs::write(&m, b"other").unwrap();
+        assert_ne!(model_id(&out, &m).unwrap(), first);
+    }
+
+    #[test]
+    fn themes_do_not_change_the_config_identity() {
+        let plain = ScoringConfig::default();
+        let mut themed = plain.clone();
+        themed.themes = ScoringConfig::from_toml_str(
+            "[[themes]]\nname = \"Calm under pressure\"\nphrases = [\"calm\"]\n",
+        )
+        .unwrap()
+        .themes;
+        assert!(!themed.themes.is_empty());
+        assert_eq!(config_id(&plain), config_id(&themed));
+        let mut stricter = plain.clone();
+        stricter.delivery = ScoringConfig::from_toml_str("[delivery]\nmin_wpm = 100.0\n")
+            .unwrap()
+            .delivery;
+        assert_ne!(config_id(&plain), config_id(&stricter));
     }
 }

@@ -7,15 +7,17 @@ use std::path::Path;
 
 use anyhow::Result;
 
+use super::clients::ClientHistories;
 use super::{group, Record};
 use crate::fsutil::write_atomic;
 use crate::report::fmt_time;
 use crate::report::html::{esc, href, page, sparkline};
 use crate::score::star::StarPart;
 use crate::score::AnswerScore;
+use crate::themes::Theme;
 
 /// Header of `summary.csv`.
-pub const CSV_HEADER: [&str; 13] = [
+pub const CSV_HEADER: [&str; 15] = [
     "client",
     "file",
     "question",
@@ -29,6 +31,8 @@ pub const CSV_HEADER: [&str; 13] = [
     "score",
     "error",
     "warnings",
+    "attempt",
+    "change",
 ];
 
 /// STAR parts present, as letters in order (`S T A R`); `n/a` for kinds not judged as STAR.
@@ -58,8 +62,9 @@ fn metrics(a: &AnswerScore) -> String {
         .join("; ")
 }
 
-/// `summary.csv`, rows in client then file order.
-pub fn render_csv(records: &[Record]) -> Result<String> {
+/// `summary.csv`, rows in client then file order. `attempt` is the answer's attempt number at
+/// its question for its client and `change` its score minus the previous attempt's.
+pub fn render_csv(records: &[Record], clients: &ClientHistories) -> Result<String> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(CSV_HEADER)?;
     for rs in group(records).values() {
@@ -67,21 +72,28 @@ pub fn render_csv(records: &[Record]) -> Result<String> {
             let q = r.question.clone().unwrap_or_default();
             let kind = r.kind.map(|k| k.to_string()).unwrap_or_default();
             match (r.answer(), r.error()) {
-                (Some(a), _) => w.write_record([
-                    r.client.as_str(),
-                    r.rel.as_str(),
-                    a.question.as_deref().unwrap_or(""),
-                    a.question_type.as_str(),
-                    &format!("{:.1}", a.duration_s),
-                    a.length.verdict.as_str(),
-                    &format!("{:.0}", a.wpm),
-                    &format!("{:.1}", a.filler_stats.per_min),
-                    &star_parts(a),
-                    &metrics(a),
-                    &a.score.to_string(),
-                    "",
-                    &a.warnings.join(" "),
-                ])?,
+                (Some(a), _) => {
+                    let attempt = clients.attempt(r);
+                    w.write_record([
+                        r.client.as_str(),
+                        r.rel.as_str(),
+                        a.question.as_deref().unwrap_or(""),
+                        a.question_type.as_str(),
+                        &format!("{:.1}", a.duration_s),
+                        a.length.verdict.as_str(),
+                        &format!("{:.0}", a.wpm),
+                        &format!("{:.1}", a.filler_stats.per_min),
+                        &star_parts(a),
+                        &metrics(a),
+                        &a.score.to_string(),
+                        "",
+                        &a.warnings.join(" "),
+                        &attempt.map_or(String::new(), |t| t.number.to_string()),
+                        &attempt
+                            .and_then(|t| t.change)
+                            .map_or(String::new(), |c| format!("{c:+}")),
+                    ])?
+                }
                 (None, err) => w.write_record([
                     r.client.as_str(),
                     r.rel.as_str(),
@@ -95,6 +107,8 @@ pub fn render_csv(records: &[Record]) -> Result<String> {
                     "",
                     "",
                     err.unwrap_or("failed"),
+                    "",
+                    "",
                     "",
                 ])?,
             }
@@ -206,6 +220,9 @@ pub fn render_client(client: &str, rs: &[&Record]) -> String {
         b.push_str("</tbody></table>");
     }
     b.push_str(
+        "<p><a id=\"progress\" href=\"progress.html\">Progress across attempts</a>: each question's attempts over time, from every batch kept in the practice history.</p>",
+    );
+    b.push_str(
         "</section>\n<section aria-labelledby=\"h-answers\"><h2 id=\"h-answers\">Answers</h2>",
     );
     answers_table(&mut b, rs, "");
@@ -232,7 +249,7 @@ pub fn render_index(records: &[Record]) -> String {
         failed
     );
     b.push_str("<section aria-labelledby=\"h-clients\"><h2 id=\"h-clients\">Clients</h2>");
-    b.push_str("<table class=\"clients\"><thead><tr><th>Client</th><th class=\"num\">Answers</th><th class=\"num\">Failed</th><th class=\"num\">Mean score</th><th class=\"num\">Last score</th><th>Score trend (file-name order)</th></tr></thead><tbody>");
+    b.push_str("<table class=\"clients\"><thead><tr><th>Client</th><th class=\"num\">Answers</th><th class=\"num\">Failed</th><th class=\"num\">Mean score</th><th class=\"num\">Last score</th><th>Score trend (file-name order)</th><th>Progress</th></tr></thead><tbody>");
     for (dir, rs) in &groups {
         let scores: Vec<f64> = rs
             .iter()
@@ -242,7 +259,7 @@ pub fn render_index(records: &[Record]) -> String {
         let client = rs.first().map_or(dir.as_str(), |r| r.client.as_str());
         let _ = write!(
             b,
-            "<tr><td><a href=\"{}\">{}</a></td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
+            "<tr><td><a href=\"{}\">{}</a></td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td><td><a class=\"progress\" href=\"{}\">progress</a></td></tr>",
             href(&format!("{dir}/index.html")),
             esc(client),
             rs.len(),
@@ -253,7 +270,8 @@ pub fn render_index(records: &[Record]) -> String {
                 format!("{:.0}", mean(&scores))
             },
             scores.last().map_or("-".to_string(), |s| format!("{s:.0}")),
-            sparkline(&scores, &format!("{client} score"), "")
+            sparkline(&scores, &format!("{client} score"), ""),
+            href(&format!("{dir}/progress.html")),
         );
     }
     b.push_str("</tbody></table></section>\n");
@@ -279,14 +297,27 @@ pub fn render_index(records: &[Record]) -> String {
     page("starcoach batch", &[], &b)
 }
 
-/// Rewrites `summary.csv`, every client page and the index from `records`.
-pub fn write_all(out: &Path, records: &[Record]) -> Result<()> {
-    write_atomic(&out.join("summary.csv"), render_csv(records)?.as_bytes())?;
+/// Rewrites `summary.csv`, every client's page and progress page, and the index from
+/// `records`.
+pub fn write_all(
+    out: &Path,
+    records: &[Record],
+    clients: &ClientHistories,
+    themes: &[Theme],
+) -> Result<()> {
+    write_atomic(
+        &out.join("summary.csv"),
+        render_csv(records, clients)?.as_bytes(),
+    )?;
     for (dir, rs) in group(records) {
         let client = rs.first().map_or(dir.as_str(), |r| r.client.as_str());
         write_atomic(
             &out.join(&dir).join("index.html"),
             render_client(client, &rs).as_bytes(),
+        )?;
+        write_atomic(
+            &out.join(&dir).join("progress.html"),
+            clients.progress_page(&dir, client, themes).as_bytes(),
         )?;
     }
     write_atomic(&out.join("index.html"), render_index(records).as_bytes())

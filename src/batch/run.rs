@@ -20,12 +20,14 @@ use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use tokio::sync::{mpsc, Mutex};
 
+use super::clients::{meta_of, ClientHistories};
 use super::{
-    config_id, discover, hash_file, load_record, lock_out, model_id, pages, save_record, Item, Key,
-    Manifest, Outcome, Plan, Record,
+    config_id, discover, hash_file, load_record, lock_out, model_id, pages, save_current,
+    save_record, shard, Item, Key, Manifest, Outcome, Plan, Record, Shard,
 };
 use crate::audio::{self, Audio};
 use crate::fsutil::write_atomic;
+use crate::history::Recorder;
 use crate::pipeline::Pipeline;
 use crate::report;
 use crate::score::ScoringConfig;
@@ -48,6 +50,10 @@ pub struct BatchOptions {
     pub config: ScoringConfig,
     /// Show a progress bar (else one log line per file on stderr).
     pub progress: bool,
+    /// The practice history file every answer is kept in (`None`: `--no-history`).
+    pub history: Option<PathBuf>,
+    /// Only this part of the inbox (`--shard I/N`).
+    pub shard: Option<Shard>,
 }
 
 /// How a batch ended.
@@ -129,14 +135,174 @@ pub fn run(opts: BatchOptions) -> Result<BatchOutcome> {
     result
 }
 
+/// Where finished answers go: their record, the practice history and the summaries, kept
+/// current after every answer.
+pub(super) struct Collector {
+    out: PathBuf,
+    records: Vec<Option<Record>>,
+    index_of: std::collections::HashMap<String, usize>,
+    paths: Vec<PathBuf>,
+    recorder: Option<Recorder>,
+    clients: ClientHistories,
+    themes: Vec<crate::themes::Theme>,
+}
+
+impl Collector {
+    pub(super) fn new(
+        out: &Path,
+        history: Option<&Path>,
+        themes: Vec<crate::themes::Theme>,
+    ) -> Collector {
+        Collector {
+            out: out.to_path_buf(),
+            records: Vec::new(),
+            index_of: Default::default(),
+            paths: Vec::new(),
+            recorder: history.map(|p| Recorder::at(p.to_path_buf())),
+            clients: ClientHistories::default(),
+            themes,
+        }
+    }
+
+    /// Adds an answer of this run (its record, if any, is the current one).
+    pub(super) fn push(&mut self, rel: &str, path: &Path, r: Option<Record>) {
+        self.index_of.insert(rel.to_string(), self.records.len());
+        self.records.push(r);
+        self.paths.push(path.to_path_buf());
+    }
+
+    /// Keeps a finished answer in the history (replacing its own earlier entry), then its
+    /// record (last: a record means the reports and the history entry are there), and
+    /// rewrites the summaries.
+    pub(super) fn finish(&mut self, r: Record) -> Result<()> {
+        let i = self.index_of.get(&r.rel).copied();
+        self.keep_in_history(&r, i);
+        save_record(&self.out, &r)?;
+        if let Some(i) = i {
+            self.records[i] = Some(r);
+        }
+        self.write_pages()
+    }
+
+    fn keep_in_history(&mut self, r: &Record, i: Option<usize>) {
+        let (Some(a), Some(i)) = (r.answer(), i) else {
+            return;
+        };
+        let Some(rec) = self.recorder.as_mut() else {
+            return;
+        };
+        if rec.keep_recording(a, &meta_of(r, &self.paths[i])).is_none() {
+            return;
+        }
+        if let Some(store) = rec.store() {
+            if let Err(e) = self.clients.refresh(store, &r.client, &r.client_dir) {
+                crate::errln!("warning: cannot read the history back: {e}");
+            }
+        }
+    }
+
+    /// Makes sure every answer scored earlier is in the history too (answers scored with
+    /// `--no-history`, or by a batch before batches kept them), then reads each client's
+    /// answers from it.
+    pub(super) fn sync_history(&mut self) {
+        let current = self.current();
+        let mut recorder = self.recorder.take();
+        if let Some(rec) = recorder.as_mut() {
+            for r in &current {
+                if let (Some(a), Some(&i)) = (r.answer(), self.index_of.get(&r.rel)) {
+                    if rec.keep_recording(a, &meta_of(r, &self.paths[i])).is_none() {
+                        break;
+                    }
+                }
+            }
+            if let Some(store) = rec.store() {
+                match ClientHistories::load(store, &current) {
+                    Ok(c) => self.clients = c,
+                    Err(e) => crate::errln!("warning: cannot read the history back: {e}"),
+                }
+            }
+        }
+        self.recorder = recorder;
+        if !self.clients.from_history {
+            self.clients = ClientHistories::from_records(&current);
+        }
+    }
+
+    fn current(&self) -> Vec<Record> {
+        self.records.iter().flatten().cloned().collect()
+    }
+
+    pub(super) fn write_pages(&mut self) -> Result<()> {
+        let current = self.current();
+        if !self.clients.from_history {
+            self.clients = ClientHistories::from_records(&current);
+        }
+        pages::write_all(&self.out, &current, &self.clients, &self.themes)
+    }
+
+    /// Failures among the current answers.
+    pub(super) fn failed(&self) -> usize {
+        self.records
+            .iter()
+            .flatten()
+            .filter(|r| r.answer().is_none())
+            .count()
+    }
+}
+
+/// One planned item: its key, its stored record, what to do, and why it cannot be read.
+type Planned = (Item, Key, Option<Record>, Plan, Option<String>);
+
+/// Hashes every file (fast next to Whisper) and decides what to do with each, so skips are
+/// known and the ETA is honest.
+fn plan_all(
+    items: Vec<Item>,
+    out: &Path,
+    model: &str,
+    decoding: &str,
+    config: &str,
+    force: bool,
+) -> Vec<Planned> {
+    items
+        .into_iter()
+        .map(|it| {
+            let hashed = hash_file(&it.path);
+            let key = Key {
+                content_sha256: hashed.as_ref().map(String::clone).unwrap_or_default(),
+                model: model.to_string(),
+                decoding: decoding.to_string(),
+                config: config.to_string(),
+            };
+            let old = load_record(out, &it.rel);
+            let plan = match (&old, force) {
+                (Some(r), false) => r.plan(&it, &key),
+                _ => Plan::Transcribe,
+            };
+            let read_error = hashed
+                .err()
+                .map(|e| format!("{}: cannot read ({e})", it.rel));
+            (it, key, old, plan, read_error)
+        })
+        .collect()
+}
+
 async fn run_async(opts: BatchOptions) -> Result<BatchOutcome> {
     let manifest = opts.manifest.as_deref().map(Manifest::load).transpose()?;
-    let items = discover(&opts.inbox, manifest.as_ref())?;
+    let mut items = discover(&opts.inbox, manifest.as_ref())?;
+    if let Some(s) = opts.shard {
+        items = tokio::task::spawn_blocking(move || shard(items, s, audio::probe_duration)).await?;
+    }
     std::fs::create_dir_all(&opts.out)
         .with_context(|| format!("{}: cannot create folder", opts.out.display()))?;
     let _lock = lock_out(&opts.out)?;
     crate::fsutil::remove_stale_temps(&opts.out);
-    let model = model_id(&opts.model)?;
+    save_current(&opts.out, &items)?;
+    let model = model_id(&opts.out, &opts.model)?;
+    let transcribe = TranscribeOptions {
+        threads: opts.threads,
+        fillers: opts.filler_pass,
+    };
+    let decoding = transcribe.output_identity();
     let config = config_id(&opts.config);
     let interrupted = Arc::new(AtomicBool::new(false));
     {
@@ -148,39 +314,21 @@ async fn run_async(opts: BatchOptions) -> Result<BatchOutcome> {
         });
     }
 
-    // Plan: hash every file (fast next to Whisper) so skips are known and the ETA is honest.
     let out = opts.out.clone();
     let force = opts.force;
-    let filler_pass = opts.filler_pass;
     let planned = tokio::task::spawn_blocking(move || {
-        items
-            .into_iter()
-            .map(|it| {
-                let hashed = hash_file(&it.path);
-                let key = Key {
-                    content_sha256: hashed.as_ref().map(String::clone).unwrap_or_default(),
-                    model: model.clone(),
-                    filler_pass,
-                    config: config.clone(),
-                };
-                let old = load_record(&out, &it.rel);
-                let plan = match (&old, force) {
-                    (Some(r), false) => r.plan(&it, &key),
-                    _ => Plan::Transcribe,
-                };
-                let read_error = hashed
-                    .err()
-                    .map(|e| format!("{}: cannot read ({e})", it.rel));
-                (it, key, old, plan, read_error)
-            })
-            .collect::<Vec<_>>()
+        plan_all(items, &out, &model, &decoding, &config, force)
     })
     .await?;
 
     let mut outcome = BatchOutcome::default();
-    let mut records: Vec<Option<Record>> = Vec::with_capacity(planned.len());
+    let mut collector = Collector::new(
+        &opts.out,
+        opts.history.as_deref(),
+        opts.config.themes.clone(),
+    );
     let mut todo = Vec::new();
-    let mut index_of = std::collections::HashMap::new();
+    let mut now = Vec::new();
     let bar = ProgressBar::with_draw_target(
         Some(0),
         if opts.progress {
@@ -193,14 +341,13 @@ async fn run_async(opts: BatchOptions) -> Result<BatchOutcome> {
         bar: bar.clone(),
         visible: opts.progress,
     };
-    for (i, (it, key, old, plan, read_error)) in planned.into_iter().enumerate() {
-        index_of.insert(it.rel.clone(), i);
+    for (it, key, old, plan, read_error) in planned {
         match (plan, read_error) {
             (_, Some(err)) => {
                 let r = Record::new(&it, &key, Outcome::Failed { error: err.clone() }, None);
-                save_record(&opts.out, &r)?;
                 log.line(format!("failed  {}: {err}", it.rel));
-                records.push(Some(r));
+                collector.push(&it.rel, &it.path, None);
+                now.push(r);
             }
             (Plan::Skip, None) => {
                 match old.as_ref().and_then(|r| r.error()) {
@@ -208,7 +355,7 @@ async fn run_async(opts: BatchOptions) -> Result<BatchOutcome> {
                     None => log.line(format!("skipped {} (already scored)", it.rel)),
                 }
                 outcome.skipped += 1;
-                records.push(old);
+                collector.push(&it.rel, &it.path, old);
             }
             (Plan::Rescore, None) => {
                 let t = old
@@ -222,31 +369,27 @@ async fn run_async(opts: BatchOptions) -> Result<BatchOutcome> {
                     r.answer().map_or(0, |a| a.score)
                 ));
                 outcome.rescored += 1;
-                records.push(Some(r));
+                collector.push(&it.rel, &it.path, None);
+                now.push(r);
             }
             (Plan::Transcribe, None) => {
                 // Until it is redone, the answer's earlier result (reports still on disk)
                 // stays in the summaries: an interrupted `--force` never shrinks them.
-                records.push(old);
+                collector.push(&it.rel, &it.path, old);
                 todo.push((it, key));
             }
         }
     }
-    let current =
-        |records: &[Option<Record>]| records.iter().flatten().cloned().collect::<Vec<_>>();
-    pages::write_all(&opts.out, &current(&records))?;
+    collector.sync_history();
+    for r in now {
+        collector.finish(r)?;
+    }
+    collector.write_pages()?;
 
     if !todo.is_empty() {
         let pipeline = Arc::new(
-            Pipeline::with_model(
-                &opts.model,
-                TranscribeOptions {
-                    threads: opts.threads,
-                    fillers: opts.filler_pass,
-                },
-                opts.config.clone(),
-            )
-            .context("loading the model")?,
+            Pipeline::with_model(&opts.model, transcribe, opts.config.clone())
+                .context("loading the model")?,
         );
         bar.set_length(todo.len() as u64);
         bar.set_style(
@@ -257,80 +400,7 @@ async fn run_async(opts: BatchOptions) -> Result<BatchOutcome> {
         );
         bar.set_message("0.0 audio min, 0 failed");
         bar.enable_steady_tick(Duration::from_millis(200));
-
-        let (job_tx, job_rx) = mpsc::channel::<(Item, Key, Result<Audio, String>)>(opts.jobs);
-        let (done_tx, mut done_rx) = mpsc::channel::<Done>(opts.jobs * 2);
-        let stop = interrupted.clone();
-        // Decoder: one file at a time, ahead of the workers by at most `jobs` files.
-        tokio::spawn(async move {
-            for (it, key) in todo {
-                if stop.load(Ordering::SeqCst) {
-                    break;
-                }
-                let path = it.path.clone();
-                let decoded = tokio::task::spawn_blocking(move || audio::load(&path))
-                    .await
-                    .map_err(|e| e.to_string())
-                    .and_then(|r| r.map_err(|e| e.to_string()));
-                if job_tx.send((it, key, decoded)).await.is_err() {
-                    break;
-                }
-            }
-        });
-        let job_rx = Arc::new(Mutex::new(job_rx));
-        for _ in 0..opts.jobs {
-            let job_rx = job_rx.clone();
-            let done_tx = done_tx.clone();
-            let pipeline = pipeline.clone();
-            let stop = interrupted.clone();
-            tokio::spawn(async move {
-                loop {
-                    let next = job_rx.lock().await.recv().await;
-                    let Some((item, key, decoded)) = next else {
-                        break;
-                    };
-                    if stop.load(Ordering::SeqCst) {
-                        break;
-                    }
-                    let done = match decoded {
-                        Err(error) => Done::Failed { item, key, error },
-                        Ok(audio) => {
-                            let p = pipeline.clone();
-                            let shown = item.path.display().to_string();
-                            let started = std::time::Instant::now();
-                            let audio_s = audio.duration_s;
-                            let r = tokio::task::spawn_blocking(move || {
-                                p.transcribe_audio(&audio, &shown)
-                            })
-                            .await;
-                            match r {
-                                Ok(Ok(transcript)) => Done::Ok {
-                                    item,
-                                    key,
-                                    transcript,
-                                    audio_s,
-                                    elapsed: started.elapsed(),
-                                },
-                                Ok(Err(e)) => Done::Failed {
-                                    item,
-                                    key,
-                                    error: format!("{e:#}"),
-                                },
-                                Err(e) => Done::Failed {
-                                    item,
-                                    key,
-                                    error: format!("transcription crashed: {e}"),
-                                },
-                            }
-                        }
-                    };
-                    if done_tx.send(done).await.is_err() {
-                        break;
-                    }
-                }
-            });
-        }
-        drop(done_tx);
+        let mut done_rx = start_workers(todo, pipeline.clone(), opts.jobs, interrupted.clone());
 
         let mut audio_s = 0.0;
         let mut failed_now = 0;
@@ -366,15 +436,13 @@ async fn run_async(opts: BatchOptions) -> Result<BatchOutcome> {
                     let shown = format!("{}: ", item.path.display());
                     let error = error.strip_prefix(&shown).unwrap_or(&error).to_string();
                     let line = format!("failed  {}: {error}", item.rel);
-                    let r = Record::new(&item, &key, Outcome::Failed { error }, None);
-                    save_record(&opts.out, &r)?;
-                    (r, line)
+                    (
+                        Record::new(&item, &key, Outcome::Failed { error }, None),
+                        line,
+                    )
                 }
             };
-            if let Some(&i) = index_of.get(&r.rel) {
-                records[i] = Some(r);
-            }
-            pages::write_all(&opts.out, &current(&records))?;
+            collector.finish(r)?;
             log.line(line);
             bar.inc(1);
             bar.set_message(format!(
@@ -385,12 +453,89 @@ async fn run_async(opts: BatchOptions) -> Result<BatchOutcome> {
         bar.finish_and_clear();
     }
     outcome.interrupted = interrupted.load(Ordering::SeqCst);
-    outcome.failed = records
-        .iter()
-        .flatten()
-        .filter(|r| r.answer().is_none())
-        .count();
+    outcome.failed = collector.failed();
     Ok(outcome)
+}
+
+/// The decoder and the `jobs` workers; finished answers come out of the returned channel.
+fn start_workers(
+    todo: Vec<(Item, Key)>,
+    pipeline: Arc<Pipeline>,
+    jobs: usize,
+    stop: Arc<AtomicBool>,
+) -> mpsc::Receiver<Done> {
+    let (job_tx, job_rx) = mpsc::channel::<(Item, Key, Result<Audio, String>)>(jobs);
+    let (done_tx, done_rx) = mpsc::channel::<Done>(jobs * 2);
+    // Decoder: one file at a time, ahead of the workers by at most `jobs` files.
+    let decoder_stop = stop.clone();
+    tokio::spawn(async move {
+        for (it, key) in todo {
+            if decoder_stop.load(Ordering::SeqCst) {
+                break;
+            }
+            let path = it.path.clone();
+            let decoded = tokio::task::spawn_blocking(move || audio::load(&path))
+                .await
+                .map_err(|e| e.to_string())
+                .and_then(|r| r.map_err(|e| e.to_string()));
+            if job_tx.send((it, key, decoded)).await.is_err() {
+                break;
+            }
+        }
+    });
+    let job_rx = Arc::new(Mutex::new(job_rx));
+    for _ in 0..jobs {
+        let job_rx = job_rx.clone();
+        let done_tx = done_tx.clone();
+        let pipeline = pipeline.clone();
+        let stop = stop.clone();
+        tokio::spawn(async move {
+            loop {
+                let next = job_rx.lock().await.recv().await;
+                let Some((item, key, decoded)) = next else {
+                    break;
+                };
+                if stop.load(Ordering::SeqCst) {
+                    break;
+                }
+                let done = match decoded {
+                    Err(error) => Done::Failed { item, key, error },
+                    Ok(audio) => transcribe_one(&pipeline, item, key, audio).await,
+                };
+                if done_tx.send(done).await.is_err() {
+                    break;
+                }
+            }
+        });
+    }
+    done_rx
+}
+
+async fn transcribe_one(pipeline: &Arc<Pipeline>, item: Item, key: Key, audio: Audio) -> Done {
+    let p = pipeline.clone();
+    let shown = item.path.display().to_string();
+    let started = std::time::Instant::now();
+    let audio_s = audio.duration_s;
+    let r = tokio::task::spawn_blocking(move || p.transcribe_audio(&audio, &shown)).await;
+    match r {
+        Ok(Ok(transcript)) => Done::Ok {
+            item,
+            key,
+            transcript,
+            audio_s,
+            elapsed: started.elapsed(),
+        },
+        Ok(Err(e)) => Done::Failed {
+            item,
+            key,
+            error: format!("{e:#}"),
+        },
+        Err(e) => Done::Failed {
+            item,
+            key,
+            error: format!("transcription crashed: {e}"),
+        },
+    }
 }
 
 /// Resolves once the interrupt flag is set.
@@ -400,8 +545,8 @@ async fn wait_for(flag: &AtomicBool) {
     }
 }
 
-/// Scores a transcript, writes the answer's three reports, then its record (last, so a record
-/// always means the reports are whole).
+/// Scores a transcript and writes the answer's three reports; the record is written by
+/// [`Collector::finish`] (last, so a record always means the reports are whole).
 fn finish_ok(
     out: &Path,
     pipeline: &Pipeline,
@@ -428,16 +573,14 @@ fn finish_ok(
         ],
     );
     write_atomic(&out.join(it.report_rel("html")), html.as_bytes())?;
-    let r = Record::new(
+    Ok(Record::new(
         it,
         key,
         Outcome::Ok {
             answer: Box::new(a),
         },
         Some(t),
-    );
-    save_record(out, &r)?;
-    Ok(r)
+    ))
 }
 
 #[cfg(test)]

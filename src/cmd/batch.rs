@@ -1,12 +1,61 @@
-//! `starcoach batch INBOX --out REPORTS`: score every recording in a coach's inbox, resumably.
+//! `starcoach batch INBOX --out REPORTS`: score every recording in a coach's inbox, resumably;
+//! `starcoach batch merge --out MERGED SHARD_OUT...`: combine the outputs of shards.
+
+use std::path::PathBuf;
 
 use anyhow::Result;
 
-use crate::batch::{self, run::fit_parallelism, BatchOptions};
-use crate::cli::BatchArgs;
-use crate::model;
+use crate::batch::{self, merge, run::fit_parallelism, BatchOptions};
+use crate::cli::{BatchArgs, BatchCommand};
+use crate::{history, model};
+
+/// The history file answers go to, or `None` for `--no-history` (or when there is no place
+/// for one: a warning, and the batch goes on).
+fn history_file(no_history: bool) -> Option<PathBuf> {
+    if no_history {
+        return None;
+    }
+    match history::default_path() {
+        Ok(p) => Some(p),
+        Err(e) => {
+            crate::errln!("warning: answers not kept in the history: {e}");
+            None
+        }
+    }
+}
 
 pub fn run(args: BatchArgs) -> Result<i32> {
+    if let Some(BatchCommand::Merge {
+        out,
+        shards,
+        config,
+        no_history,
+    }) = args.command
+    {
+        let config = super::score::load_config(config.as_deref())?;
+        let done = merge::merge(&merge::MergeOptions {
+            out: out.clone(),
+            shards,
+            history: history_file(no_history),
+            themes: config.themes,
+        })?;
+        crate::errln!(
+            "{} answers from {} folder{} ({} failed); reports in {}",
+            done.answers,
+            done.folders,
+            if done.folders == 1 { "" } else { "s" },
+            done.failed,
+            out.join("index.html").display()
+        );
+        return Ok(if done.failed > 0 {
+            super::exit::SOME_FAILED
+        } else {
+            super::exit::OK
+        });
+    }
+    let (Some(inbox), Some(out)) = (args.inbox, args.out) else {
+        anyhow::bail!("batch: give the INBOX folder and --out REPORTS");
+    };
     let config = super::score::load_config(args.config.as_deref())?;
     let model = model::resolve(args.model.as_deref())?;
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
@@ -18,9 +67,9 @@ pub fn run(args: BatchArgs) -> Result<i32> {
             if threads == 1 { "" } else { "s" }
         );
     }
-    let out = batch::run(BatchOptions {
-        inbox: args.inbox,
-        out: args.out.clone(),
+    let done = batch::run(BatchOptions {
+        inbox,
+        out: out.clone(),
         manifest: args.manifest,
         model,
         jobs,
@@ -29,23 +78,28 @@ pub fn run(args: BatchArgs) -> Result<i32> {
         force: args.force,
         config,
         progress: batch::run::progress_wanted(),
+        history: history_file(args.no_history),
+        shard: args.shard,
     })?;
     crate::errln!(
-        "{} scored, {} rescored, {} skipped, {} failed{}; reports in {}",
-        out.scored,
-        out.rescored,
-        out.skipped,
-        out.failed,
-        if out.interrupted {
+        "{} scored, {} rescored, {} skipped, {} failed{}{}; reports in {}",
+        done.scored,
+        done.rescored,
+        done.skipped,
+        done.failed,
+        args.shard
+            .map(|s| format!(" (shard {s})"))
+            .unwrap_or_default(),
+        if done.interrupted {
             " (interrupted)"
         } else {
             ""
         },
-        args.out.join("index.html").display()
+        out.join("index.html").display()
     );
-    Ok(if out.interrupted {
+    Ok(if done.interrupted {
         super::exit::INTERRUPTED
-    } else if out.failed > 0 {
+    } else if done.failed > 0 {
         super::exit::SOME_FAILED
     } else {
         super::exit::OK

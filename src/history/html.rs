@@ -177,6 +177,12 @@ fn table(s: &Series) -> String {
 
 /// The whole page. `scope` says what the page covers (client, since...), shown under the title.
 pub fn render(p: &Progress, scope: &str) -> String {
+    render_with_links(p, scope, &[])
+}
+
+/// The page with links (text, relative address) above the title, e.g. back to a batch's
+/// client summary.
+pub fn render_with_links(p: &Progress, scope: &str, links: &[(&str, &str)]) -> String {
     let mut h = String::new();
     h.push_str(
         r#"<!DOCTYPE html>
@@ -202,9 +208,22 @@ th,td{padding:.25rem .8rem;text-align:left;border-bottom:1px solid #eef0f4}thead
 .missing{color:#c0392b}.ok{color:#1a8a3a}
 ul{margin:.3rem 0}
 </style></head><body>
-<h1>Interview practice: progress</h1>
 "#,
     );
+    if !links.is_empty() {
+        h.push_str("<nav>");
+        for (i, (text, to)) in links.iter().enumerate() {
+            let _ = write!(
+                h,
+                "{}<a href=\"{}\">{}</a>",
+                if i > 0 { " · " } else { "" },
+                crate::report::html::href(to),
+                esc(text)
+            );
+        }
+        h.push_str("</nav>\n");
+    }
+    h.push_str("<h1>Interview practice: progress</h1>\n");
     let _ = writeln!(h, r#"<p class="scope">{}</p>"#, esc(scope));
     let Some(all) = &p.overall else {
         h.push_str("<p id=\"empty\">No answers in the history yet.</p></body></html>\n");

@@ -68,6 +68,12 @@ pub fn competency_str(c: questions::Competency) -> String {
         .unwrap_or_default()
 }
 
+/// v3: batches find the answer kept for a recording by its SHA-256, to replace it instead of
+/// adding it again.
+pub const V3: &str = "
+CREATE INDEX answers_by_recording ON answers(audio_sha256, client);
+";
+
 /// All migrations, in order; the store's version is how many have been applied.
 pub const MIGRATIONS: &[Migration] = &[
     Migration {
@@ -77,6 +83,10 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration {
         sql: V2,
         fixup: Some(backfill_competency),
+    },
+    Migration {
+        sql: V3,
+        fixup: None,
     },
 ];
 

@@ -21,7 +21,7 @@ use serde::Serialize;
 use crate::questions::Competency;
 use crate::score::star::{Star, StarPart};
 use crate::score::AnswerScore;
-pub use store::{default_path, Forget, Store};
+pub use store::{default_path, Forget, Kept, Store};
 
 /// Where an answer came from, kept beside its score.
 #[derive(Debug, Clone, PartialEq)]
@@ -232,10 +232,11 @@ impl Recorder {
         }
     }
 
-    /// Keeps one answer; returns its ID, or `None` (after a warning) when it could not.
-    pub fn record(&mut self, a: &AnswerScore, meta: &Meta) -> Option<i64> {
+    /// The store, opened on first use; `None` (after one warning) when it cannot be.
+    pub fn store(&mut self) -> Option<&mut Store> {
+        let path = &self.path;
         let store = self.store.get_or_insert_with(|| {
-            let opened = match &self.path {
+            let opened = match path {
                 Some(p) => Store::open(p),
                 None => Store::open_default(),
             };
@@ -243,9 +244,25 @@ impl Recorder {
                 crate::errln!("warning: answer not kept in the history: {e}");
             })
         });
-        let store = store.as_mut().ok()?;
-        match store.record(a, meta) {
+        store.as_mut().ok()
+    }
+
+    /// Keeps one answer; returns its ID, or `None` (after a warning) when it could not.
+    pub fn record(&mut self, a: &AnswerScore, meta: &Meta) -> Option<i64> {
+        match self.store()?.record(a, meta) {
             Ok(id) => Some(id),
+            Err(e) => {
+                crate::errln!("warning: answer not kept in the history: {e}");
+                None
+            }
+        }
+    }
+
+    /// Keeps a scored recording once (see [`Store::keep_recording`]); `None` (after a
+    /// warning) when it could not.
+    pub fn keep_recording(&mut self, a: &AnswerScore, meta: &Meta) -> Option<(i64, Kept)> {
+        match self.store()?.keep_recording(a, meta) {
+            Ok(kept) => Some(kept),
             Err(e) => {
                 crate::errln!("warning: answer not kept in the history: {e}");
                 None

@@ -151,15 +151,20 @@ fn round1(x: f64) -> f64 {
     }
 }
 
+/// Which answers are attempts at the same question: the question, normalized; answers with no
+/// question, by kind.
+pub fn attempt_key(a: &AnswerScore) -> String {
+    a.question.as_deref().map_or_else(
+        || format!("\u{0}{}", a.question_type.as_str()),
+        questions::normalize,
+    )
+}
+
 /// Builds the progress view from entries (oldest first, as [`super::Store::list`] returns them).
 pub fn build(entries: &[Entry], themes_declared: &[Theme]) -> Progress {
     let mut groups: Vec<(String, Vec<&Entry>)> = Vec::new();
     for e in entries {
-        // Attempts at the same question; answers with no question, by kind.
-        let key = e.answer.question.as_deref().map_or_else(
-            || format!("\u{0}{}", e.answer.question_type.as_str()),
-            questions::normalize,
-        );
+        let key = attempt_key(&e.answer);
         match groups.iter_mut().find(|(k, _)| *k == key) {
             Some((_, v)) => v.push(e),
             None => groups.push((key, vec![e])),

@@ -53,6 +53,16 @@ pub struct Store {
     path: PathBuf,
 }
 
+/// What [`Store::keep_recording`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kept {
+    Added,
+    /// The recording's earlier answer was replaced (its score changed).
+    Replaced,
+    /// The same answer was already kept.
+    Unchanged,
+}
+
 /// Which answers `forget` removes.
 #[derive(Debug, Clone)]
 pub enum Forget {
@@ -253,6 +263,27 @@ impl Store {
     /// Keeps one scored answer; returns its ID. One transaction: the answer is there in full
     /// or not at all.
     pub fn record(&mut self, a: &AnswerScore, meta: &Meta) -> Result<i64, HistoryError> {
+        self.write(a, meta, false).map(|(id, _)| id)
+    }
+
+    /// Keeps a scored recording once: the answer already kept for the same recording (its
+    /// SHA-256) and client is replaced in place (same ID, same time) when the score changed,
+    /// and left alone when it did not; otherwise the answer is added. For batches, which score
+    /// the same files again.
+    pub fn keep_recording(
+        &mut self,
+        a: &AnswerScore,
+        meta: &Meta,
+    ) -> Result<(i64, Kept), HistoryError> {
+        self.write(a, meta, true)
+    }
+
+    fn write(
+        &mut self,
+        a: &AnswerScore,
+        meta: &Meta,
+        replace_same_recording: bool,
+    ) -> Result<(i64, Kept), HistoryError> {
         let json = serde_json::to_string(a).map_err(|e| HistoryError::Encode(e.to_string()))?;
         let star_parts = a
             .star
@@ -284,37 +315,77 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(err)?;
-        tx.execute(
-            "INSERT INTO answers (recorded_at, question, question_key, client, kind, score,
-                 fillers_per_min, wpm, speaking_s, verdict, star_parts, result_metrics,
-                 source_path, audio_sha256, answer_json, competency)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-            params![
-                meta.recorded_at.as_millisecond(),
-                a.question,
-                question_key.unwrap_or_default(),
-                meta.client,
-                a.question_type.to_string(),
-                a.score,
-                finite(a.filler_stats.per_min),
-                finite(a.wpm),
-                finite(a.speaking_s),
-                a.length.verdict.as_str(),
-                star_parts,
-                a.quantified_results.len() as i64,
-                meta.source_path,
-                meta.audio_sha256,
-                json,
-                competency,
-            ],
-        )
-        .map_err(err)?;
-        let id = tx.last_insert_rowid();
+        let existing: Option<(i64, String)> = match (&meta.audio_sha256, replace_same_recording) {
+            (Some(sha), true) => tx
+                .query_row(
+                    "SELECT id, answer_json FROM answers
+                     WHERE audio_sha256 = ?1 AND client IS ?2 ORDER BY id LIMIT 1",
+                    params![sha, meta.client],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()
+                .map_err(err)?,
+            _ => None,
+        };
+        if let Some((id, old)) = &existing {
+            if *old == json {
+                return Ok((*id, Kept::Unchanged));
+            }
+        }
+        // Every column but the ID and the time: an update keeps both.
+        let values = params![
+            a.question,
+            question_key.unwrap_or_default(),
+            meta.client,
+            a.question_type.to_string(),
+            a.score,
+            finite(a.filler_stats.per_min),
+            finite(a.wpm),
+            finite(a.speaking_s),
+            a.length.verdict.as_str(),
+            star_parts,
+            a.quantified_results.len() as i64,
+            meta.source_path,
+            meta.audio_sha256,
+            json,
+            competency,
+            meta.recorded_at.as_millisecond(),
+        ];
+        let (id, kept) = match existing {
+            Some((id, _)) => {
+                let mut v = values.to_vec();
+                v.pop();
+                v.push(&id);
+                tx.execute(
+                    "UPDATE answers SET question = ?1, question_key = ?2, client = ?3, kind = ?4,
+                         score = ?5, fillers_per_min = ?6, wpm = ?7, speaking_s = ?8,
+                         verdict = ?9, star_parts = ?10, result_metrics = ?11,
+                         source_path = ?12, audio_sha256 = ?13, answer_json = ?14,
+                         competency = ?15
+                     WHERE id = ?16",
+                    v.as_slice(),
+                )
+                .map_err(err)?;
+                (id, Kept::Replaced)
+            }
+            None => {
+                tx.execute(
+                    "INSERT INTO answers (question, question_key, client, kind, score,
+                         fillers_per_min, wpm, speaking_s, verdict, star_parts, result_metrics,
+                         source_path, audio_sha256, answer_json, competency, recorded_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
+                         ?16)",
+                    values,
+                )
+                .map_err(err)?;
+                (tx.last_insert_rowid(), Kept::Added)
+            }
+        };
         if let Some(ms) = pause {
             std::thread::sleep(Duration::from_millis(ms));
         }
         tx.commit().map_err(err)?;
-        Ok(id)
+        Ok((id, kept))
     }
 
     /// The answers matching `filter`, oldest first.

@@ -75,6 +75,27 @@ pub struct TranscribeOptions {
     pub fillers: bool,
 }
 
+/// Version of what transcription produces (words, timings, fillers) for a given model and
+/// options. Bump it with every change to the decoding or the transcript it yields: batches
+/// re-transcribe recordings whose stored transcript came from another version.
+/// `tests/output_version.rs` fails when the output changes and this does not.
+pub const TRANSCRIBER_VERSION: u32 = 1;
+
+impl TranscribeOptions {
+    /// What, besides the model and the audio, decides the transcript: this version and the
+    /// options that change words (not `threads`, which only changes the speed).
+    pub fn output_identity(&self) -> String {
+        format!(
+            "transcriber v{TRANSCRIBER_VERSION}, {}",
+            if self.fillers {
+                "filler-aware"
+            } else {
+                "plain"
+            }
+        )
+    }
+}
+
 impl Default for TranscribeOptions {
     fn default() -> Self {
         TranscribeOptions {
