@@ -206,6 +206,11 @@ pub struct ScoreArgs {
     /// Keep these answers in the history under this client's name (for coaches).
     #[arg(long, value_name = "NAME")]
     pub client: Option<String>,
+    /// Put the recording inside the HTML report (16 kHz mono WAV), so its player works
+    /// wherever the one file goes (e.g. sent to a coach); without it, reports in --out link to
+    /// the recording beside them.
+    #[arg(long)]
+    pub embed_audio: bool,
 }
 
 #[derive(Debug, Args)]

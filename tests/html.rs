@@ -14,6 +14,19 @@ use common::*;
 /// Every `href="..."` of a page resolves to an existing file (relative links only).
 fn assert_links_resolve(page: &Path, html: &str) -> usize {
     let mut n = 0;
+    // The player's recording (unless it is inside the page) must be there too.
+    for part in html.split(" src=\"").skip(1) {
+        let target = &part[..part.find('"').unwrap()];
+        if !target.starts_with("data:") {
+            let p = page.parent().unwrap().join(percent_decode(target));
+            assert!(
+                p.is_file(),
+                "{} plays missing {}",
+                page.display(),
+                p.display()
+            );
+        }
+    }
     for part in html.split("href=\"").skip(1) {
         let target = &part[..part.find('"').unwrap()];
         assert!(
@@ -51,8 +64,21 @@ fn percent_decode(s: &str) -> String {
 }
 
 fn assert_self_contained(html: &str) {
+    // A recording inside the page (base64, which may hold "//") is not a fetch.
+    let mut html = html.to_string();
+    while let Some(at) = html.find("\"data:") {
+        let end = at + 1 + html[at + 1..].find('"').unwrap();
+        html.replace_range(at..=end, "\"\"");
+    }
+    // An inline script (the player's) is fine; one fetched from elsewhere is not.
     for bad in [
-        "http:", "https:", "//", "<script", "<link", "@import", "url(",
+        "http:",
+        "https:",
+        "//",
+        "<script src",
+        "<link",
+        "@import",
+        "url(",
     ] {
         assert!(!html.contains(bad), "{bad} found");
     }
@@ -169,6 +195,101 @@ fn report_summary_and_index_render_in_chromium() {
     assert!(d.contains("dana/2026-02-answer.html"));
     assert!(d.contains("Failed files"));
     screenshot(&index, "index");
+}
+
+/// Issue 27 (4): a click on a filler in the transcript plays the recording from that moment,
+/// in headless Chromium, on the report `score --out` writes beside the recording and on one
+/// with the recording embedded.
+#[test]
+fn the_player_seeks_to_the_clicked_moment() {
+    let dir = tempfile::tempdir().unwrap();
+    let rec = dir.path().join("my answer.ogg");
+    std::fs::copy(fixture("example/answer.ogg"), &rec).unwrap();
+    let out = dir.path().join("reports");
+    let o = bin()
+        .args(["score", "--no-history", "--out"])
+        .arg(&out)
+        .arg(&rec)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let report = out.join("my answer.html");
+    let raw = std::fs::read_to_string(&report).unwrap();
+    assert_self_contained(&raw);
+    assert!(raw.contains("src=\"../my%20answer.ogg\""), "linked beside");
+    assert_links_resolve(&report, &raw);
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("my answer.json")).unwrap())
+            .unwrap();
+    let duration = json["answers"][0]["duration_s"].as_f64().unwrap();
+    let check = |page: &Path, raw: &str, name: &str| {
+        // The page as a user would click it: a copy beside it with a few lines that click the
+        // first filler in the transcript once the page has loaded, and write down where the
+        // player went.
+        let clicker = r#"<script>
+window.addEventListener('load', function () {
+  var p = document.getElementById('player');
+  var m = document.querySelector('#transcript mark.filler[data-t]');
+  p.muted = true;
+  m.click();
+  // Loaded (readyState 4: the whole recording is there), moved to the moment, playing.
+  document.body.setAttribute('data-ready', p.readyState);
+  document.body.setAttribute('data-seeked', p.currentTime.toFixed(2));
+  document.body.setAttribute('data-duration', p.duration.toFixed(2));
+  document.body.setAttribute('data-playing', p.paused ? 0 : 1);
+  document.body.setAttribute('data-want', m.getAttribute('data-t'));
+});
+</script></body>"#;
+        let harness = page.with_file_name(format!("{name}-click.html"));
+        std::fs::write(&harness, raw.replace("</body>", clicker)).unwrap();
+        let o = browser(
+            &harness,
+            &[
+                "--dump-dom".into(),
+                "--virtual-time-budget=15000".into(),
+                "--autoplay-policy=no-user-gesture-required".into(),
+                "--allow-file-access-from-files".into(),
+            ],
+        );
+        let d = String::from_utf8_lossy(&o.stdout).into_owned();
+        let attr = |k: &str| -> f64 {
+            let at = d
+                .find(&format!("{k}=\""))
+                .unwrap_or_else(|| panic!("{name}: no {k} in the DOM"));
+            let rest = &d[at + k.len() + 2..];
+            rest[..rest.find('"').unwrap()].parse().unwrap()
+        };
+        let (seeked, want, dur) = (
+            attr("data-seeked"),
+            attr("data-want"),
+            attr("data-duration"),
+        );
+        assert!(want > 1.0, "{name}: a filler after the start ({want})");
+        assert!(
+            (seeked - (want - 0.25).max(0.0)).abs() < 0.05,
+            "{name}: seeked to {seeked}, filler at {want}"
+        );
+        assert!(
+            (dur - duration).abs() < 0.5,
+            "{name}: the recording ({dur} s, {duration} s)"
+        );
+        screenshot(page, name);
+    };
+    check(&report, &raw, "player-linked");
+
+    let o = bin()
+        .args(["score", "--no-history", "--format", "html", "--embed-audio"])
+        .arg(&rec)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let raw = String::from_utf8(o.stdout).unwrap();
+    assert!(raw.contains("src=\"data:audio/wav;base64,"), "embedded");
+    assert_self_contained(&raw);
+    let alone = dir.path().join("sent/answer.html");
+    std::fs::create_dir_all(alone.parent().unwrap()).unwrap();
+    std::fs::write(&alone, &raw).unwrap();
+    check(&alone, &raw, "player-embedded");
 }
 
 #[test]

@@ -199,6 +199,24 @@ pub fn probe_duration(path: &Path) -> Option<f64> {
     decode::probe_duration(path)
 }
 
+/// The audio as a 16-bit WAV file in memory (for a report that carries its recording).
+pub fn wav_bytes(audio: &Audio) -> Vec<u8> {
+    let spec = hound::WavSpec {
+        channels: 1,
+        sample_rate: SAMPLE_RATE,
+        bits_per_sample: 16,
+        sample_format: hound::SampleFormat::Int,
+    };
+    let mut out = std::io::Cursor::new(Vec::with_capacity(44 + audio.samples.len() * 2));
+    if let Ok(mut w) = hound::WavWriter::new(&mut out, spec) {
+        for s in &audio.samples {
+            let _ = w.write_sample((s.clamp(-1.0, 1.0) * 32767.0).round() as i16);
+        }
+        let _ = w.finalize();
+    }
+    out.into_inner()
+}
+
 /// Like [`load`] but keeps silent recordings (for tools that measure rather than score).
 pub fn load_any(path: &Path) -> Result<Audio, AudioError> {
     decode::decode_file(path)

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-use super::run::Collector;
+use super::run::{answer_page, Collector};
 use super::{load_current, load_record, lock_out, save_current, save_record, Item, Record};
 use crate::fsutil::write_atomic;
 
@@ -95,13 +95,23 @@ pub fn merge(opts: &MergeOptions) -> Result<MergeOutcome> {
     let mut collector = Collector::new(&opts.out, opts.history.as_deref(), opts.themes.clone());
     let mut items = Vec::new();
     for (rel, (r, from)) in &merged {
-        if r.answer().is_some() && !same_folder(from, &opts.out) {
-            for f in report_files(r) {
+        if let (Some(a), false) = (r.answer(), same_folder(from, &opts.out)) {
+            let [md, json, html] = report_files(r);
+            for f in [md, json] {
                 let src = from.join(&f);
                 let bytes = std::fs::read(&src)
                     .with_context(|| format!("{}: cannot read", src.display()))?;
                 write_atomic(&opts.out.join(&f), &bytes)?;
             }
+            // Rendered again, so its player links to the recording from here.
+            let page = answer_page(
+                &opts.out,
+                a,
+                &r.client,
+                &r.client_dir,
+                r.audio_path.as_deref().map(Path::new),
+            );
+            write_atomic(&opts.out.join(html), page.as_bytes())?;
         }
         // The recording as its shard found it (for the history's source path).
         let path = r

@@ -367,6 +367,9 @@ pub struct Record {
     /// milliseconds: the answer's time in the practice history.
     #[serde(default)]
     pub recorded_at: Option<i64>,
+    /// The recording's absolute path when it was scored (for the report's player).
+    #[serde(default)]
+    pub audio_path: Option<String>,
     pub outcome: Outcome,
     /// Kept so a new scorer or config rescores without transcribing again.
     pub transcript: Option<Transcript>,
@@ -431,6 +434,9 @@ impl Record {
             scorer_version: SCORER_VERSION,
             config: key.config.clone(),
             recorded_at: it.modified,
+            audio_path: std::path::absolute(&it.path)
+                .ok()
+                .map(|p| p.display().to_string()),
             outcome,
             transcript,
         }

@@ -545,6 +545,28 @@ async fn wait_for(flag: &AtomicBool) {
     }
 }
 
+/// An answer's HTML report in a batch output: links to the client's summary and the index,
+/// and a player for the recording (linked where it lies, when there is a relative way there).
+pub(super) fn answer_page(
+    out: &Path,
+    a: &crate::score::AnswerScore,
+    client: &str,
+    client_dir: &str,
+    recording: Option<&Path>,
+) -> String {
+    let player = recording
+        .filter(|p| p.is_file())
+        .and_then(|p| report::Recording::beside(&out.join(client_dir), p));
+    report::render_html_with(
+        a,
+        &[
+            (&format!("← {client} summary"), "index.html"),
+            ("All clients", "../index.html"),
+        ],
+        player.as_ref(),
+    )
+}
+
 /// Scores a transcript and writes the answer's three reports; the record is written by
 /// [`Collector::finish`] (last, so a record always means the reports are whole).
 fn finish_ok(
@@ -565,13 +587,7 @@ fn finish_ok(
         &out.join(it.report_rel("json")),
         report::render_json(one).as_bytes(),
     )?;
-    let html = report::render_html(
-        &a,
-        &[
-            (&format!("← {} summary", it.client), "index.html"),
-            ("All clients", "../index.html"),
-        ],
-    );
+    let html = answer_page(out, &a, &it.client, &it.client_dir, Some(&it.path));
     write_atomic(&out.join(it.report_rel("html")), html.as_bytes())?;
     Ok(Record::new(
         it,

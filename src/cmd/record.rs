@@ -143,7 +143,8 @@ pub fn run(args: RecordArgs, color: bool) -> Result<i32> {
             return Ok(());
         };
         let a = score_recorded(pipeline, answer, path)?;
-        super::score::write_reports(&out_dir, path, &a)?;
+        let recording = report::Recording::beside(&out_dir, path);
+        super::score::write_reports(&out_dir, path, &a, recording.as_ref())?;
         if let Some(h) = history.as_mut() {
             kept.extend(h.record(&a, &crate::history::Meta::for_file(path, None, true)));
         }

@@ -7,7 +7,7 @@ use anyhow::{Context, Result};
 use crate::cli::{ReportFormat, ScoreArgs};
 use crate::fsutil::write_atomic;
 use crate::pipeline::{self, Pipeline};
-use crate::report;
+use crate::report::{self, Recording};
 use crate::score::{AnswerScore, ScoringConfig};
 
 /// The scoring rules: `--config FILE`, else the user's config file if there is one, else defaults.
@@ -49,6 +49,7 @@ pub fn run(args: ScoreArgs, color: bool) -> Result<i32> {
     let mut history = (!args.no_history).then(crate::history::Recorder::new);
     let mut kept = Vec::new();
     let mut written = 0;
+    let mut first_recording = None;
     for input in &inputs {
         let file = &input.path;
         let result = if args.transcript {
@@ -64,8 +65,19 @@ pub fn run(args: ScoreArgs, color: bool) -> Result<i32> {
                         crate::history::Meta::for_file(file, args.client.clone(), !args.transcript);
                     kept.extend(h.record(&a, &meta));
                 }
+                let recording = |dir: Option<&Path>| {
+                    player(
+                        dir,
+                        file,
+                        args.embed_audio && !args.transcript,
+                        !args.transcript,
+                    )
+                };
+                if scored.is_empty() && args.format == ReportFormat::Html && args.embed_audio {
+                    first_recording = recording(None);
+                }
                 if let Some(dir) = args.out.as_ref().or(input.session_dir.as_ref()) {
-                    match write_reports(dir, file, &a) {
+                    match write_reports(dir, file, &a, recording(Some(dir)).as_ref()) {
                         Ok(()) => written += 1,
                         Err(e) => {
                             super::report_failure(&e);
@@ -107,7 +119,9 @@ pub fn run(args: ScoreArgs, color: bool) -> Result<i32> {
             ReportFormat::Json => report::render_json(&scored),
             // Several pages are not one document: they are in --out (checked above).
             ReportFormat::Html if scored.len() > 1 => String::new(),
-            ReportFormat::Html => report::render_html(&scored[0], &[]),
+            ReportFormat::Html => {
+                report::render_html_with(&scored[0], &[], first_recording.as_ref())
+            }
         };
         crate::out!("{out}")?;
         if !out.is_empty() && !out.ends_with('\n') {
@@ -131,8 +145,35 @@ pub fn run(args: ScoreArgs, color: bool) -> Result<i32> {
     })
 }
 
-/// Writes one answer's Markdown, JSON and HTML reports into `dir`, atomically.
-pub fn write_reports(dir: &Path, source: &Path, a: &AnswerScore) -> Result<()> {
+/// The player of an answer's HTML report: the recording embedded (`embed`), else linked from
+/// `dir`; none for transcripts, or for a page printed to stdout without `embed`.
+fn player(dir: Option<&Path>, source: &Path, embed: bool, audio: bool) -> Option<Recording> {
+    if !audio {
+        return None;
+    }
+    if embed {
+        return match crate::audio::load_any(source) {
+            Ok(decoded) => Some(Recording::Embedded {
+                mime: "audio/wav".into(),
+                bytes: crate::audio::wav_bytes(&decoded),
+            }),
+            Err(e) => {
+                crate::errln!("warning: recording not embedded in the report: {e}");
+                None
+            }
+        };
+    }
+    Recording::beside(dir?, source)
+}
+
+/// Writes one answer's Markdown, JSON and HTML reports into `dir`, atomically; the HTML plays
+/// `recording` when given.
+pub fn write_reports(
+    dir: &Path,
+    source: &Path,
+    a: &AnswerScore,
+    recording: Option<&Recording>,
+) -> Result<()> {
     let stem = pipeline::report_stem(source);
     let one = std::slice::from_ref(a);
     write_atomic(
@@ -147,7 +188,7 @@ pub fn write_reports(dir: &Path, source: &Path, a: &AnswerScore) -> Result<()> {
     .context("writing the JSON report")?;
     write_atomic(
         &dir.join(stem.with_extension("html")),
-        report::render_html(a, &[]).as_bytes(),
+        report::render_html_with(a, &[], recording).as_bytes(),
     )
     .context("writing the HTML report")?;
     Ok(())

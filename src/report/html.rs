@@ -1,7 +1,8 @@
 //! HTML: one self-contained page per answer that a coach can email or print to PDF.
 //!
-//! No network fetches: the CSS is inline, the charts are inline SVG, there are no scripts,
-//! fonts or images. Every piece of user text (question, transcript, file names) goes through
+//! No network fetches: the CSS is inline, the charts are inline SVG, there are no fonts or
+//! images, and no script unless the page plays its recording ([`Recording`]: a few inline
+//! lines that seek the player to the clicked moment). Every piece of user text (question, transcript, file names) goes through
 //! [`esc`]. Colour is never the only signal: STAR parts carry a letter tag, fillers and
 //! metrics are `<mark>`s with a title, and each chart has a legend and an `aria-label`.
 //! The building blocks ([`page`], [`sparkline`], [`esc`]) are shared with `batch`'s summaries.
@@ -109,9 +110,58 @@ pub fn page(title: &str, nav: &[(&str, &str)], body: &str) -> String {
     out
 }
 
+/// Where the report's player finds the recording.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Recording {
+    /// A relative address from the report to the recording (e.g. `answer-1.wav`).
+    Beside(String),
+    /// The recording inside the page (a `data:` address): one file to send.
+    Embedded { mime: String, bytes: Vec<u8> },
+}
+
+impl Recording {
+    /// The recording at `file`, linked from a report written into `report_dir` (`None` when no
+    /// relative path leads there, e.g. another drive).
+    pub fn beside(report_dir: &std::path::Path, file: &std::path::Path) -> Option<Recording> {
+        let abs = |p: &std::path::Path| std::path::absolute(p).ok();
+        let rel = pathdiff::diff_paths(abs(file)?, abs(report_dir)?)?;
+        let parts: Vec<String> = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        Some(Recording::Beside(parts.join("/")))
+    }
+
+    fn src(&self) -> String {
+        match self {
+            Recording::Beside(rel) => href(rel),
+            Recording::Embedded { mime, bytes } => {
+                use base64::Engine as _;
+                format!(
+                    "data:{mime};base64,{}",
+                    base64::engine::general_purpose::STANDARD.encode(bytes)
+                )
+            }
+        }
+    }
+}
+
+/// Seeks the player to the moment a clicked element names (`data-t`, seconds) and plays.
+const PLAYER_JS: &str = "(function(){var p=document.getElementById('player');document.addEventListener('click',function(e){var el=e.target.closest('[data-t]');if(!el)return;p.currentTime=Math.max(0,parseFloat(el.getAttribute('data-t'))-0.25);var r=p.play();if(r&&r.catch)r.catch(function(){});});})();";
+
 /// Renders one answer's report as a standalone page; `nav` links (label, relative href) go on
 /// top (e.g. back to a client's summary).
 pub fn render_html(a: &AnswerScore, nav: &[(&str, &str)]) -> String {
+    render_html_with(a, nav, None)
+}
+
+/// [`render_html`] with a player for the recording: a click on a sentence, a filler or a pause
+/// (on the timeline or in the transcript) plays that moment.
+pub fn render_html_with(
+    a: &AnswerScore,
+    nav: &[(&str, &str)],
+    recording: Option<&Recording>,
+) -> String {
     let name = answer_name(a, 0);
     let mut b = String::new();
     let _ = writeln!(
@@ -158,12 +208,24 @@ pub fn render_html(a: &AnswerScore, nav: &[(&str, &str)]) -> String {
         b.push_str("</ul></section>\n");
     }
     b.push_str("<section aria-labelledby=\"h-timeline\"><h2 id=\"h-timeline\">Timeline</h2>");
+    if let Some(r) = recording {
+        let _ = write!(
+            b,
+            "<div id=\"listen\"><audio id=\"player\" controls preload=\"metadata\" src=\"{}\"></audio> \
+             <span class=\"muted\">Click a sentence, a filler or a pause, here or in the transcript, to hear it.</span>\
+             <style>[data-t]{{cursor:pointer}}#listen{{display:flex;gap:1rem;align-items:center;flex-wrap:wrap;margin:.5rem 0}}</style></div>",
+            r.src()
+        );
+    }
     b.push_str(&timeline(a));
     b.push_str("</section>\n<section aria-labelledby=\"h-length\"><h2 id=\"h-length\">Length</h2>");
     b.push_str(&gauge(a));
     b.push_str("</section>\n");
     transcript(&mut b, a);
     b.push_str("</main>\n");
+    if recording.is_some() {
+        let _ = writeln!(b, "<script>{PLAYER_JS}</script>");
+    }
     page(&format!("starcoach: {name}"), nav, &b)
 }
 
@@ -370,7 +432,8 @@ fn timeline(a: &AnswerScore) -> String {
         };
         let _ = write!(
             s,
-            "<g><title>{} {}-{}: {}</title><rect x=\"{x0:.1}\" y=\"15\" width=\"{w:.1}\" height=\"30\" fill=\"{fill}\" stroke=\"#fff\" stroke-width=\"1\"/>",
+            "<g data-t=\"{:.2}\"><title>{} {}-{}: {}</title><rect x=\"{x0:.1}\" y=\"15\" width=\"{w:.1}\" height=\"30\" fill=\"{fill}\" stroke=\"#fff\" stroke-width=\"1\"/>",
+            fin(sent.start_s),
             label,
             fmt_time(sent.start_s),
             fmt_time(sent.end_s),
@@ -389,7 +452,8 @@ fn timeline(a: &AnswerScore) -> String {
         let xf = x(f.start_s);
         let _ = write!(
             s,
-            "<g class=\"filler-tick\"><title>{} at {}</title><path d=\"M{xf:.1} 62 l-5 18 h10 z\" fill=\"#eab308\" stroke=\"#a16207\"/></g>",
+            "<g class=\"filler-tick\" data-t=\"{:.2}\"><title>{} at {}</title><path d=\"M{xf:.1} 62 l-5 18 h10 z\" fill=\"#eab308\" stroke=\"#a16207\"/></g>",
+            fin(f.start_s),
             esc(&f.text),
             fmt_time(f.start_s)
         );
@@ -399,7 +463,8 @@ fn timeline(a: &AnswerScore) -> String {
         let lost = p.kind == PauseKind::LostThread;
         let _ = write!(
             s,
-            "<g><title>{} pause {:.1} s at {}</title><rect x=\"{x0:.1}\" y=\"95\" width=\"{:.1}\" height=\"16\" fill=\"{}\" stroke=\"#374151\"/></g>",
+            "<g class=\"pause\" data-t=\"{:.2}\"><title>{} pause {:.1} s at {}</title><rect x=\"{x0:.1}\" y=\"95\" width=\"{:.1}\" height=\"16\" fill=\"{}\" stroke=\"#374151\"/></g>",
+            fin(p.start_s),
             if lost { "Long" } else { "Hesitation" },
             p.end_s - p.start_s,
             fmt_time(p.start_s),
@@ -501,6 +566,12 @@ fn transcript(b: &mut String, a: &AnswerScore) {
         Metric,
     }
     let mut marks = vec![M::None; words.len()];
+    // Where each filler starts (by its first word), for the player.
+    let filler_at: std::collections::HashMap<usize, f64> = a
+        .fillers
+        .iter()
+        .map(|f| (f.word_index, fin(f.start_s)))
+        .collect();
     for q in &a.quantified_results {
         for m in marks
             .iter_mut()
@@ -544,7 +615,18 @@ fn transcript(b: &mut String, a: &AnswerScore) {
     for (from, to, sent) in ranges {
         let part = sent.and_then(|s| s.part);
         let class = part.map_or("none", StarPart::as_str);
-        let _ = write!(b, "<p class=\"sent {class}\">");
+        match sent {
+            Some(s) => {
+                let _ = write!(
+                    b,
+                    "<p class=\"sent {class}\" data-t=\"{:.2}\">",
+                    fin(s.start_s)
+                );
+            }
+            None => {
+                let _ = write!(b, "<p class=\"sent {class}\">");
+            }
+        }
         if let Some(s) = sent {
             let _ = write!(b, "<span class=\"time\">{}</span>", fmt_time(s.start_s));
         }
@@ -566,9 +648,17 @@ fn transcript(b: &mut String, a: &AnswerScore) {
             let text = esc(&words[i..j].join(" "));
             match m {
                 M::None => b.push_str(&text),
-                M::Filler => {
-                    let _ = write!(b, "<mark class=\"filler\" title=\"filler\">{text}</mark>");
-                }
+                M::Filler => match filler_at.get(&i) {
+                    Some(t) => {
+                        let _ = write!(
+                            b,
+                            "<mark class=\"filler\" title=\"filler\" data-t=\"{t:.2}\">{text}</mark>"
+                        );
+                    }
+                    None => {
+                        let _ = write!(b, "<mark class=\"filler\" title=\"filler\">{text}</mark>");
+                    }
+                },
                 M::Metric => {
                     let _ = write!(
                         b,
@@ -681,6 +771,39 @@ mod tests {
         assert!(html.contains("id=\"timeline\""));
         assert!(html.contains("@media print"));
         assert!(html.trim_end().ends_with("</html>"));
+    }
+
+    #[test]
+    fn a_player_only_with_a_recording() {
+        let a = fixtures::timed();
+        let plain = render_html(&a, &[]);
+        assert!(!plain.contains("<script") && !plain.contains("<audio"));
+        let linked = render_html_with(&a, &[], Some(&Recording::Beside("my answer.wav".into())));
+        assert!(linked.contains(
+            "<audio id=\"player\" controls preload=\"metadata\" src=\"my%20answer.wav\">"
+        ));
+        assert!(linked.contains("<script>") && !linked.contains("<script src"));
+        // Every filler in the transcript and on the timeline says when it was said.
+        assert_eq!(
+            linked.matches("class=\"filler-tick\" data-t=").count(),
+            a.fillers.len()
+        );
+        let embedded = render_html_with(
+            &a,
+            &[],
+            Some(&Recording::Embedded {
+                mime: "audio/wav".into(),
+                bytes: b"RIFF".to_vec(),
+            }),
+        );
+        assert!(embedded.contains("src=\"data:audio/wav;base64,UklGRg==\""));
+        let d = tempfile::tempdir().unwrap();
+        let rec = d.path().join("in/client x/a.m4a");
+        let out = d.path().join("out/client x");
+        assert_eq!(
+            Recording::beside(&out, &rec),
+            Some(Recording::Beside("../../in/client x/a.m4a".into()))
+        );
     }
 
     #[test]

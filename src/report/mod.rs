@@ -10,7 +10,7 @@ pub mod markdown;
 pub mod text;
 
 pub use crate::score::fmt_time;
-pub use html::render_html;
+pub use html::{render_html, render_html_with, Recording};
 pub use json::{render_json, SCHEMA_VERSION};
 pub use markdown::render_markdown;
 pub use text::render_text;
