@@ -23,8 +23,9 @@ Linux)
     need_pkgs=(build-essential cmake libclang-dev pkg-config libasound2-dev python3-pip)
     if [ "${STARCOACH_SETUP_TEST:-0}" = 1 ]; then
       # Tests also need: sox and ffmpeg (fixtures), alsa-utils (fake microphone),
-      # tmux (interactive tests), chromium (HTML reports).
-      need_pkgs+=(sox libsox-fmt-all ffmpeg alsa-utils tmux chromium)
+      # tmux (interactive tests), chromium (HTML reports), a PulseAudio server fed in real time
+      # (the microphone as desktops have it).
+      need_pkgs+=(sox libsox-fmt-all ffmpeg alsa-utils tmux chromium pulseaudio pulseaudio-utils libasound2-plugins)
     fi
     missing=()
     for p in "${need_pkgs[@]}"; do
@@ -55,7 +56,7 @@ Linux)
       printf '  - libclang (clang-devel on Fedora, clang on Arch), which bindgen needs\n' >&2
       die "then run this again"
     fi
-    [ "${STARCOACH_SETUP_TEST:-0}" = 1 ] && echo "setup: the test suite also needs sox, ffmpeg, alsa-utils (aplay), tmux and chromium: only Debian/Ubuntu is verified" >&2
+    [ "${STARCOACH_SETUP_TEST:-0}" = 1 ] && echo "setup: the test suite also needs sox, ffmpeg, alsa-utils (aplay), tmux, chromium and pulseaudio (with pacat and the ALSA pulse plugin): only Debian/Ubuntu is verified" >&2
   fi
   ;;
 Darwin)

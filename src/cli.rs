@@ -173,6 +173,10 @@ pub struct RecordArgs {
     /// Record this many channels instead of the device's default.
     #[arg(long, value_name = "N")]
     pub channels: Option<u16>,
+    /// Do not transcribe while recording: no live pace, fillers and STAR parts on the timer
+    /// line, and the report waits for the whole transcription after each answer.
+    #[arg(long)]
+    pub no_live: bool,
 }
 
 #[derive(Debug, Args)]

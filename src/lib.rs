@@ -11,6 +11,7 @@ pub mod cli;
 pub mod cmd;
 pub mod fsutil;
 pub mod history;
+pub mod live;
 pub mod model;
 pub mod out;
 pub mod pipeline;

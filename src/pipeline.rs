@@ -7,7 +7,7 @@ use anyhow::{Context, Result};
 
 use crate::audio;
 use crate::score::{self, AnswerContext, AnswerScore, QuestionKind, ScoringConfig};
-use crate::transcriber::{TranscribeOptions, Transcriber};
+use crate::transcriber::{PieceCache, TranscribeOptions, Transcriber};
 use crate::transcript::Transcript;
 
 /// The loaded model (if any input needs one) and the scoring rules.
@@ -54,13 +54,24 @@ impl Pipeline {
     /// thread while Whisper works on another). `shown` names it in messages. A recording with
     /// too little speech to judge, or without words, is an error: it is not scored.
     pub fn transcribe_audio(&self, audio: &audio::Audio, shown: &str) -> Result<Transcript> {
+        self.transcribe_audio_cached(audio, shown, None)
+    }
+
+    /// [`Pipeline::transcribe_audio`] reusing the pieces `cache` holds (decoded from the
+    /// same samples while the answer was recorded): the same transcript, sooner.
+    pub fn transcribe_audio_cached(
+        &self,
+        audio: &audio::Audio,
+        shown: &str,
+        cache: Option<&PieceCache>,
+    ) -> Result<Transcript> {
         let transcriber = self
             .transcriber
             .as_ref()
             .context("internal: no model loaded for audio input")?;
         audio::check_judgeable(Path::new(shown), audio)?;
         let t = transcriber
-            .transcribe(audio, shown, &self.opts)
+            .transcribe_cached(audio, shown, &self.opts, cache)
             .with_context(|| format!("{shown}: transcription failed"))?;
         if t.words().next().is_none() {
             return Err(audio::AudioError::NotSpeech {
@@ -73,6 +84,26 @@ impl Pipeline {
             .into());
         }
         Ok(t)
+    }
+
+    /// The transcript of an answer still being recorded (no judgement of whether it is long
+    /// enough) on `threads` threads, its pieces kept in `cache` for the final transcription.
+    /// (The thread count changes the speed, not the transcript: the pieces are the same.)
+    pub fn transcribe_so_far(
+        &self,
+        audio: &audio::Audio,
+        cache: &PieceCache,
+        threads: usize,
+    ) -> Result<Transcript> {
+        let transcriber = self
+            .transcriber
+            .as_ref()
+            .context("internal: no model loaded for audio input")?;
+        let opts = TranscribeOptions {
+            threads,
+            ..self.opts
+        };
+        Ok(transcriber.transcribe_cached(audio, "live", &opts, Some(cache))?)
     }
 
     /// Scores a transcript.

@@ -119,9 +119,21 @@ fn install_interrupt_handler() {
 
 /// Runs the questions in order. `on_answer` is called after each recorded answer (and after
 /// session.json has been written); its errors are reported and kept in session.json.
+/// Something that listens while an answer is recorded (the live coach): told when a recording
+/// starts and ends, asked for what to add to the live line.
+pub trait Listener {
+    /// A recording of the answer to `q` started into `wav`.
+    fn begin(&self, wav: &Path, q: &Question);
+    /// What to show after the timer (pace, fillers, STAR parts heard, a nudge), if anything.
+    fn line(&self, elapsed_s: f64, q: &Question) -> Option<String>;
+    /// The recording ended (stopped, discarded or failed).
+    fn end(&self);
+}
+
 pub fn run(
     questions: &[Question],
     opts: &SessionOptions,
+    listener: Option<&dyn Listener>,
     mut on_answer: impl FnMut(&AnswerRecord) -> Result<()>,
 ) -> Result<SessionOutcome> {
     let interactive = !opts.force_non_interactive && std::io::stdin().is_terminal();
@@ -145,6 +157,7 @@ pub fn run(
         answers: Vec::new(),
         interrupted: false,
         session_file: opts.out_dir.join("session.json"),
+        listener,
     };
     let _raw = if interactive {
         Some(RawMode::enable()?)
@@ -160,8 +173,14 @@ pub fn run(
         session.save()?;
         if has_file {
             let last = session.answers.last_mut().expect("just pushed");
-            // scoring is plugged in by the caller
-            if let Err(e) = on_answer(last) {
+            // Scoring is plugged in by the caller; what it prints needs the terminal cooked
+            // (in raw mode a newline does not return the cursor).
+            let cooked = _raw.is_some() && crossterm::terminal::disable_raw_mode().is_ok();
+            let scored = on_answer(last);
+            if cooked {
+                let _ = crossterm::terminal::enable_raw_mode();
+            }
+            if let Err(e) = scored {
                 ui.line(&format!("warning: answer {} was saved, but: {e:#}", i + 1));
                 last.callback_error = Some(format!("{e:#}"));
                 session.save()?;
@@ -180,6 +199,7 @@ pub fn run(
 }
 
 struct Session<'a> {
+    listener: Option<&'a dyn Listener>,
     questions: &'a [Question],
     opts: &'a SessionOptions,
     started_at: String,
@@ -249,7 +269,14 @@ impl Session<'_> {
         loop {
             let started_at = now();
             let rec = capture::start(self.opts.device.as_deref(), &path, &self.capture_opts())?;
-            let action = self.live(&rec, q, ui)?;
+            if let Some(l) = self.listener {
+                l.begin(&path, q);
+            }
+            let action = self.live(&rec, q, ui);
+            if let Some(l) = self.listener {
+                l.end();
+            }
+            let action = action?;
             match action {
                 Action::Redo => {
                     let mut rec = rec;
@@ -360,7 +387,7 @@ impl Session<'_> {
             }
             let silent = last_signal.elapsed() >= Duration::from_secs(2)
                 && opened.elapsed() >= Duration::from_secs(2);
-            let line = render(
+            let mut line = render(
                 rec.elapsed_s(),
                 q,
                 level.rms,
@@ -368,6 +395,10 @@ impl Session<'_> {
                 silent,
                 rec.overruns(),
             );
+            if let Some(heard) = self.listener.and_then(|l| l.line(rec.elapsed_s(), q)) {
+                line.push_str("  ");
+                line.push_str(&heard);
+            }
             if ui.interactive {
                 ui.status(&line);
                 if let Some(key) = poll_key(Duration::from_millis(100))? {

@@ -41,13 +41,7 @@ pub fn star_parts(a: &AnswerScore) -> String {
         Some(star) => StarPart::ALL
             .iter()
             .filter(|p| star.part(**p).present)
-            .map(|p| match p {
-                StarPart::Situation => "S",
-                StarPart::Task => "T",
-                StarPart::Action => "A",
-                StarPart::Result => "R",
-                StarPart::Reflection => "L",
-            })
+            .map(|p| p.letter())
             .collect::<Vec<_>>()
             .join(" "),
         None => "n/a".to_string(),

@@ -405,9 +405,75 @@ impl Drop for Recording {
 /// ALSA prints its own errors to stderr ("ALSA lib confmisc.c:855:(parse_card) cannot find card
 /// '0'", ten lines on a machine without a sound card) around the one error we report. This
 /// sends them, on this thread, to a buffer kept for `-v` (logged when dropped).
+///
+/// Other libraries loaded by ALSA's plugins print straight to stderr (the JACK plugin: "jack
+/// server is not running or cannot be started" and five more lines on a PulseAudio desktop):
+/// for the same moment, file descriptor 2 goes into a pipe, whose lines are kept for `-v` too.
 #[cfg(target_os = "linux")]
-fn quiet_alsa() -> Option<AlsaLog> {
-    alsa::Output::local_error_handler().ok().map(AlsaLog)
+fn quiet_alsa() -> Option<(AlsaLog, Option<StderrToLog>)> {
+    let stderr = StderrToLog::start();
+    alsa::Output::local_error_handler()
+        .ok()
+        .map(|log| (AlsaLog(log), stderr))
+}
+
+/// Standard error (the file descriptor) sent into a pipe until dropped; then restored, and
+/// what was written logged at `-v`. The pipe does not block: past 64 KiB, lines are lost, never
+/// the program.
+#[cfg(target_os = "linux")]
+struct StderrToLog {
+    saved: libc::c_int,
+    read: std::fs::File,
+}
+
+#[cfg(target_os = "linux")]
+#[allow(unsafe_code)]
+impl StderrToLog {
+    fn start() -> Option<StderrToLog> {
+        use std::os::fd::FromRawFd;
+        let mut fds = [0 as libc::c_int; 2];
+        // SAFETY: plain descriptor calls on descriptors this function owns; every failure path
+        // closes what it opened and leaves fd 2 as it was.
+        unsafe {
+            if libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC | libc::O_NONBLOCK) != 0 {
+                return None;
+            }
+            let saved = libc::dup(2);
+            if saved < 0 || libc::dup2(fds[1], 2) < 0 {
+                if saved >= 0 {
+                    libc::close(saved);
+                }
+                libc::close(fds[0]);
+                libc::close(fds[1]);
+                return None;
+            }
+            libc::close(fds[1]);
+            Some(StderrToLog {
+                saved,
+                read: std::fs::File::from_raw_fd(fds[0]),
+            })
+        }
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[allow(unsafe_code)]
+impl Drop for StderrToLog {
+    fn drop(&mut self) {
+        use std::io::Read;
+        // SAFETY: `saved` is the descriptor `start` duplicated from fd 2 and owns.
+        unsafe {
+            libc::dup2(self.saved, 2);
+            libc::close(self.saved);
+        }
+        let mut text = Vec::new();
+        let _ = self.read.read_to_end(&mut text);
+        for line in String::from_utf8_lossy(&text).lines() {
+            if !line.trim().is_empty() {
+                tracing::info!("audio library: {line}");
+            }
+        }
+    }
 }
 
 #[cfg(not(target_os = "linux"))]

@@ -121,9 +121,10 @@ pub(super) fn run(job: Job) -> Result<EndReason, String> {
     }
 }
 
-/// 16-bit PCM with rounding and clipping.
+/// 16-bit PCM with rounding and clipping, on the scale sound servers and ALSA use for 16-bit
+/// samples as floats (x / 32768): a 16-bit microphone's samples come back exactly.
 fn to_i16(s: f32) -> i16 {
-    (s.clamp(-1.0, 1.0) * i16::MAX as f32).round() as i16
+    (s * 32768.0).round().clamp(-32768.0, 32767.0) as i16
 }
 
 /// RMS and peak over the last window of samples (all channels together).
@@ -176,8 +177,12 @@ mod tests {
         assert_eq!(to_i16(0.0), 0);
         assert_eq!(to_i16(1.0), i16::MAX);
         assert_eq!(to_i16(2.0), i16::MAX);
-        assert_eq!(to_i16(-2.0), -i16::MAX);
+        assert_eq!(to_i16(-2.0), i16::MIN);
         assert_eq!(to_i16(0.5), 16384);
+        // Every 16-bit sample, as a sound server hands it over, comes back as it was.
+        for x in i16::MIN..=i16::MAX {
+            assert_eq!(to_i16(f32::from(x) / 32768.0), x);
+        }
     }
 
     #[test]

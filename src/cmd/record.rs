@@ -119,8 +119,15 @@ pub fn run(args: RecordArgs, color: bool) -> Result<i32> {
         None
     } else {
         let (path, opts) = super::transcribe::model_and_options(&args.whisper)?;
-        Some(Pipeline::with_model(&path, opts, config)?)
+        Some(std::sync::Arc::new(Pipeline::with_model(
+            &path, opts, config,
+        )?))
     };
+    // Transcribes while each answer is spoken: the live line, and a report soon after the stop.
+    let coach = pipeline
+        .as_ref()
+        .filter(|_| !args.no_live)
+        .map(|p| crate::live::Coach::new(p.clone()));
     let opts = SessionOptions {
         device: args.device.clone(),
         out_dir: args.out.clone().unwrap_or_else(default_out_dir),
@@ -138,11 +145,12 @@ pub fn run(args: RecordArgs, color: bool) -> Result<i32> {
     let mut history = (!args.no_history).then(crate::history::Recorder::new);
     let mut kept = Vec::new();
     let out_dir = opts.out_dir.clone();
-    let outcome = session::run(&questions, &opts, |answer: &AnswerRecord| {
+    let listener = coach.as_ref().map(|c| c as &dyn session::Listener);
+    let outcome = session::run(&questions, &opts, listener, |answer: &AnswerRecord| {
         let (Some(pipeline), Some(path)) = (&pipeline, &answer.path) else {
             return Ok(());
         };
-        let a = score_recorded(pipeline, answer, path)?;
+        let a = score_recorded(pipeline, answer, path, coach.as_ref().map(|c| c.cache()))?;
         let recording = report::Recording::beside(&out_dir, path);
         super::score::write_reports(&out_dir, path, &a, recording.as_ref())?;
         if let Some(h) = history.as_mut() {
@@ -199,9 +207,23 @@ fn dir_is_empty(dir: &std::path::Path) -> bool {
     std::fs::read_dir(dir).is_ok_and(|mut d| d.next().is_none())
 }
 
-/// Transcribes and scores one recorded answer.
-fn score_recorded(pipeline: &Pipeline, answer: &AnswerRecord, path: &Path) -> Result<AnswerScore> {
-    let t = pipeline.transcribe(path)?;
+/// Transcribes and scores one recorded answer, through the same path as `score` (taking the
+/// pieces the live coach already decoded from the same samples).
+fn score_recorded(
+    pipeline: &Pipeline,
+    answer: &AnswerRecord,
+    path: &Path,
+    cache: Option<&crate::transcriber::PieceCache>,
+) -> Result<AnswerScore> {
+    let started = std::time::Instant::now();
+    let audio = crate::audio::load(path)?;
+    let t = pipeline.transcribe_audio_cached(&audio, &path.display().to_string(), cache)?;
+    tracing::info!(
+        "{}: transcribed {:.1} s in {:.2} s after the stop",
+        path.display(),
+        audio.duration_s,
+        started.elapsed().as_secs_f64()
+    );
     let kind = answer.kind.parse::<QuestionKind>().ok();
     Ok(pipeline.score(&t, Some(&answer.question), kind))
 }

@@ -361,13 +361,7 @@ fn part_color(p: StarPart) -> &'static str {
 }
 
 fn part_letter(p: StarPart) -> &'static str {
-    match p {
-        StarPart::Situation => "S",
-        StarPart::Task => "T",
-        StarPart::Action => "A",
-        StarPart::Result => "R",
-        StarPart::Reflection => "L",
-    }
+    p.letter()
 }
 
 fn part_label(p: StarPart) -> &'static str {

@@ -27,6 +27,17 @@ pub enum StarPart {
 }
 
 impl StarPart {
+    /// The part's letter in reports: S, T, A, R, and L for the learning (reflection).
+    pub fn letter(self) -> &'static str {
+        match self {
+            StarPart::Situation => "S",
+            StarPart::Task => "T",
+            StarPart::Action => "A",
+            StarPart::Result => "R",
+            StarPart::Reflection => "L",
+        }
+    }
+
     pub const ALL: [StarPart; 5] = [
         StarPart::Situation,
         StarPart::Task,

@@ -67,6 +67,75 @@ pub enum TranscribeError {
     Whisper(#[from] whisper_rs::WhisperError),
 }
 
+/// Pieces decoded before, keyed by everything their decoding reads: the piece's samples, the
+/// speech regions inside it, and the options. A hit is exactly what decoding would give.
+#[derive(Debug, Default)]
+pub struct PieceCache {
+    pieces: std::sync::Mutex<std::collections::HashMap<PieceKey, (Vec<Segment>, usize)>>,
+}
+
+/// A piece's place and a 128-bit fingerprint of its inputs.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct PieceKey {
+    start: usize,
+    end: usize,
+    inputs: [u8; 16],
+}
+
+/// Pieces kept at most (a 90 s answer has 4; live updates add a new last piece each time).
+const CACHE_PIECES: usize = 256;
+
+impl PieceCache {
+    fn key(
+        samples: &[f32],
+        map: &SpeechMap,
+        start: usize,
+        end: usize,
+        opts: &TranscribeOptions,
+    ) -> PieceKey {
+        use sha2::{Digest, Sha256};
+        let mut h = Sha256::new();
+        h.update([u8::from(opts.fillers)]);
+        for x in &samples[start..end] {
+            h.update(x.to_bits().to_le_bytes());
+        }
+        let (from, to) = (start as f64 / RATE as f64, end as f64 / RATE as f64);
+        for r in map
+            .regions
+            .iter()
+            .filter(|r| r.end_s > from && r.start_s < to)
+        {
+            h.update(r.start_s.max(from).to_bits().to_le_bytes());
+            h.update(r.end_s.min(to).to_bits().to_le_bytes());
+        }
+        let mut inputs = [0u8; 16];
+        inputs.copy_from_slice(&h.finalize()[..16]);
+        PieceKey { start, end, inputs }
+    }
+
+    fn get(&self, k: &PieceKey) -> Option<(Vec<Segment>, usize)> {
+        let pieces = self.pieces.lock().unwrap_or_else(|e| e.into_inner());
+        pieces.get(k).cloned()
+    }
+
+    fn put(&self, k: PieceKey, v: (Vec<Segment>, usize)) {
+        let mut pieces = self.pieces.lock().unwrap_or_else(|e| e.into_inner());
+        if pieces.len() >= CACHE_PIECES {
+            pieces.clear();
+        }
+        pieces.insert(k, v);
+    }
+
+    /// Pieces held (for tests and logs).
+    pub fn len(&self) -> usize {
+        self.pieces.lock().map_or(0, |p| p.len())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
 /// How to decode.
 #[derive(Debug, Clone, Copy)]
 pub struct TranscribeOptions {
@@ -226,10 +295,24 @@ impl Transcriber {
         source: &str,
         opts: &TranscribeOptions,
     ) -> Result<Transcript, TranscribeError> {
+        self.transcribe_cached(audio, source, opts, None)
+    }
+
+    /// [`Transcriber::transcribe`], taking from `cache` every piece decoded before from exactly
+    /// the same inputs (and keeping the new ones there): `record` transcribes the answer so far
+    /// while it is spoken, so at the stop only the last piece is left. The transcript is the
+    /// one `transcribe` gives, by construction.
+    pub fn transcribe_cached(
+        &self,
+        audio: &Audio,
+        source: &str,
+        opts: &TranscribeOptions,
+        cache: Option<&PieceCache>,
+    ) -> Result<Transcript, TranscribeError> {
         let samples = &audio.samples;
         let map = SpeechMap::analyze(samples, RATE);
         let mut segments = Vec::new();
-        let mut state = self.ctx.create_state()?;
+        let mut state = None;
         let mut start = 0;
         while start < samples.len() {
             // Filler-aware: the next piece of at most 28 s, cut in a pause; plain: everything.
@@ -242,113 +325,22 @@ impl Transcriber {
             } else {
                 samples.len()
             };
-            let offset_s = start as f64 / RATE as f64;
-            let end_s = end as f64 / RATE as f64;
-            let mut one_window = OneWindow::default();
-            let mut bias = FillerBias {
-                word_start: &self.word_start,
-                candidates: Vec::new(),
-                attempts: 0,
-                sequence: Vec::new(),
-                steps: Vec::new(),
-                speech_after: (0..=1500)
-                    .map(|k| map.speech_between(offset_s + k as f64 * 0.02, end_s) as f32)
-                    .collect(),
-                token_beg: self.token_beg,
-                eot: self.eot,
-                eot_holds: 0,
-                tokens: self.filler_tokens.clone(),
-                bias: std::env::var("STARCOACH_FILLER_BIAS")
-                    .ok()
-                    .and_then(|v| v.parse().ok())
-                    .unwrap_or(FILLER_BIAS),
-            };
-            let mut params = FullParams::new(SamplingStrategy::Greedy { best_of: 1 });
-            params.set_n_threads(opts.threads.max(1) as i32);
-            params.set_language(Some("en"));
-            params.set_print_special(false);
-            params.set_print_progress(false);
-            params.set_print_realtime(false);
-            params.set_print_timestamps(false);
-            params.set_token_timestamps(true);
-            params.set_suppress_blank(true);
-            if opts.fillers {
-                params.set_initial_prompt(FILLER_PROMPT);
-                params.set_no_context(true);
-                bias.install(&mut params);
-                // One window per piece. When Whisper stops before the end of the piece (it
-                // leaves the last sentence open, or ends the text early), whisper.cpp would
-                // encode a new 30 s window for the few seconds left; instead the next piece
-                // starts there and is filled up to 28 s.
-                one_window.install(&mut params);
-            }
-            let t = std::time::Instant::now();
-            state.full(params, &samples[start..end])?;
-            // Attempts and tokens are counted by the logits callback, installed only when
-            // filler-aware.
-            let counted = if opts.fillers {
-                format!(
-                    " ({} attempt(s), {} tokens)",
-                    bias.attempts,
-                    bias.sequence.len()
-                )
-            } else {
-                String::new()
-            };
-            tracing::debug!(
-                "decoded {offset_s:.2}-{end_s:.2} s in {:.2} s{counted}",
-                t.elapsed().as_secs_f64()
-            );
-            let mut tokens = read_tokens(&state, offset_s);
-            // The sentence Whisper left open at the end of the piece: kept, rather than decoded
-            // again in a new window from the last timestamp.
-            let mut kept_tail = false;
-            if one_window.stopped {
-                if let Some(tail) = self.open_tail(&bias, &map, offset_s, end_s) {
-                    tokens.push(tail);
-                    kept_tail = true;
-                }
-            }
-            if opts.fillers && !bias.candidates.is_empty() {
-                // After one attempt, whisper.cpp's decoder cache holds the prompt and every
-                // token written, at their positions.
-                let in_cache = if bias.attempts == 1 {
-                    let mut c = self.filler_prompt_tokens.clone();
-                    c.extend_from_slice(&bias.sequence);
-                    c
-                } else {
-                    Vec::new()
-                };
-                let decoded: Vec<i32> = tokens
-                    .iter()
-                    .flat_map(|s| s.2.iter().map(|t| t.id))
-                    .collect();
-                let edits = second_look(
-                    &mut state,
-                    opts.threads,
-                    self.eot,
-                    &self.filler_tokens,
-                    &self.filler_prompt_tokens,
-                    &decoded,
-                    &bias.candidates,
-                    in_cache,
-                )?;
-                self.apply_edits(&mut tokens, &edits);
-            }
-            let mut piece = self.build_segments(tokens);
-            clamp_times(&mut piece, offset_s, end_s);
-            // Where whisper.cpp would have moved its window to: the end of the last closed
-            // sentence, unless the rest of the piece is silence.
-            let mut next = end;
-            if one_window.stopped && !kept_tail {
-                if let Some(last) = piece.last() {
-                    if map.speech_between(last.end_s, end_s) >= MIN_REST_S {
-                        let at = (last.end_s * RATE as f64) as usize;
-                        // At least 1 s further on, so the loop always ends.
-                        next = at.clamp((start + RATE as usize).min(end), end);
+            let key = cache.map(|_| PieceCache::key(samples, &map, start, end, opts));
+            let done = key.as_ref().and_then(|k| cache.and_then(|c| c.get(k)));
+            let (piece, next) = match done {
+                Some(hit) => hit,
+                None => {
+                    let state = match &mut state {
+                        Some(s) => s,
+                        None => state.insert(self.ctx.create_state()?),
+                    };
+                    let fresh = self.decode_piece(state, samples, &map, start, end, opts)?;
+                    if let (Some(c), Some(k)) = (cache, key) {
+                        c.put(k, fresh.clone());
                     }
+                    fresh
                 }
-            }
+            };
             segments.extend(piece);
             start = next;
         }
@@ -374,6 +366,128 @@ impl Transcriber {
             timing_estimated: false,
             cut_short: crate::audio::cut_short_note(audio),
         })
+    }
+
+    /// Decodes one piece (`start..end` of `samples`): its segments and where the next piece
+    /// starts. Depends only on those samples, the speech map inside the piece and `opts`
+    /// ([`PieceCache::key`]).
+    fn decode_piece(
+        &self,
+        state: &mut whisper_rs::WhisperState,
+        samples: &[f32],
+        map: &SpeechMap,
+        start: usize,
+        end: usize,
+        opts: &TranscribeOptions,
+    ) -> Result<(Vec<Segment>, usize), TranscribeError> {
+        let offset_s = start as f64 / RATE as f64;
+        let end_s = end as f64 / RATE as f64;
+        let mut one_window = OneWindow::default();
+        let mut bias = FillerBias {
+            word_start: &self.word_start,
+            candidates: Vec::new(),
+            attempts: 0,
+            sequence: Vec::new(),
+            steps: Vec::new(),
+            speech_after: (0..=1500)
+                .map(|k| map.speech_between(offset_s + k as f64 * 0.02, end_s) as f32)
+                .collect(),
+            token_beg: self.token_beg,
+            eot: self.eot,
+            eot_holds: 0,
+            tokens: self.filler_tokens.clone(),
+            bias: std::env::var("STARCOACH_FILLER_BIAS")
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(FILLER_BIAS),
+        };
+        let mut params = FullParams::new(SamplingStrategy::Greedy { best_of: 1 });
+        params.set_n_threads(opts.threads.max(1) as i32);
+        params.set_language(Some("en"));
+        params.set_print_special(false);
+        params.set_print_progress(false);
+        params.set_print_realtime(false);
+        params.set_print_timestamps(false);
+        params.set_token_timestamps(true);
+        params.set_suppress_blank(true);
+        if opts.fillers {
+            params.set_initial_prompt(FILLER_PROMPT);
+            params.set_no_context(true);
+            bias.install(&mut params);
+            // One window per piece. When Whisper stops before the end of the piece (it
+            // leaves the last sentence open, or ends the text early), whisper.cpp would
+            // encode a new 30 s window for the few seconds left; instead the next piece
+            // starts there and is filled up to 28 s.
+            one_window.install(&mut params);
+        }
+        let t = std::time::Instant::now();
+        state.full(params, &samples[start..end])?;
+        // Attempts and tokens are counted by the logits callback, installed only when
+        // filler-aware.
+        let counted = if opts.fillers {
+            format!(
+                " ({} attempt(s), {} tokens)",
+                bias.attempts,
+                bias.sequence.len()
+            )
+        } else {
+            String::new()
+        };
+        tracing::debug!(
+            "decoded {offset_s:.2}-{end_s:.2} s in {:.2} s{counted}",
+            t.elapsed().as_secs_f64()
+        );
+        let mut tokens = read_tokens(state, offset_s);
+        // The sentence Whisper left open at the end of the piece: kept, rather than decoded
+        // again in a new window from the last timestamp.
+        let mut kept_tail = false;
+        if one_window.stopped {
+            if let Some(tail) = self.open_tail(&bias, map, offset_s, end_s) {
+                tokens.push(tail);
+                kept_tail = true;
+            }
+        }
+        if opts.fillers && !bias.candidates.is_empty() {
+            // After one attempt, whisper.cpp's decoder cache holds the prompt and every
+            // token written, at their positions.
+            let in_cache = if bias.attempts == 1 {
+                let mut c = self.filler_prompt_tokens.clone();
+                c.extend_from_slice(&bias.sequence);
+                c
+            } else {
+                Vec::new()
+            };
+            let decoded: Vec<i32> = tokens
+                .iter()
+                .flat_map(|s| s.2.iter().map(|t| t.id))
+                .collect();
+            let edits = second_look(
+                state,
+                opts.threads,
+                self.eot,
+                &self.filler_tokens,
+                &self.filler_prompt_tokens,
+                &decoded,
+                &bias.candidates,
+                in_cache,
+            )?;
+            self.apply_edits(&mut tokens, &edits);
+        }
+        let mut piece = self.build_segments(tokens);
+        clamp_times(&mut piece, offset_s, end_s);
+        // Where whisper.cpp would have moved its window to: the end of the last closed
+        // sentence, unless the rest of the piece is silence.
+        let mut next = end;
+        if one_window.stopped && !kept_tail {
+            if let Some(last) = piece.last() {
+                if map.speech_between(last.end_s, end_s) >= MIN_REST_S {
+                    let at = (last.end_s * RATE as f64) as usize;
+                    // At least 1 s further on, so the loop always ends.
+                    next = at.clamp((start + RATE as usize).min(end), end);
+                }
+            }
+        }
+        Ok((piece, next))
     }
 
     /// The text Whisper wrote after its last timestamp, which whisper.cpp drops to decode it
