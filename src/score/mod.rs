@@ -15,6 +15,8 @@ pub mod numbers;
 pub mod rating;
 pub mod rubric;
 pub mod star;
+pub mod task_model;
+mod task_weights;
 
 use serde::{Deserialize, Serialize};
 

@@ -2,7 +2,8 @@
 //!
 //! Each sentence is classed as situation, task, action, result or reflection from cue phrases
 //! ("my role was" → task, "I decided" → action, "as a result" → result, "looking back" →
-//! reflection) and its neighbours. Case and technical answers are judged on stated assumptions,
+//! reflection) and its neighbours; the task is also read by a small learned sentence model
+//! (`task_model`), since a task is said in too many ways for cue phrases. Case and technical answers are judged on stated assumptions,
 //! steps and a recommendation; closing answers on a clear fit claim; motivation answers on
 //! serving the company rather than the candidate (DOMAIN.md, "Structure").
 
@@ -14,6 +15,7 @@ use super::config::StructureConfig;
 use super::doc::Doc;
 use super::kind::QuestionKind;
 use super::numbers::{NumberRole, Quantity};
+use super::task_model;
 
 /// A STAR part (with reflection, as DOMAIN.md asks of senior answers).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -319,8 +321,41 @@ fn cue_score(list: &[(Regex, f64)], s: &str) -> f64 {
 
 /// Classes every sentence of a behavioral answer: its main part first, then a second part
 /// when the sentence also carries a strong cue for it ("I was responsible for the night
-/// shift, so I decided..." is task and action).
+/// shift, so I decided..." is task and action). The cue rules decide every part but the task,
+/// which the learned sentence model (`task_model`) decides from the rules' view and the
+/// sentence's own words.
 pub fn classify(doc: &Doc, numbers: &[Quantity]) -> Vec<Vec<StarPart>> {
+    let mut parts = classify_rules(doc, numbers, true);
+    let probs = task_model::probabilities(doc, &classify_rules(doc, numbers, false));
+    let keep_rules = task_model::keep_rule_tasks();
+    let first_action = parts
+        .iter()
+        .position(|p| p.first() == Some(&StarPart::Action));
+    for (k, here) in parts.iter_mut().enumerate() {
+        let model = probs[k] >= task_model::threshold();
+        let has = here.contains(&StarPart::Task);
+        if model && !has {
+            // The task told beside the sentence's other job; alone when it had none.
+            here.push(StarPart::Task);
+        } else if has && !model && !keep_rules {
+            here.retain(|p| *p != StarPart::Task);
+            // Before the story's actions, what is left of a set-up sentence is the situation.
+            if here.is_empty()
+                && first_action.is_some_and(|a| k < a)
+                && !GENERIC.is_match(&doc.sentences[k].norm)
+            {
+                here.push(StarPart::Situation);
+            }
+        }
+    }
+    parts
+}
+
+/// The cue rules alone (see `classify`). Without `task`, the rules never name a task (their
+/// task cues count for nothing, and a goal said before the first action is read as set-up):
+/// that view is the task model's input, so that the model learns to find the task itself.
+#[doc(hidden)]
+pub fn classify_rules(doc: &Doc, numbers: &[Quantity], task: bool) -> Vec<Vec<StarPart>> {
     let n = doc.sentences.len();
     let mut parts: Vec<Vec<StarPart>> = Vec::with_capacity(n);
     for (k, s) in doc.sentences.iter().enumerate() {
@@ -332,7 +367,11 @@ pub fn classify(doc: &Doc, numbers: &[Quantity]) -> Vec<Vec<StarPart>> {
         };
         let mut cue = [
             cue_score(&CUES.situation, norm),
-            cue_score(&CUES.task, norm),
+            if task {
+                cue_score(&CUES.task, norm)
+            } else {
+                0.0
+            },
             cue_score(&CUES.action, norm),
             cue_score(&CUES.result, norm),
             cue_score(&CUES.reflection, norm),
@@ -405,7 +444,7 @@ pub fn classify(doc: &Doc, numbers: &[Quantity]) -> Vec<Vec<StarPart>> {
                     here.push(StarPart::Situation);
                 }
             } else if here.is_empty() && !GENERIC.is_match(&s.norm) {
-                here.push(if GOAL.is_match(&s.norm) {
+                here.push(if task && GOAL.is_match(&s.norm) {
                     StarPart::Task
                 } else {
                     StarPart::Situation
