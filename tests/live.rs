@@ -170,6 +170,16 @@ fn live_line_while_speaking_and_the_report_right_after_the_stop() {
         need(tool, arg);
     }
     let pulse = Pulse::start();
+    // Item 5: listing devices on a PulseAudio desktop prints the devices and nothing else (no
+    // "ALSA lib ..." or "jack server is not running" from the libraries underneath).
+    let o = pulse.cmd(BIN).arg("devices").output().unwrap();
+    assert!(o.status.success());
+    assert!(String::from_utf8_lossy(&o.stdout).contains("pulse"));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stderr),
+        "",
+        "devices: library noise"
+    );
     let work = tempfile::tempdir().unwrap();
     let source = work.path().join("answer48k.wav");
     let o = Command::new("sox")
@@ -256,6 +266,12 @@ fn live_line_while_speaking_and_the_report_right_after_the_stop() {
     assert!(after_saved <= 1.5, "{after_saved:.2} s\n{screen}");
     let (screen, _) = tmux.wait_for("EXIT=", Duration::from_secs(30));
     assert!(screen.contains("EXIT=0"), "{screen}");
+    for noise in ["ALSA lib", "jack", "Jack", "Cannot connect"] {
+        assert!(
+            !screen.contains(noise),
+            "library noise {noise:?}:\n{screen}"
+        );
+    }
     let _ = player.wait();
 
     // Every frame the microphone delivered is in the file: 62 s to the frame, nothing dropped.
