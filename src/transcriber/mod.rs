@@ -82,7 +82,8 @@ pub struct PieceKey {
     inputs: [u8; 16],
 }
 
-/// Pieces kept at most (a 90 s answer has 4; live updates add a new last piece each time).
+/// Pieces kept at most (a 90 s answer has about 4; only pieces that end before the audio are
+/// kept, so this is a bound for answers of an hour and more).
 const CACHE_PIECES: usize = 256;
 
 impl PieceCache {
@@ -335,7 +336,9 @@ impl Transcriber {
                         None => state.insert(self.ctx.create_state()?),
                     };
                     let fresh = self.decode_piece(state, samples, &map, start, end, opts)?;
-                    if let (Some(c), Some(k)) = (cache, key) {
+                    // The last piece of an answer still being spoken changes with every update:
+                    // only pieces that end before the audio does are worth keeping.
+                    if let (Some(c), Some(k), true) = (cache, key, end < samples.len()) {
                         c.put(k, fresh.clone());
                     }
                     fresh
