@@ -175,13 +175,20 @@ impl Collector {
     /// record (last: a record means the reports and the history entry are there), and
     /// rewrites the summaries.
     pub(super) fn finish(&mut self, r: Record) -> Result<()> {
+        self.keep(r)?;
+        self.write_pages()
+    }
+
+    /// [`Collector::finish`] without the summaries, for answers done together (rescored from
+    /// their transcripts): the caller writes the pages once after them all.
+    fn keep(&mut self, r: Record) -> Result<()> {
         let i = self.index_of.get(&r.rel).copied();
         self.keep_in_history(&r, i);
         save_record(&self.out, &r)?;
         if let Some(i) = i {
             self.records[i] = Some(r);
         }
-        self.write_pages()
+        Ok(())
     }
 
     fn keep_in_history(&mut self, r: &Record, i: Option<usize>) {
@@ -382,7 +389,7 @@ async fn run_async(opts: BatchOptions) -> Result<BatchOutcome> {
     }
     collector.sync_history();
     for r in now {
-        collector.finish(r)?;
+        collector.keep(r)?;
     }
     collector.write_pages()?;
 
