@@ -4,24 +4,21 @@
 //! audio decoding, model provisioning, transcription, scoring, reports, batches; `cli` parses flags
 //! and `cmd` holds one module per subcommand.
 
-pub mod audio;
 pub mod batch;
-pub mod capture;
 pub mod cli;
 pub mod cmd;
 pub mod fsutil;
 pub mod history;
 pub mod live;
-pub mod model;
 pub mod out;
 pub mod pipeline;
-pub mod questions;
-pub mod report;
-pub mod score;
 pub mod session;
-pub mod themes;
-pub mod transcriber;
-pub mod transcript;
+
+// The other crates of the workspace, under the names the application uses for them.
+pub use starcoach_audio as audio;
+pub use starcoach_audio::capture;
+pub use starcoach_core::{questions, report, score, themes, transcript};
+pub use starcoach_speech::{model, transcriber};
 
 use clap::Parser;
 

@@ -163,7 +163,9 @@ pub struct InstalledModel {
 
 /// `models/` of the source checkout when it exists, else the user's cache directory.
 pub fn default_models_dir() -> PathBuf {
-    let checkout = Path::new(env!("CARGO_MANIFEST_DIR")).join("models");
+    // This crate sits in crates/speech of the checkout.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).ancestors().nth(2);
+    let checkout = root.unwrap_or(Path::new(".")).join("models");
     if checkout.is_dir() {
         return checkout;
     }

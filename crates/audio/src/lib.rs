@@ -8,6 +8,8 @@
 
 mod decode;
 pub use decode::quiet_decoder_panics;
+/// Microphone capture (cpal) and the WAV writer of recorded answers.
+pub mod capture;
 mod mp4;
 pub mod vad;
 
