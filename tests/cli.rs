@@ -92,7 +92,7 @@ fn every_shell_gets_a_completion_script() {
 }
 
 #[test]
-fn the_man_page_renders_cleanly_and_documents_every_command() {
+fn the_man_page_renders_in_groff_cleanly_and_documents_every_command() {
     let page = starcoach(&["man"]);
     assert!(page.starts_with(".ie") || page.contains(".TH starcoach 1"));
     // groff with every warning on: the page must render without one.
@@ -103,7 +103,7 @@ fn the_man_page_renders_cleanly_and_documents_every_command() {
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .unwrap();
+        .expect("groff is not installed (Debian: groff-base; scripts/setup.sh installs it)");
     groff
         .stdin
         .take()

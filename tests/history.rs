@@ -776,6 +776,7 @@ fn a_corrupt_store_is_named_and_left_untouched() {
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }
 
+#[cfg(feature = "browser-tests")]
 #[test]
 fn html_progress_page_in_headless_chromium() {
     let env = Env::new();

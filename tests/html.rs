@@ -2,7 +2,7 @@
 //! then the answer report, the client summary and the index loaded in headless Chromium.
 //! Asserts on the rendered DOM, checks links resolve and nothing is fetched from outside, and
 //! leaves screenshots in `target/screenshots/` for people to look at.
-#![cfg(feature = "model-tests")]
+#![cfg(all(feature = "model-tests", feature = "browser-tests"))]
 
 mod common;
 

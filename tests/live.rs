@@ -6,7 +6,7 @@
 //! Needs `pulseaudio`, `paplay` (pulseaudio-utils), ALSA's pulse plugin (libasound2-plugins),
 //! tmux and sox: `scripts/setup.sh` installs them with STARCOACH_SETUP_TEST=1. A missing one
 //! fails the test, naming it.
-#![cfg(feature = "model-tests")]
+#![cfg(all(feature = "model-tests", feature = "device-tests"))]
 
 mod common;
 

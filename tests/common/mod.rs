@@ -15,16 +15,15 @@ pub fn fixture(rel: &str) -> PathBuf {
     root().join("fixtures").join(rel)
 }
 
-/// Real read speech (LibriVox, asterisk), fetched by `scripts/fetch-real-speech.sh`.
+/// Real read speech (LibriVox, asterisk), fetched at set-up by `scripts/fetch-real-speech.sh`
+/// (`scripts/test` runs it); a test never downloads it.
 pub fn real_speech_dir() -> PathBuf {
     let dir = fixture("cache/real");
-    if !dir.join("demo-instruct.wav").is_file() {
-        let status = std::process::Command::new("bash")
-            .arg(root().join("scripts/fetch-real-speech.sh"))
-            .status()
-            .expect("run fetch-real-speech.sh");
-        assert!(status.success(), "fetch-real-speech.sh failed");
-    }
+    assert!(
+        dir.join("demo-instruct.wav").is_file(),
+        "{}: the real speech clips are missing: run scripts/fetch-real-speech.sh (scripts/test does)",
+        dir.display()
+    );
     dir
 }
 

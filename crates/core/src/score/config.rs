@@ -382,10 +382,11 @@ mod tests {
 
     #[test]
     fn loads_from_a_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let p = dir.path().join("c.toml");
+        let p = std::env::temp_dir().join(format!("starcoach-core-{}.toml", std::process::id()));
         std::fs::write(&p, "[fillers]\nburst_count = 4\n").unwrap();
-        assert_eq!(ScoringConfig::load(&p).unwrap().fillers.burst_count, 4);
-        assert!(ScoringConfig::load(&dir.path().join("missing.toml")).is_err());
+        let loaded = ScoringConfig::load(&p);
+        std::fs::remove_file(&p).unwrap();
+        assert_eq!(loaded.unwrap().fillers.burst_count, 4);
+        assert!(ScoringConfig::load(&p).is_err());
     }
 }

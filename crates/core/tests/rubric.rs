@@ -9,14 +9,17 @@
 //! `cargo test --release --test rubric -- --nocapture` prints every variant's score.
 
 use serde::Deserialize;
-use starcoach::score::rubric::{self, Breakdown, Dimension};
-use starcoach::score::{score_answer, AnswerContext, AnswerScore, QuestionKind, ScoringConfig};
-use starcoach::transcript::Transcript;
+use starcoach_core::score::rubric::{self, Breakdown, Dimension};
+use starcoach_core::score::{
+    score_answer, AnswerContext, AnswerScore, QuestionKind, ScoringConfig,
+};
+use starcoach_core::transcript::Transcript;
 use std::collections::BTreeMap;
 use std::path::Path;
 
+/// The checkout (this crate is crates/core).
 fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
 }
 
 /// Table rows of a Markdown section (cells trimmed), from its heading to the next heading.
@@ -255,7 +258,7 @@ fn variants(c: &Complete) -> (String, Vec<(&'static str, String)>) {
     out.push(("filler_padding", padded.join(" ")));
     // 20 s at the 150 words a minute plain text is timed at.
     let words: Vec<&str> = complete.split_whitespace().collect();
-    let n = (20.0 * starcoach::transcript::ESTIMATED_WPM / 60.0) as usize;
+    let n = (20.0 * starcoach_core::transcript::ESTIMATED_WPM / 60.0) as usize;
     out.push((
         "cut_to_20s",
         format!("{}.", words[..n.min(words.len())].join(" ")),

@@ -1,13 +1,13 @@
 //! The JSON report validates against `docs/report.schema.json`, for every corpus answer and
 //! for odd inputs (empty, one word), with measured and estimated times.
 
-use starcoach::report::render_json;
-use starcoach::score::{score_answer, AnswerContext, QuestionKind, ScoringConfig};
-use starcoach::transcript::{Segment, Transcript, Word};
+use starcoach_core::report::render_json;
+use starcoach_core::score::{score_answer, AnswerContext, QuestionKind, ScoringConfig};
+use starcoach_core::transcript::{Segment, Transcript, Word};
 use std::path::Path;
 
 fn validator() -> jsonschema::Validator {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
     let schema: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(root.join("docs/report.schema.json")).unwrap(),
     )
@@ -27,7 +27,7 @@ fn check(v: &jsonschema::Validator, json: &str) {
 #[test]
 fn corpus_reports_validate() {
     let v = validator();
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/corpus");
+    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).join("fixtures/corpus");
     let mut answers = Vec::new();
     for e in std::fs::read_dir(dir).unwrap() {
         let p = e.unwrap().path();
