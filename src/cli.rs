@@ -370,3 +370,19 @@ pub struct CompareArgs {
     #[arg(long)]
     pub json: bool,
 }
+
+impl HistoryFilterArgs {
+    /// The [`crate::history::Filter`] these flags ask for (`--since` parsed here).
+    pub fn to_filter(&self) -> anyhow::Result<crate::history::Filter> {
+        Ok(crate::history::Filter {
+            question: self.question.clone(),
+            client: self.client.clone(),
+            since: self
+                .since
+                .as_deref()
+                .map(crate::history::parse_since)
+                .transpose()
+                .map_err(|e| anyhow::anyhow!("--since: {e}"))?,
+        })
+    }
+}

@@ -7,11 +7,14 @@
 pub mod batch;
 pub mod cli;
 pub mod cmd;
+pub mod config;
+pub mod env;
 pub mod fsutil;
 pub mod history;
 pub mod live;
 pub mod out;
 pub mod pipeline;
+pub mod reports;
 pub mod session;
 
 // The other crates of the workspace, under the names the application uses for them.
@@ -19,6 +22,8 @@ pub use starcoach_audio as audio;
 pub use starcoach_audio::capture;
 pub use starcoach_core::{questions, report, score, themes, transcript};
 pub use starcoach_speech::{model, transcriber};
+
+use std::io::IsTerminal;
 
 use clap::Parser;
 
@@ -36,30 +41,33 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
         }
     };
     audio::quiet_decoder_panics();
-    init_tracing(cli.verbose, cmd::use_color_on_stderr(cli.color));
-    if let Err(value) = model::CpuMode::from_env() {
-        crate::errln!(
-            "error: {}={value:?} is not understood: use `generic` (the path CPUs without \
-             AVX-512 take) or `native` (the default)",
-            model::CPU_ENV
-        );
-        return cmd::exit::ERROR;
-    }
-    let color = cmd::use_color(cli.color);
-    let result = match cli.command {
+    let env = match env::init() {
+        Ok(env) => env,
+        Err(e) => {
+            init_tracing(cli.verbose, false, None);
+            crate::errln!("error: {e}");
+            return cmd::exit::ERROR;
+        }
+    };
+    init_tracing(
+        cli.verbose,
+        config::use_color(cli.color, env, std::io::stderr().is_terminal()),
+        env.log.as_deref(),
+    );
+    let result = config::Config::build(&cli, env).and_then(|config| match cli.command {
         cli::Command::Model(c) => cmd::model::run(c),
-        cli::Command::Transcribe(a) => cmd::transcribe::run(a),
-        cli::Command::Score(a) => cmd::score::run(a, color),
+        cli::Command::Transcribe(a) => cmd::transcribe::run(a, &config),
+        cli::Command::Score(a) => cmd::score::run(a, &config),
         cli::Command::Devices => cmd::devices::run(),
         cli::Command::Questions(a) => cmd::questions::run(a),
-        cli::Command::Record(a) => cmd::record::run(a, color),
+        cli::Command::Record(a) => cmd::record::run(a, &config),
         cli::Command::History(c) => cmd::history::run(c),
-        cli::Command::Progress(a) => cmd::progress::run(a, color),
+        cli::Command::Progress(a) => cmd::progress::run(a, &config),
         cli::Command::Compare(a) => cmd::compare::run(a),
-        cli::Command::Batch(a) => cmd::batch::run(a),
+        cli::Command::Batch(a) => cmd::batch::run(a, &config),
         cli::Command::Completions { shell } => cmd::generate::completions(shell),
         cli::Command::Man => cmd::generate::man(),
-    };
+    });
     match result {
         Ok(code) => code,
         // The reader of our output went away (`| head`): stop quietly, as ripgrep does.
@@ -74,14 +82,15 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
 /// Logs (ours and whisper.cpp's) go to stderr, only as loud as `-v` asks, coloured only when
 /// `--color` allows. A closed stderr silences them (tracing-subscriber would otherwise report
 /// the failed write with `eprintln!`, which panics, inside whisper.cpp's log callback: an abort).
-fn init_tracing(verbose: u8, color: bool) {
+fn init_tracing(verbose: u8, color: bool, filter: Option<&str>) {
     let level = match verbose {
         0 => "warn,whisper_rs=off,symphonia_core=off",
         1 => "info",
         _ => "debug",
     };
-    let filter = tracing_subscriber::EnvFilter::try_from_env("STARCOACH_LOG")
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(level));
+    let filter = filter
+        .and_then(|f| tracing_subscriber::EnvFilter::try_new(f).ok())
+        .unwrap_or_else(|| tracing_subscriber::EnvFilter::new(level));
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)

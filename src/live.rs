@@ -17,7 +17,6 @@ use std::time::{Duration, Instant};
 use crate::audio;
 use crate::pipeline::Pipeline;
 use crate::score::star::StarPart;
-use crate::score::QuestionKind;
 use crate::session::{Listener, Question};
 use crate::transcriber::PieceCache;
 
@@ -127,8 +126,7 @@ fn listen_once(pipeline: &Pipeline, cache: &PieceCache, wav: &Path, q: &Question
     let t = pipeline
         .transcribe_so_far(&audio, cache, live_threads())
         .ok()?;
-    let kind = q.kind.parse::<QuestionKind>().ok();
-    let a = pipeline.score(&t, Some(&q.text), kind);
+    let a = pipeline.score(&t, Some(&q.text), Some(q.kind));
     Some(Heard {
         upto_s: audio.duration_s,
         words: a.words,
@@ -305,7 +303,7 @@ mod tests {
     fn q() -> Question {
         Question {
             text: "Tell me about a time you failed.".into(),
-            kind: "behavioral".into(),
+            kind: crate::score::QuestionKind::Behavioral,
             band_min_s: 60.0,
             band_max_s: 90.0,
         }

@@ -150,6 +150,9 @@ pub fn read_transcript(path: &Path) -> Result<Transcript> {
 }
 
 /// The file stem used to name an answer's reports (`answer.m4a` → `answer`).
-pub fn report_stem(path: &Path) -> PathBuf {
-    PathBuf::from(path.file_stem().unwrap_or(path.as_os_str()))
+pub fn report_name(path: &Path) -> String {
+    path.file_stem()
+        .unwrap_or(path.as_os_str())
+        .to_string_lossy()
+        .into_owned()
 }

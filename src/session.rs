@@ -15,14 +15,16 @@ use anyhow::{bail, Context, Result};
 use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use serde::Serialize;
 
+use crate::score::QuestionKind;
+
 use crate::capture::{self, CaptureOptions, EndReason, Recording};
 
 /// One question to answer.
 #[derive(Debug, Clone, Serialize)]
 pub struct Question {
     pub text: String,
-    /// Free-form kind ("behavioural", "technical", ...), carried into session.json.
-    pub kind: String,
+    /// Its kind, carried into session.json (`"behavioral"`, `"technical"`...).
+    pub kind: QuestionKind,
     /// The target length of an answer, in seconds.
     pub band_min_s: f64,
     pub band_max_s: f64,
@@ -53,13 +55,35 @@ pub enum AnswerStatus {
     Failed,
 }
 
+/// What `score SESSION_FOLDER` reads back from session.json: each answer's file (absent when
+/// skipped), question and kind.
+#[derive(Debug, serde::Deserialize)]
+pub struct SessionAnswers {
+    pub answers: Vec<SavedAnswer>,
+}
+
+/// One answer of [`SessionAnswers`].
+#[derive(Debug, serde::Deserialize)]
+pub struct SavedAnswer {
+    pub question: String,
+    /// `None` for a kind this version does not know (a session file from another version).
+    #[serde(default, deserialize_with = "known_kind")]
+    pub kind: Option<QuestionKind>,
+    pub file: Option<String>,
+}
+
+fn known_kind<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<QuestionKind>, D::Error> {
+    let text: Option<String> = serde::Deserialize::deserialize(d)?;
+    Ok(text.and_then(|k| k.parse().ok()))
+}
+
 /// One answered (or skipped) question, as written to session.json.
 #[derive(Debug, Clone, Serialize)]
 pub struct AnswerRecord {
     /// 1-based.
     pub index: usize,
     pub question: String,
-    pub kind: String,
+    pub kind: QuestionKind,
     pub band_min_s: f64,
     pub band_max_s: f64,
     pub status: AnswerStatus,
@@ -233,7 +257,7 @@ impl Session<'_> {
         let mut record = AnswerRecord {
             index: i + 1,
             question: q.text.clone(),
-            kind: q.kind.clone(),
+            kind: q.kind,
             band_min_s: q.band_min_s,
             band_max_s: q.band_max_s,
             status: AnswerStatus::Skipped,
@@ -591,7 +615,7 @@ mod tests {
     fn q() -> Question {
         Question {
             text: "Tell me about a time".into(),
-            kind: "behavioural".into(),
+            kind: QuestionKind::Behavioral,
             band_min_s: 60.0,
             band_max_s: 90.0,
         }

@@ -135,7 +135,11 @@ fn um_and_uh_are_heard_on_time_without_hurting_the_other_words() {
         files.len() >= 12,
         "the labelled filler set is in fixtures/fillers"
     );
-    let filler_aware = TranscribeOptions::default();
+    // STARCOACH_FILLER_BIAS, when set, measures another bias (docs/fillers.md).
+    let filler_aware = TranscribeOptions {
+        filler_bias: starcoach::env::init().unwrap().filler_bias,
+        ..TranscribeOptions::default()
+    };
     let plain = TranscribeOptions {
         fillers: false,
         ..TranscribeOptions::default()

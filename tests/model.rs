@@ -77,7 +77,7 @@ fn tiny_en_bf16_installs_verifies_and_is_the_default_where_the_cpu_has_bf16() {
     assert!(m.verified);
     // Same layout as tiny.en, two bytes per weight.
     assert_eq!(m.size, 77_704_698);
-    let no_override = std::env::var_os("STARCOACH_MODEL").is_none_or(|v| v.is_empty());
+    let no_override = starcoach::env::init().unwrap().model.is_none();
     if model::cpu_has_bf16() && no_override && dir == model::default_models_dir() {
         assert_eq!(model::resolve(None).unwrap(), path);
     }

@@ -157,12 +157,15 @@ fn scorer_version_moves_with_scoring_output() {
 fn transcriber_version_moves_with_transcripts() {
     use starcoach::pipeline::Pipeline;
     use starcoach::transcriber::{TranscribeOptions, TRANSCRIBER_VERSION};
-    let model = starcoach::model::resolve(None).expect("the tiny.en model is installed");
+    let env = starcoach::env::init().expect("a usable environment");
+    let model =
+        starcoach::model::resolve(env.model.as_deref()).expect("the tiny.en model is installed");
     let pipeline = Pipeline::with_model(
         &model,
         TranscribeOptions {
             threads: 1,
             fillers: true,
+            filler_bias: None,
         },
         ScoringConfig::default(),
     )

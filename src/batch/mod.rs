@@ -261,24 +261,10 @@ fn short_hash(s: &str) -> String {
     hex(&Sha256::digest(s.as_bytes()))[..8].to_string()
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
+use starcoach_core::digest::hex;
 
 /// SHA-256 of a file's content.
-pub fn hash_file(path: &Path) -> std::io::Result<String> {
-    let mut f = std::fs::File::open(path)?;
-    let mut h = Sha256::new();
-    let mut buf = vec![0u8; 1 << 16];
-    loop {
-        let n = f.read(&mut buf)?;
-        if n == 0 {
-            break;
-        }
-        h.update(&buf[..n]);
-    }
-    Ok(hex(&h.finalize()))
-}
+pub use starcoach_core::digest::sha256_file as hash_file;
 
 /// The model's identity: the SHA-256 of its content (not of its name or a sidecar file, which
 /// can outlive a replaced model). Hashing takes about a second per 500 MB, so the hash is kept

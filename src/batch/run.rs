@@ -26,7 +26,6 @@ use super::{
     save_record, shard, Item, Key, Manifest, Outcome, Plan, Record, Shard,
 };
 use crate::audio::{self, Audio};
-use crate::fsutil::write_atomic;
 use crate::history::Recorder;
 use crate::pipeline::Pipeline;
 use crate::report;
@@ -43,9 +42,9 @@ pub struct BatchOptions {
     pub model: PathBuf,
     /// Recordings transcribed at once.
     pub jobs: usize,
-    /// Whisper threads per recording; `jobs * threads` never exceeds the cores.
-    pub threads: usize,
-    pub filler_pass: bool,
+    /// Decoding; its `threads` are Whisper threads per recording (`jobs * threads` never
+    /// exceeds the cores).
+    pub transcribe: TranscribeOptions,
     pub force: bool,
     pub config: ScoringConfig,
     /// Show a progress bar (else one log line per file on stderr).
@@ -305,10 +304,7 @@ async fn run_async(opts: BatchOptions) -> Result<BatchOutcome> {
     crate::fsutil::remove_stale_temps(&opts.out);
     save_current(&opts.out, &items)?;
     let model = model_id(&opts.out, &opts.model)?;
-    let transcribe = TranscribeOptions {
-        threads: opts.threads,
-        fillers: opts.filler_pass,
-    };
+    let transcribe = opts.transcribe;
     let decoding = transcribe.output_identity();
     let config = config_id(&opts.config);
     let interrupted = Arc::new(AtomicBool::new(false));
@@ -561,17 +557,26 @@ pub(super) fn answer_page(
     client_dir: &str,
     recording: Option<&Path>,
 ) -> String {
-    let player = recording
+    let player = answer_player(out, client_dir, recording);
+    let summary = format!("← {client} summary");
+    report::render_html_with(a, &answer_links(&summary), player.as_ref())
+}
+
+/// The links at the top of an answer's page in a batch output (`summary`: the client's).
+fn answer_links(summary: &str) -> [(&str, &str); 2] {
+    [(summary, "index.html"), ("All clients", "../index.html")]
+}
+
+/// The player of an answer's page: the recording, linked where it lies (when there is a
+/// relative way there from the client's folder).
+fn answer_player(
+    out: &Path,
+    client_dir: &str,
+    recording: Option<&Path>,
+) -> Option<report::Recording> {
+    recording
         .filter(|p| p.is_file())
-        .and_then(|p| report::Recording::beside(&out.join(client_dir), p));
-    report::render_html_with(
-        a,
-        &[
-            (&format!("← {client} summary"), "index.html"),
-            ("All clients", "../index.html"),
-        ],
-        player.as_ref(),
-    )
+        .and_then(|p| report::Recording::beside(&out.join(client_dir), p))
 }
 
 /// Scores a transcript and writes the answer's three reports; the record is written by
@@ -585,17 +590,15 @@ fn finish_ok(
 ) -> Result<Record> {
     let mut a = pipeline.score(&t, it.question.as_deref(), it.kind);
     a.source = Some(it.rel.clone());
-    let one = std::slice::from_ref(&a);
-    write_atomic(
-        &out.join(it.report_rel("md")),
-        report::render_markdown(one).as_bytes(),
+    let player = answer_player(out, &it.client_dir, Some(&it.path));
+    let summary = format!("← {} summary", it.client);
+    crate::reports::write_answer(
+        &out.join(&it.client_dir),
+        &it.name,
+        &a,
+        &answer_links(&summary),
+        player.as_ref(),
     )?;
-    write_atomic(
-        &out.join(it.report_rel("json")),
-        report::render_json(one).as_bytes(),
-    )?;
-    let html = answer_page(out, &a, &it.client, &it.client_dir, Some(&it.path));
-    write_atomic(&out.join(it.report_rel("html")), html.as_bytes())?;
     Ok(Record::new(
         it,
         key,

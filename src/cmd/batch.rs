@@ -7,7 +7,8 @@ use anyhow::Result;
 
 use crate::batch::{self, merge, run::fit_parallelism, BatchOptions};
 use crate::cli::{BatchArgs, BatchCommand};
-use crate::{history, model};
+use crate::config::Config;
+use crate::history;
 
 /// The history file answers go to, or `None` for `--no-history` (or when there is no place
 /// for one: a warning, and the batch goes on).
@@ -24,20 +25,20 @@ fn history_file(no_history: bool) -> Option<PathBuf> {
     }
 }
 
-pub fn run(args: BatchArgs) -> Result<i32> {
+pub fn run(args: BatchArgs, config: &Config) -> Result<i32> {
     if let Some(BatchCommand::Merge {
         out,
         shards,
-        config,
+        config: config_file,
         no_history,
     }) = args.command
     {
-        let config = super::score::load_config(config.as_deref())?;
+        let _ = config_file; // read into `config` (crate::config)
         let done = merge::merge(&merge::MergeOptions {
             out: out.clone(),
             shards,
             history: history_file(no_history),
-            themes: config.themes,
+            themes: config.scoring.themes.clone(),
         })?;
         crate::errln!(
             "{} answers from {} folder{} ({} failed); reports in {}",
@@ -56,8 +57,7 @@ pub fn run(args: BatchArgs) -> Result<i32> {
     let (Some(inbox), Some(out)) = (args.inbox, args.out) else {
         anyhow::bail!("batch: give the INBOX folder and --out REPORTS");
     };
-    let config = super::score::load_config(args.config.as_deref())?;
-    let model = model::resolve(args.model.as_deref())?;
+    let model = config.model_path()?;
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let (jobs, threads) = fit_parallelism(args.jobs, args.threads, cores);
     if args.jobs.is_some_and(|j| j != jobs) || args.threads.is_some_and(|t| t != threads) {
@@ -73,10 +73,12 @@ pub fn run(args: BatchArgs) -> Result<i32> {
         manifest: args.manifest,
         model,
         jobs,
-        threads,
-        filler_pass: !args.no_filler_pass,
+        transcribe: crate::transcriber::TranscribeOptions {
+            threads,
+            ..config.transcribe
+        },
         force: args.force,
-        config,
+        config: config.scoring.clone(),
         progress: batch::run::progress_wanted(),
         history: history_file(args.no_history),
         shard: args.shard,

@@ -1,23 +1,9 @@
 //! `starcoach history list|forget`: look at and prune the practice history.
 
-use anyhow::{anyhow, Result};
+use anyhow::Result;
 
-use crate::cli::{HistoryCommand, HistoryFilterArgs};
-use crate::history::{self, fmt_local, Entry, Filter, Forget, Store};
-
-/// Turns the filter flags into a [`Filter`] (`--since` parsed here).
-pub fn filter_of(f: &HistoryFilterArgs) -> Result<Filter> {
-    Ok(Filter {
-        question: f.question.clone(),
-        client: f.client.clone(),
-        since: f
-            .since
-            .as_deref()
-            .map(history::parse_since)
-            .transpose()
-            .map_err(|e| anyhow!("--since: {e}"))?,
-    })
-}
+use crate::cli::HistoryCommand;
+use crate::history::{fmt_local, Entry, Filter, Forget, Store};
 
 /// One line per entry: ID, time, client, score, question.
 pub fn line(e: &Entry) -> String {
@@ -36,7 +22,7 @@ pub fn run(c: HistoryCommand) -> Result<i32> {
     match c {
         HistoryCommand::List { filter, json } => {
             let store = Store::open_default_for_reading()?;
-            let entries = store.list(&filter_of(&filter)?)?;
+            let entries = store.list(&filter.to_filter()?)?;
             if json {
                 crate::outln!("{}", serde_json::to_string_pretty(&entries)?)?;
             } else if entries.is_empty() {

@@ -12,10 +12,6 @@ pub mod record;
 pub mod score;
 pub mod transcribe;
 
-use std::io::IsTerminal;
-
-use crate::cli::ColorChoice;
-
 /// Exit codes, as ripgrep and fd use them.
 pub mod exit {
     /// Everything worked.
@@ -26,26 +22,6 @@ pub mod exit {
     pub const ERROR: i32 = 2;
     /// Interrupted by Ctrl-C.
     pub const INTERRUPTED: i32 = 130;
-}
-
-/// Whether to colour stdout: `--color`, then NO_COLOR, then whether stdout is a terminal.
-pub fn use_color(choice: ColorChoice) -> bool {
-    color_for(choice, || std::io::stdout().is_terminal())
-}
-
-/// Whether to colour stderr (warnings and logs): as [`use_color`], for stderr's terminal.
-pub fn use_color_on_stderr(choice: ColorChoice) -> bool {
-    color_for(choice, || std::io::stderr().is_terminal())
-}
-
-fn color_for(choice: ColorChoice, is_terminal: impl FnOnce() -> bool) -> bool {
-    match choice {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && is_terminal()
-        }
-    }
 }
 
 /// Prints one error line for an input that failed, and carries on.

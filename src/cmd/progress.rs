@@ -6,12 +6,12 @@ use crate::cli::ProgressArgs;
 use crate::fsutil::write_atomic;
 use crate::history::{html, progress, Store};
 
-pub fn run(args: ProgressArgs, color: bool) -> Result<i32> {
-    let filter = super::history::filter_of(&args.filter)?;
-    let config = super::score::load_config(args.config.as_deref())?;
+pub fn run(args: ProgressArgs, config: &crate::config::Config) -> Result<i32> {
+    let color = config.color;
+    let filter = args.filter.to_filter()?;
     let store = Store::open_default_for_reading()?;
     let entries = store.list(&filter)?;
-    let p = progress::build(&entries, &config.themes);
+    let p = progress::build(&entries, &config.scoring.themes);
     if args.json {
         crate::outln!("{}", serde_json::to_string_pretty(&p)?)?;
     } else {

@@ -1,9 +1,10 @@
 //! `starcoach record`: a practice session from the command line, one WAV per answer plus
 //! session.json in a session folder.
 
+use crate::config::Config;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
 use crate::capture::CaptureOptions;
 use crate::cli::RecordArgs;
@@ -21,7 +22,7 @@ fn pick_questions(args: &RecordArgs, config: &ScoringConfig) -> Result<Vec<Quest
         let band = config.length.band(kind);
         Question {
             text: text.to_string(),
-            kind: kind.as_str().to_string(),
+            kind,
             band_min_s: band.min_s,
             band_max_s: band.max_s,
         }
@@ -106,21 +107,22 @@ fn lacking_from_history() -> questions::Lacking {
     }
 }
 
-pub fn run(args: RecordArgs, color: bool) -> Result<i32> {
+pub fn run(args: RecordArgs, config: &Config) -> Result<i32> {
+    let color = config.color;
     if let Some(s) = args.max_seconds {
         if !(s > 0.0 && s.is_finite()) {
             anyhow::bail!("--max-seconds must be a positive number of seconds");
         }
     }
-    let config = super::score::load_config(args.config.as_deref())?;
-    let questions = pick_questions(&args, &config)?;
+    let questions = pick_questions(&args, &config.scoring)?;
     // Load the model before the first question: a missing model stops us before recording.
     let pipeline = if args.no_score {
         None
     } else {
-        let (path, opts) = super::transcribe::model_and_options(&args.whisper)?;
         Some(std::sync::Arc::new(Pipeline::with_model(
-            &path, opts, config,
+            &config.model_path()?,
+            config.transcribe,
+            config.scoring.clone(),
         )?))
     };
     // Transcribes while each answer is spoken: the live line, and a report soon after the stop.
@@ -152,7 +154,8 @@ pub fn run(args: RecordArgs, color: bool) -> Result<i32> {
         };
         let a = score_recorded(pipeline, answer, path, coach.as_ref().map(|c| c.cache()))?;
         let recording = report::Recording::beside(&out_dir, path);
-        super::score::write_reports(&out_dir, path, &a, recording.as_ref())?;
+        let name = crate::pipeline::report_name(path);
+        crate::reports::write_answer(&out_dir, &name, &a, &[], recording.as_ref())?;
         if let Some(h) = history.as_mut() {
             kept.extend(h.record(&a, &crate::history::Meta::for_file(path, None, true)));
         }
@@ -174,7 +177,7 @@ pub fn run(args: RecordArgs, color: bool) -> Result<i32> {
         }
     };
     if !scored.is_empty() {
-        write_session_report(&outcome.dir, &scored)?;
+        crate::reports::write_session(&outcome.dir, &scored)?;
     }
     if let Some(line) = crate::history::kept_line(&kept) {
         crate::errln!("{line}");
@@ -224,38 +227,5 @@ fn score_recorded(
         audio.duration_s,
         started.elapsed().as_secs_f64()
     );
-    let kind = answer.kind.parse::<QuestionKind>().ok();
-    Ok(pipeline.score(&t, Some(&answer.question), kind))
-}
-
-/// The session's report: every answer in Markdown and JSON, plus which competencies the
-/// answers covered.
-pub fn write_session_report(dir: &Path, scored: &[AnswerScore]) -> Result<()> {
-    let mut md = report::render_markdown(scored);
-    md.push_str(&competency_summary(scored));
-    crate::fsutil::write_atomic(&dir.join("report.md"), md.as_bytes())
-        .context("writing the session report")?;
-    crate::fsutil::write_atomic(
-        &dir.join("report.json"),
-        report::render_json(scored).as_bytes(),
-    )
-    .context("writing the session report")?;
-    Ok(())
-}
-
-/// Which competencies of the bank the session's questions probed, and each answer's score.
-fn competency_summary(scored: &[AnswerScore]) -> String {
-    let bank = questions::bank();
-    let mut out = String::from(
-        "\n## Competencies this session covered\n\n| competency | question | score |\n|---|---|---|\n",
-    );
-    for a in scored {
-        let q = a.question.as_deref().unwrap_or("");
-        let competency = questions::find(&bank, q)
-            .and_then(|b| serde_json::to_value(b.competency).ok())
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_else(|| "(your own question)".into());
-        out.push_str(&format!("| {competency} | {q} | {} |\n", a.score));
-    }
-    out
+    Ok(pipeline.score(&t, Some(&answer.question), Some(answer.kind)))
 }

@@ -5,37 +5,24 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 
 use crate::cli::{ReportFormat, ScoreArgs};
-use crate::fsutil::write_atomic;
+use crate::config::Config;
 use crate::pipeline::{self, Pipeline};
 use crate::report::{self, Recording};
-use crate::score::{AnswerScore, ScoringConfig};
+use crate::reports;
 
-/// The scoring rules: `--config FILE`, else the user's config file if there is one, else defaults.
-pub fn load_config(explicit: Option<&Path>) -> Result<ScoringConfig> {
-    if let Some(p) = explicit {
-        return Ok(ScoringConfig::load(p)?);
-    }
-    if let Some(p) = user_config_path().filter(|p| p.is_file()) {
-        return Ok(ScoringConfig::load(&p)?);
-    }
-    Ok(ScoringConfig::default())
-}
-
-/// `~/.config/starcoach/config.toml` (or the platform's equivalent).
-pub fn user_config_path() -> Option<PathBuf> {
-    directories::ProjectDirs::from("", "", "starcoach").map(|d| d.config_dir().join("config.toml"))
-}
-
-pub fn run(args: ScoreArgs, color: bool) -> Result<i32> {
+pub fn run(args: ScoreArgs, config: &Config) -> Result<i32> {
+    let color = config.color;
     if args.format == ReportFormat::Html && args.files.len() > 1 && args.out.is_none() {
         anyhow::bail!("--format html prints one page: give one file, or add --out DIR");
     }
-    let config = load_config(args.config.as_deref())?;
     let pipeline = if args.transcript {
-        Pipeline::text_only(config)
+        Pipeline::text_only(config.scoring.clone())
     } else {
-        let (path, opts) = super::transcribe::model_and_options(&args.whisper)?;
-        Pipeline::with_model(&path, opts, config)?
+        Pipeline::with_model(
+            &config.model_path()?,
+            config.transcribe,
+            config.scoring.clone(),
+        )?
     };
     let mut scored = Vec::new();
     let mut failed = 0;
@@ -77,7 +64,9 @@ pub fn run(args: ScoreArgs, color: bool) -> Result<i32> {
                     first_recording = recording(None);
                 }
                 if let Some(dir) = args.out.as_ref().or(input.session_dir.as_ref()) {
-                    match write_reports(dir, file, &a, recording(Some(dir)).as_ref()) {
+                    let name = pipeline::report_name(file);
+                    let player = recording(Some(dir));
+                    match reports::write_answer(dir, &name, &a, &[], player.as_ref()) {
                         Ok(()) => written += 1,
                         Err(e) => {
                             super::report_failure(&e);
@@ -105,7 +94,7 @@ pub fn run(args: ScoreArgs, color: bool) -> Result<i32> {
                 })
                 .cloned()
                 .collect();
-            super::record::write_session_report(dir, &of_session)?;
+            reports::write_session(dir, &of_session)?;
             crate::errln!(
                 "session report written to {}",
                 dir.join("report.md").display()
@@ -166,34 +155,6 @@ fn player(dir: Option<&Path>, source: &Path, embed: bool, audio: bool) -> Option
     Recording::beside(dir?, source)
 }
 
-/// Writes one answer's Markdown, JSON and HTML reports into `dir`, atomically; the HTML plays
-/// `recording` when given.
-pub fn write_reports(
-    dir: &Path,
-    source: &Path,
-    a: &AnswerScore,
-    recording: Option<&Recording>,
-) -> Result<()> {
-    let stem = pipeline::report_stem(source);
-    let one = std::slice::from_ref(a);
-    write_atomic(
-        &dir.join(stem.with_extension("md")),
-        report::render_markdown(one).as_bytes(),
-    )
-    .context("writing the Markdown report")?;
-    write_atomic(
-        &dir.join(stem.with_extension("json")),
-        report::render_json(one).as_bytes(),
-    )
-    .context("writing the JSON report")?;
-    write_atomic(
-        &dir.join(stem.with_extension("html")),
-        report::render_html_with(a, &[], recording).as_bytes(),
-    )
-    .context("writing the HTML report")?;
-    Ok(())
-}
-
 /// One answer to score: its file, and what is known of its question.
 struct Input {
     path: PathBuf,
@@ -218,15 +179,16 @@ fn expand_one(args: &ScoreArgs, path: &Path) -> Result<Vec<Result<Input>>> {
     if path.is_dir() && session_file.is_file() {
         let text = std::fs::read_to_string(&session_file)
             .with_context(|| format!("{}: cannot read", session_file.display()))?;
-        let v: serde_json::Value = serde_json::from_str(&text)
+        let session: crate::session::SessionAnswers = serde_json::from_str(&text)
             .with_context(|| format!("{}: not a session file", session_file.display()))?;
-        let answers = v["answers"].as_array().into_iter().flatten();
-        Ok(answers
+        Ok(session
+            .answers
+            .into_iter()
             .filter_map(|answer| {
                 Some(Ok(Input {
-                    path: path.join(answer["file"].as_str()?),
-                    question: answer["question"].as_str().map(str::to_string),
-                    kind: answer["kind"].as_str().and_then(|k| k.parse().ok()),
+                    path: path.join(answer.file?),
+                    question: Some(answer.question),
+                    kind: answer.kind,
                     session_dir: Some(path.to_path_buf()),
                 }))
             })

@@ -2,29 +2,14 @@
 
 use anyhow::{Context, Result};
 
-use crate::cli::{TranscribeArgs, TranscriptFormat, WhisperArgs};
-use crate::transcriber::{TranscribeOptions, Transcriber};
-use crate::{audio, model};
+use crate::audio;
+use crate::cli::{TranscribeArgs, TranscriptFormat};
+use crate::config::Config;
+use crate::transcriber::Transcriber;
 
-/// The model file and decoding options the flags ask for.
-pub fn model_and_options(args: &WhisperArgs) -> Result<(std::path::PathBuf, TranscribeOptions)> {
-    let path = model::resolve(args.model.as_deref())?;
-    let mut opts = TranscribeOptions::default();
-    if let Some(t) = args.threads {
-        opts.threads = t.max(1);
-    }
-    opts.fillers = !args.no_filler_pass;
-    Ok((path, opts))
-}
-
-/// Loads the model named by the flags (or the default one).
-pub fn load_transcriber(args: &WhisperArgs) -> Result<(Transcriber, TranscribeOptions)> {
-    let (path, opts) = model_and_options(args)?;
-    Ok((Transcriber::load(&path)?, opts))
-}
-
-pub fn run(args: TranscribeArgs) -> Result<i32> {
-    let (transcriber, opts) = load_transcriber(&args.whisper)?;
+pub fn run(args: TranscribeArgs, config: &Config) -> Result<i32> {
+    let transcriber = Transcriber::load(&config.model_path()?)?;
+    let opts = &config.transcribe;
     let mut failed = 0;
     let mut json_out = Vec::new();
     for file in &args.files {
@@ -33,7 +18,7 @@ pub fn run(args: TranscribeArgs) -> Result<i32> {
             .map_err(anyhow::Error::from)
             .and_then(|a| {
                 transcriber
-                    .transcribe(&a, &shown, &opts)
+                    .transcribe(&a, &shown, opts)
                     .with_context(|| format!("{shown}: transcription failed"))
             });
         match result {

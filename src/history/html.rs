@@ -6,20 +6,7 @@ use std::fmt::Write as _;
 use super::progress::{Progress, Series, Snapshot};
 use crate::score::fmt_time;
 
-fn esc(s: &str) -> String {
-    let mut o = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => o.push_str("&amp;"),
-            '<' => o.push_str("&lt;"),
-            '>' => o.push_str("&gt;"),
-            '"' => o.push_str("&quot;"),
-            '\'' => o.push_str("&#39;"),
-            c => o.push(c),
-        }
-    }
-    o
-}
+use crate::report::html::esc;
 
 /// A line chart of `values` (oldest first) from 0 to `y_max`, with a labelled point per attempt.
 fn line_chart(class: &str, title: &str, values: &[f64], y_max: f64, decimals: usize) -> String {

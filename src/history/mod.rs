@@ -81,20 +81,20 @@ pub struct Filter {
 pub enum HistoryError {
     #[error(
         "no home folder found for the history store; set {}=FILE",
-        store::ENV_PATH
+        crate::env::HISTORY
     )]
     NoDataDir,
     #[error(
         "history store {path} is not a starcoach history ({reason}); it was left untouched: \
          move it aside to start a new history, or set {}=FILE to use another file",
-        store::ENV_PATH
+        crate::env::HISTORY
     )]
     NotADatabase { path: PathBuf, reason: String },
     #[error(
         "history store {path} has schema v{found}, but this starcoach knows up to v{known}: \
          it was written by a newer starcoach and was left untouched; upgrade starcoach, or set \
          {}=FILE to use another file",
-        store::ENV_PATH
+        crate::env::HISTORY
     )]
     TooNew {
         path: PathBuf,
@@ -288,13 +288,7 @@ pub fn kept_line(ids: &[i64]) -> Option<String> {
 }
 
 /// SHA-256 (hex) of a file, for [`Meta::audio_sha256`].
-pub fn sha256_file(path: &std::path::Path) -> std::io::Result<String> {
-    use sha2::{Digest, Sha256};
-    let mut f = std::fs::File::open(path)?;
-    let mut h = Sha256::new();
-    std::io::copy(&mut f, &mut h)?;
-    Ok(h.finalize().iter().map(|b| format!("{b:02x}")).collect())
-}
+pub use starcoach_core::digest::sha256_file;
 
 #[cfg(test)]
 mod tests {

@@ -12,12 +12,6 @@ use crate::questions;
 use crate::score::star::StarPart;
 use crate::score::AnswerScore;
 
-/// Environment variable naming the history file (tests use it to stay away from the real one).
-pub const ENV_PATH: &str = "STARCOACH_HISTORY";
-/// Test hook: milliseconds to wait inside each write transaction before it commits, so a test
-/// can kill the process mid-transaction.
-pub const ENV_TEST_PAUSE: &str = "STARCOACH_HISTORY_TEST_PAUSE_MS";
-
 const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 
 /// How long a write waits for another process that holds the store.
@@ -74,8 +68,8 @@ pub enum Forget {
 /// `$STARCOACH_HISTORY`, else `history.sqlite3` in the platform's data folder
 /// (`~/.local/share/starcoach/` on Linux).
 pub fn default_path() -> Result<PathBuf, HistoryError> {
-    if let Some(p) = std::env::var_os(ENV_PATH).filter(|p| !p.is_empty()) {
-        return Ok(PathBuf::from(p));
+    if let Some(p) = &crate::env::get().history {
+        return Ok(p.clone());
     }
     directories::ProjectDirs::from("", "", "starcoach")
         .map(|d| d.data_dir().join("history.sqlite3"))
@@ -303,9 +297,7 @@ impl Store {
             .as_deref()
             .and_then(questions::competency_of)
             .map(migrations::competency_str);
-        let pause = std::env::var(ENV_TEST_PAUSE)
-            .ok()
-            .and_then(|v| v.parse::<u64>().ok());
+        let pause = crate::env::get().history_test_pause_ms;
         let path = self.path.clone();
         let err = |source| HistoryError::Sqlite {
             path: path.clone(),

@@ -27,9 +27,12 @@ pub fn real_speech_dir() -> PathBuf {
     dir
 }
 
-/// The installed default model (scripts/test installs it before the tests run).
+/// The installed default model (scripts/test installs it before the tests run), or
+/// `$STARCOACH_MODEL`. Reads the environment as the program does first (`STARCOACH_CPU`
+/// included, so `scripts/test-generic` runs these tests on the generic path).
 pub fn model_path() -> PathBuf {
-    starcoach::model::resolve(None)
+    let env = starcoach::env::init().expect("a usable environment");
+    starcoach::model::resolve(env.model.as_deref())
         .expect("the tiny.en model is installed (run `starcoach model install`)")
 }
 

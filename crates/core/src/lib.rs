@@ -7,6 +7,7 @@
 //! bank and [`themes`] the story-bank themes. Everything here builds and tests in seconds on
 //! any platform, wasm32 included (`cargo test -p starcoach-core`).
 
+pub mod digest;
 pub mod questions;
 pub mod report;
 pub mod score;

@@ -5,6 +5,7 @@
 //! cut at pauses, with the filler pass that writes the "um"s plain decoding drops.
 
 pub mod model;
+pub mod switches;
 pub mod transcriber;
 
 use starcoach_audio as audio;

@@ -8,11 +8,9 @@
 
 use std::ffi::OsString;
 use std::fs::{self, File};
-use std::io::{self, Read};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-
-use sha2::{Digest, Sha256};
 
 use super::convert::{self, Ct2Input, Weights};
 use super::{ModelError, ModelName};
@@ -230,21 +228,7 @@ pub(crate) fn verify(name: ModelName, path: &Path) -> Result<String, ModelError>
 
 /// Lower-case hex SHA-256 of a file, streamed.
 pub fn sha256_file(path: &Path) -> Result<String, ModelError> {
-    let mut file = File::open(path).map_err(|e| ModelError::io(path, e))?;
-    let mut hasher = Sha256::new();
-    let mut buf = vec![0u8; 1 << 20];
-    loop {
-        let n = file.read(&mut buf).map_err(|e| ModelError::io(path, e))?;
-        if n == 0 {
-            break;
-        }
-        hasher.update(&buf[..n]);
-    }
-    Ok(hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect())
+    starcoach_core::digest::sha256_file(path).map_err(|e| ModelError::io(path, e))
 }
 
 /// `<file>.sha256` in `sha256sum` format, so users can check the file themselves.

@@ -18,9 +18,6 @@ use std::str::FromStr;
 
 pub use install::{install, install_with, sha256_file, wheel_cache_dir, InstallOptions};
 
-/// Environment variable naming a model file to use instead of the default one.
-pub const MODEL_ENV: &str = "STARCOACH_MODEL";
-
 /// Advice appended to errors that stop a model from being provisioned.
 const BY_HAND: &str =
     "download a whisper.cpp GGML model by hand and pass --model PATH / set STARCOACH_MODEL";
@@ -181,7 +178,8 @@ pub fn default_models_dir() -> PathBuf {
 pub fn cpu_has_bf16() -> bool {
     #[cfg(target_arch = "x86_64")]
     {
-        CpuMode::from_env() == Ok(CpuMode::Native) && std::is_x86_feature_detected!("avx512bf16")
+        crate::switches::current().cpu == CpuMode::Native
+            && std::is_x86_feature_detected!("avx512bf16")
     }
     #[cfg(not(target_arch = "x86_64"))]
     {
@@ -189,35 +187,17 @@ pub fn cpu_has_bf16() -> bool {
     }
 }
 
-/// Which code paths this process may take, from `STARCOACH_CPU`. `generic` makes starcoach
-/// and its whisper.cpp kernels behave as on a CPU without AVX-512 (the path most laptops take:
-/// ggml's own kernels, the float16 model), so that path can be tested and measured on any
-/// machine. The C++ side reads the same variable (`starcoach-kernels.cpp`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Which code paths this process may take (the application sets it from `STARCOACH_CPU`
+/// through [`crate::switches::set`]). `Generic` makes starcoach and its whisper.cpp kernels
+/// behave as on a CPU without AVX-512 (the path most laptops take: ggml's own kernels, the
+/// float16 model), so that path can be tested and measured on any machine.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum CpuMode {
     /// Every path this CPU supports (the default; also `STARCOACH_CPU=native`).
+    #[default]
     Native,
     /// Only what a CPU without AVX-512 runs.
     Generic,
-}
-
-/// The environment variable that selects [`CpuMode`].
-pub const CPU_ENV: &str = "STARCOACH_CPU";
-
-impl CpuMode {
-    /// The mode `STARCOACH_CPU` asks for (unset or empty: native), or the value it does not
-    /// understand.
-    pub fn from_env() -> Result<CpuMode, String> {
-        match std::env::var(CPU_ENV) {
-            Err(std::env::VarError::NotPresent) => Ok(CpuMode::Native),
-            Err(std::env::VarError::NotUnicode(v)) => Err(v.to_string_lossy().into_owned()),
-            Ok(v) => match v.as_str() {
-                "" | "native" => Ok(CpuMode::Native),
-                "generic" => Ok(CpuMode::Generic),
-                _ => Err(v),
-            },
-        }
-    }
 }
 
 /// The model `starcoach model install` sets up as well on this CPU, and the one [`resolve`]
@@ -226,15 +206,13 @@ pub fn faster_variant() -> Option<ModelName> {
     cpu_has_bf16().then_some(ModelName::TinyEnBf16)
 }
 
-/// The model to transcribe with: `explicit`, else `$STARCOACH_MODEL`, else the default
+/// The model to transcribe with: `explicit` (the application passes `--model`, else
+/// `$STARCOACH_MODEL`), else the default
 /// tiny.en model in [`default_models_dir`] (its bfloat16 copy when the CPU has BF16
 /// instructions and it is installed).
 pub fn resolve(explicit: Option<&Path>) -> Result<PathBuf, ModelError> {
     if let Some(path) = explicit {
         return check_ggml(path);
-    }
-    if let Some(path) = std::env::var_os(MODEL_ENV).filter(|v| !v.is_empty()) {
-        return check_ggml(Path::new(&path));
     }
     if let Some(name) = faster_variant() {
         let path = default_models_dir().join(name.file_name());

@@ -143,6 +143,9 @@ pub struct TranscribeOptions {
     pub threads: usize,
     /// Filler-aware decoding (pieces cut at silences, filler prompt and bias).
     pub fillers: bool,
+    /// The filler pass's logit bias instead of the tuned one (a measurement knob,
+    /// `STARCOACH_FILLER_BIAS`: docs/fillers.md).
+    pub filler_bias: Option<f32>,
 }
 
 /// Version of what transcription produces (words, timings, fillers) for a given model and
@@ -155,8 +158,12 @@ impl TranscribeOptions {
     /// What, besides the model and the audio, decides the transcript: this version and the
     /// options that change words (not `threads`, which only changes the speed).
     pub fn output_identity(&self) -> String {
+        let bias = match self.filler_bias {
+            Some(b) if self.fillers => format!(", filler bias {b}"),
+            _ => String::new(),
+        };
         format!(
-            "transcriber v{TRANSCRIBER_VERSION}, {}",
+            "transcriber v{TRANSCRIBER_VERSION}, {}{bias}",
             if self.fillers {
                 "filler-aware"
             } else {
@@ -171,6 +178,7 @@ impl Default for TranscribeOptions {
         TranscribeOptions {
             threads: default_threads(),
             fillers: true,
+            filler_bias: None,
         }
     }
 }
@@ -399,10 +407,7 @@ impl Transcriber {
             eot: self.eot,
             eot_holds: 0,
             tokens: self.filler_tokens.clone(),
-            bias: std::env::var("STARCOACH_FILLER_BIAS")
-                .ok()
-                .and_then(|v| v.parse().ok())
-                .unwrap_or(FILLER_BIAS),
+            bias: opts.filler_bias.unwrap_or(FILLER_BIAS),
         };
         let mut params = FullParams::new(SamplingStrategy::Greedy { best_of: 1 });
         params.set_n_threads(opts.threads.max(1) as i32);

@@ -24,6 +24,7 @@
 #include "ggml-cpu.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -43,6 +44,16 @@ struct starcoach_logits {
     std::vector<uint8_t> packed;
     std::vector<float> skip;  // n_panels * 16: 0, or 1e30 for the unsure rows and the padding
 };
+
+static std::atomic<int> sc_switches{0};
+
+extern "C" void starcoach_set_switches(int bits) {
+    sc_switches.store(bits, std::memory_order_relaxed);
+}
+
+bool starcoach_switch(int bit) {
+    return (sc_switches.load(std::memory_order_relaxed) & bit) != 0;
+}
 
 constexpr int SCREEN_BLOCK = 32 + 256;  // bytes per panel and block of 32 inputs
 
@@ -68,15 +79,12 @@ extern ggml_fp16_t ggml_table_gelu_f16[1 << 16];
 
 namespace {
 
-// starcoach: STARCOACH_CPU=generic in the environment (read once, at the first kernel query)
-// makes has_avx512 and has_vnni say no, so every kernel here takes the path of a CPU without
-// AVX-512 (ggml's graph and quantizer, the scalar loops): that path, and its transcripts, can be
-// tested on any machine.
+// starcoach: the generic-CPU switch (STARCOACH_CPU=generic, set by the application before the
+// first kernel query) makes has_avx512 and has_vnni say no, so every kernel here takes the path
+// of a CPU without AVX-512 (ggml's graph and quantizer, the scalar loops): that path, and its
+// transcripts, can be tested on any machine.
 static bool cpu_generic() {
-    static const bool yes = [] {
-        const char * e = getenv("STARCOACH_CPU");
-        return e != nullptr && strcmp(e, "generic") == 0;
-    }();
+    static const bool yes = starcoach_switch(STARCOACH_SWITCH_GENERIC_CPU);
     return yes;
 }
 
@@ -752,7 +760,7 @@ void starcoach_attn_op(struct ggml_tensor * dst, const struct ggml_tensor * q, c
     const float scale = 1.0f / std::sqrt((float) HEAD);
     const int n_state = (int) q->ne[0];
     const int n_ctx   = (int) q->ne[1];
-    static const bool int8 = has_vnni() && getenv("STARCOACH_F32_ATTN") == nullptr;
+    static const bool int8 = has_vnni() && !starcoach_switch(STARCOACH_SWITCH_F32_ATTN);
     attn_avx512((const float *) q->data, (const float *) k->data, (const float *) v->data, (float *) dst->data,
                 n_ctx, n_state, scale, int8, ith, nth);
 }

@@ -5,6 +5,17 @@
 
 #include "ggml.h"
 
+// The switches the application sets once, before it loads a model (starcoach's env module
+// reads them from STARCOACH_* variables; nothing here reads the environment). Bits:
+#define STARCOACH_SWITCH_GENERIC_CPU  1  // every kernel takes the path of a CPU without AVX-512
+#define STARCOACH_SWITCH_F32_ENCODER  2  // the encoder's float32 panels instead of int8 (VNNI)
+#define STARCOACH_SWITCH_F32_ATTN     4  // float32 scores in the encoder's self-attention
+#define STARCOACH_SWITCH_EXACT_LOGITS 8  // ggml_mul_mat for the logits, no 4-bit screen
+#define STARCOACH_SWITCH_BF16_CROSS  16  // ggml's cross-attention over the bfloat16 kv_cross
+extern "C" void starcoach_set_switches(int bits);
+// Whether a switch (one STARCOACH_SWITCH_* bit) is on.
+bool starcoach_switch(int bit);
+
 // Whether the kernel can run here: an x86-64 CPU with AVX-512 and 64 values per head.
 bool starcoach_attn_supported(int n_state, int n_head);
 

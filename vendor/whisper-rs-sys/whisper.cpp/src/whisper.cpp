@@ -2044,9 +2044,9 @@ static bool whisper_model_load(struct whisper_model_loader * loader, whisper_con
             *todo[k].second = copies[k];
         }
         // starcoach: the output projection screened by a 4-bit copy (see starcoach-kernels.h);
-        // STARCOACH_EXACT_LOGITS=1 multiplies every row exactly, as ggml_mul_mat would
-        const char * exact = getenv("STARCOACH_EXACT_LOGITS");
-        if (!(exact && *exact && strcmp(exact, "0") != 0)) {
+        // the exact-logits switch (STARCOACH_EXACT_LOGITS=1) multiplies every row exactly, as
+        // ggml_mul_mat would
+        if (!starcoach_switch(STARCOACH_SWITCH_EXACT_LOGITS)) {
             const std::vector<int> unsure = sc_unsure_tokens(vocab);
             model.sc_logits = starcoach_logits_new(model.d_te_out, vocab.token_eot, unsure.data(), (int) unsure.size(), SC_LOGITS_WINDOW);
         }
@@ -2058,9 +2058,9 @@ static bool whisper_model_load(struct whisper_model_loader * loader, whisper_con
     if (model.d_te && ggml_backend_buffer_is_host(model.d_te->buffer)) {
         std::vector<ggml_tensor *> todo;
         // the encoder layers' matrices as int8 copies (VNNI) where the CPU has it, unless
-        // STARCOACH_F32_ENCODER is set (docs/performance.md, ninth session)
+        // the float32-encoder switch is on (docs/performance.md, ninth session)
         std::vector<ggml_tensor *> todo8;
-        const bool int8 = getenv("STARCOACH_F32_ENCODER") == nullptr;
+        const bool int8 = !starcoach_switch(STARCOACH_SWITCH_F32_ENCODER);
         for (auto & layer : model.layers_encoder) {
             for (ggml_tensor * w : { layer.attn_q_w, layer.attn_k_w, layer.attn_v_w, layer.attn_ln_1_w, layer.mlp_0_w, layer.mlp_1_w }) {
                 if (int8 && starcoach_linear8_supported(w)) {
@@ -2449,13 +2449,10 @@ static struct ggml_cgraph * whisper_build_graph_encoder(
 
 // starcoach: whether the decoder's cross-attention runs on int8 copies of K and V
 // (starcoach_cross_attn_op) instead of the bfloat16 kv_cross cache; sizes the copies.
-// STARCOACH_BF16_CROSS=1 keeps ggml's path.
+// The bfloat16-cross switch (STARCOACH_BF16_CROSS=1) keeps ggml's path.
 static bool sc_cross_enabled(const whisper_context & wctx) {
     const auto & hparams = wctx.model.hparams;
-    static const bool off = [] {
-        const char * e = getenv("STARCOACH_BF16_CROSS");
-        return e && *e && strcmp(e, "0") != 0;
-    }();
+    static const bool off = starcoach_switch(STARCOACH_SWITCH_BF16_CROSS);
     return !off && !wctx.params.flash_attn && !wctx.params.dtw_token_timestamps &&
            starcoach_cross_supported(hparams.n_text_state, hparams.n_text_head) && hparams.n_text_state == hparams.n_audio_state;
 }
