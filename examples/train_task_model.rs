@@ -1,5 +1,5 @@
-//! Trains the STAR task sentence model (`src/score/task_model.rs`) on the corpus's TUNING
-//! answers and writes its weights to `src/score/task_weights.rs`.
+//! Trains the STAR task sentence model (`crates/core/src/score/task_model.rs`) on the corpus's TUNING
+//! answers and writes its weights to `crates/core/src/score/task_weights.rs`.
 //!
 //! Run: `scripts/train-task-model` (= `cargo run --release --example train_task_model`).
 //! Held-out answers (`holdout = true`) are skipped before anything is read from them. The
@@ -388,7 +388,7 @@ fn main() {
         writeln!(out, "    ({k:?}, {:.4}),", w).unwrap();
     }
     writeln!(out, "];").unwrap();
-    let path = root.join("src/score/task_weights.rs");
+    let path = root.join("crates/core/src/score/task_weights.rs");
     std::fs::write(&path, out).unwrap();
     let strongest: BTreeSet<(i64, &String)> = m
         .weights
