@@ -228,9 +228,18 @@ static CUES: Lazy<Cues> = Lazy::new(|| Cues {
         ),
         (
             re(
-                r"\bmy manager asked me\b|\b(asked|wanted|needed) me to\b|\bmy (manager|boss|director|lead|vp|ceo|client|supervisor|head of \w+) (wanted|asked|expected|needed)\b|\b(leadership|management|the (\w+ )?(board|client|company|business|director|partner|owner|manager|school|hospital|lead|head|ceo)) (needed|wanted|expected|asked for)\b",
+                r"\bmy manager asked me\b|\b(asked|wanted|needed) me to\b|\bmy (\w+ )?(manager|boss|director|lead|vp|ceo|client|supervisor|head of \w+) (wanted|asked|expected|needed)\b|\b(leadership|management|the (\w+ )?(board|client|company|business|director|partner|owner|manager|school|hospital|lead|head|ceo)) (needed|wanted|expected|asked for)\b",
             ),
             3.0,
+        ),
+        // Whose the job was, said without a set phrase ("Hiring them was mine to sort out",
+        // "my piece of it was...", "on my shoulders"), and constraints to meet ("we had until
+        // Friday to...", "no more money", "had to be found before...", "only six hours to").
+        (
+            re(
+                r"\b(was|were) (all )?mine\b|\bmine to \w+\b|\bon my shoulders\b|\bmy (piece|part|bit|share|side) of (it|the \w+) was\b|\bmeant my (piece|part|bit|share|side)\b|\bmy (\w+ )?(aim|plan|priority|focus|mission) was\b|\bnot an option\b|\bwhat mattered\b|\b(we|i) had (until|till)\b|\b(only|just) (\w+ )?(minutes?|hours?|days?|weeks?|months?) to \w+|\bno (more|extra) (money|budget|time|staff|people|headcount|overtime)\b|\b(had|needed) to be (\w+ed|done|ready|finished|found|back|in|out|safe)\b|\bneeded (\w+ ){0,3}by (monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|noon|the end)\b|\bi needed (a|an|the|some|more) \w+",
+            ),
+            2.5,
         ),
     ],
     action: vec![
@@ -306,7 +315,7 @@ static CUES: Lazy<Cues> = Lazy::new(|| Cues {
     ],
     reflection: vec![(
         re(
-            r"\bi learned\b|\bi've learned\b|\bi learnt\b|\b(the|a|my|biggest|main|key|real|big) lesson\b|\blessons? (learned|learnt)\b|\bnext time (i|i'd|i'll|we|we'd)\b|\blooking back\b|\bin hindsight\b|\btaught me\b|\bi realized\b|\bi realised\b|\bwhat i took away\b|\bwhat i took from\b|\bmy takeaway\b|\bif i did it again\b|\bi would (now|do it differently|have)\b|\bi'd (do|have)\b|\bsince then(,)? i\b|\bnow i (always|make sure|try)\b|\bi now (always|make sure)\b|\bi still (use|apply)\b|\bwhat i'd do differently\b|\bwould do differently\b|\b(i'd|i would|i'll|i will) \w+ .*\bnext time\b|\bmade me (realize|a better)\b|\bchanged how i\b|\bi try to\b.*\bnow\b",
+            r"\bi learned\b|\bi've learned\b|\bi learnt\b|\b(the|a|my|biggest|main|key|real|big) lesson\b|\blessons? (learned|learnt)\b|\bnext time (i|i'd|i'll|we|we'd)\b|\blooking back\b|\bin hindsight\b|\btaught me\b|\bi realized\b|\bi realised\b|\bwhat i took away\b|\bwhat i took from\b|\bmy takeaway\b|\bif i did it again\b|\bi would (now|do it differently|have)\b|\bi'd (do|have)\b|\bsince then(,)? i\b|\bnow i (always|make sure|try)\b|\bi now (always|make sure)\b|\bi still (use|apply)\b|\bwhat i'd do differently\b|\bwould do differently\b|\b(i'd|i would|i'll|i will) \w+ .*\bnext time\b|\bmade me (realize|a better)\b|\bchanged how i\b|\bi try to\b.*\bnow\b|\b(i|we) should (have|'ve)\b|\bi should've\b|\b(i've|i have) since\b|\bif (it|that|this|something like (that|this)) (happened|happens|came up|comes up) again\b|\bif i (had to|were to|could) (do|go through) (it|that|this) again\b|\bwhat i (learned|learnt|took away)\b|\b(the|my|biggest|main|big|key|real) takeaway\b|\bfrom (then|now) on,? i\b|\bthese days i\b|\bnow i (always|never|make sure|try|check|ask|start|keep|bring|build|plan|test|write|book|set)\b|\bi (always|never) \w+ .*\bnow\b|\bit (showed|reminded) me\b|\bi wish i('d| had)\b|\b(i know now|now i know)\b|\bi've (come to|since)\b|\b(that|the) (experience|project|mistake|episode|day|job) (showed|taught|reminded) me\b|\b(in (the )?future|going forward|ever since),? i\b|\bi'd (\w+ ){1,3}(earlier|sooner|differently)\b",
         ),
         4.0,
     )],
@@ -358,6 +367,7 @@ pub fn classify(doc: &Doc, numbers: &[Quantity]) -> Vec<Vec<StarPart>> {
 pub fn classify_rules(doc: &Doc, numbers: &[Quantity], task: bool) -> Vec<Vec<StarPart>> {
     let n = doc.sentences.len();
     let mut parts: Vec<Vec<StarPart>> = Vec::with_capacity(n);
+    let mut cues: Vec<[f64; 5]> = Vec::with_capacity(n);
     for (k, s) in doc.sentences.iter().enumerate() {
         let norm = s.norm.as_str();
         let pos = if n > 1 {
@@ -367,7 +377,7 @@ pub fn classify_rules(doc: &Doc, numbers: &[Quantity], task: bool) -> Vec<Vec<St
         };
         let mut cue = [
             cue_score(&CUES.situation, norm),
-            if task {
+            if task && !NOT_ASKED.is_match(norm) {
                 cue_score(&CUES.task, norm)
             } else {
                 0.0
@@ -419,6 +429,7 @@ pub fn classify_rules(doc: &Doc, numbers: &[Quantity], task: bool) -> Vec<Vec<St
             here.push(StarPart::Situation);
         }
         parts.push(here);
+        cues.push(cue);
     }
     // Before the story's first action comes its set-up: a story opens with where and when
     // (a first sentence read as an action is set-up when actions follow); a sentence there
@@ -432,6 +443,15 @@ pub fn classify_rules(doc: &Doc, numbers: &[Quantity], task: bool) -> Vec<Vec<St
             .skip(fa + 1)
             .any(|p| p.first() == Some(&StarPart::Action));
         if fa == 0 && later_action && n > 2 && !GENERIC.is_match(&doc.sentences[0].norm) {
+            parts[0] = vec![StarPart::Situation];
+        }
+        // A story does not open with its outcome: a first sentence read as a result on weak
+        // cues ("...and one Monday the email server stopped working") is its set-up.
+        if fa > 0
+            && parts[0].first() == Some(&StarPart::Result)
+            && cues[0][3] < 3.5
+            && !GENERIC.is_match(&doc.sentences[0].norm)
+        {
             parts[0] = vec![StarPart::Situation];
         }
         let fa = parts
@@ -466,7 +486,7 @@ pub fn classify_rules(doc: &Doc, numbers: &[Quantity], task: bool) -> Vec<Vec<St
             let norm = &s.norm;
             let bare = here.is_empty() || here.as_slice() == [StarPart::Situation];
             if bare
-                && is_past_narrative(norm)
+                && (is_past_narrative(norm) || NOW_OUTCOME.is_match(norm))
                 && !FIRST_PERSON_START.is_match(norm)
                 && !FEELING.is_match(norm)
             {
@@ -487,8 +507,46 @@ pub fn classify_rules(doc: &Doc, numbers: &[Quantity], task: bool) -> Vec<Vec<St
             parts[k].push(StarPart::Action);
         }
     }
+    // After the story's first action, a sentence read as an action only on weak cues, with no
+    // "I" near its start, tells what happened: the result, when it names a later time ("and
+    // the council started the repairs a month later", "by December") or, not opening with
+    // "we", when it ends the story ("The minister used the brief in parliament").
+    if let Some(first_action) = parts
+        .iter()
+        .position(|p| p.first() == Some(&StarPart::Action))
+    {
+        for k in first_action + 1..n {
+            let norm = doc.sentences[k].norm.as_str();
+            let ends_story = parts[k + 1..]
+                .iter()
+                .all(|p| p.is_empty() || p.first() == Some(&StarPart::Reflection));
+            if parts[k].first() == Some(&StarPart::Action)
+                && cues[k][2] < 3.0
+                && !I_EARLY.is_match(norm)
+                && !GENERIC.is_match(norm)
+                && (OUTCOME_TIME.is_match(norm) || (ends_story && !WE_START.is_match(norm)))
+            {
+                parts[k] = vec![StarPart::Result];
+            }
+        }
+    }
     parts
 }
+
+/// A later time that tells an outcome ("a month later", "by December", "within the hour").
+static OUTCOME_TIME: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"\b(\w+|a) (days?|weeks?|months?|years?|hours?) later\b|\blater that (day|week|month|year|night)\b|\bby (the end of|the time|then|january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|fall|winter|christmas|the deadline)\b|\bwithin (a|an|the|\w+) (minutes?|hours?|days?|weeks?|months?)\b|\bfrom then on\b|\bever since\b",
+    )
+});
+
+/// An outcome told in the present ("they work together fine now").
+static NOW_OUTCOME: Lazy<Regex> = Lazy::new(|| re(r"\bnow\b|\bstill\b|\bthese days\b"));
+
+/// "I" as the subject near the start ("On site I walked the apprentices through...").
+static I_EARLY: Lazy<Regex> = Lazy::new(|| re(r"^(\S+ ){0,3}i\b"));
+
+static WE_START: Lazy<Regex> = Lazy::new(|| re(r"^(so |then |and )?we\b"));
 
 /// Cue strength at which a sentence also counts for a neighbouring second part (situation and
 /// task, task and action, action and result, result and reflection).
@@ -509,6 +567,13 @@ static FIRST_PERSON_START: Lazy<Regex> = Lazy::new(|| re(r"^(so |then |and )?i\b
 /// How the team felt is not what changed ("we were all really proud of it").
 static FEELING: Lazy<Regex> = Lazy::new(|| {
     re(r"\b(proud|happy|glad|pleased|tired|exhausted|stressful|fun|hard work|worked hard)\b")
+});
+
+/// A task denied is no task ("Nobody had asked me to look at it").
+static NOT_ASKED: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"\b(nobody|no one) (had )?(asked|told|wanted|needed|expected)\b|\b(wasn't|was not|weren't|were not) (my|our) (job|task|role|responsibility)\b",
+    )
 });
 
 static FELL_TO_ME: Lazy<Regex> = Lazy::new(|| re(r"\bfell to (me|us)\b"));
@@ -790,6 +855,36 @@ mod tests {
                 Some(Reflection)
             ]
         );
+    }
+
+    #[test]
+    fn outcomes_told_by_others_and_constraints() {
+        use StarPart::*;
+        // Someone else's act after the candidate's is the result; a deadline is the task; a
+        // lesson said as "I should have" is the reflection.
+        let c = classes(
+            "I was a reporter at a local paper when a source told me about hidden reports. \
+             We had until Friday to get the documents. \
+             I requested the reports, and I knocked on doors until I found two tenants with letters. \
+             The editor ran the story on the front page, and the council started repairs a month later. \
+             I should have asked for the documents sooner.",
+        );
+        assert_eq!(
+            c,
+            [
+                Some(Situation),
+                Some(Task),
+                Some(Action),
+                Some(Result),
+                Some(Reflection)
+            ]
+        );
+        // A denied task is none.
+        let c = classes(
+            "At my last job pickers walked across the whole building. \
+             Nobody had asked me to look at it, but I pulled the pick data and I moved the products.",
+        );
+        assert!(!c.contains(&Some(Task)), "{c:?}");
     }
 
     #[test]
