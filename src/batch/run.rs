@@ -304,8 +304,7 @@ async fn run_async(opts: BatchOptions) -> Result<BatchOutcome> {
     crate::fsutil::remove_stale_temps(&opts.out);
     save_current(&opts.out, &items)?;
     let model = model_id(&opts.out, &opts.model)?;
-    let transcribe = opts.transcribe;
-    let decoding = transcribe.output_identity();
+    let decoding = opts.transcribe.output_identity();
     let config = config_id(&opts.config);
     let interrupted = Arc::new(AtomicBool::new(false));
     {
@@ -330,8 +329,6 @@ async fn run_async(opts: BatchOptions) -> Result<BatchOutcome> {
         opts.history.as_deref(),
         opts.config.themes.clone(),
     );
-    let mut todo = Vec::new();
-    let mut now = Vec::new();
     let bar = ProgressBar::with_draw_target(
         Some(0),
         if opts.progress {
@@ -344,6 +341,34 @@ async fn run_async(opts: BatchOptions) -> Result<BatchOutcome> {
         bar: bar.clone(),
         visible: opts.progress,
     };
+    let todo = settle_planned(planned, &opts, &mut collector, &log, &mut outcome)?;
+    if !todo.is_empty() {
+        transcribe_todo(
+            todo,
+            &opts,
+            &mut collector,
+            &log,
+            &interrupted,
+            &mut outcome,
+        )
+        .await?;
+    }
+    outcome.interrupted = interrupted.load(Ordering::SeqCst);
+    outcome.failed = collector.failed();
+    Ok(outcome)
+}
+
+/// Settles every planned answer that needs no transcription (skipped, rescored from its
+/// transcript, unreadable), writes the summaries once, and returns the ones to transcribe.
+fn settle_planned(
+    planned: Vec<Planned>,
+    opts: &BatchOptions,
+    collector: &mut Collector,
+    log: &Log,
+    outcome: &mut BatchOutcome,
+) -> Result<Vec<(Item, Key)>> {
+    let mut todo = Vec::new();
+    let mut now = Vec::new();
     for (it, key, old, plan, read_error) in planned {
         match (plan, read_error) {
             (_, Some(err)) => {
@@ -388,76 +413,85 @@ async fn run_async(opts: BatchOptions) -> Result<BatchOutcome> {
         collector.keep(r)?;
     }
     collector.write_pages()?;
+    Ok(todo)
+}
 
-    if !todo.is_empty() {
-        let pipeline = Arc::new(
-            Pipeline::with_model(&opts.model, transcribe, opts.config.clone())
-                .context("loading the model")?,
-        );
-        bar.set_length(todo.len() as u64);
-        bar.set_style(
-            ProgressStyle::with_template(
-                "{spinner} [{elapsed_precise}] {bar:30.cyan/blue} {pos}/{len} files  {msg}  ETA {eta}",
-            )
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
-        );
-        bar.set_message("0.0 audio min, 0 failed");
-        bar.enable_steady_tick(Duration::from_millis(200));
-        let mut done_rx = start_workers(todo, pipeline.clone(), opts.jobs, interrupted.clone());
+/// Transcribes and scores `todo` with `opts.jobs` workers, each answer's reports and record
+/// written as it finishes, until all are done or Ctrl-C.
+async fn transcribe_todo(
+    todo: Vec<(Item, Key)>,
+    opts: &BatchOptions,
+    collector: &mut Collector,
+    log: &Log,
+    interrupted: &Arc<AtomicBool>,
+    outcome: &mut BatchOutcome,
+) -> Result<()> {
+    let pipeline = Arc::new(
+        Pipeline::with_model(&opts.model, opts.transcribe, opts.config.clone())
+            .context("loading the model")?,
+    );
+    let bar = &log.bar;
+    bar.set_length(todo.len() as u64);
+    bar.set_style(
+        ProgressStyle::with_template(
+            "{spinner} [{elapsed_precise}] {bar:30.cyan/blue} {pos}/{len} files  {msg}  ETA {eta}",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    bar.set_message("0.0 audio min, 0 failed");
+    bar.enable_steady_tick(Duration::from_millis(200));
+    let mut done_rx = start_workers(todo, pipeline.clone(), opts.jobs, interrupted.clone());
 
-        let mut audio_s = 0.0;
-        let mut failed_now = 0;
-        loop {
-            let done = tokio::select! {
-                d = done_rx.recv() => d,
-                _ = wait_for(&interrupted) => None,
-            };
-            let Some(done) = done else { break };
-            let (r, line) = match done {
-                Done::Ok {
-                    item,
-                    key,
-                    transcript,
-                    audio_s: secs,
-                    elapsed,
-                } => {
-                    audio_s += secs;
-                    let r = finish_ok(&opts.out, &pipeline, &item, &key, transcript)?;
-                    outcome.scored += 1;
-                    let line = format!(
-                        "ok      {} (score {}, {:.0} s audio in {:.1} s)",
-                        item.rel,
-                        r.answer().map_or(0, |a| a.score),
-                        secs,
-                        elapsed.as_secs_f64()
-                    );
-                    (r, line)
-                }
-                Done::Failed { item, key, error } => {
-                    failed_now += 1;
-                    // Messages start with the path; the summary already names the file.
-                    let shown = format!("{}: ", item.path.display());
-                    let error = error.strip_prefix(&shown).unwrap_or(&error).to_string();
-                    let line = format!("failed  {}: {error}", item.rel);
-                    (
-                        Record::new(&item, &key, Outcome::Failed { error }, None),
-                        line,
-                    )
-                }
-            };
-            collector.finish(r)?;
-            log.line(line);
-            bar.inc(1);
-            bar.set_message(format!(
-                "{:.1} audio min, {failed_now} failed",
-                audio_s / 60.0
-            ));
-        }
-        bar.finish_and_clear();
+    let mut audio_s = 0.0;
+    let mut failed_now = 0;
+    loop {
+        let done = tokio::select! {
+            d = done_rx.recv() => d,
+            _ = wait_for(interrupted) => None,
+        };
+        let Some(done) = done else { break };
+        let (r, line) = match done {
+            Done::Ok {
+                item,
+                key,
+                transcript,
+                audio_s: secs,
+                elapsed,
+            } => {
+                audio_s += secs;
+                let r = finish_ok(&opts.out, &pipeline, &item, &key, transcript)?;
+                outcome.scored += 1;
+                let line = format!(
+                    "ok      {} (score {}, {:.0} s audio in {:.1} s)",
+                    item.rel,
+                    r.answer().map_or(0, |a| a.score),
+                    secs,
+                    elapsed.as_secs_f64()
+                );
+                (r, line)
+            }
+            Done::Failed { item, key, error } => {
+                failed_now += 1;
+                // Messages start with the path; the summary already names the file.
+                let shown = format!("{}: ", item.path.display());
+                let error = error.strip_prefix(&shown).unwrap_or(&error).to_string();
+                let line = format!("failed  {}: {error}", item.rel);
+                (
+                    Record::new(&item, &key, Outcome::Failed { error }, None),
+                    line,
+                )
+            }
+        };
+        collector.finish(r)?;
+        log.line(line);
+        bar.inc(1);
+        bar.set_message(format!(
+            "{:.1} audio min, {failed_now} failed",
+            audio_s / 60.0
+        ));
     }
-    outcome.interrupted = interrupted.load(Ordering::SeqCst);
-    outcome.failed = collector.failed();
-    Ok(outcome)
+    bar.finish_and_clear();
+    Ok(())
 }
 
 /// The decoder and the `jobs` workers; finished answers come out of the returned channel.

@@ -8,8 +8,10 @@
 //! any platform, wasm32 included (`cargo test -p starcoach-core`).
 
 pub mod digest;
+pub mod kind;
 pub mod questions;
 pub mod report;
 pub mod score;
 pub mod themes;
+pub mod tomlfile;
 pub mod transcript;

@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
-use crate::score::kind::{guess_from_phrases, QuestionKind};
+use crate::kind::{guess_from_phrases, QuestionKind};
 
 /// What a question probes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -305,7 +305,7 @@ pub fn from_toml_str(s: &str) -> Result<Vec<Question>, QuestionsError> {
 fn parse_named(name: &str, s: &str) -> Result<Vec<Question>, QuestionsError> {
     let file: QuestionFile = toml::from_str(s).map_err(|e| QuestionsError::Parse {
         path: name.to_string(),
-        problem: crate::score::config::toml_problem(s, &e),
+        problem: crate::tomlfile::toml_problem(s, &e),
     })?;
     Ok(file.question)
 }

@@ -7,29 +7,12 @@
 //! competencies. Pure: session reports and `progress` share [`coverage`].
 
 use regex::Regex;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::questions::{self, Competency};
 use crate::score::AnswerScore;
 
-/// One declared theme, as written in the config file:
-///
-/// ```toml
-/// [[themes]]
-/// name = "calm under pressure"
-/// phrases = ["deadline", "stayed calm"]
-/// competencies = ["failure"]   # optional
-/// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Theme {
-    pub name: String,
-    #[serde(default)]
-    pub phrases: Vec<String>,
-    /// Questions probing these competencies back the theme whatever their wording.
-    #[serde(default)]
-    pub competencies: Vec<Competency>,
-}
+pub use crate::score::config::Theme;
 
 /// Why an answer backs a theme.
 #[derive(Debug, Clone, PartialEq, Serialize)]

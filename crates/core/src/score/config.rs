@@ -29,21 +29,6 @@ pub enum ConfigError {
     },
 }
 
-/// A TOML error as one line: "line L, column C: what" (toml's own message spans several lines,
-/// with a drawing of the place, and repeats itself when printed with its source).
-pub fn toml_problem(text: &str, e: &toml::de::Error) -> String {
-    let place = e
-        .span()
-        .map(|span| {
-            let before = &text[..span.start.min(text.len())];
-            let line = before.matches('\n').count() + 1;
-            let column = before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1;
-            format!("line {line}, column {column}: ")
-        })
-        .unwrap_or_default();
-    format!("{place}{}", e.message().trim_end().replace('\n', "; "))
-}
-
 /// A target band for speaking time, in seconds.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -179,7 +164,7 @@ pub struct ScoringConfig {
     pub fillers: FillerConfig,
     pub structure: StructureConfig,
     /// The candidate's 3-4 themes (DOMAIN.md, "Beyond one answer"); none by default.
-    pub themes: Vec<crate::themes::Theme>,
+    pub themes: Vec<Theme>,
 }
 
 impl ScoringConfig {
@@ -201,7 +186,7 @@ impl ScoringConfig {
     fn parse_named(name: &str, text: &str) -> Result<Self, ConfigError> {
         let config: Self = toml::from_str(text).map_err(|e| ConfigError::Parse {
             path: name.to_string(),
-            problem: toml_problem(text, &e),
+            problem: crate::tomlfile::toml_problem(text, &e),
         })?;
         config
             .check()
@@ -305,6 +290,25 @@ impl ScoringConfig {
         )?;
         Ok(())
     }
+}
+
+/// One declared theme, as written in the config file:
+///
+/// ```toml
+/// [[themes]]
+/// name = "calm under pressure"
+/// phrases = ["deadline", "stayed calm"]
+/// competencies = ["failure"]   # optional
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Theme {
+    pub name: String,
+    #[serde(default)]
+    pub phrases: Vec<String>,
+    /// Questions probing these competencies back the theme whatever their wording.
+    #[serde(default)]
+    pub competencies: Vec<crate::questions::Competency>,
 }
 
 #[cfg(test)]

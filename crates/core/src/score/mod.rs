@@ -9,7 +9,8 @@ pub mod delivery;
 pub mod doc;
 pub mod fillers;
 pub mod guess;
-pub mod kind;
+/// The kind of question (a leaf module of the crate, shared with [`crate::questions`]).
+pub use crate::kind;
 pub mod length;
 pub mod numbers;
 pub mod rating;

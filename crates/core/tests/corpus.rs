@@ -2,14 +2,15 @@
 //!
 //! Scores every answer at text level (`Transcript::from_plain_text`), compares fillers, STAR
 //! parts and result metrics with the labels, prints precision and recall per component and
-//! asserts the Done thresholds. Run with `cargo test --test corpus -- --nocapture` to see figures.
+//! asserts the Done thresholds. Run with `cargo test -p starcoach-core --test corpus -- --nocapture`
+//! to see figures.
 
 use serde::Deserialize;
-use starcoach::questions::guess_kind;
-use starcoach::score::doc::Doc;
-use starcoach::score::star::StarPart;
-use starcoach::score::{score_answer, AnswerContext, KindSource, QuestionKind, ScoringConfig};
-use starcoach::transcript::Transcript;
+use starcoach_core::questions::guess_kind;
+use starcoach_core::score::doc::Doc;
+use starcoach_core::score::star::StarPart;
+use starcoach_core::score::{score_answer, AnswerContext, KindSource, QuestionKind, ScoringConfig};
+use starcoach_core::transcript::Transcript;
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -77,8 +78,11 @@ fn before_28(name: &str) -> bool {
 }
 
 fn load() -> Vec<(String, Labelled)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/corpus");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
+    let dir = Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../fixtures/corpus"
+    ));
+    let mut files: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "toml"))
