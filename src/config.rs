@@ -85,6 +85,11 @@ impl Config {
         })
     }
 
+    /// The practice history's file: `$STARCOACH_HISTORY`, else the platform's data folder.
+    pub fn history_path(&self) -> Result<PathBuf, crate::history::HistoryError> {
+        crate::history::default_path(self.env.history.as_deref())
+    }
+
     /// The model file to transcribe with: [`Config::model`], else the installed default.
     pub fn model_path(&self) -> Result<PathBuf> {
         Ok(model::resolve(self.model.as_deref())?)

@@ -8,15 +8,14 @@ use anyhow::Result;
 use crate::batch::{self, merge, run::fit_parallelism, BatchOptions};
 use crate::cli::{BatchArgs, BatchCommand};
 use crate::config::Config;
-use crate::history;
 
 /// The history file answers go to, or `None` for `--no-history` (or when there is no place
 /// for one: a warning, and the batch goes on).
-fn history_file(no_history: bool) -> Option<PathBuf> {
+fn history_file(no_history: bool, config: &Config) -> Option<PathBuf> {
     if no_history {
         return None;
     }
-    match history::default_path() {
+    match config.history_path() {
         Ok(p) => Some(p),
         Err(e) => {
             crate::errln!("warning: answers not kept in the history: {e}");
@@ -37,7 +36,7 @@ pub fn run(args: BatchArgs, config: &Config) -> Result<i32> {
         let done = merge::merge(&merge::MergeOptions {
             out: out.clone(),
             shards,
-            history: history_file(no_history),
+            history: history_file(no_history, config),
             themes: config.scoring.themes.clone(),
         })?;
         crate::errln!(
@@ -80,7 +79,7 @@ pub fn run(args: BatchArgs, config: &Config) -> Result<i32> {
         force: args.force,
         config: config.scoring.clone(),
         progress: batch::run::progress_wanted(),
-        history: history_file(args.no_history),
+        history: history_file(args.no_history, config),
         shard: args.shard,
     })?;
     crate::errln!(

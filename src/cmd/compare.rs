@@ -18,11 +18,11 @@ struct Attempt {
     answer: AnswerScore,
 }
 
-fn load(arg: &str, store: &mut Option<Store>) -> Result<Attempt> {
+fn load(arg: &str, store: &mut Option<Store>, config: &crate::config::Config) -> Result<Attempt> {
     let id = arg.strip_prefix('#').unwrap_or(arg).parse::<i64>().ok();
     if let Some(id) = id.filter(|_| !Path::new(arg).is_file()) {
         if store.is_none() {
-            *store = Some(Store::open_default_for_reading()?);
+            *store = Some(Store::open_for_reading(config.history_path()?)?);
         }
         let s = store.as_ref().expect("opened above");
         let e = s
@@ -63,10 +63,10 @@ fn load(arg: &str, store: &mut Option<Store>) -> Result<Attempt> {
     })
 }
 
-pub fn run(args: CompareArgs) -> Result<i32> {
+pub fn run(args: CompareArgs, config: &crate::config::Config) -> Result<i32> {
     let mut store = None;
-    let mut a = load(&args.a, &mut store)?;
-    let mut b = load(&args.b, &mut store)?;
+    let mut a = load(&args.a, &mut store, config)?;
+    let mut b = load(&args.b, &mut store, config)?;
     if let (Some(x), Some(y)) = (a.at, b.at) {
         if y < x {
             std::mem::swap(&mut a, &mut b);

@@ -18,10 +18,10 @@ pub fn line(e: &Entry) -> String {
     )
 }
 
-pub fn run(c: HistoryCommand) -> Result<i32> {
+pub fn run(c: HistoryCommand, config: &crate::config::Config) -> Result<i32> {
     match c {
         HistoryCommand::List { filter, json } => {
-            let store = Store::open_default_for_reading()?;
+            let store = Store::open_for_reading(config.history_path()?)?;
             let entries = store.list(&filter.to_filter()?)?;
             if json {
                 crate::outln!("{}", serde_json::to_string_pretty(&entries)?)?;
@@ -47,7 +47,7 @@ pub fn run(c: HistoryCommand) -> Result<i32> {
             client,
             all,
         } => {
-            let mut store = Store::open_default()?;
+            let mut store = Store::open(&config.history_path()?)?;
             let what = if all {
                 Forget::All
             } else if !ids.is_empty() {

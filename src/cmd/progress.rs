@@ -9,7 +9,7 @@ use crate::history::{html, progress, Store};
 pub fn run(args: ProgressArgs, config: &crate::config::Config) -> Result<i32> {
     let color = config.color;
     let filter = args.filter.to_filter()?;
-    let store = Store::open_default_for_reading()?;
+    let store = Store::open_for_reading(config.history_path()?)?;
     let entries = store.list(&filter)?;
     let p = progress::build(&entries, &config.scoring.themes);
     if args.json {

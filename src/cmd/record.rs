@@ -11,15 +11,15 @@ use crate::cli::RecordArgs;
 use crate::pipeline::Pipeline;
 use crate::questions;
 use crate::report;
-use crate::score::{AnswerScore, QuestionKind, ScoringConfig};
+use crate::score::{AnswerScore, QuestionKind};
 use crate::session::{self, AnswerRecord, Question, SessionOptions};
 
 /// The questions of this session: `--question`s, else `--count` different ones picked from the
 /// user's file or the bank (of `--type` when given), varied by the clock; without `--type`, the
 /// competencies and kinds the history still lacks come first.
-fn pick_questions(args: &RecordArgs, config: &ScoringConfig) -> Result<Vec<Question>> {
+fn pick_questions(args: &RecordArgs, config: &Config) -> Result<Vec<Question>> {
     let to_session = |text: &str, kind: QuestionKind| {
-        let band = config.length.band(kind);
+        let band = config.scoring.length.band(kind);
         Question {
             text: text.to_string(),
             kind,
@@ -54,7 +54,7 @@ fn pick_questions(args: &RecordArgs, config: &ScoringConfig) -> Result<Vec<Quest
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos() as u64);
     let lacking = if args.kind.is_none() {
-        lacking_from_history()
+        lacking_from_history(config)
     } else {
         questions::Lacking::default()
     };
@@ -66,10 +66,10 @@ fn pick_questions(args: &RecordArgs, config: &ScoringConfig) -> Result<Vec<Quest
 
 /// What the practice history lacks (story-bank areas without a strong answer, kinds never
 /// practised), when a history exists; nothing when it does not or cannot be read.
-fn lacking_from_history() -> questions::Lacking {
+fn lacking_from_history(config: &Config) -> questions::Lacking {
     use crate::history::stories::{coverage, Area};
     use questions::Competency;
-    let Ok(path) = crate::history::default_path() else {
+    let Ok(path) = config.history_path() else {
         return questions::Lacking::default();
     };
     if !path.exists() {
@@ -114,7 +114,7 @@ pub fn run(args: RecordArgs, config: &Config) -> Result<i32> {
             anyhow::bail!("--max-seconds must be a positive number of seconds");
         }
     }
-    let questions = pick_questions(&args, &config.scoring)?;
+    let questions = pick_questions(&args, config)?;
     // Load the model before the first question: a missing model stops us before recording.
     let pipeline = if args.no_score {
         None
@@ -144,7 +144,8 @@ pub fn run(args: RecordArgs, config: &Config) -> Result<i32> {
     };
     let fresh_dir = !opts.out_dir.exists();
     let mut scored: Vec<AnswerScore> = Vec::new();
-    let mut history = (!args.no_history).then(crate::history::Recorder::new);
+    let mut history =
+        (!args.no_history).then(|| crate::history::Recorder::new(config.history_path()));
     let mut kept = Vec::new();
     let out_dir = opts.out_dir.clone();
     let listener = coach.as_ref().map(|c| c as &dyn session::Listener);

@@ -33,7 +33,8 @@ pub fn run(args: ScoreArgs, config: &Config) -> Result<i32> {
         failed += 1;
     }
     let inputs: Vec<Input> = inputs.into_iter().filter_map(Result::ok).collect();
-    let mut history = (!args.no_history).then(crate::history::Recorder::new);
+    let mut history =
+        (!args.no_history).then(|| crate::history::Recorder::new(config.history_path()));
     let mut kept = Vec::new();
     let mut written = 0;
     let mut first_recording = None;

@@ -212,24 +212,22 @@ pub fn fmt_local(t: jiff::Timestamp) -> String {
 /// what the user asked for, the history is a bonus. Opens the store lazily, once.
 pub struct Recorder {
     store: Option<Result<Store, ()>>,
-    path: Option<PathBuf>,
+    /// Where the store is, or why there is no place for it.
+    path: Result<PathBuf, String>,
 }
 
 impl Recorder {
-    /// A recorder for the default store.
-    pub fn new() -> Self {
+    /// A recorder for the store at `path` ([`crate::config::Config::history_path`]).
+    pub fn new(path: Result<PathBuf, HistoryError>) -> Self {
         Recorder {
             store: None,
-            path: None,
+            path: path.map_err(|e| e.to_string()),
         }
     }
 
     /// A recorder for the store at `path`.
     pub fn at(path: PathBuf) -> Self {
-        Recorder {
-            store: None,
-            path: Some(path),
-        }
+        Recorder::new(Ok(path))
     }
 
     /// The store, opened on first use; `None` (after one warning) when it cannot be.
@@ -237,8 +235,8 @@ impl Recorder {
         let path = &self.path;
         let store = self.store.get_or_insert_with(|| {
             let opened = match path {
-                Some(p) => Store::open(p),
-                None => Store::open_default(),
+                Ok(p) => Store::open(p).map_err(|e| e.to_string()),
+                Err(e) => Err(e.clone()),
             };
             opened.map_err(|e| {
                 crate::errln!("warning: answer not kept in the history: {e}");
@@ -268,12 +266,6 @@ impl Recorder {
                 None
             }
         }
-    }
-}
-
-impl Default for Recorder {
-    fn default() -> Self {
-        Recorder::new()
     }
 }
 

@@ -65,11 +65,11 @@ pub enum Forget {
     All,
 }
 
-/// `$STARCOACH_HISTORY`, else `history.sqlite3` in the platform's data folder
-/// (`~/.local/share/starcoach/` on Linux).
-pub fn default_path() -> Result<PathBuf, HistoryError> {
-    if let Some(p) = &crate::env::get().history {
-        return Ok(p.clone());
+/// `chosen` (the application passes `$STARCOACH_HISTORY`: [`crate::config::Config::history_path`]),
+/// else `history.sqlite3` in the platform's data folder (`~/.local/share/starcoach/` on Linux).
+pub fn default_path(chosen: Option<&Path>) -> Result<PathBuf, HistoryError> {
+    if let Some(p) = chosen {
+        return Ok(p.to_path_buf());
     }
     directories::ProjectDirs::from("", "", "starcoach")
         .map(|d| d.data_dir().join("history.sqlite3"))
@@ -101,11 +101,6 @@ fn check_header(path: &Path) -> Result<(), HistoryError> {
 }
 
 impl Store {
-    /// Opens (creating if needed) the store at [`default_path`].
-    pub fn open_default() -> Result<Store, HistoryError> {
-        Store::open(&default_path()?)
-    }
-
     /// Opens the store at `path`, creating it and its folder if missing and migrating it to the
     /// latest schema. A file that is not a starcoach history, or one written by a newer
     /// starcoach, is an error and is left exactly as it was.
@@ -182,9 +177,8 @@ impl Store {
     }
 
     /// For commands that only read (`history list`, `progress`, `compare`): the store at
-    /// [`default_path`], or an empty one when there is no history yet. Nothing is created.
-    pub fn open_default_for_reading() -> Result<Store, HistoryError> {
-        let path = default_path()?;
+    /// `path`, or an empty one when there is no history yet. Nothing is created.
+    pub fn open_for_reading(path: PathBuf) -> Result<Store, HistoryError> {
         if path.exists() {
             return Store::open(&path);
         }
