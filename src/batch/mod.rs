@@ -261,10 +261,7 @@ fn short_hash(s: &str) -> String {
     hex(&Sha256::digest(s.as_bytes()))[..8].to_string()
 }
 
-use starcoach_core::digest::hex;
-
-/// SHA-256 of a file's content.
-pub use starcoach_core::digest::sha256_file as hash_file;
+use starcoach_core::digest::{hex, sha256_file};
 
 /// The model's identity: the SHA-256 of its content (not of its name or a sidecar file, which
 /// can outlive a replaced model). Hashing takes about a second per 500 MB, so the hash is kept
@@ -286,8 +283,8 @@ pub fn model_id(out: &Path, model: &Path) -> Result<String> {
             return Ok(format!("sha256:{hash}"));
         }
     }
-    let hash =
-        hash_file(model).with_context(|| format!("{}: cannot read the model", model.display()))?;
+    let hash = sha256_file(model)
+        .with_context(|| format!("{}: cannot read the model", model.display()))?;
     cache.insert(name, (stamp, hash.clone()));
     if let Ok(json) = serde_json::to_vec(&cache) {
         // Only a cache: a batch that cannot keep it hashes again next time.
@@ -764,7 +761,7 @@ mod tests {
         )
         .unwrap();
         let first = model_id(&out, &m).unwrap();
-        assert_eq!(first, format!("sha256:{}", hash_file(&m).unwrap()));
+        assert_eq!(first, format!("sha256:{}", sha256_file(&m).unwrap()));
         assert!(out.join(STATE_DIR).join("models.json").is_file(), "cached");
         assert_eq!(model_id(&out, &m).unwrap(), first);
         // Replaced with other content of the same size: a new identity.

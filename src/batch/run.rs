@@ -22,8 +22,8 @@ use tokio::sync::{mpsc, Mutex};
 
 use super::clients::{meta_of, ClientHistories};
 use super::{
-    config_id, discover, hash_file, load_record, lock_out, model_id, pages, save_current,
-    save_record, shard, Item, Key, Manifest, Outcome, Plan, Record, Shard,
+    config_id, discover, load_record, lock_out, model_id, pages, save_current, save_record, shard,
+    Item, Key, Manifest, Outcome, Plan, Record, Shard,
 };
 use crate::audio::{self, Audio};
 use crate::history::Recorder;
@@ -272,7 +272,7 @@ fn plan_all(
     items
         .into_iter()
         .map(|it| {
-            let hashed = hash_file(&it.path);
+            let hashed = starcoach_core::digest::sha256_file(&it.path);
             let key = Key {
                 content_sha256: hashed.as_ref().map(String::clone).unwrap_or_default(),
                 model: model.to_string(),

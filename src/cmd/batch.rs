@@ -28,11 +28,10 @@ pub fn run(args: BatchArgs, config: &Config) -> Result<i32> {
     if let Some(BatchCommand::Merge {
         out,
         shards,
-        config: config_file,
+        config: _, // read into `config` by Config::build
         no_history,
     }) = args.command
     {
-        let _ = config_file; // read into `config` (crate::config)
         let done = merge::merge(&merge::MergeOptions {
             out: out.clone(),
             shards,

@@ -43,7 +43,7 @@ impl Meta {
             client,
             source_path: Some(abs.display().to_string()),
             audio_sha256: if is_audio {
-                sha256_file(path).ok()
+                starcoach_core::digest::sha256_file(path).ok()
             } else {
                 None
             },
@@ -278,9 +278,6 @@ pub fn kept_line(ids: &[i64]) -> Option<String> {
         format!("kept in the history as #{first}-#{last} (see `starcoach progress`)")
     })
 }
-
-/// SHA-256 (hex) of a file, for [`Meta::audio_sha256`].
-pub use starcoach_core::digest::sha256_file;
 
 #[cfg(test)]
 mod tests {
