@@ -12,6 +12,8 @@ pub use decode::quiet_decoder_panics;
 pub mod capture;
 mod mp4;
 pub mod vad;
+/// Voice prints: how a stretch of speech sounds, to tell two speakers apart.
+pub mod voiceprint;
 
 use std::io;
 use std::path::{Path, PathBuf};

@@ -8,6 +8,7 @@
 //! any platform, wasm32 included (`cargo test -p starcoach-core`).
 
 pub mod digest;
+pub mod interview;
 pub mod kind;
 pub mod questions;
 pub mod report;

@@ -132,7 +132,7 @@ impl Recording {
         Some(Recording::Beside(parts.join("/")))
     }
 
-    fn src(&self) -> String {
+    pub(crate) fn src(&self) -> String {
         match self {
             Recording::Beside(rel) => href(rel),
             Recording::Embedded { mime, bytes } => {
@@ -147,7 +147,7 @@ impl Recording {
 }
 
 /// Seeks the player to the moment a clicked element names (`data-t`, seconds) and plays.
-const PLAYER_JS: &str = "(function(){var p=document.getElementById('player');document.addEventListener('click',function(e){var el=e.target.closest('[data-t]');if(!el)return;p.currentTime=Math.max(0,parseFloat(el.getAttribute('data-t'))-0.25);var r=p.play();if(r&&r.catch)r.catch(function(){});});})();";
+pub(crate) const PLAYER_JS: &str = "(function(){var p=document.getElementById('player');document.addEventListener('click',function(e){var el=e.target.closest('[data-t]');if(!el)return;p.currentTime=Math.max(0,parseFloat(el.getAttribute('data-t'))-0.25);var r=p.play();if(r&&r.catch)r.catch(function(){});});})();";
 
 /// Renders one answer's report as a standalone page; `nav` links (label, relative href) go on
 /// top (e.g. back to a client's summary).

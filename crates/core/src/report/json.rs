@@ -18,7 +18,7 @@ struct Report<'a> {
     answers: &'a [AnswerScore],
 }
 
-fn round(v: &mut Value) {
+pub(crate) fn round(v: &mut Value) {
     match v {
         Value::Number(n) if n.is_f64() => {
             if let Some(f) = n.as_f64() {

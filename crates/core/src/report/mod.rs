@@ -5,12 +5,16 @@
 //! candidate reads after each attempt; Markdown is the full report a coach sends back.
 
 pub mod html;
+pub mod interview;
 pub mod json;
 pub mod markdown;
 pub mod text;
 
 pub use crate::score::fmt_time;
 pub use html::{render_html, render_html_with, Recording};
+pub use interview::{
+    render_interview_html, render_interview_json, render_interview_markdown, render_interview_text,
+};
 pub use json::{render_json, SCHEMA_VERSION};
 pub use markdown::render_markdown;
 pub use text::render_text;

@@ -1,0 +1,287 @@
+//! What the words of one sentence say about who is speaking and why: an interview question
+//! ("Tell me about a time you..."), a follow-up to the current question ("Can you say more
+//! about the result?"), a marker read aloud ("Question two."), or neither.
+
+use crate::kind::guess_from_phrases;
+use crate::questions;
+
+/// The words of a sentence, lowercased, apostrophes kept, other punctuation dropped.
+pub(crate) fn words_of(text: &str) -> Vec<String> {
+    text.split_whitespace()
+        .map(|w| {
+            w.chars()
+                .filter(|c| c.is_alphanumeric() || *c == '\'' || *c == '\u{2019}')
+                .map(|c| if c == '\u{2019}' { '\'' } else { c })
+                .collect::<String>()
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// How an interviewer opens a question, as the sentence's first words (after "so", "okay",
+/// "and", "now"...). Matched on whole words.
+const OPENERS: &[&str] = &[
+    "tell me about",
+    "tell me a",
+    "tell us about",
+    "talk me through",
+    "walk me through",
+    "describe a",
+    "describe the",
+    "describe your",
+    "describe how",
+    "give me an example",
+    "give me a",
+    "share an example",
+    "share a time",
+    "can you tell me about",
+    "could you tell me about",
+    "can you describe",
+    "could you describe",
+    "can you walk me",
+    "could you walk me",
+    "can you give me an example",
+    "could you give me an example",
+    "what is your",
+    "what's your",
+    "what are your",
+    "what would you",
+    "what do you",
+    "what makes you",
+    "what interests you",
+    "what attracts you",
+    "what motivates you",
+    "why do you",
+    "why did you",
+    "why should",
+    "why are you",
+    "why this",
+    "why our",
+    "why us",
+    "how would you",
+    "how do you",
+    "how many",
+    "where do you see",
+    "have you ever",
+    "estimate",
+    "imagine",
+    "suppose",
+    "let's say",
+    "design a",
+    "explain how",
+    "explain what",
+];
+
+/// Words that may come before an opener without changing it ("So, tell me about...").
+const LEAD_INS: &[&str] = &[
+    "so", "okay", "ok", "alright", "all", "right", "and", "now", "next", "great", "good", "well",
+    "um", "uh", "then", "finally", "lastly", "first", "firstly", "i'd", "like", "to", "let's",
+    "start", "with", "question", "one", "two", "three", "four", "five", "six", "seven", "eight",
+    "last", "i", "want", "you", "thanks", "thank",
+];
+
+/// Phrases of a follow-up to the current answer.
+const FOLLOW_UPS: &[&str] = &[
+    "say more",
+    "tell me more",
+    "more about",
+    "more on",
+    "elaborate",
+    "expand on",
+    "go on",
+    "what happened",
+    "happened next",
+    "happened after",
+    "after that",
+    "and then",
+    "how did your",
+    "how did the",
+    "how did they",
+    "how did he",
+    "how did she",
+    "how did that",
+    "how did it",
+    "react",
+    "what was the result",
+    "what was the outcome",
+    "what did you learn",
+    "what would you do differently",
+    "looking back",
+    "why did you choose",
+    "walk me through that",
+    "what was your role",
+    "who else",
+];
+
+/// Ordinals a reader says before a question ("Question two.", "Next question.").
+const MARKERS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "1", "2", "3",
+    "4", "5", "6", "7", "8", "9", "10", "next", "last", "final", "first",
+];
+
+/// What a sentence's words suggest.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) struct Cues {
+    /// Reads like an interview question that opens a new topic.
+    pub opener: bool,
+    /// The bank or the kind rules know this wording.
+    pub known: bool,
+    /// Reads like a follow-up to the answer being given.
+    pub follow_up: bool,
+    /// Ends with a question mark.
+    pub asks: bool,
+    /// Addresses the listener ("you", "your") and says nothing of "I", "me", "my", "we".
+    pub second_person: bool,
+    /// Says "I", "my", "we", "our": the speaker's own story ("me" is also the asker's: "tell
+    /// me about...").
+    pub first_person: bool,
+    /// "Question two.", "Next question." and nothing else.
+    pub marker: bool,
+}
+
+impl Cues {
+    /// Reads like the start of a new interview question.
+    pub fn new_question(&self) -> bool {
+        (self.opener || self.known) && !self.first_person && !self.follow_up
+    }
+
+    /// Reads like a question put to the listener (new or follow-up).
+    pub fn any_question(&self) -> bool {
+        self.new_question() || (self.follow_up && (self.asks || self.second_person))
+    }
+}
+
+pub(crate) fn cues(text: &str) -> Cues {
+    let words = words_of(text);
+    let joined = words.join(" ");
+    let second_person = words.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "you" | "your" | "you're" | "you've" | "you'd" | "yourself"
+        )
+    });
+    // An interviewer's "we" is the company's ("Why should we hire you?").
+    let first_person = words.iter().any(|w| {
+        matches!(w.as_str(), "i" | "i'm" | "i've" | "i'd" | "i'll" | "my")
+            || (!second_person && matches!(w.as_str(), "we" | "we're" | "we've" | "our"))
+    }) && !starts_with_lead_in_i(&words);
+    let body = strip_lead_ins(&words);
+    let body_text = body.join(" ");
+    let opener = OPENERS
+        .iter()
+        .any(|o| body_text == *o || body_text.starts_with(&format!("{o} ")))
+        || (second_person && OPENERS.iter().any(|o| contains_words(&joined, o)));
+    let known = !questions::normalize(text).is_empty()
+        && (questions::find(&questions::bank(), text).is_some()
+            || (second_person && guess_from_phrases(&joined).is_some()));
+    let follow_up = FOLLOW_UPS.iter().any(|f| contains_words(&joined, f));
+    let marker = !words.is_empty()
+        && words.len() <= 3
+        && words
+            .iter()
+            .all(|w| w == "question" || MARKERS.contains(&w.as_str()) || w == "and" || w == "the")
+        && words.iter().any(|w| w == "question");
+    Cues {
+        opener,
+        known,
+        follow_up,
+        asks: text
+            .trim_end()
+            .trim_end_matches(['"', '\'', ')'])
+            .ends_with('?'),
+        second_person: second_person && !first_person,
+        first_person,
+        marker,
+    }
+}
+
+/// "I'd like to start with..." / "I want you to tell me..." are the interviewer's framing, not
+/// the speaker's own story.
+fn starts_with_lead_in_i(words: &[String]) -> bool {
+    let rest: Vec<&str> = words.iter().map(String::as_str).collect();
+    let framing = [
+        ["i'd", "like"],
+        ["i", "want"],
+        ["i'd", "love"],
+        ["i", "wanted"],
+    ];
+    framing.iter().any(|f| rest.starts_with(f))
+        && !words
+            .iter()
+            .skip(2)
+            .any(|w| matches!(w.as_str(), "i" | "my" | "we" | "our" | "me"))
+}
+
+fn strip_lead_ins(words: &[String]) -> &[String] {
+    let n = words
+        .iter()
+        .take_while(|w| LEAD_INS.contains(&w.as_str()))
+        .count();
+    // Keep an opener that itself starts with a lead-in word ("let's say", "tell me").
+    let mut start = n;
+    while start > 0 {
+        let text = words[start - 1..].join(" ");
+        if OPENERS.iter().any(|o| text.starts_with(o)) {
+            start -= 1;
+        } else {
+            break;
+        }
+    }
+    &words[start..]
+}
+
+/// `hay` contains `needle` starting and ending at word boundaries.
+fn contains_words(hay: &str, needle: &str) -> bool {
+    hay.match_indices(needle).any(|(i, _)| {
+        let before = hay[..i].chars().next_back();
+        let after = hay[i + needle.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn interview_questions() {
+        for q in [
+            "Tell me about a time you had to manage a budget.",
+            "So, walk me through your resume.",
+            "Why do you want to work here?",
+            "Okay, next one. Describe a situation where you disagreed with your manager.",
+            "How would you estimate the number of coffee shops in Chicago?",
+            "What is your greatest weakness?",
+            "Great. Why should we hire you?",
+            "Give me an example of a goal you reached.",
+        ] {
+            assert!(cues(q).new_question(), "{q}: {:?}", cues(q));
+        }
+    }
+
+    #[test]
+    fn not_new_questions() {
+        for s in [
+            "So what did I do? I called the vendor.",
+            "Tell me, what would I change? Probably the timeline.",
+            "Can you say more about the result?",
+            "How did your manager react?",
+            "We cut costs by 20 percent.",
+            "Great, thanks.",
+        ] {
+            assert!(!cues(s).new_question(), "{s}: {:?}", cues(s));
+        }
+        assert!(cues("Can you say more about the result?").any_question());
+        assert!(cues("And what happened after that?").any_question());
+        assert!(!cues("And then I shipped it.").any_question());
+    }
+
+    #[test]
+    fn markers() {
+        assert!(cues("Question two.").marker);
+        assert!(cues("Next question.").marker);
+        assert!(!cues("Question everything.").marker);
+        assert!(!cues("Two of us.").marker);
+    }
+}

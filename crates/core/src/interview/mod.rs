@@ -1,0 +1,685 @@
+//! A whole mock interview in one recording: finding each question and the answer that
+//! follows, then scoring every answer against its own question.
+//!
+//! [`split`] reads the transcript of the whole recording as sentences. Who says each sentence
+//! comes from the voice (when the caller can measure a voice print per stretch of audio, see
+//! [`voices`]) and from the words ([`cues`]): an interviewer asks "Tell me about a time
+//! you..."; a candidate tells their own story in the first person. A new question opens a new
+//! answer; a follow-up ("Can you say more about the result?") and the interviewer's small talk
+//! ("Great, thanks. Next one.") are left out of the answer around them. With one voice (a
+//! candidate reading each question aloud) the words and the pauses decide alone.
+//!
+//! [`score_interview`] cuts each answer's words out of the transcript, closes the gaps the
+//! interviewer's words leave, scores it with [`crate::score::score_answer`] as if it had been
+//! recorded alone, and reads the pattern across answers.
+
+mod cues;
+mod voices;
+
+use serde::{Deserialize, Serialize};
+
+use crate::score::length::Verdict;
+use crate::score::star::StarPart;
+use crate::score::{score_answer, AnswerContext, AnswerScore, ScoringConfig};
+use crate::transcript::{Segment, Transcript, Word};
+
+/// Who speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Speaker {
+    Interviewer,
+    Candidate,
+}
+
+/// What a stretch of speech is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Greetings and transitions ("Great, thanks. Next one."), before any question too.
+    SmallTalk,
+    /// A question (with any rephrasing of it, and a "Question two." read before it).
+    Question,
+    /// The interviewer asking more about the answer being given.
+    FollowUp,
+    /// The candidate answering.
+    Answer,
+}
+
+/// One stretch of one speaker with one role: the interview's timeline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Turn {
+    pub speaker: Speaker,
+    pub role: Role,
+    /// The question (1-based) the turn belongs to; `None` for small talk before the first.
+    pub question: Option<usize>,
+    pub text: String,
+    pub start_s: f64,
+    pub end_s: f64,
+}
+
+/// How the speakers were told apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Voices {
+    /// Two voices heard: the interviewer's speech is left out of the answers.
+    Two,
+    /// One voice (the candidate reads each question): questions found from the words.
+    One,
+    /// No audio to listen to (a transcript): questions found from the words.
+    Unknown,
+}
+
+/// One question found in the recording and where its answer lies.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FoundQuestion {
+    /// 1-based.
+    pub number: usize,
+    pub text: String,
+    pub start_s: f64,
+    pub end_s: f64,
+    /// First and last word of the answer (times in the whole recording).
+    pub answer_start_s: f64,
+    pub answer_end_s: f64,
+    /// Follow-ups the interviewer asked during the answer.
+    pub follow_ups: Vec<String>,
+}
+
+/// The recording read as an interview, before scoring.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Split {
+    pub voices: Voices,
+    /// How far apart the two voices' sides sit (between-centre distance over spread);
+    /// `None` without voice prints.
+    pub separation: Option<f64>,
+    pub turns: Vec<Turn>,
+    pub questions: Vec<FoundQuestion>,
+    /// Each question's answer, cut out and re-timed as if recorded alone (same order).
+    pub answers: Vec<Cut>,
+}
+
+/// An answer cut out of the recording.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cut {
+    pub transcript: Transcript,
+    /// Recording time of the cut's time 0.
+    pub offset_s: f64,
+}
+
+/// Silence kept before the first and after the last word of a cut answer, as when an
+/// answer is cut out by hand.
+pub const CUT_MARGIN_S: f64 = 0.3;
+/// The gap left where the interviewer's words are taken out of an answer.
+pub const CLOSED_GAP_S: f64 = 0.5;
+/// A silence this long ends a sentence even without punctuation (speakers change there).
+const SENTENCE_GAP_S: f64 = 0.7;
+
+/// A sentence of the transcript: its words (indices into the flat word list) and times.
+#[derive(Debug, Clone)]
+struct Sentence {
+    words: Vec<Word>,
+    text: String,
+    start_s: f64,
+    end_s: f64,
+    gap_before_s: f64,
+    /// Starts a segment of the transcript (a line, in a plain-text transcript).
+    starts_segment: bool,
+}
+
+fn sentences(t: &Transcript) -> Vec<Sentence> {
+    let mut out: Vec<Sentence> = Vec::new();
+    let mut cur: Vec<Word> = Vec::new();
+    let mut last_end = 0.0f64;
+    let mut at_segment_start = false;
+    let flush = |cur: &mut Vec<Word>, out: &mut Vec<Sentence>, seg_start: &mut bool| {
+        if cur.is_empty() {
+            return;
+        }
+        let words = std::mem::take(cur);
+        let start_s = words[0].start_s;
+        let end_s = words.last().map_or(start_s, |w| w.end_s);
+        let prev_end = out.last().map_or(0.0, |s| s.end_s);
+        out.push(Sentence {
+            starts_segment: std::mem::take(seg_start),
+            text: words
+                .iter()
+                .map(|w| w.text.trim())
+                .collect::<Vec<_>>()
+                .join(" "),
+            start_s,
+            end_s,
+            gap_before_s: (start_s - prev_end).max(0.0),
+            words,
+        });
+    };
+    for seg in &t.segments {
+        for (i, w) in seg.words.iter().enumerate() {
+            if !cur.is_empty() && w.start_s - last_end >= SENTENCE_GAP_S {
+                flush(&mut cur, &mut out, &mut at_segment_start);
+            }
+            if i == 0 && cur.is_empty() {
+                at_segment_start = true;
+            }
+            cur.push(w.clone());
+            last_end = w.end_s;
+            let end = w.text.trim_end_matches(['"', '\'', ')', '\u{201d}']);
+            if end.ends_with(['.', '?', '!']) && !is_abbreviation(end) {
+                flush(&mut cur, &mut out, &mut at_segment_start);
+            }
+        }
+    }
+    flush(&mut cur, &mut out, &mut at_segment_start);
+    out
+}
+
+fn is_abbreviation(w: &str) -> bool {
+    let l = w.trim().to_ascii_lowercase();
+    matches!(
+        l.as_str(),
+        "mr." | "mrs." | "ms." | "dr." | "e.g." | "i.e." | "etc." | "vs."
+    ) || (l.len() <= 2 && l.ends_with('.') && l.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// Reads `t` (the whole recording) as an interview. `voice(from_s, to_s)` measures a voice
+/// print of that stretch of the recording; pass `None` for a transcript without audio.
+pub fn split(t: &Transcript, voice: Option<&dyn Fn(f64, f64) -> Option<Vec<f32>>>) -> Split {
+    let sents = sentences(t);
+    let cues: Vec<cues::Cues> = sents.iter().map(|s| cues::cues(&s.text)).collect();
+    let (voices, separation, interviewer) = match voice {
+        Some(f) => {
+            let samples: Vec<voices::Sample> = sents
+                .iter()
+                .zip(&cues)
+                .map(|(s, c)| voices::Sample {
+                    print: f(s.start_s, s.end_s),
+                    duration_s: s.end_s - s.start_s,
+                    question: c.new_question(),
+                })
+                .collect();
+            match voices::sides(&samples) {
+                Some(sides) if sides.separation >= voices::TWO_VOICES_MIN_SEPARATION => {
+                    (Voices::Two, Some(sides.separation), Some(sides.interviewer))
+                }
+                Some(sides) => (Voices::One, Some(sides.separation), None),
+                None => (Voices::One, None, None),
+            }
+        }
+        None => (Voices::Unknown, None, None),
+    };
+    let roles = match &interviewer {
+        Some(side) => roles_two_voices(&sents, &cues, side),
+        None => roles_one_voice(&sents, &cues, t.timing_estimated),
+    };
+    build(t, &sents, &roles, voices, separation)
+}
+
+/// Roles per sentence when the interviewer's sentences are known by voice.
+fn roles_two_voices(
+    sents: &[Sentence],
+    cues: &[cues::Cues],
+    side: &[bool],
+) -> Vec<(Speaker, Role)> {
+    let mut out = Vec::with_capacity(sents.len());
+    let mut asked = false;
+    let mut i = 0;
+    while i < sents.len() {
+        if !side[i] {
+            out.push((
+                Speaker::Candidate,
+                if asked { Role::Answer } else { Role::SmallTalk },
+            ));
+            i += 1;
+            continue;
+        }
+        // One interviewer turn: consecutive interviewer sentences.
+        let mut j = i;
+        while j < sents.len() && side[j] {
+            j += 1;
+        }
+        let turn = i..j;
+        let first_new = turn.clone().find(|&k| cues[k].new_question());
+        let follow = turn.clone().any(|k| cues[k].any_question() || cues[k].asks);
+        for k in turn {
+            let role = match first_new {
+                Some(f) if k >= f => Role::Question,
+                // A follow-up with no new question in the turn.
+                None if asked && follow && (cues[k].any_question() || cues[k].asks) => {
+                    Role::FollowUp
+                }
+                // An unknown question with nothing asked yet still opens the interview.
+                None if !asked && (cues[k].asks) => Role::Question,
+                _ => Role::SmallTalk,
+            };
+            if role == Role::Question {
+                asked = true;
+            }
+            out.push((Speaker::Interviewer, role));
+        }
+        i = j;
+    }
+    out
+}
+
+/// Roles per sentence from the words and pauses alone (one voice, or no audio).
+/// With times estimated from text there are no pauses: a new line stands for one.
+fn roles_one_voice(
+    sents: &[Sentence],
+    cues: &[cues::Cues],
+    timing_estimated: bool,
+) -> Vec<(Speaker, Role)> {
+    let mut out: Vec<(Speaker, Role)> = Vec::with_capacity(sents.len());
+    let mut asked = false;
+    let mut in_question = false;
+    for (k, s) in sents.iter().enumerate() {
+        let c = &cues[k];
+        let after_marker = k > 0 && cues[k - 1].marker;
+        let paused = k == 0
+            || s.gap_before_s >= 0.45
+            || after_marker
+            || (timing_estimated && s.starts_segment);
+        let opens = c.new_question() && (paused || in_question);
+        let role = if (c.marker && next_opens(cues, k)) || opens {
+            in_question = true;
+            asked = true;
+            (Speaker::Interviewer, Role::Question)
+        } else if in_question && c.second_person && !c.first_person && (c.asks || c.opener) {
+            // A rephrasing that continues the question ("I mean, a time you disagreed...").
+            (Speaker::Interviewer, Role::Question)
+        } else if asked && paused && c.follow_up && c.second_person && c.asks {
+            in_question = false;
+            (Speaker::Interviewer, Role::FollowUp)
+        } else {
+            in_question = false;
+            (
+                Speaker::Candidate,
+                if asked { Role::Answer } else { Role::SmallTalk },
+            )
+        };
+        out.push(role);
+    }
+    out
+}
+
+fn next_opens(cues: &[cues::Cues], k: usize) -> bool {
+    cues.get(k + 1).is_some_and(cues::Cues::new_question)
+}
+
+fn build(
+    t: &Transcript,
+    sents: &[Sentence],
+    roles: &[(Speaker, Role)],
+    voices: Voices,
+    separation: Option<f64>,
+) -> Split {
+    // Sentences grouped into turns; questions numbered where a question turn follows
+    // anything but a question.
+    let mut turns: Vec<Turn> = Vec::new();
+    let mut number = 0usize;
+    let mut q_of: Vec<Option<usize>> = Vec::with_capacity(sents.len());
+    for (k, s) in sents.iter().enumerate() {
+        let (speaker, role) = roles[k];
+        let continues = turns
+            .last()
+            .is_some_and(|t| t.speaker == speaker && t.role == role);
+        if role == Role::Question && !continues {
+            number += 1;
+        }
+        let q = (number > 0).then_some(number);
+        q_of.push(q);
+        if continues {
+            let last = turns.last_mut().expect("checked");
+            last.text.push(' ');
+            last.text.push_str(&s.text);
+            last.end_s = s.end_s;
+        } else {
+            turns.push(Turn {
+                speaker,
+                role,
+                question: q,
+                text: s.text.clone(),
+                start_s: s.start_s,
+                end_s: s.end_s,
+            });
+        }
+    }
+    let mut questions = Vec::new();
+    let mut answers = Vec::new();
+    for n in 1..=number {
+        let q_turns: Vec<&Turn> = turns
+            .iter()
+            .filter(|t| t.question == Some(n) && t.role == Role::Question)
+            .collect();
+        let answer_sents: Vec<usize> = (0..sents.len())
+            .filter(|&k| q_of[k] == Some(n) && roles[k].1 == Role::Answer)
+            .collect();
+        let text = q_turns
+            .iter()
+            .map(|t| question_text(&t.text))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let (Some(first_q), Some(last_q)) = (q_turns.first(), q_turns.last()) else {
+            continue;
+        };
+        let follow_ups = turns
+            .iter()
+            .filter(|t| t.question == Some(n) && t.role == Role::FollowUp)
+            .map(|t| t.text.clone())
+            .collect();
+        let cut = cut_answer(t, sents, &answer_sents);
+        questions.push(FoundQuestion {
+            number: n,
+            text,
+            start_s: first_q.start_s,
+            end_s: last_q.end_s,
+            answer_start_s: answer_sents
+                .first()
+                .map_or(last_q.end_s, |&k| sents[k].start_s),
+            answer_end_s: answer_sents
+                .last()
+                .map_or(last_q.end_s, |&k| sents[k].end_s),
+            follow_ups,
+        });
+        answers.push(cut);
+    }
+    Split {
+        voices,
+        separation,
+        turns,
+        questions,
+        answers,
+    }
+}
+
+/// The question as asked, without a "Question two." read before it or a lead-in
+/// ("Great. Next one.") in the same turn.
+fn question_text(turn: &str) -> String {
+    static MARKER: once_cell::sync::Lazy<regex::Regex> = once_cell::sync::Lazy::new(|| {
+        regex::Regex::new(r"(?i)^((the )?(next|last|final) question|question (\w+))[.:,!]?\s+")
+            .expect("valid regex")
+    });
+    MARKER.replace(turn.trim(), "").trim().to_string()
+}
+
+/// The words of `picked` sentences as a transcript of their own: time 0 is
+/// [`CUT_MARGIN_S`] before the first word, and where other speech lay between two picked
+/// sentences the gap is closed to at most [`CLOSED_GAP_S`].
+fn cut_answer(t: &Transcript, sents: &[Sentence], picked: &[usize]) -> Cut {
+    let Some(&first) = picked.first() else {
+        return Cut {
+            transcript: Transcript {
+                source: t.source.clone(),
+                duration_s: 0.0,
+                text: String::new(),
+                segments: Vec::new(),
+                timing_estimated: t.timing_estimated,
+                cut_short: None,
+            },
+            offset_s: 0.0,
+        };
+    };
+    let offset_s = (sents[first].start_s - CUT_MARGIN_S).max(0.0);
+    let mut shift = offset_s;
+    let mut segments = Vec::new();
+    let mut prev: Option<usize> = None;
+    let mut end = 0.0f64;
+    for &k in picked {
+        let s = &sents[k];
+        if let Some(p) = prev {
+            if k != p + 1 {
+                let gap = s.start_s - sents[p].end_s;
+                shift += (gap - CLOSED_GAP_S).max(0.0);
+            }
+        }
+        let words: Vec<Word> = s
+            .words
+            .iter()
+            .map(|w| Word {
+                text: w.text.clone(),
+                start_s: (w.start_s - shift).max(0.0),
+                end_s: (w.end_s - shift).max(0.0),
+                probability: w.probability,
+            })
+            .collect();
+        end = words.last().map_or(end, |w| w.end_s);
+        segments.push(Segment {
+            start_s: words.first().map_or(0.0, |w| w.start_s),
+            end_s: end,
+            text: s.text.clone(),
+            words,
+        });
+        prev = Some(k);
+    }
+    let text = segments
+        .iter()
+        .map(|s| s.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    Cut {
+        transcript: Transcript {
+            source: t.source.clone(),
+            duration_s: if t.duration_s > 0.0 {
+                end + CUT_MARGIN_S
+            } else {
+                0.0
+            },
+            text,
+            segments,
+            timing_estimated: t.timing_estimated,
+            cut_short: None,
+        },
+        offset_s,
+    }
+}
+
+/// One answer of the interview with its score.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InterviewAnswer {
+    pub question: FoundQuestion,
+    /// Recording time of the answer report's time 0.
+    pub offset_s: f64,
+    pub score: AnswerScore,
+}
+
+/// What the answers have in common.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Pattern {
+    pub answers: usize,
+    pub mean_score: f64,
+    /// Question numbers of the answers that ran long / short.
+    pub long: Vec<usize>,
+    pub short: Vec<usize>,
+    /// STAR parts missing, with how many of the story answers missed each, most first.
+    pub missing: Vec<(StarPart, usize)>,
+    /// Story answers (judged as STAR).
+    pub stories: usize,
+    /// Answers without a quantified result.
+    pub no_number: Vec<usize>,
+    /// Fillers per answer, in question order.
+    pub fillers: Vec<usize>,
+    /// The weakest answer's question number.
+    pub weakest: Option<usize>,
+}
+
+/// The whole interview scored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InterviewScore {
+    pub source: Option<String>,
+    pub duration_s: f64,
+    pub voices: Voices,
+    pub turns: Vec<Turn>,
+    pub answers: Vec<InterviewAnswer>,
+    pub pattern: Pattern,
+    /// One thing to do in the next mock.
+    pub next_step: String,
+    pub warnings: Vec<String>,
+}
+
+/// Scores every answer of a split interview against its own question.
+pub fn score_interview(t: &Transcript, split: &Split, cfg: &ScoringConfig) -> InterviewScore {
+    let answers: Vec<InterviewAnswer> = split
+        .questions
+        .iter()
+        .zip(&split.answers)
+        .map(|(q, cut)| {
+            let mut a = score_answer(
+                &cut.transcript,
+                &AnswerContext::new(Some(&q.text), None),
+                cfg,
+            );
+            a.source = t
+                .source
+                .as_ref()
+                .map(|s| format!("{s} (question {})", q.number));
+            InterviewAnswer {
+                question: q.clone(),
+                offset_s: cut.offset_s,
+                score: a,
+            }
+        })
+        .collect();
+    let pattern = pattern(&answers);
+    let mut warnings = Vec::new();
+    if answers.is_empty() {
+        warnings.push(
+            "No interview question was found: score the recording as one answer, or check \
+             that each question is asked out loud."
+                .to_string(),
+        );
+    }
+    if let Some(note) = &t.cut_short {
+        warnings.push(format!("{note}; the feedback covers only what is there."));
+    }
+    InterviewScore {
+        source: t.source.clone(),
+        duration_s: t.duration_s,
+        voices: split.voices,
+        turns: split.turns.clone(),
+        next_step: next_step(&answers, &pattern),
+        answers,
+        pattern,
+        warnings,
+    }
+}
+
+fn pattern(answers: &[InterviewAnswer]) -> Pattern {
+    let mut p = Pattern {
+        answers: answers.len(),
+        ..Pattern::default()
+    };
+    if answers.is_empty() {
+        return p;
+    }
+    p.mean_score = answers
+        .iter()
+        .map(|a| f64::from(a.score.score))
+        .sum::<f64>()
+        / answers.len() as f64;
+    let mut missing: Vec<(StarPart, usize)> = Vec::new();
+    for a in answers {
+        let n = a.question.number;
+        match a.score.length.verdict {
+            Verdict::Long => p.long.push(n),
+            Verdict::Short => p.short.push(n),
+            Verdict::Ok => {}
+        }
+        if let Some(star) = &a.score.star {
+            p.stories += 1;
+            for part in &star.missing {
+                match missing.iter_mut().find(|(q, _)| q == part) {
+                    Some(m) => m.1 += 1,
+                    None => missing.push((*part, 1)),
+                }
+            }
+        }
+        if a.score.quantified_results.is_empty() && a.score.question_type.uses_star() {
+            p.no_number.push(n);
+        }
+        p.fillers.push(a.score.filler_stats.count);
+    }
+    missing.sort_by_key(|m| std::cmp::Reverse(m.1));
+    p.missing = missing;
+    p.weakest = answers
+        .iter()
+        .min_by_key(|a| a.score.score)
+        .map(|a| a.question.number);
+    p
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The one thing to change in the next mock: a habit seen in at least two answers, else the
+/// weakest answer's own next step.
+fn next_step(answers: &[InterviewAnswer], p: &Pattern) -> String {
+    if answers.is_empty() {
+        return "Ask each question out loud (or read it aloud before answering), then record \
+                the mock again."
+            .to_string();
+    }
+    let n = answers.len();
+    if let Some((part, count)) = p.missing.first().filter(|(_, c)| *c >= 2) {
+        let part = match part {
+            StarPart::Situation => "the situation or task",
+            other => other.as_str(),
+        };
+        return format!(
+            "{count} of {} left out {part}: before the next mock, outline each story with all \
+             four STAR parts and say {part} out loud.",
+            plural(p.stories, "story", "stories"),
+        );
+    }
+    if p.long.len() >= 2 && p.long.len() * 2 >= n {
+        return format!(
+            "{} of {n} answers ran long: aim for the target length and stop once the result \
+             and what you learned are said.",
+            p.long.len()
+        );
+    }
+    if p.short.len() >= 2 && p.short.len() * 2 >= n {
+        return format!(
+            "{} of {n} answers were short: give each one a concrete example with what you did \
+             and how it ended.",
+            p.short.len()
+        );
+    }
+    if p.no_number.len() >= 2 {
+        return format!(
+            "{} stories ended without a number: close each one with a measurable result.",
+            p.no_number.len()
+        );
+    }
+    match p
+        .weakest
+        .and_then(|w| answers.iter().find(|a| a.question.number == w))
+    {
+        Some(a) => format!(
+            "Question {} (\"{}\") was your weakest: {}",
+            a.question.number,
+            short(&a.question.text, 60),
+            a.score.next_step
+        ),
+        None => String::new(),
+    }
+}
+
+/// `s` cut to about `max` characters at a word boundary, with an ellipsis.
+pub fn short(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    for w in s.split_whitespace() {
+        if out.chars().count() + w.chars().count() + 1 > max {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out.push('\u{2026}');
+    out
+}
+
+#[cfg(test)]
+mod tests;

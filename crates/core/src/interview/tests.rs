@@ -1,0 +1,224 @@
+use super::*;
+use crate::kind::QuestionKind;
+
+/// A transcript from lines of (speaker, text), words 0.3 s apart, `gap` seconds between lines;
+/// and the speaker of each second, for a voice print that tells them apart.
+fn interview(lines: &[(Speaker, &str)], gap: f64) -> (Transcript, Vec<(f64, f64, Speaker)>) {
+    let mut t = 0.5;
+    let mut segments = Vec::new();
+    let mut spans = Vec::new();
+    for (speaker, text) in lines {
+        let start = t;
+        let words: Vec<Word> = text
+            .split_whitespace()
+            .map(|w| {
+                let word = Word {
+                    text: w.to_string(),
+                    start_s: t,
+                    end_s: t + 0.25,
+                    probability: 0.9,
+                };
+                t += 0.3;
+                word
+            })
+            .collect();
+        spans.push((start, t, *speaker));
+        segments.push(Segment {
+            start_s: start,
+            end_s: t,
+            text: text.to_string(),
+            words,
+        });
+        t += gap;
+    }
+    let text = lines.iter().map(|l| l.1).collect::<Vec<_>>().join(" ");
+    (
+        Transcript {
+            source: Some("mock.wav".into()),
+            duration_s: t + 0.5,
+            text,
+            segments,
+            timing_estimated: false,
+            cut_short: None,
+        },
+        spans,
+    )
+}
+
+const I: Speaker = Speaker::Interviewer;
+const C: Speaker = Speaker::Candidate;
+
+const TWO_QUESTIONS: &[(Speaker, &str)] = &[
+    (I, "Thanks for coming in. Let's get started."),
+    (I, "Tell me about a time you had to manage a budget."),
+    (
+        C,
+        "Sure. Last year I ran the offsite for our sales team of forty people.",
+    ),
+    (
+        C,
+        "The budget was twenty thousand dollars and the venue doubled its price.",
+    ),
+    (
+        C,
+        "So what did I do? I called three other venues and renegotiated catering.",
+    ),
+    (I, "Can you say more about the result?"),
+    (
+        C,
+        "We came in twelve percent under budget and the team rated it the best offsite yet.",
+    ),
+    (I, "Great, thanks. Next one."),
+    (I, "Um, why do you want to work here?"),
+    (
+        C,
+        "I want to build products for small clinics, and your team does exactly that.",
+    ),
+    (
+        C,
+        "My last role taught me how much good software matters to nurses.",
+    ),
+];
+
+#[test]
+fn two_voices_two_questions() {
+    let (t, spans) = interview(TWO_QUESTIONS, 0.8);
+    let voice = move |from: f64, to: f64| {
+        let mid = (from + to) / 2.0;
+        let who = spans
+            .iter()
+            .find(|s| s.0 <= mid && mid <= s.1)
+            .map(|s| s.2)?;
+        Some(match who {
+            Speaker::Interviewer => vec![4.0, 1.0, -2.0],
+            Speaker::Candidate => vec![0.0, 0.2, 0.5],
+        })
+    };
+    let s = split(&t, Some(&voice));
+    assert_eq!(s.voices, Voices::Two, "{:?}", s.separation);
+    assert_eq!(s.questions.len(), 2, "{:#?}", s.turns);
+    assert_eq!(
+        s.questions[0].text,
+        "Tell me about a time you had to manage a budget."
+    );
+    assert_eq!(s.questions[1].text, "Um, why do you want to work here?");
+    assert_eq!(
+        s.questions[0].follow_ups,
+        vec!["Can you say more about the result?".to_string()]
+    );
+    // The answers hold the candidate's words only, with the follow-up's gap closed.
+    let a1 = &s.answers[0].transcript;
+    assert!(a1.text.starts_with("Sure. Last year"), "{}", a1.text);
+    assert!(a1.text.contains("So what did I do?"));
+    assert!(!a1.text.contains("say more"));
+    assert!(!a1.text.contains("Great, thanks"));
+    let w: Vec<&Word> = a1.words().collect();
+    let gaps = w.windows(2).map(|p| p[1].start_s - p[0].end_s);
+    // Lines are 0.85 s apart; the follow-up's 3 s are closed to CLOSED_GAP_S.
+    assert!(gaps.fold(0.0f64, f64::max) < 0.9);
+    assert!((w[0].start_s - CUT_MARGIN_S).abs() < 1e-9);
+    let a2 = &s.answers[1].transcript;
+    assert!(
+        !a2.text.contains("Um,"),
+        "interviewer's um left out: {}",
+        a2.text
+    );
+    assert!(a2.text.starts_with("I want to build"));
+    // The timeline: small talk, question, answer, follow-up, answer, small talk, question, answer.
+    let roles: Vec<Role> = s.turns.iter().map(|t| t.role).collect();
+    use Role::*;
+    assert_eq!(
+        roles,
+        vec![SmallTalk, Question, Answer, FollowUp, Answer, SmallTalk, Question, Answer]
+    );
+
+    let scored = score_interview(&t, &s, &ScoringConfig::default());
+    assert_eq!(scored.answers.len(), 2);
+    assert_eq!(
+        scored.answers[0].score.question_type,
+        QuestionKind::Behavioral
+    );
+    assert_eq!(
+        scored.answers[1].score.question_type,
+        QuestionKind::Motivation
+    );
+    assert!(!scored.next_step.is_empty());
+}
+
+#[test]
+fn one_voice_reads_questions_aloud() {
+    let lines: Vec<(Speaker, &str)> = vec![
+        (C, "Question one. Tell me about yourself."),
+        (
+            C,
+            "I am a nurse turned data analyst with six years in hospitals.",
+        ),
+        (
+            C,
+            "Tell me, what drives me? Making messy data useful to clinicians.",
+        ),
+        (
+            C,
+            "Question two. Describe a situation where you disagreed with your manager.",
+        ),
+        (
+            C,
+            "In my last job my manager wanted to cut the pilot short.",
+        ),
+        (
+            C,
+            "I showed her the first month of data and we extended it by two weeks.",
+        ),
+    ];
+    let (t, _) = interview(&lines, 0.8);
+    let s = split(&t, None);
+    assert_eq!(s.voices, Voices::Unknown);
+    let texts: Vec<&str> = s.questions.iter().map(|q| q.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        vec![
+            "Tell me about yourself.",
+            "Describe a situation where you disagreed with your manager."
+        ]
+    );
+    assert!(s.answers[0].transcript.text.contains("what drives me"));
+}
+
+#[test]
+fn rhetorical_question_without_pause_is_not_a_new_question() {
+    let lines: Vec<(Speaker, &str)> = vec![
+        (C, "Tell me about a time you failed."),
+        (C, "I missed a launch date by a month."),
+    ];
+    let (mut t, _) = interview(&lines, 0.8);
+    // "Why do you think that happened?" said by the candidate with no pause before it.
+    let last_end = t.segments[1].end_s;
+    let words: Vec<Word> = ["Why", "do", "you", "think", "that", "happened?"]
+        .iter()
+        .enumerate()
+        .map(|(i, w)| Word {
+            text: w.to_string(),
+            start_s: last_end + 0.05 + i as f64 * 0.3,
+            end_s: last_end + 0.3 + i as f64 * 0.3,
+            probability: 0.9,
+        })
+        .collect();
+    t.segments[1].words.extend(words);
+    let s = split(&t, None);
+    assert_eq!(s.questions.len(), 1, "{:#?}", s.turns);
+}
+
+#[test]
+fn nothing_to_find() {
+    let (t, _) = interview(
+        &[(C, "We shipped it on time and cut costs by ten percent.")],
+        0.5,
+    );
+    let s = split(&t, None);
+    assert!(s.questions.is_empty());
+    let scored = score_interview(&t, &s, &ScoringConfig::default());
+    assert!(scored.answers.is_empty());
+    assert!(!scored.warnings.is_empty());
+    let empty = Transcript::from_plain_text("", None);
+    assert!(split(&empty, None).questions.is_empty());
+}
