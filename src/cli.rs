@@ -215,6 +215,10 @@ pub struct ScoreArgs {
     /// the recording beside them.
     #[arg(long)]
     pub embed_audio: bool,
+    /// Each recording is a whole mock interview: find every question (asked by an
+    /// interviewer, or read aloud by you) and score each answer against its own question.
+    #[arg(long, conflicts_with_all = ["question", "kind"])]
+    pub interview: bool,
 }
 
 #[derive(Debug, Args)]

@@ -20,7 +20,7 @@ pub mod session;
 // The other crates of the workspace, under the names the application uses for them.
 pub use starcoach_audio as audio;
 pub use starcoach_audio::capture;
-pub use starcoach_core::{questions, report, score, themes, transcript};
+pub use starcoach_core::{interview, questions, report, score, themes, transcript};
 pub use starcoach_speech::{model, transcriber};
 
 use std::io::IsTerminal;

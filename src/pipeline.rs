@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 
 use crate::audio;
+use crate::audio::voiceprint::VoicePrints;
+use crate::interview::{self, InterviewScore};
 use crate::score::{self, AnswerContext, AnswerScore, QuestionKind, ScoringConfig};
 use crate::transcriber::{PieceCache, TranscribeOptions, Transcriber};
 use crate::transcript::Transcript;
@@ -48,6 +50,18 @@ impl Pipeline {
         }
         let audio = audio::load(path)?;
         self.transcribe_audio(&audio, &shown)
+    }
+
+    /// Reads the recording at `path` as a whole mock interview ([`interview_audio`]).
+    pub fn interview(&self, path: &Path) -> Result<InterviewScore> {
+        let shown = path.display().to_string();
+        let transcriber = self
+            .transcriber
+            .as_ref()
+            .context("internal: no model loaded for audio input")?;
+        let audio = audio::load(path)?;
+        audio::check_judgeable(path, &audio)?;
+        interview_audio(transcriber, &self.opts, &audio, &shown, &self.config)
     }
 
     /// Transcribes a recording already decoded with [`audio::load`] (`batch` decodes on one
@@ -115,6 +129,76 @@ impl Pipeline {
     ) -> AnswerScore {
         score::score_answer(t, &AnswerContext::new(question, kind), &self.config)
     }
+}
+
+/// A whole mock interview read from a transcript alone: questions found from the words.
+pub fn interview_from_transcript(t: &Transcript, config: &ScoringConfig) -> InterviewScore {
+    let split = interview::split(t, None);
+    interview::score_interview(t, &split, config)
+}
+
+/// A whole mock interview read from its recording, in two passes. The first transcribes the
+/// whole recording and finds each question and its answer, telling the interviewer's voice
+/// from the candidate's by voice prints. The second cuts each answer out of the recording
+/// (the interviewer's follow-ups left out) and transcribes it alone, as if it had been
+/// recorded on its own: so it scores as the same answer cut out by hand would, and a
+/// sentence Whisper skipped in the long recording is heard again.
+pub fn interview_audio(
+    transcriber: &Transcriber,
+    opts: &TranscribeOptions,
+    audio: &audio::Audio,
+    shown: &str,
+    config: &ScoringConfig,
+) -> Result<InterviewScore> {
+    interview_audio_with_transcript(transcriber, opts, audio, shown, config).map(|(s, _)| s)
+}
+
+/// [`interview_audio`], also returning the first pass's transcript of the whole recording.
+pub fn interview_audio_with_transcript(
+    transcriber: &Transcriber,
+    opts: &TranscribeOptions,
+    audio: &audio::Audio,
+    shown: &str,
+    config: &ScoringConfig,
+) -> Result<(InterviewScore, Transcript)> {
+    let t = transcriber
+        .transcribe(audio, shown, opts)
+        .with_context(|| format!("{shown}: transcription failed"))?;
+    let prints = VoicePrints::analyze(&audio.samples);
+    let print = |from: f64, to: f64| prints.print(from, to);
+    let mut split = interview::split(&t, Some(&print));
+    tracing::debug!(
+        voices = ?split.voices,
+        separation = ?split.separation,
+        questions = split.questions.len(),
+        "interview split"
+    );
+    for cut in &mut split.answers {
+        if cut.runs.is_empty() {
+            continue;
+        }
+        let piece = audio::splice(audio, &cut.runs, interview::CLOSED_GAP_S);
+        match transcriber.transcribe(&piece, shown, opts) {
+            Ok(mut alone) if alone.words().next().is_some() && !interview::loops(&alone) => {
+                alone.source = t.source.clone();
+                cut.transcript = alone;
+            }
+            // Nothing heard alone, or Whisper stuck repeating itself on the cut: the words
+            // the first pass heard there stand.
+            Ok(_) => {}
+            Err(e) => {
+                return Err(anyhow::Error::new(e).context(format!("{shown}: transcription failed")))
+            }
+        }
+    }
+    let mut scored = interview::score_interview(&t, &split, config);
+    if audio.truncated {
+        scored.warnings.push(format!(
+            "The file is cut short ({:.0} s of {:.0} s); the feedback covers only what is there.",
+            audio.duration_s, audio.promised_s
+        ));
+    }
+    Ok((scored, t))
 }
 
 /// Reads a transcript file: the JSON that `starcoach transcribe --format json` writes (first

@@ -7,6 +7,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 
 use crate::fsutil::write_atomic;
+use crate::interview::InterviewScore;
 use crate::questions;
 use crate::report::{self, Recording};
 use crate::score::AnswerScore;
@@ -63,4 +64,39 @@ fn competency_summary(scored: &[AnswerScore]) -> String {
         out.push_str(&format!("| {competency} | {q} | {} |\n", a.score));
     }
     out
+}
+
+/// Writes a whole interview's reports into `dir`: `NAME.md`, `NAME.json` and `NAME.html` for
+/// the interview, and each answer's own `NAME.qN.md`, `.json` and `.html` (its page linked
+/// from the interview's and back). Every file atomically.
+pub fn write_interview(
+    dir: &Path,
+    name: &str,
+    s: &InterviewScore,
+    recording: Option<&Recording>,
+) -> Result<()> {
+    let path = |ext: &str| dir.join(format!("{name}.{ext}"));
+    let back = format!("{name}.html");
+    let mut pages = Vec::new();
+    for a in &s.answers {
+        let answer_name = format!("{name}.q{}", a.question.number);
+        write_answer(
+            dir,
+            &answer_name,
+            &a.score,
+            &[("Whole interview", back.as_str())],
+            None,
+        )?;
+        pages.push(format!("{answer_name}.html"));
+    }
+    write_atomic(&path("md"), report::render_interview_markdown(s).as_bytes())
+        .context("writing the interview's Markdown report")?;
+    write_atomic(&path("json"), report::render_interview_json(s).as_bytes())
+        .context("writing the interview's JSON report")?;
+    write_atomic(
+        &path("html"),
+        report::render_interview_html(s, &[], &pages, recording).as_bytes(),
+    )
+    .context("writing the interview's HTML report")?;
+    Ok(())
 }

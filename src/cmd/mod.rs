@@ -5,6 +5,7 @@ pub mod compare;
 pub mod devices;
 pub mod generate;
 pub mod history;
+pub mod interview;
 pub mod model;
 pub mod progress;
 pub mod questions;

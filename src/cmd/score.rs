@@ -11,6 +11,9 @@ use crate::report::{self, Recording};
 use crate::reports;
 
 pub fn run(args: ScoreArgs, config: &Config) -> Result<i32> {
+    if args.interview {
+        return super::interview::run(&args, config);
+    }
     let color = config.color;
     if args.format == ReportFormat::Html && args.files.len() > 1 && args.out.is_none() {
         anyhow::bail!("--format html prints one page: give one file, or add --out DIR");
@@ -137,7 +140,12 @@ pub fn run(args: ScoreArgs, config: &Config) -> Result<i32> {
 
 /// The player of an answer's HTML report: the recording embedded (`embed`), else linked from
 /// `dir`; none for transcripts, or for a page printed to stdout without `embed`.
-fn player(dir: Option<&Path>, source: &Path, embed: bool, audio: bool) -> Option<Recording> {
+pub(super) fn player(
+    dir: Option<&Path>,
+    source: &Path,
+    embed: bool,
+    audio: bool,
+) -> Option<Recording> {
     if !audio {
         return None;
     }

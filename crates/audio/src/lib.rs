@@ -225,3 +225,25 @@ pub fn wav_bytes(audio: &Audio) -> Vec<u8> {
 pub fn load_any(path: &Path) -> Result<Audio, AudioError> {
     decode::decode_file(path)
 }
+
+/// The stretches `runs` (seconds, in order) of `audio` joined by `gap_s` of silence: an
+/// answer cut out of a longer recording. Times outside the recording are clamped.
+pub fn splice(audio: &Audio, runs: &[(f64, f64)], gap_s: f64) -> Audio {
+    let rate = f64::from(SAMPLE_RATE);
+    let at = |s: f64| ((s.max(0.0) * rate) as usize).min(audio.samples.len());
+    let mut samples = Vec::new();
+    for (i, &(from, to)) in runs.iter().enumerate() {
+        if i > 0 {
+            samples.extend(std::iter::repeat_n(0.0, (gap_s.max(0.0) * rate) as usize));
+        }
+        let (a, b) = (at(from), at(to));
+        samples.extend_from_slice(&audio.samples[a.min(b)..b]);
+    }
+    Audio {
+        duration_s: samples.len() as f64 / rate,
+        samples,
+        truncated: false,
+        promised_s: 0.0,
+        ..*audio
+    }
+}

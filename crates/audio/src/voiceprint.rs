@@ -5,8 +5,8 @@
 //! frame's loudness, 12 mel-frequency cepstral coefficients (the shape of the spectrum: the
 //! vocal tract and the microphone) and, where the frame is voiced, its pitch (autocorrelation
 //! over 60-400 Hz). [`VoicePrints::print`] averages the loud frames of a stretch: 12 cepstral
-//! means, their 12 standard deviations, and the median log pitch. Two speakers differ in
-//! these far more than one speaker's sentences differ from each other.
+//! means and the median log pitch. Two speakers differ in these far more than one speaker's
+//! sentences differ from each other.
 
 use std::f32::consts::PI;
 use std::sync::Arc;
@@ -41,7 +41,7 @@ pub struct VoicePrints {
 }
 
 /// Length of a print from [`VoicePrints::print`].
-pub const PRINT_LEN: usize = 2 * CEPS + 1;
+pub const PRINT_LEN: usize = CEPS + 1;
 
 impl VoicePrints {
     /// Measures every frame of 16 kHz mono `samples`.
@@ -110,18 +110,10 @@ impl VoicePrints {
                 *o += c / n;
             }
         }
-        for f in &loud {
-            for k in 0..CEPS {
-                out[CEPS + k] += (f.ceps[k] - out[k]).powi(2) / n;
-            }
-        }
-        for v in &mut out[CEPS..2 * CEPS] {
-            *v = v.sqrt();
-        }
         let mut f0: Vec<f32> = loud.iter().filter_map(|f| f.log_f0).collect();
         f0.sort_by(f32::total_cmp);
         // Unvoiced throughout (a whisper): pitch unknown, put at a typical 150 Hz.
-        out[2 * CEPS] = f0.get(f0.len() / 2).copied().unwrap_or(150f32.log2());
+        out[CEPS] = f0.get(f0.len() / 2).copied().unwrap_or(150f32.log2());
         Some(out)
     }
 }
@@ -255,7 +247,7 @@ mod tests {
         for f0 in [100.0f32, 210.0] {
             let vp = VoicePrints::analyze(&tone(f0, 1.0, true));
             let p = vp.print(0.1, 0.9).unwrap();
-            let got = 2f32.powf(p[2 * CEPS]);
+            let got = 2f32.powf(p[CEPS]);
             assert!((got - f0).abs() / f0 < 0.03, "{f0} Hz read as {got}");
         }
     }

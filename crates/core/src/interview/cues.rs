@@ -138,17 +138,14 @@ pub(crate) struct Cues {
     pub first_person: bool,
     /// "Question two.", "Next question." and nothing else.
     pub marker: bool,
+    /// Starts with such a marker, then goes on ("Question three: why...").
+    pub marker_lead: bool,
 }
 
 impl Cues {
     /// Reads like the start of a new interview question.
     pub fn new_question(&self) -> bool {
         (self.opener || self.known) && !self.first_person && !self.follow_up
-    }
-
-    /// Reads like a question put to the listener (new or follow-up).
-    pub fn any_question(&self) -> bool {
-        self.new_question() || (self.follow_up && (self.asks || self.second_person))
     }
 }
 
@@ -175,13 +172,32 @@ pub(crate) fn cues(text: &str) -> Cues {
     let known = !questions::normalize(text).is_empty()
         && (questions::find(&questions::bank(), text).is_some()
             || (second_person && guess_from_phrases(&joined).is_some()));
-    let follow_up = FOLLOW_UPS.iter().any(|f| contains_words(&joined, f));
-    let marker = !words.is_empty()
-        && words.len() <= 3
-        && words
-            .iter()
-            .all(|w| w == "question" || MARKERS.contains(&w.as_str()) || w == "and" || w == "the")
-        && words.iter().any(|w| w == "question");
+    let asks = text
+        .trim_end()
+        .trim_end_matches(['"', '\'', ')'])
+        .ends_with('?');
+    // "And how would you handle...?" goes on with the question being answered.
+    let starts_with_and = words
+        .iter()
+        .find(|w| !matches!(w.as_str(), "um" | "uh" | "okay" | "ok"))
+        .is_some_and(|w| w == "and");
+    let follow_up = FOLLOW_UPS.iter().any(|f| contains_words(&joined, f))
+        || (starts_with_and && (asks || opener) && guess_from_phrases(&joined).is_none());
+    // "Question two.", "Okay, last question.", "And the last one." — alone, or leading the
+    // question ("Question three: why...").
+    let after_lead: Vec<&str> = words
+        .iter()
+        .map(String::as_str)
+        .skip_while(|w| {
+            matches!(
+                *w,
+                "okay" | "ok" | "so" | "and" | "alright" | "right" | "now" | "well" | "um" | "uh"
+            )
+        })
+        .collect();
+    let marker_len = marker_prefix(&after_lead);
+    let marker = marker_len > 0 && marker_len == after_lead.len();
+    let marker_lead = marker_len > 0 && marker_len < after_lead.len();
     Cues {
         opener,
         known,
@@ -193,7 +209,59 @@ pub(crate) fn cues(text: &str) -> Cues {
         second_person: second_person && !first_person,
         first_person,
         marker,
+        marker_lead,
     }
+}
+
+/// `text` from where its question opens: "Great, thanks, um, next one, describe a
+/// situation..." gives "describe a situation...". The text before an opener is dropped when it
+/// is short (at most six words) and asks nothing itself; otherwise `text` is kept whole.
+pub(crate) fn from_opener(text: &str) -> &str {
+    let starts: Vec<usize> = text
+        .char_indices()
+        .filter(|&(i, c)| {
+            !c.is_whitespace() && (i == 0 || text[..i].ends_with(char::is_whitespace))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    for (n, &at) in starts.iter().enumerate().skip(1).take(6) {
+        let before = &text[..at];
+        if before.contains('?') {
+            break;
+        }
+        let rest = words_of(&text[at..]).join(" ");
+        if OPENERS
+            .iter()
+            .any(|o| rest == *o || rest.starts_with(&format!("{o} ")))
+            && n <= 6
+        {
+            return &text[at..];
+        }
+    }
+    text
+}
+
+/// How many of `words` (lowercase, lead-ins dropped) announce a question: "question two",
+/// "next question", "the last one", "first question"; 0 when they do not.
+fn marker_prefix(words: &[&str]) -> usize {
+    const ORDINALS: &[&str] = &[
+        "next", "last", "final", "first", "second", "third", "fourth", "fifth", "another",
+    ];
+    let n = words.len();
+    let w = |i: usize| words.get(i).copied().unwrap_or("");
+    let skip_the = usize::from(w(0) == "the");
+    let a = w(skip_the);
+    let b = w(skip_the + 1);
+    let len = if a == "question" && MARKERS.contains(&b) {
+        skip_the + 2
+    } else if a == "question" && b.is_empty() {
+        skip_the + 1
+    } else if ORDINALS.contains(&a) && matches!(b, "question" | "one") {
+        skip_the + 2
+    } else {
+        0
+    };
+    len.min(n)
 }
 
 /// "I'd like to start with..." / "I want you to tell me..." are the interviewer's framing, not
@@ -272,15 +340,40 @@ mod tests {
         ] {
             assert!(!cues(s).new_question(), "{s}: {:?}", cues(s));
         }
-        assert!(cues("Can you say more about the result?").any_question());
-        assert!(cues("And what happened after that?").any_question());
-        assert!(!cues("And then I shipped it.").any_question());
+        assert!(cues("Can you say more about the result?").follow_up);
+        assert!(cues("And what happened after that?").follow_up);
+        assert!(!cues("And then I shipped it.").new_question());
+        let and = cues("And, uh, how would you handle analytics, like click counts?");
+        assert!(and.follow_up && !and.new_question(), "{and:?}");
+        assert!(cues("And why this role, uh, specifically?").new_question());
+    }
+
+    #[test]
+    fn question_from_its_opener() {
+        assert_eq!(
+            from_opener("Great thanks, um next one, describe a situation where you disagreed."),
+            "describe a situation where you disagreed."
+        );
+        assert_eq!(
+            from_opener("Why do you want to work here?"),
+            "Why do you want to work here?"
+        );
+        assert_eq!(
+            from_opener("We built a lot of things and then at the very end, tell me about it."),
+            "We built a lot of things and then at the very end, tell me about it."
+        );
     }
 
     #[test]
     fn markers() {
         assert!(cues("Question two.").marker);
         assert!(cues("Next question.").marker);
+        assert!(cues("Last one.").marker);
+        assert!(cues("Okay, first question.").marker);
+        assert!(cues("And the last one.").marker);
+        assert!(cues("Question three: why do you want this job?").marker_lead);
+        assert!(!cues("The last one was harder.").marker);
+        assert!(!cues("One.").marker);
         assert!(!cues("Question everything.").marker);
         assert!(!cues("Two of us.").marker);
     }

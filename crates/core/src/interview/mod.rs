@@ -18,6 +18,7 @@ mod voices;
 
 use serde::{Deserialize, Serialize};
 
+use crate::questions;
 use crate::score::length::Verdict;
 use crate::score::star::StarPart;
 use crate::score::{score_answer, AnswerContext, AnswerScore, ScoringConfig};
@@ -103,6 +104,11 @@ pub struct Cut {
     pub transcript: Transcript,
     /// Recording time of the cut's time 0.
     pub offset_s: f64,
+    /// The stretches of the recording the answer holds: each run of the candidate's
+    /// sentences with no other speech between them, with up to [`CUT_MARGIN_S`] of the
+    /// recording either side (never reaching halfway to the speech around it). Splicing
+    /// these cuts the answer out of the recording as a person would by hand.
+    pub runs: Vec<(f64, f64)>,
 }
 
 /// Silence kept before the first and after the last word of a cut answer, as when an
@@ -131,25 +137,14 @@ fn sentences(t: &Transcript) -> Vec<Sentence> {
     let mut last_end = 0.0f64;
     let mut at_segment_start = false;
     let flush = |cur: &mut Vec<Word>, out: &mut Vec<Sentence>, seg_start: &mut bool| {
-        if cur.is_empty() {
-            return;
+        if !cur.is_empty() {
+            let prev_end = out.last().map_or(0.0, |s: &Sentence| s.end_s);
+            out.push(Sentence::of(
+                std::mem::take(cur),
+                prev_end,
+                std::mem::take(seg_start),
+            ));
         }
-        let words = std::mem::take(cur);
-        let start_s = words[0].start_s;
-        let end_s = words.last().map_or(start_s, |w| w.end_s);
-        let prev_end = out.last().map_or(0.0, |s| s.end_s);
-        out.push(Sentence {
-            starts_segment: std::mem::take(seg_start),
-            text: words
-                .iter()
-                .map(|w| w.text.trim())
-                .collect::<Vec<_>>()
-                .join(" "),
-            start_s,
-            end_s,
-            gap_before_s: (start_s - prev_end).max(0.0),
-            words,
-        });
     };
     for seg in &t.segments {
         for (i, w) in seg.words.iter().enumerate() {
@@ -171,6 +166,115 @@ fn sentences(t: &Transcript) -> Vec<Sentence> {
     out
 }
 
+impl Sentence {
+    /// A sentence of `words` (not empty), after speech that ended at `prev_end`.
+    fn of(words: Vec<Word>, prev_end: f64, starts_segment: bool) -> Sentence {
+        let start_s = words.first().map_or(prev_end, |w| w.start_s);
+        let end_s = words.last().map_or(start_s, |w| w.end_s);
+        Sentence {
+            text: words
+                .iter()
+                .map(|w| w.text.trim())
+                .collect::<Vec<_>>()
+                .join(" "),
+            start_s,
+            end_s,
+            gap_before_s: (start_s - prev_end).max(0.0),
+            starts_segment,
+            words,
+        }
+    }
+}
+
+/// Where two sentences of different voices meet, the words on either side are put with the
+/// voice they sound like: the transcriber's sentence ends do not always fall where the
+/// speaker changed ("...saved us a month. Nice." said by two people). Each boundary moves by
+/// at most [`MAX_SHIFT_WORDS`], and only when the moved words clearly sound like the other
+/// side. Returns the new sentences and their sides.
+fn refine_boundaries(
+    sents: Vec<Sentence>,
+    side: Vec<bool>,
+    disc: &voices::Discriminant,
+    voice: &dyn Fn(f64, f64) -> Option<Vec<f32>>,
+) -> (Vec<Sentence>, Vec<bool>) {
+    // Every word with its side, and where the sentences break.
+    let mut words: Vec<(Word, bool, bool)> = Vec::new(); // (word, interviewer, starts a sentence)
+    let mut seg_start: Vec<bool> = Vec::new();
+    for (s, &i) in sents.iter().zip(&side) {
+        for (k, w) in s.words.iter().enumerate() {
+            words.push((w.clone(), i, k == 0));
+            seg_start.push(k == 0 && s.starts_segment);
+        }
+    }
+    let z: Vec<Option<f64>> = words
+        .iter()
+        .map(|(w, _, _)| voice(w.start_s, w.end_s).map(|p| disc.z(&p).clamp(-2.0, 2.0)))
+        .collect();
+    let n = words.len();
+    let mut k = 1;
+    while k < n {
+        if words[k].1 == words[k - 1].1 {
+            k += 1;
+            continue;
+        }
+        // Boundary between k-1 and k: try moving it to k+d.
+        let left = words[k - 1].1;
+        let lo = k.saturating_sub(MAX_SHIFT_WORDS).max(1);
+        let hi = (k + MAX_SHIFT_WORDS).min(n - 1);
+        // Agreement of words lo-1..=hi with a cut at c (words before c on `left`'s side).
+        let agree = |c: usize| -> f64 {
+            (lo - 1..=hi)
+                .filter_map(|j| {
+                    let sign = if (j < c) == left { 1.0 } else { -1.0 };
+                    z[j].map(|z| z * sign)
+                })
+                .sum()
+        };
+        let here = agree(k);
+        let (best, score) =
+            (lo..=hi)
+                .map(|c| (c, agree(c)))
+                .fold((k, here), |b, c| if c.1 > b.1 + 1e-9 { c } else { b });
+        if best != k && score - here >= MIN_SHIFT_GAIN {
+            for (j, w) in words.iter_mut().enumerate().take(hi + 1).skip(lo - 1) {
+                w.1 = (j < best) == left;
+            }
+            words[best].2 = true;
+        }
+        k = hi.max(k) + 1;
+    }
+    // Sentences again: a break where a sentence began or the side changes.
+    let mut out: Vec<Sentence> = Vec::new();
+    let mut sides = Vec::new();
+    let mut cur: Vec<Word> = Vec::new();
+    let mut cur_side = false;
+    let mut cur_seg = false;
+    for (j, (w, s, starts)) in words.into_iter().enumerate() {
+        if !cur.is_empty() && (starts || s != cur_side) {
+            let prev_end = out.last().map_or(0.0, |s| s.end_s);
+            out.push(Sentence::of(std::mem::take(&mut cur), prev_end, cur_seg));
+            sides.push(cur_side);
+        }
+        if cur.is_empty() {
+            cur_side = s;
+            cur_seg = seg_start[j];
+        }
+        cur.push(w);
+    }
+    if !cur.is_empty() {
+        let prev_end = out.last().map_or(0.0, |s| s.end_s);
+        out.push(Sentence::of(cur, prev_end, cur_seg));
+        sides.push(cur_side);
+    }
+    (out, sides)
+}
+
+/// A voice boundary moves by at most this many words.
+const MAX_SHIFT_WORDS: usize = 3;
+/// ...and only when the words' summed voice evidence gains this much (about one word that
+/// clearly sounds like the other voice).
+const MIN_SHIFT_GAIN: f64 = 1.5;
+
 fn is_abbreviation(w: &str) -> bool {
     let l = w.trim().to_ascii_lowercase();
     matches!(
@@ -184,33 +288,41 @@ fn is_abbreviation(w: &str) -> bool {
 pub fn split(t: &Transcript, voice: Option<&dyn Fn(f64, f64) -> Option<Vec<f32>>>) -> Split {
     let sents = sentences(t);
     let cues: Vec<cues::Cues> = sents.iter().map(|s| cues::cues(&s.text)).collect();
-    let (voices, separation, interviewer) = match voice {
-        Some(f) => {
-            let samples: Vec<voices::Sample> = sents
-                .iter()
-                .zip(&cues)
-                .map(|(s, c)| voices::Sample {
-                    print: f(s.start_s, s.end_s),
-                    duration_s: s.end_s - s.start_s,
-                    question: c.new_question(),
-                })
-                .collect();
-            match voices::sides(&samples) {
-                Some(sides) if sides.separation >= voices::TWO_VOICES_MIN_SEPARATION => {
-                    (Voices::Two, Some(sides.separation), Some(sides.interviewer))
-                }
-                Some(sides) => (Voices::One, Some(sides.separation), None),
-                None => (Voices::One, None, None),
-            }
+    let Some(f) = voice else {
+        let roles = roles_one_voice(&sents, &cues, t.timing_estimated, Speaker::Interviewer);
+        return build(t, &sents, &roles, Voices::Unknown, None);
+    };
+    let samples: Vec<voices::Sample> = sents
+        .iter()
+        .zip(&cues)
+        .map(|(s, c)| voices::Sample {
+            print: f(s.start_s, s.end_s),
+            duration_s: s.end_s - s.start_s,
+            question: c.new_question(),
+        })
+        .collect();
+    match voices::sides(&samples) {
+        Some(sides) if sides.separation >= voices::TWO_VOICES_MIN_SEPARATION => {
+            let (sents, side) = refine_boundaries(sents, sides.interviewer, &sides.discriminant, f);
+            let cues: Vec<cues::Cues> = sents.iter().map(|s| cues::cues(&s.text)).collect();
+            let roles = roles_two_voices(&sents, &cues, &side);
+            build(t, &sents, &roles, Voices::Two, Some(sides.separation))
         }
-        None => (Voices::Unknown, None, None),
-    };
-    let roles = match &interviewer {
-        Some(side) => roles_two_voices(&sents, &cues, side),
-        None => roles_one_voice(&sents, &cues, t.timing_estimated),
-    };
-    build(t, &sents, &roles, voices, separation)
+        other => {
+            let roles = roles_one_voice(&sents, &cues, t.timing_estimated, Speaker::Candidate);
+            build(t, &sents, &roles, Voices::One, other.map(|s| s.separation))
+        }
+    }
 }
+
+/// Asks the listener something: a question mark, or "you" said by the interviewer with
+/// nothing of their own ("Think of an incident where you...").
+fn addresses(c: &cues::Cues) -> bool {
+    c.asks || c.second_person
+}
+
+/// The least candidate speech after a question no cue recognises for it to count as one.
+const MIN_REPLY_S: f64 = 8.0;
 
 /// Roles per sentence when the interviewer's sentences are known by voice.
 fn roles_two_voices(
@@ -237,16 +349,24 @@ fn roles_two_voices(
         }
         let turn = i..j;
         let first_new = turn.clone().find(|&k| cues[k].new_question());
-        let follow = turn.clone().any(|k| cues[k].any_question() || cues[k].asks);
+        let follow_up = turn.clone().any(|k| cues[k].follow_up);
+        // How long the candidate speaks before the interviewer's next turn.
+        let reply_s: f64 = sents[j..]
+            .iter()
+            .zip(&side[j..])
+            .take_while(|(_, i)| !**i)
+            .map(|(s, _)| s.end_s - s.start_s)
+            .sum();
         for k in turn {
             let role = match first_new {
-                Some(f) if k >= f => Role::Question,
-                // A follow-up with no new question in the turn.
-                None if asked && follow && (cues[k].any_question() || cues[k].asks) => {
-                    Role::FollowUp
-                }
-                // An unknown question with nothing asked yet still opens the interview.
-                None if !asked && (cues[k].asks) => Role::Question,
+                // "Last question." read before the question belongs to it.
+                Some(f) if k >= f || (k + 1 == f && cues[k].marker) => Role::Question,
+                // A follow-up: asks more about the answer being given.
+                None if asked && follow_up && (cues[k].follow_up || cues[k].asks) => Role::FollowUp,
+                // A question no cue knows ("What drew you to this role?", "Think of an
+                // incident where you..."), when a real answer follows ("Shall we start?",
+                // "Did you find us all right?" get none).
+                None if addresses(&cues[k]) && reply_s >= MIN_REPLY_S => Role::Question,
                 _ => Role::SmallTalk,
             };
             if role == Role::Question {
@@ -261,10 +381,13 @@ fn roles_two_voices(
 
 /// Roles per sentence from the words and pauses alone (one voice, or no audio).
 /// With times estimated from text there are no pauses: a new line stands for one.
+/// `asker` says the questions: the candidate when one voice is heard, the interviewer when
+/// nothing is known (a transcript).
 fn roles_one_voice(
     sents: &[Sentence],
     cues: &[cues::Cues],
     timing_estimated: bool,
+    asker: Speaker,
 ) -> Vec<(Speaker, Role)> {
     let mut out: Vec<(Speaker, Role)> = Vec::with_capacity(sents.len());
     let mut asked = false;
@@ -276,17 +399,20 @@ fn roles_one_voice(
             || s.gap_before_s >= 0.45
             || after_marker
             || (timing_estimated && s.starts_segment);
-        let opens = c.new_question() && (paused || in_question);
-        let role = if (c.marker && next_opens(cues, k)) || opens {
+        let opens = (c.new_question() && (paused || in_question))
+            || c.marker_lead
+            // Whatever follows "Next question." is the question.
+            || (after_marker && !c.first_person);
+        let role = if (c.marker && k + 1 < sents.len()) || opens {
             in_question = true;
             asked = true;
-            (Speaker::Interviewer, Role::Question)
+            (asker, Role::Question)
         } else if in_question && c.second_person && !c.first_person && (c.asks || c.opener) {
             // A rephrasing that continues the question ("I mean, a time you disagreed...").
-            (Speaker::Interviewer, Role::Question)
+            (asker, Role::Question)
         } else if asked && paused && c.follow_up && c.second_person && c.asks {
             in_question = false;
-            (Speaker::Interviewer, Role::FollowUp)
+            (asker, Role::FollowUp)
         } else {
             in_question = false;
             (
@@ -297,10 +423,6 @@ fn roles_one_voice(
         out.push(role);
     }
     out
-}
-
-fn next_opens(cues: &[cues::Cues], k: usize) -> bool {
-    cues.get(k + 1).is_some_and(cues::Cues::new_question)
 }
 
 fn build(
@@ -393,10 +515,20 @@ fn build(
 /// ("Great. Next one.") in the same turn.
 fn question_text(turn: &str) -> String {
     static MARKER: once_cell::sync::Lazy<regex::Regex> = once_cell::sync::Lazy::new(|| {
-        regex::Regex::new(r"(?i)^((the )?(next|last|final) question|question (\w+))[.:,!]?\s+")
-            .expect("valid regex")
+        regex::Regex::new(
+            r"(?i)^((the )?(next|last|final) (question|one)|question (\w+))[.:,!]?\s+",
+        )
+        .expect("valid regex")
     });
-    MARKER.replace(turn.trim(), "").trim().to_string()
+    let text = MARKER.replace(turn.trim(), "");
+    let text = cues::from_opener(text.trim());
+    // "describe a situation..." cut out of a sentence starts with a capital again.
+    let mut out = text.to_string();
+    if let Some(first) = out.get(..1) {
+        let up = first.to_uppercase();
+        out.replace_range(..1, &up);
+    }
+    out
 }
 
 /// The words of `picked` sentences as a transcript of their own: time 0 is
@@ -414,6 +546,7 @@ fn cut_answer(t: &Transcript, sents: &[Sentence], picked: &[usize]) -> Cut {
                 cut_short: None,
             },
             offset_s: 0.0,
+            runs: Vec::new(),
         };
     };
     let offset_s = (sents[first].start_s - CUT_MARGIN_S).max(0.0);
@@ -427,6 +560,8 @@ fn cut_answer(t: &Transcript, sents: &[Sentence], picked: &[usize]) -> Cut {
             if k != p + 1 {
                 let gap = s.start_s - sents[p].end_s;
                 shift += (gap - CLOSED_GAP_S).max(0.0);
+                // The other voice broke in: what the candidate said before it ends there.
+                end_sentence(segments.last_mut());
             }
         }
         let words: Vec<Word> = s
@@ -448,6 +583,33 @@ fn cut_answer(t: &Transcript, sents: &[Sentence], picked: &[usize]) -> Cut {
         });
         prev = Some(k);
     }
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for &k in picked {
+        match runs.last_mut() {
+            Some(r) if r.1 + 1 == k => r.1 = k,
+            _ => runs.push((k, k)),
+        }
+    }
+    let runs = runs
+        .into_iter()
+        .map(|(a, b)| {
+            let before = a
+                .checked_sub(1)
+                .map_or(sents[a].start_s, |p| sents[a].start_s - sents[p].end_s);
+            let after = sents
+                .get(b + 1)
+                .map_or(CUT_MARGIN_S * 2.0, |n| n.start_s - sents[b].end_s);
+            let end = sents[b].end_s + CUT_MARGIN_S.min(after / 2.0).max(0.0);
+            (
+                (sents[a].start_s - CUT_MARGIN_S.min(before / 2.0).max(0.0)).max(0.0),
+                if t.duration_s > 0.0 {
+                    end.min(t.duration_s)
+                } else {
+                    end
+                },
+            )
+        })
+        .collect();
     let text = segments
         .iter()
         .map(|s| s.text.as_str())
@@ -467,6 +629,46 @@ fn cut_answer(t: &Transcript, sents: &[Sentence], picked: &[usize]) -> Cut {
             cut_short: None,
         },
         offset_s,
+        runs,
+    }
+}
+
+/// True when the transcript repeats one sentence three times or more: Whisper stuck in a loop
+/// ("I think that's a big deal. I think that's a big deal. ...").
+pub fn loops(t: &Transcript) -> bool {
+    let sents = sentences(t);
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    sents.iter().any(|s| {
+        let key = questions::normalize(&s.text)
+            .split_whitespace()
+            .skip_while(|w| matches!(*w, "um" | "uh" | "so" | "and"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        if key.split_whitespace().count() < 3 {
+            return false;
+        }
+        let n = counts.entry(key).or_insert(0);
+        *n += 1;
+        *n >= 3
+    })
+}
+
+/// Ends the segment's last word with a full stop unless it ends a sentence already.
+fn end_sentence(seg: Option<&mut Segment>) {
+    let Some(seg) = seg else { return };
+    let Some(w) = seg.words.last_mut() else {
+        return;
+    };
+    let t = w.text.trim_end();
+    if !t.ends_with(['.', '?', '!']) {
+        let t = t.trim_end_matches([',', ';', ':', '-']).to_string();
+        w.text = format!("{t}.");
+        seg.text = seg
+            .words
+            .iter()
+            .map(|w| w.text.trim())
+            .collect::<Vec<_>>()
+            .join(" ");
     }
 }
 
@@ -476,6 +678,8 @@ pub struct InterviewAnswer {
     pub question: FoundQuestion,
     /// Recording time of the answer report's time 0.
     pub offset_s: f64,
+    /// The stretches of the recording scored as this answer (see [`Cut::runs`]).
+    pub runs: Vec<(f64, f64)>,
     pub score: AnswerScore,
 }
 
@@ -505,6 +709,8 @@ pub struct InterviewScore {
     pub source: Option<String>,
     pub duration_s: f64,
     pub voices: Voices,
+    /// How far apart the two voices sounded (see [`Split::separation`]).
+    pub voice_separation: Option<f64>,
     pub turns: Vec<Turn>,
     pub answers: Vec<InterviewAnswer>,
     pub pattern: Pattern,
@@ -532,6 +738,7 @@ pub fn score_interview(t: &Transcript, split: &Split, cfg: &ScoringConfig) -> In
             InterviewAnswer {
                 question: q.clone(),
                 offset_s: cut.offset_s,
+                runs: cut.runs.clone(),
                 score: a,
             }
         })
@@ -552,6 +759,7 @@ pub fn score_interview(t: &Transcript, split: &Split, cfg: &ScoringConfig) -> In
         source: t.source.clone(),
         duration_s: t.duration_s,
         voices: split.voices,
+        voice_separation: split.separation,
         turns: split.turns.clone(),
         next_step: next_step(&answers, &pattern),
         answers,

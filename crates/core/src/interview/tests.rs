@@ -101,7 +101,7 @@ fn two_voices_two_questions() {
         s.questions[0].text,
         "Tell me about a time you had to manage a budget."
     );
-    assert_eq!(s.questions[1].text, "Um, why do you want to work here?");
+    assert_eq!(s.questions[1].text, "Why do you want to work here?");
     assert_eq!(
         s.questions[0].follow_ups,
         vec!["Can you say more about the result?".to_string()]
@@ -221,4 +221,18 @@ fn nothing_to_find() {
     assert!(!scored.warnings.is_empty());
     let empty = Transcript::from_plain_text("", None);
     assert!(split(&empty, None).questions.is_empty());
+}
+
+#[test]
+fn a_transcript_stuck_in_a_loop_is_told() {
+    let stuck = Transcript::from_plain_text(
+        "I think that's a big deal. I think that's a big deal. Uh, I think that's a big deal.",
+        None,
+    );
+    assert!(loops(&stuck));
+    let fine = Transcript::from_plain_text(
+        "We shipped. We shipped. It took a week and we shipped it again.",
+        None,
+    );
+    assert!(!loops(&fine));
 }

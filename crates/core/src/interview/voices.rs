@@ -1,11 +1,15 @@
-//! Two voices or one: clustering the sentences of a recording by how they sound.
+//! Two voices or one: telling the interviewer's sentences from the candidate's by how they
+//! sound.
 //!
 //! Each sentence comes with a voice print (a vector of acoustic features the caller measured
-//! over the sentence's audio, e.g. cepstral means and pitch). Sentences that read like
-//! interview questions seed the interviewer; long sentences that do not, the candidate. Two
-//! means then settle, weighted by duration. The recording has two voices when the two groups
-//! sit far apart compared with their spread; otherwise it is one voice (a candidate reading
-//! the questions aloud) and the split rests on the words alone.
+//! over the sentence's audio: cepstral means and pitch). Sentences that read like interview
+//! questions seed the interviewer's side; sentences of 2 s or more that do not, the
+//! candidate's. The two seed groups are compared feature by feature (each feature's squared
+//! difference of means over the sum of the groups' variances, summed: a Fisher ratio). Two
+//! voices differ by far more than one voice reading questions and answering them; when they
+//! do, every sentence is put on a side by a linear discriminant built from the seeds, and the
+//! sides are re-estimated from the sentences they hold until they settle. Otherwise it is one
+//! voice and the split rests on the words alone.
 
 /// One sentence as the clustering sees it.
 #[derive(Debug, Clone)]
@@ -16,149 +20,159 @@ pub(crate) struct Sample {
     pub question: bool,
 }
 
-/// The outcome: which side each sentence is on (true: interviewer), and how far apart the two
-/// sides sit (between-centre distance over within-side spread).
+/// The outcome: which side each sentence is on (true: interviewer), and how far apart the
+/// seed groups sit (the summed Fisher ratio).
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Sides {
     pub interviewer: Vec<bool>,
     pub separation: f64,
+    pub discriminant: Discriminant,
 }
 
-/// Sides of at least this separation are two voices.
-pub(crate) const TWO_VOICES_MIN_SEPARATION: f64 = 2.0;
+/// The linear discriminant the sides settled on: `z` of a print is about +1 for the
+/// interviewer's voice and -1 for the candidate's.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Discriminant {
+    w: Vec<f64>,
+    mid: f64,
+    half: f64,
+}
 
-/// Clusters `samples` into interviewer and candidate; `None` when there is too little to tell
-/// (no seeds on one side, or no voice prints).
-pub(crate) fn sides(samples: &[Sample]) -> Option<Sides> {
-    let dims = samples.iter().find_map(|s| s.print.as_ref())?.len();
-    if dims == 0 {
+impl Discriminant {
+    pub fn z(&self, print: &[f32]) -> f64 {
+        let p: f64 = print
+            .iter()
+            .zip(&self.w)
+            .map(|(x, w)| f64::from(*x) * w)
+            .sum();
+        (p - self.mid) / self.half
+    }
+}
+
+/// Seed groups at least this far apart are two voices. On the tuning interviews two voices
+/// measured 45-580 and one voice 5-15.
+pub(crate) const TWO_VOICES_MIN_SEPARATION: f64 = 25.0;
+
+/// Sentences shorter than this seed nothing on the candidate's side.
+const MIN_SEED_S: f64 = 2.0;
+
+/// Mean and variance per feature of the picked rows, each row weighted by its duration.
+fn stats(rows: &[(&[f32], f64)]) -> Option<(Vec<f64>, Vec<f64>)> {
+    let dims = rows.first()?.0.len();
+    let total: f64 = rows.iter().map(|r| r.1).sum();
+    if total <= 0.0 {
         return None;
     }
-    // Standardise each feature over the recording (duration-weighted), so no one feature's
-    // scale decides.
-    let usable: Vec<(usize, &Vec<f32>, f64)> = samples
+    let mut mean = vec![0.0; dims];
+    for (p, w) in rows {
+        for (m, x) in mean.iter_mut().zip(p.iter()) {
+            *m += f64::from(*x) * w / total;
+        }
+    }
+    let mut var = vec![0.0; dims];
+    for (p, w) in rows {
+        for ((v, x), m) in var.iter_mut().zip(p.iter()).zip(&mean) {
+            *v += (f64::from(*x) - m).powi(2) * w / total;
+        }
+    }
+    Some((mean, var))
+}
+
+/// Clusters `samples` into interviewer and candidate; `None` when there is too little to tell
+/// (fewer than one question seed and two candidate seeds with voice prints).
+pub(crate) fn sides(samples: &[Sample]) -> Option<Sides> {
+    let dims = samples.iter().find_map(|s| s.print.as_ref())?.len();
+    let usable: Vec<(usize, &[f32], f64)> = samples
         .iter()
         .enumerate()
         .filter_map(|(i, s)| {
             s.print
-                .as_ref()
-                .filter(|p| p.len() == dims && p.iter().all(|x| x.is_finite()))
+                .as_deref()
+                .filter(|p| p.len() == dims && dims > 0 && p.iter().all(|x| x.is_finite()))
                 .map(|p| (i, p, s.duration_s.clamp(0.2, 10.0)))
         })
         .collect();
-    if usable.len() < 3 {
+    let (_, all_var) = stats(&usable.iter().map(|u| (u.1, u.2)).collect::<Vec<_>>())?;
+    // A group of one or two seeds has no usable variance of its own: a floor from the
+    // whole recording's spread.
+    let floor: Vec<f64> = all_var.iter().map(|v| (v * 0.05).max(1e-6)).collect();
+    let group = |pick: &dyn Fn(usize, &Sample) -> bool| -> Vec<(&[f32], f64)> {
+        usable
+            .iter()
+            .filter(|u| pick(u.0, &samples[u.0]))
+            .map(|u| (u.1, u.2))
+            .collect()
+    };
+    let seeds_q = group(&|_, s| s.question);
+    let seeds_c = group(&|_, s| !s.question && s.duration_s >= MIN_SEED_S);
+    if seeds_q.is_empty() || seeds_c.len() < 2 {
         return None;
     }
-    let total_w: f64 = usable.iter().map(|u| u.2).sum();
-    let mut mean = vec![0.0f64; dims];
-    for (_, p, w) in &usable {
-        for (m, x) in mean.iter_mut().zip(p.iter()) {
-            *m += f64::from(*x) * w / total_w;
-        }
-    }
-    let mut sd = vec![0.0f64; dims];
-    for (_, p, w) in &usable {
-        for ((s, x), m) in sd.iter_mut().zip(p.iter()).zip(&mean) {
-            *s += (f64::from(*x) - m).powi(2) * w / total_w;
-        }
-    }
-    let sd: Vec<f64> = sd.into_iter().map(|v| v.sqrt().max(1e-6)).collect();
-    let z: Vec<Vec<f64>> = usable
-        .iter()
-        .map(|(_, p, _)| {
-            p.iter()
-                .zip(&mean)
-                .zip(&sd)
-                .map(|((x, m), s)| (f64::from(*x) - m) / s)
-                .collect()
-        })
-        .collect();
-    let weights: Vec<f64> = usable.iter().map(|u| u.2).collect();
-    // Seeds: questions for the interviewer; sentences of 2 s or more that are not questions
-    // for the candidate.
-    let mut side: Vec<Option<bool>> = usable
-        .iter()
-        .map(|(i, _, _)| {
-            let s = &samples[*i];
-            if s.question {
-                Some(true)
-            } else if s.duration_s >= 2.0 {
-                Some(false)
-            } else {
-                None
-            }
-        })
-        .collect();
-    if !side.contains(&Some(true)) || !side.contains(&Some(false)) {
-        return None;
-    }
-    let mut assign = vec![false; z.len()];
-    for _ in 0..20 {
-        let ci = centre(&z, &weights, |k| side[k] == Some(true), dims)?;
-        let cc = centre(&z, &weights, |k| side[k] == Some(false), dims)?;
-        let next: Vec<bool> = z.iter().map(|v| dist2(v, &ci) < dist2(v, &cc)).collect();
-        if next == assign && side.iter().all(Option::is_some) {
+    let (mq, vq) = stats(&seeds_q)?;
+    let (mc, vc) = stats(&seeds_c)?;
+    let separation: f64 = (0..dims)
+        .map(|d| (mq[d] - mc[d]).powi(2) / (vq[d].max(floor[d]) + vc[d].max(floor[d])))
+        .sum();
+    // Linear discriminant from the seeds, then re-estimated from the sides it gives.
+    let (mut mi, mut vi, mut mc, mut vc) = (mq, vq, mc, vc);
+    let mut assign: Vec<bool> = Vec::new();
+    let mut disc;
+    let mut round = 0;
+    loop {
+        round += 1;
+        let w: Vec<f64> = (0..dims)
+            .map(|d| (mi[d] - mc[d]) / (vi[d].max(floor[d]) + vc[d].max(floor[d])))
+            .collect();
+        let (pi, pc) = (proj_f64(&mi, &w), proj_f64(&mc, &w));
+        disc = Discriminant {
+            mid: (pi + pc) / 2.0,
+            half: ((pi - pc) / 2.0).abs().max(1e-9),
+            w,
+        };
+        let next: Vec<bool> = usable.iter().map(|u| disc.z(u.1) > 0.0).collect();
+        if next == assign || round > 10 {
             break;
         }
         assign = next;
-        side = assign.iter().map(|&a| Some(a)).collect();
+        let side = |want: bool| -> Vec<(&[f32], f64)> {
+            usable
+                .iter()
+                .zip(&assign)
+                .filter(|(_, a)| **a == want)
+                .map(|(u, _)| (u.1, u.2))
+                .collect()
+        };
+        let (Some(i), Some(c)) = (stats(&side(true)), stats(&side(false))) else {
+            break;
+        };
+        (mi, vi) = i;
+        (mc, vc) = c;
     }
-    let ci = centre(&z, &weights, |k| assign[k], dims)?;
-    let cc = centre(&z, &weights, |k| !assign[k], dims)?;
-    let between = dist2(&ci, &cc).sqrt();
-    let mut within = 0.0;
-    let mut w_sum = 0.0;
-    for (k, v) in z.iter().enumerate() {
-        let c = if assign[k] { &ci } else { &cc };
-        within += dist2(v, c) * weights[k];
-        w_sum += weights[k];
-    }
-    let spread = (within / w_sum.max(1e-9)).sqrt().max(1e-6);
     let mut interviewer = vec![false; samples.len()];
-    for (k, (i, _, _)) in usable.iter().enumerate() {
-        interviewer[*i] = assign[k];
+    for (u, a) in usable.iter().zip(&assign) {
+        interviewer[u.0] = *a;
     }
-    // Sentences without a print take the side of their neighbour in time (the one before,
-    // else after).
+    // Sentences without a print take the side of the nearest one in time (the one before on
+    // a tie).
     for i in 0..samples.len() {
-        if samples[i].print.is_none() || !usable.iter().any(|u| u.0 == i) {
-            let near = usable
+        if !usable.iter().any(|u| u.0 == i) {
+            if let Some(n) = usable
                 .iter()
                 .min_by_key(|u| u.0.abs_diff(i) * 2 + usize::from(u.0 > i))
-                .map(|u| u.0);
-            if let Some(n) = near {
-                interviewer[i] = interviewer[n];
+            {
+                interviewer[i] = interviewer[n.0];
             }
         }
     }
     Some(Sides {
         interviewer,
-        separation: between / spread,
+        separation,
+        discriminant: disc,
     })
 }
 
-fn centre(
-    z: &[Vec<f64>],
-    w: &[f64],
-    pick: impl Fn(usize) -> bool,
-    dims: usize,
-) -> Option<Vec<f64>> {
-    let mut c = vec![0.0; dims];
-    let mut total = 0.0;
-    for (k, v) in z.iter().enumerate().filter(|(k, _)| pick(*k)) {
-        for (ci, x) in c.iter_mut().zip(v) {
-            *ci += x * w[k];
-        }
-        total += w[k];
-    }
-    if total <= 0.0 {
-        return None;
-    }
-    Some(c.into_iter().map(|x| x / total).collect())
-}
-
-fn dist2(a: &[f64], b: &[f64]) -> f64 {
-    a.iter().zip(b).map(|(x, y)| (x - y).powi(2)).sum()
+fn proj_f64(m: &[f64], w: &[f64]) -> f64 {
+    m.iter().zip(w).map(|(x, w)| x * w).sum()
 }
 
 #[cfg(test)]
