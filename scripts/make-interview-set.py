@@ -125,7 +125,8 @@ INTERVIEWS = [
             I asked her for fifteen minutes, and, uh, I showed her the ticket numbers from the
             last launch. Tell me if this sounds familiar: two hundred tickets in one week. She
             agreed to roll it out in three waves instead. The tickets stayed under fifty a week,
-            and she asked me to plan the next launch the same way."""),
+            and she asked me to plan the next launch the same way. Um, looking back, I should
+            have raised it earlier, not two weeks before the date."""),
             S("That's helpful. Thanks, that's all I have for today."),
         ],
     ),
@@ -231,7 +232,9 @@ INTERVIEWS = [
             Q("What's your biggest weakness?", "behavioral", gap=0.4),
             A("""Um, public speaking. I get nervous in front of large groups, and I used to
             avoid it. So last year I volunteered to give a short talk at our team meeting
-            every month. It is still not easy, but, uh, I no longer dread it."""),
+            every month. It is still not easy, but, uh, I no longer dread it. I also ask a colleague
+            for one piece of feedback after each talk, and last month they said I finally
+            slowed down."""),
             Q("Tell me about a mistake your team made, and how you handled it.", "behavioral"),
             A("""We once deleted a table of customer settings during a migration. Um, I was
             the one on call. I stopped the migration, and I restored the table from the backup
@@ -243,7 +246,9 @@ INTERVIEWS = [
             Q("Last one. Why should we hire you?", "closing"),
             A("""Because I have run payment systems in production, and I know what breaks at
             two in the morning. Um, I also write things down, so the next person does not have
-            to learn it the hard way."""),
+            to learn it the hard way. At my last job, my runbooks cut our average incident
+            time roughly in half. And I like teaching, so new people tend to ramp up fast
+            around me."""),
             S("Great, thanks. That's all from me."),
         ],
     ),
@@ -266,7 +271,8 @@ INTERVIEWS = [
             Q("Question three. Why do you want to work here?", "motivation", who="C"),
             A("""Um, I have bought from you for years, and I like how you talk to customers.
             You are honest about delivery times, which is rare. I would like to help more
-            people find the brand, and I think my email work would fit right in."""),
+            people find the brand, and I think my email work would fit right in. || Also, your
+            team is testing new things all the time, and, uh, that is how I like to work."""),
             Q("Question four. Describe a situation where you had to persuade someone.",
               "behavioral", who="C"),
             A("""Our sales director wanted to cut the newsletter to save money. I thought it was
@@ -308,7 +314,8 @@ INTERVIEWS = [
             Q("Why should we pick you for this role?", "closing"),
             A("""Because I have done both the engineering and the planning. Um, I know what a
             designer means when they say a part is almost done, and I know how to tell a
-            customer the truth about a date. That is most of this job, as I understand it."""),
+            customer the truth about a date. That is most of this job, as I understand it. And
+            I have done it with real customers watching, not just on paper."""),
             S("Thanks, that's really helpful."),
         ],
     ),
@@ -321,7 +328,9 @@ INTERVIEWS = [
             Q("What made you apply for this position?", "motivation", gap=0.4),
             A("""Um, I saw the job post on your blog. I had read the post about how your team
             moved to a new database without any downtime. That is the kind of work I want to
-            do. I also want to work with people who write things down and share them."""),
+            do. I also want to work with people who write things down and share them. Right now
+            my team has no design reviews at all, and, uh, I miss learning from other people's
+            ideas."""),
             S("Good."),
             Q("Tell me about a time you gave difficult feedback to someone.", "behavioral",
               gap=0.5),
@@ -371,7 +380,8 @@ INTERVIEWS = [
             Q("Finally, why should we hire you?", "closing"),
             A("""Um, because I have run a busy operation around the clock, and I stay calm when
             things go wrong. I also, uh, get on with people at every level, from porters to the
-            board."""),
+            board. When the rota went live, I spent the first night on the wards myself, so
+            the nurses could tell me what was broken. That is how I like to work."""),
             S("Lovely. Thanks very much."),
         ],
     ),
@@ -385,7 +395,8 @@ INTERVIEWS = [
             Q("Tell me about your background.", "intro"),
             A("""I am a data engineer. I studied physics, and then I spent three years at an
             insurance company, building pipelines for claims data. Uh, now I work at a retail
-            chain, where I look after the data warehouse and about forty daily jobs."""),
+            chain, where I look after the data warehouse and about forty daily jobs. I enjoy
+            the part where the data finally makes sense to the people who use it."""),
             Q("Give me an example of a time you disagreed with a teammate.", "behavioral"),
             RQ("Like, a real disagreement, not just a small one."),
             A("""Um, okay. A teammate wanted to copy the whole sales table every night. I
@@ -398,7 +409,8 @@ INTERVIEWS = [
             A("""I would give every record a unique key, and I would write with an upsert
             instead of an insert. Uh, the job also stores the last time it ran, so it only
             reads newer records. If the job fails, it can just run again, and nothing is
-            duplicated."""),
+            duplicated. I would also add a check that counts the keys after each load, and it
+            alerts us if the numbers do not match."""),
             Q("How many piano tuners do you think work in London?", "case"),
             A("""Um, London has about nine million people, so maybe four million homes. Say one
             home in fifty has a piano. That is eighty thousand pianos, plus schools and venues,
@@ -406,7 +418,9 @@ INTERVIEWS = [
             a day, about a thousand a year. So, uh, around one hundred tuners."""),
             Q("And lastly, um, why do you want this job?", "motivation"),
             A("""Because your data team is small and it is growing, so I would have a real say
-            in how things are built. I also like that you ship to customers every week."""),
+            in how things are built. I also like that you ship to customers every week. Um, at
+            my current job a change can take a month to reach anyone. What would I do with
+            faster feedback? Honestly, I think I would learn twice as fast."""),
         ],
     ),
     # -----------------------------------------------------------------------------------
@@ -430,7 +444,8 @@ INTERVIEWS = [
             Q("Question four. Why should we hire you for this role?", "closing", who="C"),
             A("""Because I can explain hard ideas simply, which matters for an education
             product. Uh, I know what teachers need, because I am one, and I know what they
-            will not have time for."""),
+            will not have time for. || I also learn quickly. I went from no code at all to a
+            working app that my students use every week, in under a year."""),
         ],
     ),
 ]
