@@ -12,13 +12,18 @@ Labels (per NAME.json):
     turn of that q before its first answer turn; answer_start/end = first/last answer turn;
     candidate_spans = the answer turns; every follow-up lies inside the answer span;
     fillers_candidate = the number of "um"/"uh" words in the answer turns' text;
-  * the set: >= 10 files, exactly 3 held out (one of them one-voice, and at least one voice
-    used only by held-out files), >= 8 two-voice and >= 2 one-voice files, a 6-question
-    interview, follow-ups in >= 3 files, rephrases in >= 2.
+  * held_out_set: present exactly on held-out files (1 or 2); a degradation, if any, is a
+    known kind with its parameters;
+  * the set: >= 13 files; held-out set 1 and set 2 have exactly 3 files each, each set has
+    a one-voice file and a voice in no tuning file, set 2 has a voice in no other file
+    (neither tuning nor set 1) and a degraded (video-call) file; >= 8 two-voice and >= 2
+    one-voice files, a 6-question interview, follow-ups in >= 3 files, rephrases in >= 2.
 
 Audio: with `sox FILE -n trim A =B stat`, the RMS of every turn is compared with the RMS
 of every silent gap between turns (>= 0.25 s, 50 ms away from both turns): each turn must
-be at least 25 dB above the loudest gap of its file.
+be at least 25 dB above the loudest gap of its file; in a degraded file (steady noise at
+`degradation.snr_db` below speech) at least snr_db - 10 dB, and the gaps must sit at the
+labelled noise level (`degradation.noise_dbfs`, within 2 dB).
 """
 import json
 import math
@@ -69,6 +74,14 @@ def check_file(jf):
         fail(name, "not 16 kHz mono")
     if abs(dur - d["duration_s"]) > 0.05:
         fail(name, f"duration {dur:.3f} vs label {d['duration_s']}")
+    hs = d.get("held_out_set")
+    if d["held_out"] != (hs is not None) or (hs is not None and hs not in (1, 2)):
+        fail(name, f"held_out {d['held_out']} with held_out_set {hs}")
+    deg = d.get("degradation")
+    if deg is not None and not (deg.get("kind") == "video_call" and deg.get("band_hz") == [300, 3400]
+                                and deg.get("noise") == "pink" and "snr_db" in deg
+                                and "noise_dbfs" in deg):
+        fail(name, f"unknown degradation {deg}")
     turns = d["turns"]
     prev_end = 0.0
     for i, t in enumerate(turns):
@@ -127,9 +140,14 @@ def check_file(jf):
     gap_db = [rms_db(ogg, a, b) for a, b in gaps]
     turn_db = [rms_db(ogg, t["start_s"], t["end_s"]) for t in turns]
     worst_gap = max(gap_db) if gap_db else -120
+    margin = 25 if deg is None else deg["snr_db"] - 10
     for i, x in enumerate(turn_db):
-        if x < worst_gap + 25:
-            fail(name, f"turn {i}: RMS {x:.1f} dB is not 25 dB above the loudest gap {worst_gap:.1f}")
+        if x < worst_gap + margin:
+            fail(name, f"turn {i}: RMS {x:.1f} dB is not {margin:g} dB above the loudest gap {worst_gap:.1f}")
+    if deg is not None:
+        for x in gap_db:
+            if abs(x - deg["noise_dbfs"]) > 2:
+                fail(name, f"gap at {x:.1f} dB, labelled noise level {deg['noise_dbfs']} dB")
     return d, (min(turn_db), worst_gap, len(gaps))
 
 
@@ -145,20 +163,29 @@ def main():
         rp = sum(1 for t in d["turns"] if t.get("rephrase"))
         a = f"quietest turn {audio[0]:6.1f} dB, loudest gap {audio[1]:6.1f} dB ({audio[2]} gaps)" if audio else ""
         print(f"{d['name']:32s} {d['duration_s']:6.1f}s q={len(qs)} followups={fu} "
-              f"rephrases={rp} small_talk={st} held_out={str(d['held_out']):5s} {a}")
+              f"rephrases={rp} small_talk={st} held_out={d.get('held_out_set', '-')} "
+              f"{'video_call ' if d.get('degradation') else ''}{a}")
     ds = [d for d, _ in rows]
     held = [d for d in ds if d["held_out"]]
     tune = [d for d in ds if not d["held_out"]]
     voices = lambda d: {v for v in d["voice_ids"].values() if v}
-    tune_voices = set().union(*map(voices, tune)) if tune else set()
-    if len(ds) < 10:
+    union = lambda dd: set().union(*map(voices, dd)) if dd else set()
+    tune_voices = union(tune)
+    if len(ds) < 13:
         fail("set", f"only {len(ds)} interviews")
-    if len(held) != 3:
-        fail("set", f"{len(held)} held out, want 3")
-    if not any(d["one_voice"] for d in held):
-        fail("set", "no one-voice held-out file")
-    if not any(voices(d) - tune_voices for d in held):
-        fail("set", "every held-out voice also appears in a tuning file")
+    for k in (1, 2):
+        hk = [d for d in held if d.get("held_out_set") == k]
+        if len(hk) != 3:
+            fail("set", f"held-out set {k}: {len(hk)} files, want 3")
+        if not any(d["one_voice"] for d in hk):
+            fail("set", f"held-out set {k}: no one-voice file")
+        if not any(voices(d) - tune_voices for d in hk):
+            fail("set", f"held-out set {k}: every voice also appears in a tuning file")
+    set2 = [d for d in held if d.get("held_out_set") == 2]
+    if not union(set2) - union([d for d in ds if d.get("held_out_set") != 2]):
+        fail("set", "held-out set 2 has no voice that is new to it")
+    if not any(d.get("degradation") for d in set2):
+        fail("set", "held-out set 2 has no degraded (video-call) file")
     if sum(not d["one_voice"] for d in ds) < 8 or sum(d["one_voice"] for d in ds) < 2:
         fail("set", "want >= 8 two-voice and >= 2 one-voice files")
     if not any(len(d["questions"]) >= 6 for d in ds):
@@ -172,7 +199,8 @@ def main():
     nf = sum(1 for d in ds for t in d["turns"] if t["role"] == "followup")
     ns = sum(1 for d in ds for t in d["turns"] if t["role"] == "small_talk")
     print(f"{len(ds)} files, {tot:.1f} s ({tot / 60:.1f} min), {nq} questions, {nf} follow-ups, "
-          f"{ns} small-talk turns; held out: {', '.join(d['name'] for d in held)}; "
+          f"{ns} small-talk turns; held out: "
+          f"{'; '.join(f'set {k}: ' + ', '.join(d['name'] for d in held if d.get('held_out_set') == k) for k in (1, 2))}; "
           f"voices only in held-out files: {sorted(set().union(*map(voices, held)) - tune_voices)}")
     if fails:
         print("FAIL")

@@ -27,9 +27,14 @@ RMS) is added over the whole file so that silence is not digital zero.
 Trim: 10 ms frames (160 samples); keep from the first to the last frame whose RMS is above
 -45 dBFS, after the chunk was scaled to -21 dBFS active RMS (interviewer -23 dBFS).
 
-Determinism: festival, flite and espeak-ng are deterministic. Piper's random-normal nodes
-are seeded (as in make-filler-set.py) and a fresh onnxruntime session (1 thread) is made
-per interview, so each interview is reproducible on its own (also with --only). The Ogg
+Held-out sets: i08-i10 carry held_out_set 1 (seen during development), i11-i13
+held_out_set 2 (fresh). i12 is degraded like a video call (degrade="video_call"; see
+video_call()), and its label has a "degradation" field.
+
+Determinism: flite, espeak-ng and festival's HTS voice are deterministic; festival's
+diphone voices are made so by synthesising each chunk DIPHONE_RUNS times (see synth_cmd()).
+Piper's random-normal nodes are seeded (as in make-filler-set.py) and a fresh onnxruntime
+session (1 thread) is made per interview, so each interview is reproducible on its own (also with --only). The Ogg
 files are written with ffmpeg's bitexact flags.
 """
 import argparse
@@ -56,6 +61,7 @@ LEVEL_DB = {"candidate": -21.0, "interviewer": -23.0}
 NOISE_DB = -66.0
 OGG_QUALITY = 1
 FILLERS = {"um", "uh"}
+DIPHONE_RUNS = 5  # see synth_cmd()
 
 # ---------------------------------------------------------------------------------------
 # Voices. Each synthesises one chunk of text to a 16 kHz float array (untrimmed).
@@ -76,6 +82,13 @@ VOICES = {
                       label="flite cmu_us_rms (male)"),
     "espeak_f3": dict(engine="espeak", voice="en-us+f3", speed=150,
                       label="espeak-ng en-us+f3 (female variant, formant synthesis)"),
+    # held-out set 2 (i11-i13) only:
+    "flite_kal16": dict(engine="flite", voice="kal16", stretch=1.2,
+                        label="flite cmu_us_kal16 (male, diphone)"),
+    "joe_ls110": dict(engine="piper", length_scale=1.1,
+                      label="piper en_US-joe-medium (male), length_scale 1.1"),
+    "espeak_m3": dict(engine="espeak", voice="en-us+m3", speed=150,
+                      label="espeak-ng en-us+m3 (male variant, formant synthesis)"),
 }
 
 
@@ -355,7 +368,7 @@ INTERVIEWS = [
     ),
     # -----------------------------------------------------------------------------------
     dict(
-        name="i08_operations_followup", held_out=True, interviewer="fest_slt",
+        name="i08_operations_followup", held_out=True, held_out_set=1, interviewer="fest_slt",
         candidate="flite_awb",
         turns=[
             S("Thanks for coming in today. Um, let's begin."),
@@ -387,7 +400,7 @@ INTERVIEWS = [
     ),
     # -----------------------------------------------------------------------------------
     dict(
-        name="i09_data_unseen_voices", held_out=True, interviewer="flite_rms",
+        name="i09_data_unseen_voices", held_out=True, held_out_set=1, interviewer="flite_rms",
         candidate="espeak_f3",
         turns=[
             S("Good morning. Um, shall we get started?"),
@@ -425,7 +438,7 @@ INTERVIEWS = [
     ),
     # -----------------------------------------------------------------------------------
     dict(
-        name="i10_teacher_one_voice", held_out=True, interviewer=None, candidate="fest_slt",
+        name="i10_teacher_one_voice", held_out=True, held_out_set=1, interviewer=None, candidate="fest_slt",
         turns=[
             Q("Tell me about yourself.", "intro", who="C", gap=0.6),
             A("""Um, I am a teacher, and I have taught maths at a secondary school for six
@@ -446,6 +459,125 @@ INTERVIEWS = [
             product. Uh, I know what teachers need, because I am one, and I know what they
             will not have time for. || I also learn quickly. I went from no code at all to a
             working app that my students use every week, in under a year."""),
+        ],
+    ),
+    # ===================================================================================
+    # Held-out set 2 (i11-i13): written after the segmenter was developed, never looked at
+    # during development. New wording, new candidates, voices/conditions not used before.
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i11_logistics_new_pair", held_out=True, held_out_set=2, interviewer="fest_slt",
+        candidate="flite_kal16",
+        turns=[
+            S("Hello, and, uh, welcome. Did you find the office without any trouble?"),
+            S("I did, thank you. The directions were very clear.", who="C"),
+            S("Good. Okay, let's get going."),
+            Q("To start, could you give me a short overview of your career so far?", "intro",
+              gap=0.3),
+            A("""Certainly. I started out driving a forklift in a grocery warehouse, straight
+            after school. Um, after three years I became a shift lead, and then I moved into
+            planning, where I built the weekly delivery routes for sixty trucks. These days I
+            coordinate inbound freight for two distribution centres. || I suppose the common
+            thread is that I enjoy turning a messy floor into a plan people can follow."""),
+            Q("Can you walk me through a time you improved a process, and had numbers to show "
+              "for it?", "behavioral"),
+            A("""Yes. Our loading dock had a problem: trucks waited about fifty minutes before
+            we could unload them. My goal was to get that under twenty minutes by the autumn. Where was the time going? Um, I sat on the dock with a stopwatch for a
+            week, and, uh, most of the delay was paperwork, not lifting. So I moved the
+            paperwork to a booking form that carriers filled in the day before."""),
+            F("Can you say more about how that turned out?"),
+            A("""By October the average wait was fourteen minutes. Uh, two carriers even
+            lowered their rates, because their drivers got home earlier."""),
+            S("Thanks. Um, moving on."),
+            Q("What is something you are still working to get better at?", "behavioral", gap=0.3),
+            A("""Saying no, to be honest. When a store manager calls with an urgent request, uh,
+            my instinct is to squeeze it in, even when the plan is already full. Last spring
+            that meant three of our routes ran late in a single week. Now I keep one slot free
+            each day for surprises, and anything beyond that waits for the next plan. It works,
+            mostly."""),
+            Q("Before we wrap up, what would you bring to this team that others might not?",
+              "closing"),
+            A("""Um, I have done the physical work myself, so I know what a plan looks like from
+            the dock. Planners who have never lifted a pallet tend to forget that a truck is not
+            a cell in a spreadsheet. Why does that matter here? Because you are about to open a
+            new site, and, uh, the first months will be all about the people on the floor."""),
+            S("Wonderful. Thank you, we will be in touch."),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i12_support_video_call", held_out=True, held_out_set=2, interviewer="flite_slt",
+        candidate="joe_ls110", degrade="video_call",
+        turns=[
+            S("Hi, can you hear me okay? Um, the connection seems a bit slow today."),
+            S("Yes, I can hear you fine.", who="C"),
+            S("Great. Let's start then."),
+            Q("What drew you to this particular role?", "motivation", gap=0.3),
+            A("""Um, mainly the mix of people and systems. I have spent four years in customer
+            support at a hosting company, and the part I liked best was digging into why a
+            server fell over. This role is exactly that, but, uh, with the time to fix the cause
+            and not just the symptom. And frankly, your status page is the clearest one I have
+            ever read."""),
+            Q("Okay. Think of an incident where you were the first person to respond.",
+              "behavioral"),
+            RQ("Sorry, um, what I mean is: a time you were on call and something broke."),
+            A("""Got it. One Sunday night our main database ran out of disk space, and about
+            nine hundred customer sites went offline. I was the only engineer awake, and my job
+            was to bring them back before the morning traffic. What could I delete safely? Old
+            log files, as it turned out, about two hundred gigabytes. Uh, within twenty five
+            minutes every site was up again."""),
+            F("Uh, what happened next?"),
+            A("""On Monday I wrote up the timeline, and we added an alert at eighty percent
+            disk. Um, that outage has not come back since."""),
+            S("Okay, good."),
+            Q("How would you go about monitoring a fleet of a few thousand web servers?",
+              "technical", gap=0.4),
+            A("""I would start from what the customer sees. So, uh, first a probe from outside
+            that loads a test page every minute, from a few regions. Then on each server, a
+            small agent that reports disk, memory and error rates to a central time series
+            store. Alerts should fire on symptoms, like slow pages, not on every high number.
+            Otherwise, who reads them? Nobody, after the first week."""),
+            Q("One more, a quick one. Roughly how many support tickets would a company with a "
+              "million users get in a month?", "case"),
+            A("""Um, rough numbers, then. || Say one user in fifty runs into a problem in a given
+            month. That is twenty thousand people. Maybe half of them actually write in, and
+            some write twice, so call it twelve thousand tickets. Uh, I would then compare that
+            with a real figure, like tickets per user at my current job, which is a bit
+            lower."""),
+            S("Perfect. Thanks, that's all from my side."),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i13_chef_one_voice", held_out=True, held_out_set=2, interviewer=None,
+        candidate="espeak_m3",
+        turns=[
+            Q("Okay, first question. How would you introduce yourself to the team?", "intro",
+              who="C", gap=0.6),
+            A("""Um, I would say that I spent nine years as a chef, the last three running a
+            kitchen with twelve cooks. Last year I moved into operations at a meal kit company,
+            where I plan recipes for about five thousand boxes a week. I still cook at home every
+            night, uh, so I am my own first customer."""),
+            Q("Next question. Tell me about a moment when a plan had to change at the last "
+              "minute.", "behavioral", who="C"),
+            A("""Two days before a big delivery week, our supplier told us they had lost half of
+            the salmon we had ordered. That was for about eleven hundred boxes. Um, my task was
+            to come up with a swap without changing the price. What do you do with eleven hundred
+            customers who chose salmon? You give them something better. I found trout from a
+            second farm, rewrote the recipe card, and, uh, only forty customers asked for a
+            refund."""),
+            Q("Next question. What is an area where you would still like to grow?", "behavioral",
+              who="C"),
+            A("""Uh, data. In a kitchen you learn by tasting, not by reading a report. At my
+            current job I have started to use our order numbers to decide which recipes to keep,
+            but I still ask an analyst to check my formulas. || I am taking an online course in
+            spreadsheets and basic statistics, and, um, I finish it next month."""),
+            Q("And the last one. Why are you interested in working for us?", "motivation",
+              who="C"),
+            A("""Because you are trying to cut food waste, and I have thrown away more food than
+            I like to admit. Um, in a restaurant on a quiet Tuesday, a whole tray of fish can
+            end up in the bin. Cooking to order fixes that. I want to be part of making that
+            work for millions of boxes."""),
         ],
     ),
 ]
@@ -540,6 +672,22 @@ def synth_cmd(v, text, tmp):
         cmd = ["espeak-ng", "-v", v["voice"], "-s", str(v["speed"]), "-w", str(raw), text]
     else:
         raise ValueError(v)
+    if v["engine"] == "festival" and "hts_rate" not in v:
+        # festival's diphone voices (kal, ked) now and then write stray samples (clicks or a
+        # low buzz) into the final pause, where a clean run has digital zeros; the trim then
+        # keeps them and the chunk gets longer. Synthesise DIPHONE_RUNS times and keep the
+        # run with the least total |amplitude|: the clean one, as the stray samples only
+        # add to zeros. (Clean runs are identical, so this gives the same bytes as a lucky
+        # single run.)
+        best = None
+        for k in range(DIPHONE_RUNS):
+            subprocess.run(cmd, check=True, capture_output=True)
+            a, _ = read_wav(raw)
+            l1 = float(np.abs(a).sum())
+            if best is None or l1 < best[0]:
+                best = (l1, raw.read_bytes())
+        raw.write_bytes(best[1])
+        return to16k(raw, tmp / "raw16.wav")
     subprocess.run(cmd, check=True, capture_output=True)
     return to16k(raw, tmp / "raw16.wav")
 
@@ -570,6 +718,78 @@ def trim(a):
     if len(idx) == 0:
         raise RuntimeError("chunk is silent")
     return a[idx[0] * FRAME: (idx[-1] + 1) * FRAME]
+
+
+# ---------------------------------------------------------------------------------------
+# Video-call condition (i12): telephone band and a steady pink noise at VC_SNR_DB.
+VC_BAND = (300, 3400)
+VC_RATE = 8000
+VC_SNR_DB = 20.0
+VC_FX = ["sinc", f"{VC_BAND[0]}-{VC_BAND[1]}", "rate", "-v", str(VC_RATE), "rate", "-v", str(SR)]
+
+
+def sox_chain(a, tmp, tag, effects):
+    """Run a float array through sox (16-bit WAV, 6 dB headroom, repeatable, no dither)."""
+    src, dst = tmp / f"{tag}-in.wav", tmp / f"{tag}-out.wav"
+    write_wav(src, a * 0.5, SR)
+    subprocess.run(["sox", "-R", "-q", "-D", str(src), "-b", "16", str(dst)] + effects,
+                   check=True)
+    b, sr = read_wav(dst)
+    assert sr == SR
+    b = b * 2.0
+    if len(b) < len(a):  # the 8 kHz round trip may change the length by a sample
+        b = np.concatenate([b, np.zeros(len(a) - len(b))])
+    return b[: len(a)]
+
+
+def pink_noise(n, rng):
+    """1/f power spectrum (-3 dB/octave) from seeded white noise, unit RMS."""
+    spec = np.fft.rfft(rng.standard_normal(n))
+    f = np.fft.rfftfreq(n, 1 / SR)
+    spec[1:] /= np.sqrt(f[1:] / f[1])
+    spec[0] = 0
+    p = np.fft.irfft(spec, n)
+    return p / np.sqrt((p ** 2).mean())
+
+
+def video_call(audio, spans, tmp, name):
+    """Each sentence chunk was already band-limited (VC_FX: sox `sinc 300-3400 rate -v 8k
+    rate -v 16k`) before it was levelled and trimmed, as a call's codec comes before the
+    receiver's gain control, so both speakers keep their usual levels and the labels are
+    exact. Here the whole mix (speech and the -66 dBFS floor) goes through VC_FX once more,
+    so that nothing in the file is outside the band, and pink noise that went through the
+    same chain is added, VC_SNR_DB below the active-speech level of the result (frames
+    inside labelled turns, within 35 dB of the loudest). The chain is linear and zero-phase
+    (sox compensates the filter and resampler delays)."""
+    fx = VC_FX
+    speech = sox_chain(audio, tmp, "vc-speech", fx)
+    rng = np.random.default_rng(int(hashlib.sha256(f"{SEED}-{name}-pink".encode())
+                                    .hexdigest()[:8], 16))
+    noise = sox_chain(pink_noise(len(audio), rng) * 0.05, tmp, "vc-noise", fx)
+    act = []
+    for a, b in spans:
+        seg = speech[int(round(a * SR)): int(round(b * SR))]
+        n = len(seg) // FRAME
+        fr = seg[: n * FRAME].reshape(n, FRAME)
+        act.append(fr)
+    fr = np.concatenate(act)
+    db = 20 * np.log10(np.sqrt((fr ** 2).mean(1) + 1e-20))
+    speech_db = 20 * np.log10(np.sqrt((fr[db > db.max() - 35] ** 2).mean()))
+    noise_db = 20 * np.log10(np.sqrt((noise ** 2).mean()))
+    noise *= 10 ** ((speech_db - VC_SNR_DB - noise_db) / 20)
+    out = speech + noise
+    return out, {
+        "kind": "video_call",
+        "band_hz": list(VC_BAND),
+        "via_rate_hz": VC_RATE,
+        "noise": "pink",
+        "snr_db": VC_SNR_DB,
+        "speech_active_dbfs": round(float(speech_db), 1),
+        "noise_dbfs": round(float(speech_db - VC_SNR_DB), 1),
+        "how": f"every sentence through sox sinc {VC_BAND[0]}-{VC_BAND[1]} rate -v {VC_RATE} "
+               f"rate -v {SR} before levelling; the whole mix through the same chain again; "
+               f"pink noise through the same chain, {VC_SNR_DB:g} dB below active speech",
+    }
 
 
 # ---------------------------------------------------------------------------------------
@@ -651,7 +871,10 @@ def make_interview(spec, tmp):
                 g = int(round(rng.uniform(0.1, 0.6) * SR))
                 pieces.append(np.zeros(g))
                 t += g
-            a = trim(level(engines[voice](ch[1], tmp), LEVEL_DB[speaker]))
+            a = engines[voice](ch[1], tmp)
+            if spec.get("degrade") == "video_call":
+                a = sox_chain(a, tmp, "vc-chunk", VC_FX)  # the codec, before the AGC (level)
+            a = trim(level(a, LEVEL_DB[speaker]))
             pieces.append(a)
             t += len(a)
             first = False
@@ -671,6 +894,10 @@ def make_interview(spec, tmp):
     audio = np.concatenate(pieces)
     nrng = np.random.default_rng(int(hashlib.sha256(f"{SEED}-{name}".encode()).hexdigest()[:8], 16))
     audio = audio + nrng.standard_normal(len(audio)) * 10 ** (NOISE_DB / 20)
+    degradation = None
+    if spec.get("degrade") == "video_call":
+        audio, degradation = video_call(audio, [(x["start_s"], x["end_s"]) for x in turns_out],
+                                        tmp, name)
 
     wav = tmp / f"{name}.wav"
     write_wav(wav, audio, SR)
@@ -711,9 +938,11 @@ def make_interview(spec, tmp):
     labels = {
         "name": name,
         "held_out": spec["held_out"],
+        **({"held_out_set": spec["held_out_set"]} if "held_out_set" in spec else {}),
         "one_voice": one_voice,
         "voices": {"interviewer": v["interviewer"], "candidate": v["candidate"]},
         "voice_ids": {"interviewer": spec["interviewer"], "candidate": spec["candidate"]},
+        **({"degradation": degradation} if degradation else {}),
         "duration_s": r3(len(audio) / SR),
         "turns": turns_out,
         "questions": questions,
@@ -744,7 +973,9 @@ def main():
                   f"answers {min(ans):.1f}-{max(ans):.1f}s "
                   f"followups={sum(x['followups'] for x in qs)} "
                   f"fillers={sum(x['fillers_candidate'] for x in qs)} "
-                  f"held_out={lab['held_out']}", flush=True)
+                  f"held_out={lab['held_out']}"
+                  f"{' set ' + str(lab['held_out_set']) if 'held_out_set' in lab else ''}",
+                  flush=True)
     print(f"total {total:.1f}s ({total / 60:.1f} min)")
 
 
