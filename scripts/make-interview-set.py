@@ -5,7 +5,13 @@ recording) with exact turn labels, for `starcoach score FILE --interview`.
 Run with the Python of the Piper venv (it has numpy, piper-tts and the joe voice; see
 fixtures/interviews/README.md), with festival, flite, espeak-ng, sox and ffmpeg on PATH:
 
-    fixtures/cache/venv/bin/python scripts/make-interview-set.py [--only NAME ...]
+    fixtures/cache/venv/bin/python scripts/make-interview-set.py [--only NAME ...] \
+        [--out-dir DIR] [--all]
+
+--out-dir (default fixtures/interviews) only says where the files go; their bytes do not
+depend on it. Held-out set 3 (i14-i18) is staged: a run without --only skips it (unless
+--all); make it with `--only i14 i15 i16 i17 i18 --out-dir /work/heldout3`, and later
+with the default --out-dir to move it into fixtures/interviews (byte-identical).
 
 How times are known
 -------------------
@@ -28,8 +34,9 @@ Trim: 10 ms frames (160 samples); keep from the first to the last frame whose RM
 -45 dBFS, after the chunk was scaled to -21 dBFS active RMS (interviewer -23 dBFS).
 
 Held-out sets: i08-i10 carry held_out_set 1 (seen during development), i11-i13
-held_out_set 2 (fresh). i12 is degraded like a video call (degrade="video_call"; see
-video_call()), and its label has a "degradation" field.
+held_out_set 2 (fresh), i14-i18 held_out_set 3 (run once for the final measurement). i12
+is degraded like a video call (degrade="video_call"; see video_call()), i17 is a noisy
+room (degrade="noisy_room"; see noisy_room()); their labels have a "degradation" field.
 
 Determinism: flite, espeak-ng and festival's HTS voice are deterministic; festival's
 diphone voices are made so by synthesising each chunk DIPHONE_RUNS times (see synth_cmd()).
@@ -51,7 +58,8 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "fixtures" / "interviews"
+OUT = ROOT / "fixtures" / "interviews"  # --out-dir
+STAGED_SETS = {3}  # held-out sets not made by a plain full run (see main())
 CACHE = ROOT / "fixtures" / "cache" / "interviews-build"
 SR = 16000
 SEED = 20261130
@@ -89,6 +97,17 @@ VOICES = {
                       label="piper en_US-joe-medium (male), length_scale 1.1"),
     "espeak_m3": dict(engine="espeak", voice="en-us+m3", speed=150,
                       label="espeak-ng en-us+m3 (male variant, formant synthesis)"),
+    # held-out set 3 (i14-i18) only:
+    "espeak_f2": dict(engine="espeak", voice="en-us+f2", speed=150,
+                      label="espeak-ng en-us+f2 (female variant, formant synthesis)"),
+    "espeak_f4": dict(engine="espeak", voice="en-us+f4", speed=150,
+                      label="espeak-ng en-us+f4 (female variant, formant synthesis)"),
+    "espeak_m1": dict(engine="espeak", voice="en-us+m1", speed=150,
+                      label="espeak-ng en-us+m1 (male variant, formant synthesis)"),
+    "joe_ls150": dict(engine="piper", length_scale=1.5,
+                      label="piper en_US-joe-medium (male), length_scale 1.5"),
+    "flite_kal16_ds100": dict(engine="flite", voice="kal16", stretch=1.0,
+                              label="flite cmu_us_kal16 (male, diphone), normal speed"),
 }
 
 
@@ -580,6 +599,215 @@ INTERVIEWS = [
             work for millions of boxes."""),
         ],
     ),
+    # ===================================================================================
+    # Held-out set 3 (i14-i18): written after sets 1 and 2 were seen by the detector's
+    # author; run once, for the final measurement. Staged outside fixtures/interviews/
+    # (a plain full run skips it; make it with --only i14 ... [--out-dir DIR]). Wording
+    # deliberately beyond the textbook forms; voices/settings not used before (espeak-ng
+    # f2/f4/m1, Piper joe at length_scale 1.5, flite kal16 at normal speed) next to known
+    # ones; i17 is a noisy room (reverb + brown noise at 15 dB SNR).
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i14_growth_analyst_signups", held_out=True, held_out_set=3, interviewer="espeak_f2",
+        candidate="fest_ked",
+        turns=[
+            S("Hi, um, thanks for making time today. How's your week going?"),
+            S("Pretty good, thanks. Busy, but good.", who="C"),
+            S("Alright, great. Let's dive in."),
+            Q("So, to kick things off, how did you end up working in product analytics?",
+              "intro", gap=0.3),
+            A("""Sure. || I actually started on the support desk of a travel site. Um, I kept a
+            little spreadsheet of the complaints we got, and one day my manager asked me to show
+            it to the product team. That spreadsheet turned into my first analyst job. Since
+            then I have spent five years on growth and retention, most recently at a language
+            learning app with about two million monthly users."""),
+            Q("Talk to me about a project you're proud of.", "behavioral"),
+            A("""Good question. Last spring our free trial converted at about four percent, and
+            the goal was six before the quarter closed. So where were people dropping off? Uh,
+            mostly on day three, when the first paid lesson was locked. I proposed unlocking
+            one more lesson, plus a reminder on the second evening."""),
+            F("Why did you pick that approach over, say, a discount?"),
+            A("""A discount teaches people to wait for the next one. Um, we tested it on forty
+            thousand users, and conversion reached six point three percent."""),
+            S("Okay. Um, the next one is a bit more open."),
+            Q("How would you figure out why sign-ups dropped last week?", "case", gap=0.4),
+            A("""Let me think out loud. || First I would check that the drop is real, and not a
+            tracking bug, by comparing our numbers with the app stores. Then I would split
+            sign-ups by platform, country and channel. Uh, if one slice explains most of the
+            drop, that is where I dig. Did we ship a release? Did a campaign end? Usually the
+            answer is boring, like a broken button on one phone model."""),
+            Q("What's something you'd like to get better at?", "behavioral", gap=3.0),
+            A("""Um, writing shorter. My analyses are thorough, but my first drafts run to six
+            pages, and people stop reading after one. So now I write the conclusion first, in
+            three sentences, and everything else goes in an appendix. My product manager says
+            she finally reads my reports to the end. Uh, I am still working on it, though."""),
+            S("That's honest. Uh, last one from me."),
+            Q("Where would you like to be in a few years?", "motivation", gap=0.3),
+            A("""I would like to lead a small analytics team, three or four people, sitting
+            inside the product group rather than off to the side. Why inside? Because the best
+            questions come up in planning meetings, not in ticket queues. Um, I would also like
+            to get properly good at experiment design, because that is where most teams quietly
+            make mistakes."""),
+            S("Great, that's everything on my side. Thanks so much."),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i15_consulting_first_month", held_out=True, held_out_set=3,
+        interviewer="flite_kal16_ds100", candidate="fest_slt",
+        turns=[
+            S("Good afternoon, uh, and thanks for coming in."),
+            Q("So, what brings you to us?", "motivation", gap=0.4),
+            A("""Honestly, the kind of clients you have. I have spent six years at a large
+            consulting firm, mostly on cost projects for retailers, and I want work where I stay
+            with a client long enough to see the result. Um, your team takes fewer projects, but
+            longer ones. I also liked that the people I met last week talked about their clients
+            by name."""),
+            Q("Can you think of a moment when a plan fell apart?", "behavioral"),
+            A("""Sure. || Two years ago we were moving a grocery chain to a new ordering system,
+            store by store. In week three the software failed in twelve stores, and shelves went
+            empty over a weekend. So what did we do? Um, we put the old system back in those
+            stores within a day, and paused everything else."""),
+            F("And how did the client take it?"),
+            A("""Better than I expected, because we called them before they called us. Uh, the
+            rollout finished four weeks late, but they extended our contract."""),
+            S("Perfect, thank you. Moving on."),
+            Q("How do you handle feedback you disagree with?", "behavioral", gap=0.3),
+            A("""Um, first I look for the part that is true, because there usually is one. Last
+            year a partner told me my slides were too cautious. I disagreed at first. But when
+            I looked again, every recommendation had three conditions hanging off it. So I kept
+            the evidence, and I made the recommendations plain. Uh, the next steering meeting
+            was the shortest we ever had."""),
+            Q("A bakery chain tells you sales are up but profit is down. Um, where would you "
+              "start?", "case"),
+            A("""Okay. If sales grew and profit fell, either costs grew faster or the mix
+            changed. I would split costs into flour, staff and rent, per loaf, month by month.
+            Then I would check the mix: maybe they sold more cheap coffee deals. Why start with
+            the mix? Because it is the quickest thing to check, and, uh, it is often the
+            answer."""),
+            S("Nice. Alright, uh, last one."),
+            Q("If you joined, what would you do in your first month?", "closing", gap=0.3),
+            A("""Mostly listen. I would meet every client lead on the team, and ask each of them
+            what keeps going wrong. Um, I would read your last three final reports, to learn how
+            you write. And in the second week I would take one small piece of real work off
+            somebody's plate, so that I am useful early and not just taking notes."""),
+            S("Lovely. That's everything I wanted to ask today."),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i16_tickets_backend_rephrase", held_out=True, held_out_set=3,
+        interviewer="flite_awb", candidate="joe_ls150",
+        turns=[
+            S("Hey, thanks for joining. Um, so, quick intro round first."),
+            Q("Tell me about yourself.", "intro", gap=0.3),
+            A("""Sure. I write backend code, four years now, mostly in Go. I work at a
+            company that sells concert tickets, so our traffic is quiet for weeks and then, uh,
+            enormous for ten minutes. That taught me a lot about queues, and about staying
+            calm on a Friday night."""),
+            Q("Describe a time you had to learn something quickly.", "behavioral"),
+            RQ("Uh, let me put that differently. When did you have to pick up a new tool under "
+               "real time pressure?"),
+            A("""Right. Last year our search provider shut down with six weeks of notice, and
+            nobody on the team had run a search engine ourselves. Um, I read the manual over a
+            weekend, and I had a prototype with our real data by Wednesday."""),
+            F("What was the outcome?"),
+            A("""We switched with eight days to spare, and searches got about twice as
+            fast."""),
+            S("Alright, great."),
+            Q("How would you design a rate limiter for a public API?", "technical", gap=0.4),
+            A("""Um, I would start with a token bucket per API key. Each key gets, say, a hundred
+            tokens a minute, and every request takes one. The counts live in a shared cache, so
+            all servers see the same numbers. And if the cache is down? I would let requests
+            through, because blocking everyone is worse."""),
+            Q("Why are you looking to leave your current role?", "motivation"),
+            A("""Good question. Um, I like my team, but the product has stopped changing. Most of
+            my week goes into keeping old systems alive. I want to build new things again, and
+            your new payments platform is exactly that. Also, uh, I would like to work next to
+            people who know more than I do."""),
+            Q("Before we finish, is there anything you'd like to ask me?", "closing"),
+            A("""Yes, one thing. How long does it take a new engineer to get a first change into
+            production? I ask because at my last two jobs it took a month, and, uh, I think that
+            says a lot about a team. If the answer is a day or two, that tells me the tests and
+            the tooling are in good shape."""),
+            S("Ha, usually within the first week. Okay, um, thanks a lot. We'll be in touch."),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i17_bike_shop_noisy_room", held_out=True, held_out_set=3, interviewer="fest_slt",
+        candidate="espeak_m1", degrade="noisy_room",
+        turns=[
+            S("Sorry about the noise. Uh, the meeting rooms were all booked, so we're in the "
+              "cafe today."),
+            S("No problem at all.", who="C"),
+            S("Okay. Let's get started."),
+            Q("Could you give me the quick version of your background?", "intro", gap=0.3),
+            A("""Of course. I have managed a bike shop for five years, with a workshop and a
+            team of seven. Before that I was a mechanic there. Um, I look after the stock, the
+            rotas and the online orders, which grew from almost nothing to a third of our
+            sales. I also still fix bikes on Saturdays, when we are short."""),
+            Q("Tell me about a time you turned around something that wasn't working.",
+              "behavioral"),
+            A("""Sure. || Our repair queue was a mess. Customers waited eleven days on average,
+            and we got bad reviews every week. I wanted it under five days before the
+            summer. Um, so I started booking repairs in fixed slots, like a dentist does."""),
+            F("Uh, and what was the outcome in the end?"),
+            A("""By June the wait was four days, and our rating went from three point one to
+            four point five. Customers mostly wanted to know when, not how fast."""),
+            S("Nice. Um, next one."),
+            Q("Here's a quick estimate for you. How many bike repairs does a city of half a "
+              "million people need in a year?", "case", gap=0.3),
+            A("""Okay. || Say one person in three rides a bike, so roughly one hundred and fifty
+            thousand bikes. Uh, a bike that is ridden needs a proper repair about once a year,
+            plus some flat tyres. Call it two hundred thousand jobs. A mechanic does about eight
+            a day, so the city needs, uh, around a hundred full time mechanics."""),
+            Q("Last thing. Why should we pick you over someone from a big retail chain?",
+              "closing"),
+            A("""Because I know the workshop side, and that is where your customers get unhappy.
+            Why does that matter? Because a chain manager can fix a rota, but, um, they cannot
+            tell a customer honestly whether a wheel is worth saving. I can do both. And I have
+            grown online orders once already."""),
+            S("Great. Thanks, and sorry again about the noise."),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i18_nurse_one_voice", held_out=True, held_out_set=3, interviewer=None,
+        candidate="espeak_f4",
+        turns=[
+            Q("First question: tell me a bit about yourself.", "intro", who="C", gap=0.6),
+            A("""Um, I am a nurse, and I worked on a surgical ward for eight years. Three years
+            ago I joined the team that rolled out our new patient record system, first as a
+            tester and then as the trainer for all the wards. Now I spend most of my time
+            between the nurses and the software company, uh, translating in both
+            directions."""),
+            Q("Okay, the next one. Tell me about a time you trained people who did not want to "
+              "change.", "behavioral", who="C"),
+            A("""When the new record system came in, the night staff on one ward refused to use
+            the tablets. They said it was slower than paper, and for them it was. So what was
+            really going on? The tablets were charging in an office down the corridor. Uh, we
+            moved the chargers onto the ward, and within two weeks, ninety percent of their
+            notes were on the system."""),
+            Q("Question three: what would you say is your main area for growth?", "behavioral",
+              who="C", gap=3.0),
+            A("""Um, I have no formal training in software. I can describe what a nurse needs
+            very clearly, but I get lost when the developers talk about databases. So I have
+            started an evening course, and every Friday one of the developers explains one new
+            thing to me over lunch."""),
+            Q("Why do you want this job rather than staying on the ward?", "motivation", who="C"),
+            A("""Because I can help more patients this way. On the ward I look after eight
+            people in a shift. A good system saves every nurse in the hospital a few minutes per
+            patient, and, uh, those minutes go back to the bedside. I would still like to do a
+            few clinical shifts a month, though, so I remember what it is like."""),
+            Q("And the last one. How would you judge whether a new feature actually helped "
+              "nurses?", "case", who="C"),
+            A("""I would measure before and after. Not just a survey, but timing real tasks, like
+            the evening medication round on one ward. Um, if it took thirty minutes before and
+            twenty five after, that is a real gain. Then I would ask the nurses what got worse,
+            because something always does."""),
+        ],
+    ),
 ]
 
 
@@ -793,6 +1021,68 @@ def video_call(audio, spans, tmp, name):
 
 
 # ---------------------------------------------------------------------------------------
+# Noisy-room condition (i17): room reverb on the whole mix, then steady brown noise at
+# ROOM_SNR_DB below the active speech.
+ROOM_FX = ["reverb", "50", "50", "70", "100", "0", "-4"]  # reverberance %, HF damping %,
+#   room scale %, stereo depth %, pre-delay ms, wet gain dB (dry signal kept, unshifted)
+ROOM_SNR_DB = 15.0
+ROOM_TAIL_S = 0.35  # after a turn's end the reverb tail is below the noise by then
+BROWN_CORNER_HZ = (20, 80)  # zero below 20 Hz, flat 20-80 Hz, -6 dB/octave above 80 Hz
+
+
+def brown_noise(n, rng):
+    """Brown (1/f^2 power, -6 dB/octave) noise above BROWN_CORNER_HZ[1], flat below it down
+    to BROWN_CORNER_HZ[0] (a room rumble: ventilation, traffic), from seeded white noise by
+    FFT; unit RMS. The flat shelf keeps the RMS of a short gap steady."""
+    spec = np.fft.rfft(rng.standard_normal(n))
+    f = np.fft.rfftfreq(n, 1 / SR)
+    lo, knee = BROWN_CORNER_HZ
+    g = np.where(f < knee, 1.0, knee / np.maximum(f, 1e-9))
+    g[f < lo] = 0.0
+    p = np.fft.irfft(spec * g, n)
+    return p / np.sqrt((p ** 2).mean())
+
+
+def noisy_room(audio, spans, tmp, name):
+    """The whole mix (speech and the -66 dBFS floor) goes through sox `reverb` (ROOM_FX),
+    which keeps the dry signal unchanged and unshifted (an impulse comes out at the same
+    sample; the reflections follow it), so every label stays exact; the reverb tail after a
+    turn's end (about 0.3 s, falling by about 60 dB) is room sound, not speech, and is
+    outside the turn. Then brown noise (brown_noise(); not reverberated: it is diffuse
+    already) is added ROOM_SNR_DB below the active-speech level of the reverberant mix
+    (frames inside labelled turns, within 35 dB of the loudest)."""
+    speech = sox_chain(audio, tmp, "room-speech", ROOM_FX)
+    rng = np.random.default_rng(int(hashlib.sha256(f"{SEED}-{name}-brown".encode())
+                                    .hexdigest()[:8], 16))
+    noise = brown_noise(len(audio), rng)
+    act = []
+    for a, b in spans:
+        seg = speech[int(round(a * SR)): int(round(b * SR))]
+        n = len(seg) // FRAME
+        act.append(seg[: n * FRAME].reshape(n, FRAME))
+    fr = np.concatenate(act)
+    db = 20 * np.log10(np.sqrt((fr ** 2).mean(1) + 1e-20))
+    speech_db = 20 * np.log10(np.sqrt((fr[db > db.max() - 35] ** 2).mean()))
+    noise *= 10 ** ((speech_db - ROOM_SNR_DB) / 20)
+    out = speech + noise
+    return out, {
+        "kind": "noisy_room",
+        "reverb": "sox " + " ".join(ROOM_FX),
+        "noise": "brown",
+        "noise_band_hz": [BROWN_CORNER_HZ[0], SR // 2],
+        "snr_db": ROOM_SNR_DB,
+        "speech_active_dbfs": round(float(speech_db), 1),
+        "noise_dbfs": round(float(speech_db - ROOM_SNR_DB), 1),
+        "reverb_tail_s": ROOM_TAIL_S,
+        "how": f"the whole mix through sox {' '.join(ROOM_FX)} (dry signal kept, no delay; "
+               f"labels are the dry speech, the reverb tail after a turn is not in it); "
+               f"brown noise (-6 dB/octave above {BROWN_CORNER_HZ[1]} Hz, flat "
+               f"{BROWN_CORNER_HZ[0]}-{BROWN_CORNER_HZ[1]} Hz) {ROOM_SNR_DB:g} dB below active "
+               f"speech",
+    }
+
+
+# ---------------------------------------------------------------------------------------
 def chunks(text):
     """-> list of ("speech", sentence) / ("think",)."""
     text = " ".join(text.split())
@@ -874,6 +1164,7 @@ def make_interview(spec, tmp):
             a = engines[voice](ch[1], tmp)
             if spec.get("degrade") == "video_call":
                 a = sox_chain(a, tmp, "vc-chunk", VC_FX)  # the codec, before the AGC (level)
+            # (noisy_room acts on the whole mix only, see noisy_room())
             a = trim(level(a, LEVEL_DB[speaker]))
             pieces.append(a)
             t += len(a)
@@ -898,6 +1189,11 @@ def make_interview(spec, tmp):
     if spec.get("degrade") == "video_call":
         audio, degradation = video_call(audio, [(x["start_s"], x["end_s"]) for x in turns_out],
                                         tmp, name)
+    elif spec.get("degrade") == "noisy_room":
+        audio, degradation = noisy_room(audio, [(x["start_s"], x["end_s"]) for x in turns_out],
+                                        tmp, name)
+    else:
+        assert spec.get("degrade") is None, spec.get("degrade")
 
     wav = tmp / f"{name}.wav"
     write_wav(wav, audio, SR)
@@ -954,9 +1250,17 @@ def make_interview(spec, tmp):
 
 
 def main():
+    global OUT
     ap = argparse.ArgumentParser()
     ap.add_argument("--only", nargs="*", help="interview names (or prefixes like i03)")
+    ap.add_argument("--out-dir", type=Path, default=OUT,
+                    help="where to write NAME.ogg/NAME.json (default fixtures/interviews); "
+                         "the files do not depend on it")
+    ap.add_argument("--all", action="store_true",
+                    help="without --only: also make the staged held-out sets "
+                         f"{sorted(STAGED_SETS)} (a plain full run leaves them out)")
     args = ap.parse_args()
+    OUT = args.out_dir.resolve()
     OUT.mkdir(parents=True, exist_ok=True)
     CACHE.mkdir(parents=True, exist_ok=True)
     total = 0.0
@@ -965,6 +1269,8 @@ def main():
             if args.only and not any(spec["name"] == o or spec["name"].startswith(o + "_")
                                      for o in args.only):
                 continue
+            if not args.only and not args.all and spec.get("held_out_set") in STAGED_SETS:
+                continue  # held-out set 3 is made only on request (--only i14 ... or --all)
             lab = make_interview(spec, Path(tmp))
             total += lab["duration_s"]
             qs = lab["questions"]
