@@ -399,7 +399,11 @@ fn roles_one_voice(
             || s.gap_before_s >= 0.45
             || after_marker
             || (timing_estimated && s.starts_segment);
-        let opens = (c.new_question() && (paused || in_question))
+        // Whisper's word ends run on into the silence after them, so a pause of 0.7 s can
+        // measure 0.4: a question the bank or the kind rules know, put to "you" with a
+        // question mark, needs no pause before it.
+        let plainly_asked = c.new_question() && c.known && c.asks && c.second_person;
+        let opens = (c.new_question() && (paused || in_question || plainly_asked))
             || c.marker_lead
             // Whatever follows "Next question." is the question.
             || (after_marker && !c.first_person);
