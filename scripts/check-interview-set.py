@@ -6,7 +6,7 @@ Needs only python3 and sox (with Ogg Vorbis support). Exit 1 on any failure.
     python3 scripts/check-interview-set.py [--dir DIR ...]
 
 --dir (repeatable; default fixtures/interviews) names the folders to check together, e.g.
-`--dir fixtures/interviews --dir /work/heldout3` for the staged held-out set 3. The
+`--dir fixtures/interviews --dir /work/heldout4` for the staged held-out set 4. The
 set-level checks that need the tuning files run only when tuning files are among them.
 
 Labels (per NAME.json):
@@ -18,17 +18,17 @@ Labels (per NAME.json):
     turn of that q before its first answer turn; answer_start/end = first/last answer turn;
     candidate_spans = the answer turns; every follow-up lies inside the answer span;
     fillers_candidate = the number of "um"/"uh" words in the answer turns' text;
-  * held_out_set: present exactly on held-out files (1, 2 or 3); a degradation, if any, is
+  * held_out_set: present exactly on held-out files (1, 2, 3 or 4); a degradation, if any, is
     a known kind with its parameters (video_call, noisy_room);
   * the set: >= 13 files; held-out set 1 and set 2 have exactly 3 files each, each set has
     a one-voice file and a voice in no tuning file, set 2 has a voice in no other file
     (neither tuning nor set 1) and a degraded (video-call) file; >= 8 two-voice and >= 2
     one-voice files, a 6-question interview, follow-ups in >= 3 files, rephrases in >= 2.
-    Held-out set 3 (i14-i18, staged outside fixtures/interviews/) is checked when present:
-    exactly 5 files, a one-voice file, a degraded file, two-voice pairs female->male,
-    male->female and male/male (from the "(female)"/"(male)" in `voices`), 4-6 questions
-    per file, and (with the tuning files) a voice in no tuning file and a voice in no
-    file outside set 3.
+    Held-out sets 3 (i14-i18, now in fixtures/interviews/) and 4 (i19-i23, staged outside
+    it) are each checked when present: exactly 5 files, a one-voice file, a degraded
+    file, two-voice pairs female->male, male->female and male/male (from the
+    "(female)"/"(male)" in `voices`), 4-6 questions per file, and (with the tuning files)
+    a voice in no tuning file and a voice in no file outside that set.
 
 Audio: with `sox FILE -n trim A =B stat`, the RMS of every turn is compared with the RMS
 of every silent gap between turns (>= 0.25 s, 50 ms away from both turns): each turn must
@@ -47,7 +47,8 @@ import sys
 from pathlib import Path
 
 D = Path(__file__).resolve().parent.parent / "fixtures" / "interviews"  # --dir
-HELD_SETS = (1, 2, 3)
+HELD_SETS = (1, 2, 3, 4)
+STAGED_STYLE_SETS = (3, 4)  # 5 files each, checked when present
 SPEAKERS = {"interviewer", "candidate"}
 ROLES = {"question", "answer", "followup", "small_talk"}
 KINDS = {"behavioral", "case", "technical", "closing", "motivation", "intro"}
@@ -206,26 +207,28 @@ def main():
     full = bool(tune)  # the tuning files are among the checked ones
     if not full:
         print("(no tuning files among these: only the checks of the held-out sets present)")
-    set3 = [d for d in held if d.get("held_out_set") == 3]
-    if set3:
-        if len(set3) != 5:
-            fail("set", f"held-out set 3: {len(set3)} files, want 5")
-        if not any(d["one_voice"] for d in set3):
-            fail("set", "held-out set 3: no one-voice file")
-        if not any(d.get("degradation") for d in set3):
-            fail("set", "held-out set 3: no degraded file")
-        pairs = {sexes(d) for d in set3 if not d["one_voice"]}
+    for k in STAGED_STYLE_SETS:  # sets 3 and 4: same shape, each checked when present
+        sk = [d for d in held if d.get("held_out_set") == k]
+        if not sk:
+            continue
+        if len(sk) != 5:
+            fail("set", f"held-out set {k}: {len(sk)} files, want 5")
+        if not any(d["one_voice"] for d in sk):
+            fail("set", f"held-out set {k}: no one-voice file")
+        if not any(d.get("degradation") for d in sk):
+            fail("set", f"held-out set {k}: no degraded file")
+        pairs = {sexes(d) for d in sk if not d["one_voice"]}
         for p in (("female", "male"), ("male", "female"), ("male", "male")):
             if p not in pairs:
-                fail("set", f"held-out set 3: no two-voice file with interviewer/candidate {p}")
-        for d in set3:
+                fail("set", f"held-out set {k}: no two-voice file with interviewer/candidate {p}")
+        for d in sk:
             if not 4 <= len(d["questions"]) <= 6:
-                fail(d["name"], f"{len(d['questions'])} questions, set 3 wants 4-6")
+                fail(d["name"], f"{len(d['questions'])} questions, set {k} wants 4-6")
         if full:
-            if not any(voices(d) - tune_voices for d in set3):
-                fail("set", "held-out set 3: every voice also appears in a tuning file")
-            if not union(set3) - union([d for d in ds if d.get("held_out_set") != 3]):
-                fail("set", "held-out set 3 has no voice that is new to it")
+            if not any(voices(d) - tune_voices for d in sk):
+                fail("set", f"held-out set {k}: every voice also appears in a tuning file")
+            if not union(sk) - union([d for d in ds if d.get("held_out_set") != k]):
+                fail("set", f"held-out set {k} has no voice that is new to it")
     if not full:
         return report(ds, held, tune_voices)
     if len(ds) < 13:

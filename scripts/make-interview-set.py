@@ -9,9 +9,10 @@ fixtures/interviews/README.md), with festival, flite, espeak-ng, sox and ffmpeg 
         [--out-dir DIR] [--all]
 
 --out-dir (default fixtures/interviews) only says where the files go; their bytes do not
-depend on it. Held-out set 3 (i14-i18) is staged: a run without --only skips it (unless
---all); make it with `--only i14 i15 i16 i17 i18 --out-dir /work/heldout3`, and later
-with the default --out-dir to move it into fixtures/interviews (byte-identical).
+depend on it. Held-out set 4 (i19-i23) is staged: a run without --only skips it (unless
+--all); make it with `--only i19 i20 i21 i22 i23 --out-dir /work/heldout4`, and later
+with the default --out-dir to move it into fixtures/interviews (byte-identical). Set 3
+(i14-i18) was staged the same way and has been moved in: a plain run makes i01-i18.
 
 How times are known
 -------------------
@@ -34,9 +35,11 @@ Trim: 10 ms frames (160 samples); keep from the first to the last frame whose RM
 -45 dBFS, after the chunk was scaled to -21 dBFS active RMS (interviewer -23 dBFS).
 
 Held-out sets: i08-i10 carry held_out_set 1 (seen during development), i11-i13
-held_out_set 2 (fresh), i14-i18 held_out_set 3 (run once for the final measurement). i12
-is degraded like a video call (degrade="video_call"; see video_call()), i17 is a noisy
-room (degrade="noisy_room"; see noisy_room()); their labels have a "degradation" field.
+held_out_set 2 (fresh), i14-i18 held_out_set 3 (written after sets 1-2 were seen),
+i19-i23 held_out_set 4 (written after sets 1-3 were seen; run once for the final
+measurement). i12 and i22 are degraded like a video call (degrade="video_call"; see
+video_call()), i17 is a noisy room (degrade="noisy_room"; see noisy_room()); their labels
+have a "degradation" field.
 
 Determinism: flite, espeak-ng and festival's HTS voice are deterministic; festival's
 diphone voices are made so by synthesising each chunk DIPHONE_RUNS times (see synth_cmd()).
@@ -59,7 +62,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "fixtures" / "interviews"  # --out-dir
-STAGED_SETS = {3}  # held-out sets not made by a plain full run (see main())
+STAGED_SETS = {4}  # held-out sets not made by a plain full run (see main())
 CACHE = ROOT / "fixtures" / "cache" / "interviews-build"
 SR = 16000
 SEED = 20261130
@@ -108,6 +111,19 @@ VOICES = {
                       label="piper en_US-joe-medium (male), length_scale 1.5"),
     "flite_kal16_ds100": dict(engine="flite", voice="kal16", stretch=1.0,
                               label="flite cmu_us_kal16 (male, diphone), normal speed"),
+    # held-out set 4 (i19-i23) only:
+    "espeak_f1": dict(engine="espeak", voice="en-us+f1", speed=150,
+                      label="espeak-ng en-us+f1 (female variant, formant synthesis)"),
+    "espeak_f5": dict(engine="espeak", voice="en-us+f5", speed=150,
+                      label="espeak-ng en-us+f5 (female variant, formant synthesis)"),
+    "espeak_m2": dict(engine="espeak", voice="en-us+m2", speed=150,
+                      label="espeak-ng en-us+m2 (male variant, formant synthesis)"),
+    "espeak_m4": dict(engine="espeak", voice="en-us+m4", speed=150,
+                      label="espeak-ng en-us+m4 (male variant, formant synthesis)"),
+    "joe_ls120": dict(engine="piper", length_scale=1.2,
+                      label="piper en_US-joe-medium (male), length_scale 1.2"),
+    "fest_kal_ds100": dict(engine="festival", voice="kal_diphone", stretch=1.0,
+                           label="festival kal_diphone (male), normal speed"),
 }
 
 
@@ -601,8 +617,8 @@ INTERVIEWS = [
     ),
     # ===================================================================================
     # Held-out set 3 (i14-i18): written after sets 1 and 2 were seen by the detector's
-    # author; run once, for the final measurement. Staged outside fixtures/interviews/
-    # (a plain full run skips it; make it with --only i14 ... [--out-dir DIR]). Wording
+    # author. It was staged outside fixtures/interviews/ (--out-dir) and then moved in; a
+    # plain full run now makes it like i01-i13 (only set 4 is skipped). Wording
     # deliberately beyond the textbook forms; voices/settings not used before (espeak-ng
     # f2/f4/m1, Piper joe at length_scale 1.5, flite kal16 at normal speed) next to known
     # ones; i17 is a noisy room (reverb + brown noise at 15 dB SNR).
@@ -806,6 +822,213 @@ INTERVIEWS = [
             the evening medication round on one ward. Um, if it took thirty minutes before and
             twenty five after, that is a real gain. Then I would ask the nurses what got worse,
             because something always does."""),
+        ],
+    ),
+    # ===================================================================================
+    # Held-out set 4 (i19-i23): written after sets 1-3 were seen by the detector's author;
+    # run once, for the final measurement. Staged outside fixtures/interviews/ (a plain
+    # full run skips it; make it with --only i19 ... --out-dir DIR). No answer or
+    # small-talk turn shares a 5-word sequence with an i01-i18 turn. Voices/settings not
+    # used before (espeak-ng f1/f5/m2/m4, Piper joe at length_scale 1.2, festival kal at
+    # Duration_Stretch 1.0) next to known ones; i22 is a video call (as i12).
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i19_news_frontend_best_work", held_out=True, held_out_set=4,
+        interviewer="espeak_f5", candidate="joe_ls120",
+        turns=[
+            S("Hi there. Um, did you find the building alright?"),
+            S("I did, thanks. The signs helped.", who="C"),
+            S("Good. Right then, whenever you are ready."),
+            Q("Tell me about yourself.", "intro", gap=0.3),
+            A("""Sure. I build the front end of a news website, and I have done that for about
+            four years. Before that I taught myself to code while working in a record shop,
+            uh, mostly at night. These days I care about pages that load quickly on cheap
+            phones, because a lot of our readers are on slow connections."""),
+            Q("What's a piece of work you'd point to as your best?", "behavioral"),
+            A("""Probably our election night results page. Last year it had to survive about
+            nine times our normal traffic, and the old page had crashed four years earlier. So
+            what did I change? Um, I made the results a static file that we rebuilt every
+            thirty seconds, instead of asking the database for every visitor."""),
+            F("And then?"),
+            A("""On the night it served eleven million views without a single error, and the
+            page weighed about a fifth of the old one. Uh, my editor printed the traffic graph
+            and stuck it on the wall."""),
+            S("Ha, nice. Um, the next one is more technical."),
+            Q("How would you explain an API to a new hire?", "technical", gap=0.3),
+            A("""Let me think. || I would say it is like a menu in a restaurant. You do not walk
+            into the kitchen; you pick from a list of dishes the kitchen has promised to make,
+            and they come back in a known shape. Then I would open one real request from our
+            site in the browser, uh, and change one parameter together, so the idea
+            sticks."""),
+            Q("Is there a decision you made that you'd take back?", "behavioral"),
+            A("""Yes. Two years ago I chose a new styling library for the whole site, mostly
+            because it was exciting. Um, it doubled our build time, and three of us spent a
+            month moving back. What did that tell me? That a new tool should go on one small
+            page first, and that I should ask the people who will live with it."""),
+            Q("What are you hoping to learn here?", "motivation"),
+            A("""Mostly how a bigger team ships safely. Uh, at my current job there are three of
+            us, so reviews are quick but shallow. Your team runs experiments on every change,
+            and I would like to learn how you decide when a result is real. I also want to get
+            better at accessibility testing, which I have only ever done by hand."""),
+            S("Great. That's all from me. Thanks for coming in."),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i20_charity_finance_budget_cut", held_out=True, held_out_set=4,
+        interviewer="espeak_m4", candidate="flite_slt",
+        turns=[
+            S("Morning. Uh, can I get you a glass of water before we start?"),
+            S("I'm fine, thank you.", who="C"),
+            Q("So, walk me through how you got into finance.", "intro", gap=0.6),
+            A("""Sure. I did an accounting degree, and then spent three years auditing small
+            businesses, uh, bakeries, garages, a dance school. I liked seeing how money really
+            moves in a small place. For the last five years I have been the finance manager at
+            a housing charity, with a twelve million pound budget and a team of three."""),
+            Q("How do you deal with a teammate who misses deadlines?", "behavioral"),
+            RQ("Uh, I mean a real case. Someone on your own team who kept handing things in "
+               "late."),
+            A("""Right. Last year one of my accountants missed the month end close three times
+            in a row. My task was to fix it without losing a good person. Um, I sat down with
+            her, and it turned out she was also covering payroll for a colleague on leave. So
+            I took payroll over myself for two months."""),
+            F("What did your manager say?"),
+            A("""He asked why I had not raised it sooner, which was fair. Uh, but the close came
+            in on time for the next six months, and she is now our payroll lead."""),
+            S("Okay, thank you. Um, now a bit of a scenario."),
+            Q("Say we gave you a budget cut of twenty percent: where would you start?", "case",
+              gap=0.3),
+            A("""Let me think. || I would split spending into what we are committed to, like
+            rent and salaries, and what we choose again every year. Uh, the cut has to come
+            mostly from the second group, so I would ask each manager to rank their projects.
+            Why rank instead of cutting evenly? Because an even cut hurts every project a
+            little, and usually kills two of them quietly."""),
+            Q("Why are you looking to move on from your current job?", "motivation"),
+            A("""Honestly, I have done what I came to do. When I joined, the accounts were two
+            years behind, and now we close each month in five working days. Um, I would like a
+            bigger organisation with grant money from several countries, because currency and
+            donor reporting are the parts of the job I have not done yet."""),
+            Q("Anything you'd like to ask us before we wrap up?", "closing"),
+            A("""Yes, just one. How does the finance team hear about a new project, before or
+            after it is signed? Um, the reason is that at my charity we often found out from the
+            newsletter. If you bring finance in early, that tells me a lot about how the place
+            runs."""),
+            S("Early, mostly. Good question. Right, uh, thanks for your time today."),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i21_game_qa_male_pair", held_out=True, held_out_set=4,
+        interviewer="fest_kal_ds100", candidate="flite_rms",
+        turns=[
+            S("Right, uh, thanks for coming over. Coffee's on its way."),
+            S("Let's make a start while we wait."),
+            Q("Give me the short story of your career so far.", "intro", gap=0.4),
+            A("""Sure. I started as a game tester on contract, playing the same level for eight
+            hours a day. Um, I got bored, so I learned to write scripts that played it for me.
+            That turned into a job in test automation. Today I lead a quality team of six at
+            a studio that makes racing games."""),
+            Q("Tell me about a time a release nearly went wrong.", "behavioral"),
+            A("""Two years ago, a week before launch, our save files broke on one console.
+            Players would lose everything after the tenth race. My job was to find the cause,
+            fast. So how do you catch a bug like that? Uh, we wrote a bot that raced
+            non stop on twenty consoles overnight, and it hit the bug within six hours."""),
+            F("How long did that take to fix?"),
+            A("""The fix was one line, a counter that overflowed. Um, with testing, two days,
+            and we shipped on the original date."""),
+            S("Good. Um, moving along."),
+            Q("How would you decide what to automate and what to keep manual?", "technical",
+              gap=0.3),
+            A("""Let me think. || I automate what is boring, repeated and easy to judge: does
+            the game start, do menus load, do saves survive. Uh, people stay on things that
+            need taste, like whether a jump feels right. My rule of thumb: if a bug there
+            would stop a release, and we check it every build, a script should do it."""),
+            Q("What's a piece of feedback that stung a bit?", "behavioral"),
+            A("""A producer once told me my bug reports read like complaints. It stung, because I
+            was proud of them. But he was right: they said what was broken and never how much
+            it mattered. Um, so now every report starts with who it hurts and how often. We
+            argue less in triage, and my reports get fixed faster."""),
+            Q("And what makes you want to join a smaller studio like ours?", "motivation"),
+            A("""I want to be close to the design decisions again. At my studio there are four
+            layers between me and the people who decide what goes in. Here I could sit with the
+            designers from day one, uh, and catch problems while they are still sketches, when
+            fixing them costs almost nothing."""),
+            S("Okay. That's great, thanks. We'll let you know by Friday."),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i22_payroll_success_video_call", held_out=True, held_out_set=4,
+        interviewer="espeak_f1", candidate="fest_ked", degrade="video_call",
+        turns=[
+            S("Hi, uh, is the sound working on your end? My video keeps freezing."),
+            S("Sound is clear on my side. Your picture just froze, though.", who="C"),
+            S("Typical. Okay, um, let's just go with audio."),
+            Q("What got you interested in this role?", "motivation", gap=0.4),
+            A("""Sure. I have looked after customers of payroll software for four years, and most
+            of my clients are small shops with one person doing the wages. Your product is built
+            for exactly them. Um, I also used it myself in a previous job, so I know where
+            people get stuck, like the first tax month."""),
+            Q("Tell me about a customer you kept who was about to leave.", "behavioral"),
+            A("""Last autumn our biggest account, a chain of forty pharmacies, gave us notice.
+            They said the reports were useless. I needed to learn whether that was the real
+            reason. What did I find? Uh, nobody had ever shown them the custom report builder,
+            so I spent two afternoons at their head office with their finance people."""),
+            F("And what happened with the renewal?"),
+            A("""They renewed for three years, and added twelve more branches. Um, after that we
+            set up a short onboarding call for every new account over ten branches."""),
+            S("Nice. Um, sorry, you cut out for a second there, but I think I got it."),
+            Q("What's one thing you've gotten better at in the last year?", "behavioral",
+              gap=0.4),
+            A("""Saying no to customers. I used to promise features to keep people happy, and
+            then the product team had to deal with it. Um, now I explain what we can do today,
+            and I log the request properly, with how many customers asked for it. Last quarter
+            four of my requests made it onto the roadmap, because they came with numbers."""),
+            Q("If half your accounts stopped logging in for a month, how would you find out "
+              "why?", "case"),
+            A("""Let me think. || First, are they the same kind of customer: same size, same
+            country, same plan? Uh, then I would check whether something changed on our side,
+            like a release or a new login page. And I would simply call ten of them. Why call?
+            Because the data tells you who stopped, but people tell you why."""),
+            S("Great, that's all my questions. Thanks for bearing with the connection."),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i23_bridge_engineer_one_voice", held_out=True, held_out_set=4, interviewer=None,
+        candidate="espeak_m2",
+        turns=[
+            Q("First question: tell me about yourself.", "intro", who="C", gap=0.7),
+            A("""Um, I am a civil engineer, and I have inspected bridges for a county council for
+            six years. Most of my week is outdoors, on ropes or in a boat under a deck,
+            looking for cracks and rust. Before that I designed drainage for new housing
+            estates, which taught me, uh, how much trouble water causes."""),
+            Q("Next one. Tell me about a time you had to deliver bad news.", "behavioral",
+              who="C"),
+            A("""Two years ago I found a cracked bearing on a bridge that carries a school bus
+            route. I had to tell the council it should close that week, three days before the
+            holidays. So how do you say that to people? With photos and a plan. Uh, I brought a
+            diversion route and a repair date, and the bridge reopened after nineteen
+            days."""),
+            Q("Question three. What would you like to improve about the way you work?",
+              "behavioral", who="C", gap=2.5),
+            A("""Um, I take too many photos. On a normal inspection I come back with four hundred
+            pictures, and sorting them takes a whole day. So this year I started marking each
+            defect on a tablet drawing while I am on site, and keeping only the photos that go
+            with a mark. It has cut my reporting time roughly in half."""),
+            Q("How would you decide which of two hundred bridges to inspect first?", "case",
+              who="C"),
+            A("""I would score each bridge on two things: how likely it is to fail, and how bad
+            it would be if it did. Age, material and the last inspection grade tell you the
+            first part. Uh, traffic and whether there is a detour tell you the second. Then I
+            would work down the list, and check it against what the local road crews are
+            saying."""),
+            Q("Right, final question. Why do you want to move into a design team?",
+              "motivation", who="C"),
+            A("""Because I keep finding the same problems that someone drew years ago, joints
+            that trap water, for example. Um, I want to be on the side where those choices
+            are made, and bring what I have seen from underneath. A designer who has crawled
+            under a lot of bridges makes fewer of those mistakes."""),
         ],
     ),
 ]
@@ -1270,7 +1493,7 @@ def main():
                                      for o in args.only):
                 continue
             if not args.only and not args.all and spec.get("held_out_set") in STAGED_SETS:
-                continue  # held-out set 3 is made only on request (--only i14 ... or --all)
+                continue  # held-out set 4 is made only on request (--only i19 ... or --all)
             lab = make_interview(spec, Path(tmp))
             total += lab["duration_s"]
             qs = lab["questions"]
