@@ -62,7 +62,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "fixtures" / "interviews"  # --out-dir
-STAGED_SETS = {4}  # held-out sets not made by a plain full run (see main())
+STAGED_SETS: set = set()  # held-out sets not made by a plain full run (see main()); set 4 has been moved in
 CACHE = ROOT / "fixtures" / "cache" / "interviews-build"
 SR = 16000
 SEED = 20261130
