@@ -316,3 +316,54 @@ fn score_prints_and_writes_html() {
     let written = dir.path().join("out/answer.html");
     assert_eq!(std::fs::read_to_string(written).unwrap(), page);
 }
+
+/// A whole mock interview's report in Chromium: the timeline bar, one row per question with a
+/// link to that answer's page, each answer's page linking back, the recording beside it, and
+/// nothing fetched from outside.
+#[test]
+fn interview_report_renders_in_chromium() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("reports");
+    let file = fixture("interviews/i01_budget_two_questions.ogg");
+    let o = bin()
+        .env("STARCOACH_HISTORY", dir.path().join("history.sqlite3"))
+        .args(["score", "--interview", "--out"])
+        .arg(&out)
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let page = out.join("i01_budget_two_questions.html");
+    let html = read(&page);
+    assert_self_contained(&html);
+    assert!(assert_links_resolve(&page, &html) >= 2);
+    let dom = dom(&page);
+    assert!(dom.contains("id=\"timeline\""), "{dom}");
+    assert!(
+        dom.matches("class=\"question\"").count() >= 2,
+        "two questions on the timeline"
+    );
+    assert!(
+        dom.contains("class=\"follow-up\""),
+        "the follow-up on the timeline"
+    );
+    let rows = dom
+        .split("<tbody>")
+        .nth(1)
+        .and_then(|b| b.split("</tbody>").next())
+        .unwrap_or_default();
+    assert_eq!(rows.matches("<tr>").count(), 2, "{rows}");
+    assert!(rows.contains("href=\"i01_budget_two_questions.q1.html\""));
+    assert!(
+        dom.contains("id=\"player\""),
+        "the recording plays from the page"
+    );
+    for q in ["q1", "q2"] {
+        let answer = out.join(format!("i01_budget_two_questions.{q}.html"));
+        let html = read(&answer);
+        assert_self_contained(&html);
+        assert!(html.contains("href=\"i01_budget_two_questions.html\""));
+        assert_links_resolve(&answer, &html);
+    }
+    screenshot(&page, "interview");
+}

@@ -29,7 +29,7 @@ pub fn run(args: &ScoreArgs, config: &Config) -> Result<i32> {
     }
     if let Some(dir) = args.files.iter().find(|f| f.is_dir()) {
         anyhow::bail!(
-            "{}: a folder; --interview reads recordings (use `starcoach batch --interview` for a folder)",
+            "{}: a folder; --interview reads recordings, one mock interview per file",
             dir.display()
         );
     }
