@@ -50,7 +50,8 @@ impl Discriminant {
 }
 
 /// Seed groups at least this far apart are two voices. On the tuning interviews two voices
-/// measured 45-580 and one voice 5-15.
+/// measured 44-128 and one voice 13 (held-out set 4 later showed two voices as low as 8:
+/// docs/interview.md).
 pub(crate) const TWO_VOICES_MIN_SEPARATION: f64 = 25.0;
 
 /// Sentences shorter than this seed nothing on the candidate's side.

@@ -10,7 +10,8 @@ use serde_json::Value;
 
 use super::html::{esc as html_esc, page};
 use super::json::SCHEMA_VERSION;
-use super::{findings, fmt_time, render_markdown, render_text};
+use super::markdown::esc;
+use super::{file_name, findings, fmt_time, render_markdown, render_text};
 use crate::interview::{
     short, InterviewAnswer, InterviewScore, Pattern, Role, Speaker, Turn, Voices,
 };
@@ -143,25 +144,9 @@ fn follow_up_note(a: &InterviewAnswer) -> String {
     }
 }
 
-fn file_name(s: &str) -> String {
-    std::path::Path::new(s)
-        .file_name()
-        .map_or(s.to_string(), |f| f.to_string_lossy().into_owned())
-}
-
 /// The answers' own scores, in question order.
 pub fn answer_scores(s: &InterviewScore) -> Vec<AnswerScore> {
     s.answers.iter().map(|a| a.score.clone()).collect()
-}
-
-fn md_esc(s: &str) -> String {
-    s.chars()
-        .flat_map(|c| match c {
-            '|' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '\\' => vec!['\\', c],
-            '\n' => vec![' '],
-            c => vec![c],
-        })
-        .collect()
 }
 
 /// Markdown: the interview summary, then every answer's full report.
@@ -171,7 +156,7 @@ pub fn render_interview_markdown(s: &InterviewScore) -> String {
         let _ = writeln!(
             out,
             "Recording: {} ({}).\n",
-            md_esc(src),
+            esc(src),
             fmt_time(s.duration_s)
         );
     }
@@ -183,12 +168,12 @@ pub fn render_interview_markdown(s: &InterviewScore) -> String {
         voices_line(s.voices)
     );
     for w in &s.warnings {
-        let _ = writeln!(out, "> **Warning:** {}\n", md_esc(w));
+        let _ = writeln!(out, "> **Warning:** {}\n", esc(w));
     }
     let _ = writeln!(
         out,
         "## Next step for the next mock\n\n{}\n",
-        md_esc(&s.next_step)
+        esc(&s.next_step)
     );
     if !s.answers.is_empty() {
         out.push_str("## Questions\n\n| # | At | Question | Kind | Answer | Score | Length | Fillers |\n|---|---|---|---|---|---|---|---|\n");
@@ -199,11 +184,11 @@ pub fn render_interview_markdown(s: &InterviewScore) -> String {
                 "| Q{} | {} | {} | {} | {}-{}{} | {} | {} | {} |",
                 q.number,
                 fmt_time(q.start_s),
-                md_esc(&q.text),
+                esc(&q.text),
                 a.score.question_type,
                 fmt_time(q.answer_start_s),
                 fmt_time(q.answer_end_s),
-                md_esc(&follow_up_note(a)),
+                esc(&follow_up_note(a)),
                 a.score.score,
                 verdict(&a.score),
                 a.score.filler_stats.count
@@ -211,7 +196,7 @@ pub fn render_interview_markdown(s: &InterviewScore) -> String {
         }
         out.push_str("\n## Pattern across answers\n\n");
         for line in pattern_lines(&s.pattern) {
-            let _ = writeln!(out, "- {}", md_esc(&line));
+            let _ = writeln!(out, "- {}", esc(&line));
         }
     }
     out.push_str("\n## Timeline\n\n| From | To | Who | What | Words |\n|---|---|---|---|---|\n");
@@ -227,7 +212,7 @@ pub fn render_interview_markdown(s: &InterviewScore) -> String {
             },
             role_name(t),
             t.question.map_or(String::new(), |q| format!(" (Q{q})")),
-            md_esc(&short(&t.text, 90))
+            esc(&short(&t.text, 90))
         );
     }
     if !s.answers.is_empty() {
@@ -237,7 +222,7 @@ pub fn render_interview_markdown(s: &InterviewScore) -> String {
                 out,
                 "### Q{}: {}\n\nTimes in this answer's report count from {} of the recording.\n",
                 a.question.number,
-                md_esc(&a.question.text),
+                esc(&a.question.text),
                 fmt_time(a.offset_s)
             );
             let one = render_markdown(std::slice::from_ref(&a.score));

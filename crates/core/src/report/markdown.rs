@@ -12,7 +12,7 @@ use crate::score::star::StarPart;
 use crate::score::AnswerScore;
 
 /// Escapes text for a Markdown paragraph or table cell.
-fn esc(s: &str) -> String {
+pub(crate) fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

@@ -214,12 +214,15 @@ pub fn mean_score(answers: &[AnswerScore]) -> f64 {
 pub(crate) fn answer_name(a: &AnswerScore, i: usize) -> String {
     a.source
         .as_deref()
-        .map(|s| {
-            std::path::Path::new(s)
-                .file_name()
-                .map_or(s.to_string(), |f| f.to_string_lossy().into_owned())
-        })
+        .map(file_name)
         .unwrap_or_else(|| format!("answer {}", i + 1))
+}
+
+/// The file name of a source path (the whole string when it has none).
+pub(crate) fn file_name(s: &str) -> String {
+    std::path::Path::new(s)
+        .file_name()
+        .map_or(s.to_string(), |f| f.to_string_lossy().into_owned())
 }
 
 #[cfg(test)]
