@@ -251,9 +251,14 @@ pub struct BatchArgs {
     /// Score again even the recordings already scored with this model and scorer.
     #[arg(long)]
     pub force: bool,
-    /// CSV with columns file,client,question,type that overrides them per file.
+    /// CSV with columns file,client,question,type,interview that overrides them per file
+    /// (interview: yes or no).
     #[arg(long, value_name = "FILE")]
     pub manifest: Option<PathBuf>,
+    /// Each recording is a whole mock interview: every question found, each answer scored
+    /// against its own question, one summary.csv row per answer.
+    #[arg(long)]
+    pub interview: bool,
     /// A whisper.cpp GGML model file (default: $STARCOACH_MODEL, then the installed tiny.en).
     #[arg(long, value_name = "PATH")]
     pub model: Option<PathBuf>,

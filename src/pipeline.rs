@@ -55,13 +55,19 @@ impl Pipeline {
     /// Reads the recording at `path` as a whole mock interview ([`interview_audio`]).
     pub fn interview(&self, path: &Path) -> Result<InterviewScore> {
         let shown = path.display().to_string();
+        let audio = audio::load(path)?;
+        self.interview_decoded(&audio, &shown)
+    }
+
+    /// [`Pipeline::interview`] of a recording already decoded (`batch --interview`); `shown`
+    /// names it in messages.
+    pub fn interview_decoded(&self, audio: &audio::Audio, shown: &str) -> Result<InterviewScore> {
         let transcriber = self
             .transcriber
             .as_ref()
             .context("internal: no model loaded for audio input")?;
-        let audio = audio::load(path)?;
-        audio::check_judgeable(path, &audio)?;
-        interview_audio(transcriber, &self.opts, &audio, &shown, &self.config)
+        audio::check_judgeable(Path::new(shown), audio)?;
+        interview_audio(transcriber, &self.opts, audio, shown, &self.config)
     }
 
     /// Transcribes a recording already decoded with [`audio::load`] (`batch` decodes on one

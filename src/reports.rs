@@ -68,25 +68,23 @@ fn competency_summary(scored: &[AnswerScore]) -> String {
 
 /// Writes a whole interview's reports into `dir`: `NAME.md`, `NAME.json` and `NAME.html` for
 /// the interview, and each answer's own `NAME.qN.md`, `.json` and `.html` (its page linked
-/// from the interview's and back). Every file atomically.
+/// from the interview's and back). `links` go at the top of every page (a batch's client
+/// summary). Every file atomically.
 pub fn write_interview(
     dir: &Path,
     name: &str,
     s: &InterviewScore,
     recording: Option<&Recording>,
+    links: &[(&str, &str)],
 ) -> Result<()> {
     let path = |ext: &str| dir.join(format!("{name}.{ext}"));
     let back = format!("{name}.html");
+    let mut answer_links = vec![("Whole interview", back.as_str())];
+    answer_links.extend_from_slice(links);
     let mut pages = Vec::new();
     for a in &s.answers {
         let answer_name = format!("{name}.q{}", a.question.number);
-        write_answer(
-            dir,
-            &answer_name,
-            &a.score,
-            &[("Whole interview", back.as_str())],
-            None,
-        )?;
+        write_answer(dir, &answer_name, &a.score, &answer_links, None)?;
         pages.push(format!("{answer_name}.html"));
     }
     write_atomic(&path("md"), report::render_interview_markdown(s).as_bytes())
@@ -95,7 +93,7 @@ pub fn write_interview(
         .context("writing the interview's JSON report")?;
     write_atomic(
         &path("html"),
-        report::render_interview_html(s, &[], &pages, recording).as_bytes(),
+        report::render_interview_html(s, links, &pages, recording).as_bytes(),
     )
     .context("writing the interview's HTML report")?;
     Ok(())

@@ -41,6 +41,21 @@ fn batch(inbox: &Path, out: &Path, extra: &[&str]) -> (i32, String) {
     (o.status.code().unwrap_or(-1), stderr)
 }
 
+/// `starcoach batch merge --out MERGED SHARDS...`: exit code and stderr.
+fn merge(merged: &Path, shards: &[PathBuf]) -> (i32, String) {
+    let o = Command::new(assert_cmd::cargo::cargo_bin("starcoach"))
+        .env("STARCOACH_HISTORY", history_of(merged))
+        .args(["batch", "merge", "--out"])
+        .arg(merged)
+        .args(shards)
+        .output()
+        .unwrap();
+    (
+        o.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
 fn summary_rows(out: &Path) -> Vec<csv::StringRecord> {
     let mut r = csv::Reader::from_path(out.join("summary.csv")).unwrap();
     r.records().map(Result::unwrap).collect()
@@ -515,15 +530,8 @@ fn three_shards_and_a_merge_equal_one_plain_run() {
     }
     assert_eq!(covered, 6, "every file in exactly one shard");
     let merged = dir.path().join("merged/reports");
-    let o = Command::new(assert_cmd::cargo::cargo_bin("starcoach"))
-        .env("STARCOACH_HISTORY", history_of(&merged))
-        .args(["batch", "merge", "--out"])
-        .arg(&merged)
-        .args(&outs)
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&o.stderr);
-    assert_eq!(o.status.code(), Some(1), "one failed answer: {err}");
+    let (code, err) = merge(&merged, &outs);
+    assert_eq!(code, 1, "one failed answer: {err}");
     assert!(err.contains("6 answers from 3 folders (1 failed)"), "{err}");
     assert_eq!(summary_rows(&merged), summary_rows(&plain));
     assert_eq!(
@@ -558,4 +566,133 @@ fn three_shards_and_a_merge_equal_one_plain_run() {
     assert_eq!(o.status.code(), Some(2), "{err}");
     assert!(err.contains("not a starcoach batch output folder"), "{err}");
     assert_eq!(err.trim().lines().count(), 1, "{err}");
+}
+
+/// Issue 25: `batch --interview` scores every answer of a whole mock interview against its own
+/// question: one summary.csv row and one history entry per answer, each answer's page linked
+/// from the client's summary, resumable, and the same after shards and a merge. A manifest
+/// row keeps a one-answer file as one answer; a run without `--interview` scores it again.
+#[test]
+fn interviews_give_one_row_per_answer_resume_and_merge() {
+    let dir = tempfile::tempdir().unwrap();
+    let inbox = dir.path().join("inbox");
+    copy(
+        "interviews/i01_budget_two_questions.ogg",
+        &inbox.join("alice/mock.ogg"),
+    );
+    copy("answers/answer.ogg", &inbox.join("alice/single.ogg"));
+    let manifest = dir.path().join("manifest.csv");
+    std::fs::write(&manifest, "file,interview\nsingle.ogg,no\n").unwrap();
+    let m = manifest.to_str().unwrap();
+    let args = [
+        "--interview",
+        "--manifest",
+        m,
+        "--jobs",
+        "1",
+        "--threads",
+        "2",
+    ];
+    let out = dir.path().join("a/reports");
+    let (code, log) = batch(&inbox, &out, &args);
+    assert_eq!(code, 0, "{log}");
+    assert!(log.contains("alice/mock.ogg (2 questions, scores"), "{log}");
+
+    let labels: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(fixture("interviews/i01_budget_two_questions.json")).unwrap(),
+    )
+    .unwrap();
+    // Each question's first answer turn (a follow-up splits the first answer in two).
+    let answer_starts: Vec<f64> = (1..=2)
+        .map(|q| {
+            labels["turns"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|t| t["role"] == "answer" && t["q"] == q)
+                .unwrap()["start_s"]
+                .as_f64()
+                .unwrap()
+        })
+        .collect();
+    let files = column(&out, "file");
+    let numbers = column(&out, "interview_question");
+    let questions = column(&out, "question");
+    let starts = column(&out, "answer_start_s");
+    assert_eq!(
+        files,
+        ["alice/mock.ogg", "alice/mock.ogg", "alice/single.ogg"]
+    );
+    assert_eq!(numbers, ["1", "2", ""]);
+    assert!(questions[0].contains("manage a budget"), "{questions:?}");
+    assert!(questions[1].contains("disagreed"), "{questions:?}");
+    assert_eq!(questions[2], "");
+    for (i, label) in answer_starts.iter().enumerate() {
+        let found: f64 = starts[i].parse().unwrap();
+        assert!(
+            (found - label).abs() <= 1.5,
+            "answer {} starts at {found} s, label {label} s",
+            i + 1
+        );
+    }
+    assert_eq!(starts[2], "");
+    for f in [
+        "mock.html",
+        "mock.json",
+        "mock.md",
+        "mock.q1.html",
+        "mock.q2.json",
+        "single.html",
+    ] {
+        assert!(out.join("alice").join(f).is_file(), "{f}");
+    }
+    let client = std::fs::read_to_string(out.join("alice/index.html")).unwrap();
+    for link in [
+        "href=\"mock.q1.html\"",
+        "href=\"mock.q2.html\"",
+        "href=\"mock.html\"",
+    ] {
+        assert!(client.contains(link), "client page links {link}");
+    }
+    let q1 = std::fs::read_to_string(out.join("alice/mock.q1.html")).unwrap();
+    assert!(q1.contains("href=\"mock.html\"") && q1.contains("href=\"index.html\""));
+    assert_whole(&out);
+    let kept = history_entries(&history_of(&out), Some("alice"));
+    assert_eq!(kept.len(), 3, "each answer kept once: {kept:?}");
+
+    // Resumed: nothing to do, nothing kept twice.
+    let (code, log) = batch(&inbox, &out, &args);
+    assert_eq!(code, 0, "{log}");
+    assert!(log.contains("0 scored, 0 rescored, 2 skipped"), "{log}");
+    assert_eq!(history_entries(&history_of(&out), Some("alice")).len(), 3);
+
+    // Two shards and a merge give the same summary.
+    let mut outs = Vec::new();
+    for i in 1..=2 {
+        let shard_out = dir.path().join(format!("shards/out-{i}"));
+        let shard = format!("{i}/2");
+        let (code, log) = batch(
+            &inbox,
+            &shard_out,
+            &[&args[..], &["--shard", &shard]].concat(),
+        );
+        assert_eq!(code, 0, "{log}");
+        outs.push(shard_out);
+    }
+    let merged = dir.path().join("merged/reports");
+    let (code, err) = merge(&merged, &outs);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("3 answers from 2 folders (0 failed)"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(merged.join("summary.csv")).unwrap(),
+        std::fs::read_to_string(out.join("summary.csv")).unwrap()
+    );
+    assert!(merged.join("alice/mock.q2.html").is_file());
+    assert_whole(&merged);
+
+    // Without --interview the interview is one answer again (transcribed anew).
+    let (code, log) = batch(&inbox, &out, &["--manifest", m, "--jobs", "1"]);
+    assert_eq!(code, 0, "{log}");
+    assert!(log.contains("1 scored, 0 rescored, 1 skipped"), "{log}");
+    assert_eq!(column(&out, "interview_question"), ["", ""]);
 }

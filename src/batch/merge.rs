@@ -8,8 +8,10 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-use super::run::{answer_page, Collector};
-use super::{load_current, load_record, lock_out, save_current, save_record, Item, Record};
+use super::run::{answer_page, interview_pages, Collector};
+use super::{
+    load_current, load_record, lock_out, save_current, save_record, Item, Outcome, Record,
+};
 use crate::fsutil::write_atomic;
 
 /// What `batch merge` needs.
@@ -113,11 +115,25 @@ pub fn merge(opts: &MergeOptions) -> Result<MergeOutcome> {
             );
             write_atomic(&opts.out.join(html), page.as_bytes())?;
         }
+        if let (Outcome::Interview { interview }, false) =
+            (&r.outcome, same_folder(from, &opts.out))
+        {
+            // Rendered again from the record, so the players link to the recording from here.
+            interview_pages(
+                &opts.out,
+                interview,
+                &r.client,
+                &r.client_dir,
+                &r.name,
+                r.audio_path.as_deref().map(Path::new),
+            )?;
+        }
         // The recording as its shard found it (for the history's source path).
         let path = r
             .transcript
             .as_ref()
             .and_then(|t| t.source.clone())
+            .or_else(|| r.audio_path.clone())
             .map_or_else(|| PathBuf::from(rel), PathBuf::from);
         save_record(&opts.out, r)?;
         collector.push(rel, &path, Some(r.clone()));
@@ -130,13 +146,14 @@ pub fn merge(opts: &MergeOptions) -> Result<MergeOutcome> {
             question: r.question.clone(),
             kind: r.kind,
             modified: r.recorded_at,
+            interview: r.interview,
         });
     }
     save_current(&opts.out, &items)?;
     collector.sync_history();
     collector.write_pages()?;
     Ok(MergeOutcome {
-        answers: merged.len(),
+        answers: collector.answers(),
         failed: collector.failed(),
         folders: sources.len(),
     })

@@ -20,6 +20,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::fsutil::write_atomic;
+use crate::interview::InterviewScore;
 use crate::score::{AnswerScore, QuestionKind, ScoringConfig, SCORER_VERSION};
 use crate::transcript::Transcript;
 
@@ -48,6 +49,9 @@ pub struct Item {
     pub kind: Option<QuestionKind>,
     /// The file's modification time (Unix milliseconds), if known.
     pub modified: Option<i64>,
+    /// A whole mock interview (`--interview`, or the manifest's `interview` column): every
+    /// question found and each answer scored against its own.
+    pub interview: bool,
 }
 
 impl Item {
@@ -67,18 +71,36 @@ struct ManifestRow {
     question: Option<String>,
     #[serde(default, rename = "type")]
     kind: Option<String>,
+    #[serde(default)]
+    interview: Option<String>,
 }
 
-/// Overrides per file, from the manifest CSV (`file,client,question,type`; empty cells keep
-/// the default). `file` is the path relative to the inbox, or a bare file name when that is
-/// unique in the inbox.
+/// Overrides per file, from the manifest CSV (`file,client,question,type,interview`; empty
+/// cells and missing columns keep the default). `file` is the path relative to the inbox, or a
+/// bare file name when that is unique in the inbox; `interview` is yes or no.
 #[derive(Debug, Default)]
 pub struct Manifest {
     rows: Vec<Override>,
 }
 
-/// One manifest row, parsed: file, client, question, type.
-type Override = (String, Option<String>, Option<String>, Option<QuestionKind>);
+/// One manifest row, parsed.
+#[derive(Debug)]
+struct Override {
+    file: String,
+    client: Option<String>,
+    question: Option<String>,
+    kind: Option<QuestionKind>,
+    interview: Option<bool>,
+}
+
+/// A manifest's yes/no cell.
+fn yes_no(cell: &str) -> Option<bool> {
+    match cell.trim().to_ascii_lowercase().as_str() {
+        "yes" | "y" | "true" | "1" => Some(true),
+        "no" | "n" | "false" | "0" => Some(false),
+        _ => None,
+    }
+}
 
 impl Manifest {
     pub fn load(path: &Path) -> Result<Manifest> {
@@ -98,15 +120,27 @@ impl Manifest {
                 ),
                 None => None,
             };
-            rows.push((
-                row.file
+            let interview = match nonempty(row.interview) {
+                Some(cell) => Some(yes_no(&cell).ok_or_else(|| {
+                    anyhow::anyhow!(
+                        "{}: row {}: interview {cell:?}: give yes or no",
+                        path.display(),
+                        i + 2
+                    )
+                })?),
+                None => None,
+            };
+            rows.push(Override {
+                file: row
+                    .file
                     .replace('\\', "/")
                     .trim_start_matches("./")
                     .to_string(),
-                nonempty(row.client),
-                nonempty(row.question),
+                client: nonempty(row.client),
+                question: nonempty(row.question),
                 kind,
-            ));
+                interview,
+            });
         }
         Ok(Manifest { rows })
     }
@@ -114,7 +148,8 @@ impl Manifest {
 
 /// Finds every recording under `inbox` (sorted by path), applies the manifest and names the
 /// reports. Client: the first-level folder, [`NO_CLIENT`] for files directly in the inbox.
-pub fn discover(inbox: &Path, manifest: Option<&Manifest>) -> Result<Vec<Item>> {
+/// `interview`: every recording is a whole mock interview unless the manifest says otherwise.
+pub fn discover(inbox: &Path, manifest: Option<&Manifest>, interview: bool) -> Result<Vec<Item>> {
     if !inbox.is_dir() {
         anyhow::bail!("{}: not a folder", inbox.display());
     }
@@ -167,6 +202,7 @@ pub fn discover(inbox: &Path, manifest: Option<&Manifest>) -> Result<Vec<Item>> 
             question: None,
             kind: None,
             modified,
+            interview,
         });
     }
     if let Some(m) = manifest {
@@ -175,7 +211,14 @@ pub fn discover(inbox: &Path, manifest: Option<&Manifest>) -> Result<Vec<Item>> 
             let base = it.rel.rsplit('/').next().unwrap_or(&it.rel).to_string();
             by_name.entry(base).or_default().push(i);
         }
-        for (file, client, question, kind) in &m.rows {
+        for Override {
+            file,
+            client,
+            question,
+            kind,
+            interview,
+        } in &m.rows
+        {
             let idx = match items.iter().position(|it| &it.rel == file) {
                 Some(i) => Some(i),
                 None => by_name
@@ -196,6 +239,9 @@ pub fn discover(inbox: &Path, manifest: Option<&Manifest>) -> Result<Vec<Item>> 
             }
             if kind.is_some() {
                 it.kind = *kind;
+            }
+            if let Some(yes) = interview {
+                it.interview = *yes;
             }
         }
     }
@@ -324,8 +370,30 @@ pub fn config_id(cfg: &ScoringConfig) -> String {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(tag = "status", rename_all = "lowercase")]
 pub enum Outcome {
-    Ok { answer: Box<AnswerScore> },
-    Failed { error: String },
+    Ok {
+        answer: Box<AnswerScore>,
+    },
+    /// A whole mock interview: each answer scored against its own question (the summaries
+    /// show one row per answer: [`Record::answers`]).
+    Interview {
+        interview: Box<InterviewScore>,
+    },
+    Failed {
+        error: String,
+    },
+}
+
+/// Which answer of a whole mock interview a record stands for ([`Record::answers`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Part {
+    /// The recording's `rel` (the answer's own `rel` is this with `#qN` appended).
+    pub recording: String,
+    /// The recording's report name: the interview's page is `NAME.html`.
+    pub interview_name: String,
+    /// The question's number in the interview (1-based).
+    pub number: usize,
+    /// Where the answer starts in the recording, in seconds.
+    pub offset_s: f64,
 }
 
 /// The remembered result of one answer: what it was computed from, and the result.
@@ -356,6 +424,12 @@ pub struct Record {
     pub outcome: Outcome,
     /// Kept so a new scorer or config rescores without transcribing again.
     pub transcript: Option<Transcript>,
+    /// Scored as a whole mock interview.
+    #[serde(default)]
+    pub interview: bool,
+    /// Set on the per-answer records of an interview ([`Record::answers`]), never stored.
+    #[serde(skip)]
+    pub part: Option<Part>,
 }
 
 /// What a recording was (or would be) computed from.
@@ -381,10 +455,13 @@ pub enum Plan {
 
 impl Record {
     pub fn plan(&self, it: &Item, key: &Key) -> Plan {
+        // An interview's answers are cut from the audio and transcribed alone: it is never
+        // rescored from a stored transcript.
         let same_audio = !key.content_sha256.is_empty()
             && self.content_sha256 == key.content_sha256
             && self.model == key.model
-            && self.decoding == key.decoding;
+            && self.decoding == key.decoding
+            && self.interview == it.interview;
         if !same_audio {
             return Plan::Transcribe;
         }
@@ -422,21 +499,90 @@ impl Record {
                 .map(|p| p.display().to_string()),
             outcome,
             transcript,
+            interview: it.interview,
+            part: None,
         }
     }
 
+    /// The scored answer of a one-answer record (`None` for a failure or a whole interview:
+    /// see [`Record::answers`]).
     pub fn answer(&self) -> Option<&AnswerScore> {
         match &self.outcome {
             Outcome::Ok { answer } => Some(answer),
-            Outcome::Failed { .. } => None,
+            Outcome::Interview { .. } | Outcome::Failed { .. } => None,
         }
     }
 
     pub fn error(&self) -> Option<&str> {
         match &self.outcome {
-            Outcome::Ok { .. } => None,
+            Outcome::Ok { .. } | Outcome::Interview { .. } => None,
             Outcome::Failed { error } => Some(error),
         }
+    }
+
+    /// What the summaries and the history show of this record: itself, or for a whole
+    /// interview one record per answer (`rel` and the SHA-256 tagged `#qN`, reports named
+    /// `NAME.qN`, the question as found), or a failure when no question was found.
+    pub fn answers(&self) -> Vec<Record> {
+        let Outcome::Interview { interview } = &self.outcome else {
+            return vec![self.clone()];
+        };
+        let view = |tag: String, name: String, question, outcome, part| Record {
+            rel: format!("{}{tag}", self.rel),
+            client: self.client.clone(),
+            client_dir: self.client_dir.clone(),
+            name,
+            question,
+            kind: None,
+            content_sha256: if self.content_sha256.is_empty() {
+                String::new()
+            } else {
+                format!("{}{tag}", self.content_sha256)
+            },
+            model: self.model.clone(),
+            decoding: self.decoding.clone(),
+            scorer_version: self.scorer_version,
+            config: self.config.clone(),
+            recorded_at: self.recorded_at,
+            audio_path: self.audio_path.clone(),
+            outcome,
+            transcript: None,
+            interview: true,
+            part,
+        };
+        if interview.answers.is_empty() {
+            let error = "no question found in this interview (if it holds one answer, score it without --interview)";
+            return vec![view(
+                String::new(),
+                self.name.clone(),
+                None,
+                Outcome::Failed {
+                    error: error.to_string(),
+                },
+                None,
+            )];
+        }
+        interview
+            .answers
+            .iter()
+            .map(|a| {
+                let n = a.question.number;
+                view(
+                    format!("#q{n}"),
+                    format!("{}.q{n}", self.name),
+                    Some(a.question.text.clone()),
+                    Outcome::Ok {
+                        answer: Box::new(a.score.clone()),
+                    },
+                    Some(Part {
+                        recording: self.rel.clone(),
+                        interview_name: self.name.clone(),
+                        number: n,
+                        offset_s: a.offset_s,
+                    }),
+                )
+            })
+            .collect()
     }
 }
 
@@ -621,7 +767,7 @@ mod tests {
         ] {
             touch(&r.join(f));
         }
-        let items = discover(r, None).unwrap();
+        let items = discover(r, None, false).unwrap();
         let got: Vec<(String, String, String)> = items
             .iter()
             .map(|i| (i.rel.clone(), i.client.clone(), i.report_rel("html")))
@@ -670,7 +816,7 @@ mod tests {
             "file,client,question,type\na/one.wav,Zoe,Why us?,motivation\ntwo.wav,,Tell me about a time,\nmissing.wav,x,,\n",
         )
         .unwrap();
-        let items = discover(&r, Some(&Manifest::load(&m).unwrap())).unwrap();
+        let items = discover(&r, Some(&Manifest::load(&m).unwrap()), false).unwrap();
         assert_eq!(items[0].client, "Zoe");
         assert_eq!(items[0].kind, Some(QuestionKind::Motivation));
         assert_eq!(items[0].question.as_deref(), Some("Why us?"));
@@ -691,6 +837,7 @@ mod tests {
             question: None,
             kind: None,
             modified: None,
+            interview: false,
         };
         let key = Key {
             content_sha256: "c".into(),

@@ -17,7 +17,7 @@ use crate::score::AnswerScore;
 use crate::themes::Theme;
 
 /// Header of `summary.csv`.
-pub const CSV_HEADER: [&str; 15] = [
+pub const CSV_HEADER: [&str; 17] = [
     "client",
     "file",
     "question",
@@ -33,6 +33,8 @@ pub const CSV_HEADER: [&str; 15] = [
     "warnings",
     "attempt",
     "change",
+    "interview_question",
+    "answer_start_s",
 ];
 
 /// STAR parts present, as letters in order (`S T A R`); `n/a` for kinds not judged as STAR.
@@ -57,7 +59,9 @@ fn metrics(a: &AnswerScore) -> String {
 }
 
 /// `summary.csv`, rows in client then file order. `attempt` is the answer's attempt number at
-/// its question for its client and `change` its score minus the previous attempt's.
+/// its question for its client and `change` its score minus the previous attempt's. An
+/// interview's answers have a row each: `interview_question` is the question's number in the
+/// recording and `answer_start_s` where its answer starts (both empty for one-answer files).
 pub fn render_csv(records: &[Record], clients: &ClientHistories) -> Result<String> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(CSV_HEADER)?;
@@ -65,12 +69,21 @@ pub fn render_csv(records: &[Record], clients: &ClientHistories) -> Result<Strin
         for r in rs {
             let q = r.question.clone().unwrap_or_default();
             let kind = r.kind.map(|k| k.to_string()).unwrap_or_default();
+            let file = r.part.as_ref().map_or(r.rel.as_str(), |p| &p.recording);
+            let number = r
+                .part
+                .as_ref()
+                .map_or(String::new(), |p| p.number.to_string());
+            let start = r
+                .part
+                .as_ref()
+                .map_or(String::new(), |p| format!("{:.1}", p.offset_s));
             match (r.answer(), r.error()) {
                 (Some(a), _) => {
                     let attempt = clients.attempt(r);
                     w.write_record([
                         r.client.as_str(),
-                        r.rel.as_str(),
+                        file,
                         a.question.as_deref().unwrap_or(""),
                         a.question_type.as_str(),
                         &format!("{:.1}", a.duration_s),
@@ -86,11 +99,13 @@ pub fn render_csv(records: &[Record], clients: &ClientHistories) -> Result<Strin
                         &attempt
                             .and_then(|t| t.change)
                             .map_or(String::new(), |c| format!("{c:+}")),
+                        &number,
+                        &start,
                     ])?
                 }
                 (None, err) => w.write_record([
                     r.client.as_str(),
-                    r.rel.as_str(),
+                    file,
                     &q,
                     &kind,
                     "",
@@ -101,6 +116,8 @@ pub fn render_csv(records: &[Record], clients: &ClientHistories) -> Result<Strin
                     "",
                     "",
                     err.unwrap_or("failed"),
+                    "",
+                    "",
                     "",
                     "",
                     "",
@@ -115,6 +132,22 @@ fn file_name(rel: &str) -> &str {
     rel.rsplit('/').next().unwrap_or(rel)
 }
 
+/// An answer's cell in a table: its file name linked to its report; for an interview's
+/// answer, "file, Q2" and a link to the whole interview's page too.
+fn answer_cell(r: &Record, link_prefix: &str) -> String {
+    let link = format!("{link_prefix}{}.html", r.name);
+    match &r.part {
+        None => format!("<a href=\"{}\">{}</a>", href(&link), esc(file_name(&r.rel))),
+        Some(p) => format!(
+            "<a href=\"{}\">{}, Q{}</a> <a class=\"interview\" href=\"{}\">(interview)</a>",
+            href(&link),
+            esc(file_name(&p.recording)),
+            p.number,
+            href(&format!("{link_prefix}{}.html", p.interview_name))
+        ),
+    }
+}
+
 fn answers_table(b: &mut String, rs: &[&Record], link_prefix: &str) {
     b.push_str(
         "<table class=\"answers\"><thead><tr><th>Answer</th><th>Question</th><th>Type</th>\
@@ -125,13 +158,11 @@ fn answers_table(b: &mut String, rs: &[&Record], link_prefix: &str) {
     for r in rs {
         match r.answer() {
             Some(a) => {
-                let link = format!("{link_prefix}{}.html", r.name);
                 let _ = write!(
                     b,
-                    "<tr><td><a href=\"{}\">{}</a></td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td>\
+                    "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td>\
                      <td class=\"num\">{:.0}</td><td class=\"num\">{:.1}</td><td>{}</td><td>{}</td><td class=\"num\"><strong>{}</strong></td></tr>",
-                    href(&link),
-                    esc(file_name(&r.rel)),
+                    answer_cell(r, link_prefix),
                     esc(a.question.as_deref().unwrap_or("")),
                     a.question_type,
                     fmt_time(a.speaking_s),

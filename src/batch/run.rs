@@ -27,6 +27,7 @@ use super::{
 };
 use crate::audio::{self, Audio};
 use crate::history::Recorder;
+use crate::interview::InterviewScore;
 use crate::pipeline::Pipeline;
 use crate::report;
 use crate::score::ScoringConfig;
@@ -53,6 +54,9 @@ pub struct BatchOptions {
     pub history: Option<PathBuf>,
     /// Only this part of the inbox (`--shard I/N`).
     pub shard: Option<Shard>,
+    /// Every recording is a whole mock interview (`--interview`; the manifest can say
+    /// otherwise per file).
+    pub interview: bool,
 }
 
 /// How a batch ended.
@@ -89,11 +93,17 @@ pub fn progress_wanted() -> bool {
     std::io::stdout().is_terminal() && std::io::stderr().is_terminal()
 }
 
+/// What Whisper made of a recording: one answer's transcript, or a whole interview scored.
+enum Heard {
+    Answer(Transcript),
+    Interview(Box<InterviewScore>),
+}
+
 enum Done {
     Ok {
         item: Item,
         key: Key,
-        transcript: Transcript,
+        heard: Heard,
         audio_s: f64,
         elapsed: Duration,
     },
@@ -170,9 +180,9 @@ impl Collector {
         self.paths.push(path.to_path_buf());
     }
 
-    /// Keeps a finished answer in the history (replacing its own earlier entry), then its
-    /// record (last: a record means the reports and the history entry are there), and
-    /// rewrites the summaries.
+    /// Keeps a finished recording's answers in the history (replacing their own earlier
+    /// entries), then its record (last: a record means the reports and the history entries
+    /// are there), and rewrites the summaries.
     pub(super) fn finish(&mut self, r: Record) -> Result<()> {
         self.keep(r)?;
         self.write_pages()
@@ -191,13 +201,26 @@ impl Collector {
     }
 
     fn keep_in_history(&mut self, r: &Record, i: Option<usize>) {
-        let (Some(a), Some(i)) = (r.answer(), i) else {
+        let Some(i) = i else {
             return;
         };
         let Some(rec) = self.recorder.as_mut() else {
             return;
         };
-        if rec.keep_recording(a, &meta_of(r, &self.paths[i])).is_none() {
+        let answers = r.answers();
+        let mut kept = false;
+        for view in &answers {
+            if let Some(a) = view.answer() {
+                if rec
+                    .keep_recording(a, &meta_of(view, &self.paths[i]))
+                    .is_none()
+                {
+                    return;
+                }
+                kept = true;
+            }
+        }
+        if !kept {
             return;
         }
         if let Some(store) = rec.store() {
@@ -214,10 +237,12 @@ impl Collector {
         let current = self.current();
         let mut recorder = self.recorder.take();
         if let Some(rec) = recorder.as_mut() {
-            for r in &current {
-                if let (Some(a), Some(&i)) = (r.answer(), self.index_of.get(&r.rel)) {
-                    if rec.keep_recording(a, &meta_of(r, &self.paths[i])).is_none() {
-                        break;
+            'kept: for (r, path) in self.records.iter().zip(&self.paths) {
+                for view in r.iter().flat_map(Record::answers) {
+                    if let Some(a) = view.answer() {
+                        if rec.keep_recording(a, &meta_of(&view, path)).is_none() {
+                            break 'kept;
+                        }
                     }
                 }
             }
@@ -234,8 +259,13 @@ impl Collector {
         }
     }
 
+    /// The current answers: one record per answer (a whole interview gives one per question).
     fn current(&self) -> Vec<Record> {
-        self.records.iter().flatten().cloned().collect()
+        self.records
+            .iter()
+            .flatten()
+            .flat_map(Record::answers)
+            .collect()
     }
 
     pub(super) fn write_pages(&mut self) -> Result<()> {
@@ -246,11 +276,15 @@ impl Collector {
         pages::write_all(&self.out, &current, &self.clients, &self.themes)
     }
 
+    /// The current answers (an interview counts each of its answers).
+    pub(super) fn answers(&self) -> usize {
+        self.current().len()
+    }
+
     /// Failures among the current answers.
     pub(super) fn failed(&self) -> usize {
-        self.records
+        self.current()
             .iter()
-            .flatten()
             .filter(|r| r.answer().is_none())
             .count()
     }
@@ -294,7 +328,7 @@ fn plan_all(
 
 async fn run_async(opts: BatchOptions) -> Result<BatchOutcome> {
     let manifest = opts.manifest.as_deref().map(Manifest::load).transpose()?;
-    let mut items = discover(&opts.inbox, manifest.as_ref())?;
+    let mut items = discover(&opts.inbox, manifest.as_ref(), opts.interview)?;
     if let Some(s) = opts.shard {
         items = tokio::task::spawn_blocking(move || shard(items, s, audio::probe_duration)).await?;
     }
@@ -454,18 +488,26 @@ async fn transcribe_todo(
             Done::Ok {
                 item,
                 key,
-                transcript,
+                heard,
                 audio_s: secs,
                 elapsed,
             } => {
                 audio_s += secs;
-                let r = finish_ok(&opts.out, &pipeline, &item, &key, transcript)?;
+                let (r, what) = match heard {
+                    Heard::Answer(t) => {
+                        let r = finish_ok(&opts.out, &pipeline, &item, &key, t)?;
+                        let what = format!("score {}", r.answer().map_or(0, |a| a.score));
+                        (r, what)
+                    }
+                    Heard::Interview(s) => {
+                        let what = interview_line(&s);
+                        (finish_interview(&opts.out, &item, &key, s)?, what)
+                    }
+                };
                 outcome.scored += 1;
                 let line = format!(
-                    "ok      {} (score {}, {:.0} s audio in {:.1} s)",
+                    "ok      {} ({what}, {secs:.0} s audio in {:.1} s)",
                     item.rel,
-                    r.answer().map_or(0, |a| a.score),
-                    secs,
                     elapsed.as_secs_f64()
                 );
                 (r, line)
@@ -553,12 +595,21 @@ async fn transcribe_one(pipeline: &Arc<Pipeline>, item: Item, key: Key, audio: A
     let shown = item.path.display().to_string();
     let started = std::time::Instant::now();
     let audio_s = audio.duration_s;
-    let r = tokio::task::spawn_blocking(move || p.transcribe_audio(&audio, &shown)).await;
+    let interview = item.interview;
+    let r = tokio::task::spawn_blocking(move || {
+        if interview {
+            p.interview_decoded(&audio, &shown)
+                .map(|s| Heard::Interview(Box::new(s)))
+        } else {
+            p.transcribe_audio(&audio, &shown).map(Heard::Answer)
+        }
+    })
+    .await;
     match r {
-        Ok(Ok(transcript)) => Done::Ok {
+        Ok(Ok(heard)) => Done::Ok {
             item,
             key,
-            transcript,
+            heard,
             audio_s,
             elapsed: started.elapsed(),
         },
@@ -611,6 +662,68 @@ fn answer_player(
     recording
         .filter(|p| p.is_file())
         .and_then(|p| report::Recording::beside(&out.join(client_dir), p))
+}
+
+/// "3 questions, scores 71 64 80" for a whole interview's log line.
+fn interview_line(s: &InterviewScore) -> String {
+    let scores: Vec<String> = s
+        .answers
+        .iter()
+        .map(|a| a.score.score.to_string())
+        .collect();
+    match scores.len() {
+        0 => "no question found".to_string(),
+        1 => format!("1 question, score {}", scores[0]),
+        n => format!("{n} questions, scores {}", scores.join(" ")),
+    }
+}
+
+/// Writes a whole interview's reports (`NAME.{md,json,html}` and each answer's
+/// `NAME.qN.{md,json,html}`, linked to the client's summary) and makes its record.
+fn finish_interview(
+    out: &Path,
+    it: &Item,
+    key: &Key,
+    mut s: Box<InterviewScore>,
+) -> Result<Record> {
+    for a in &mut s.answers {
+        a.score.source = Some(format!("{} (question {})", it.rel, a.question.number));
+    }
+    interview_pages(
+        out,
+        &s,
+        &it.client,
+        &it.client_dir,
+        &it.name,
+        Some(&it.path),
+    )?;
+    Ok(Record::new(
+        it,
+        key,
+        Outcome::Interview { interview: s },
+        None,
+    ))
+}
+
+/// A whole interview's reports in a batch output, linked to the client's summary and the
+/// index, with a player for the recording (when there is a relative way to it).
+pub(super) fn interview_pages(
+    out: &Path,
+    s: &InterviewScore,
+    client: &str,
+    client_dir: &str,
+    name: &str,
+    recording: Option<&Path>,
+) -> Result<()> {
+    let player = answer_player(out, client_dir, recording);
+    let summary = format!("← {client} summary");
+    crate::reports::write_interview(
+        &out.join(client_dir),
+        name,
+        s,
+        player.as_ref(),
+        &answer_links(&summary),
+    )
 }
 
 /// Scores a transcript and writes the answer's three reports; the record is written by

@@ -80,6 +80,7 @@ pub fn run(args: BatchArgs, config: &Config) -> Result<i32> {
         progress: batch::run::progress_wanted(),
         history: history_file(args.no_history, config),
         shard: args.shard,
+        interview: args.interview,
     })?;
     crate::errln!(
         "{} scored, {} rescored, {} skipped, {} failed{}{}; reports in {}",

@@ -82,7 +82,8 @@ pub fn run(args: &ScoreArgs, config: &Config) -> Result<i32> {
         };
         if let Some(dir) = &args.out {
             let name = pipeline::report_name(file);
-            if let Err(e) = reports::write_interview(dir, &name, &s, recording(Some(dir)).as_ref())
+            if let Err(e) =
+                reports::write_interview(dir, &name, &s, recording(Some(dir)).as_ref(), &[])
             {
                 super::report_failure(
                     &e.context(format!("{}: reports not written", file.display())),
