@@ -172,6 +172,8 @@ const RULES: &[(&[&str], QuestionKind)] = &[
             "why are you leaving",
             "where do you see yourself",
             "what motivates you",
+            "what makes you want",
+            "want to join",
             "why did you apply",
             "what do you know about",
             "career goals",
@@ -215,6 +217,10 @@ mod tests {
             ("Why should we hire you?", Closing),
             ("Tell me about yourself.", Intro),
             ("Why do you want to work here?", Motivation),
+            (
+                "And what makes you want to join a smaller studio like ours?",
+                Motivation,
+            ),
             ("How would you design a URL shortener?", Technical),
             ("Estimate the number of coffee shops in Paris.", Case),
         ];
