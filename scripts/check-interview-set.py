@@ -6,7 +6,7 @@ Needs only python3 and sox (with Ogg Vorbis support). Exit 1 on any failure.
     python3 scripts/check-interview-set.py [--dir DIR ...]
 
 --dir (repeatable; default fixtures/interviews) names the folders to check together, e.g.
-`--dir fixtures/interviews --dir /work/heldout4` for the staged held-out set 4. The
+`--dir fixtures/interviews --dir /work/heldout5` for the staged held-out set 5. The
 set-level checks that need the tuning files run only when tuning files are among them.
 
 Labels (per NAME.json):
@@ -18,14 +18,14 @@ Labels (per NAME.json):
     turn of that q before its first answer turn; answer_start/end = first/last answer turn;
     candidate_spans = the answer turns; every follow-up lies inside the answer span;
     fillers_candidate = the number of "um"/"uh" words in the answer turns' text;
-  * held_out_set: present exactly on held-out files (1, 2, 3 or 4); a degradation, if any, is
+  * held_out_set: present exactly on held-out files (1, 2, 3, 4 or 5); a degradation, if any, is
     a known kind with its parameters (video_call, noisy_room);
   * the set: >= 13 files; held-out set 1 and set 2 have exactly 3 files each, each set has
     a one-voice file and a voice in no tuning file, set 2 has a voice in no other file
     (neither tuning nor set 1) and a degraded (video-call) file; >= 8 two-voice and >= 2
     one-voice files, a 6-question interview, follow-ups in >= 3 files, rephrases in >= 2.
-    Held-out sets 3 (i14-i18, now in fixtures/interviews/) and 4 (i19-i23, staged outside
-    it) are each checked when present: exactly 5 files, a one-voice file, a degraded
+    Held-out sets 3 (i14-i18) and 4 (i19-i23), both now in fixtures/interviews/, and 5
+    (i24-i28, staged outside it) are each checked when present: exactly 5 files, a one-voice file, a degraded
     file, two-voice pairs female->male, male->female and male/male (from the
     "(female)"/"(male)" in `voices`), 4-6 questions per file, and (with the tuning files)
     a voice in no tuning file and a voice in no file outside that set.
@@ -47,8 +47,8 @@ import sys
 from pathlib import Path
 
 D = Path(__file__).resolve().parent.parent / "fixtures" / "interviews"  # --dir
-HELD_SETS = (1, 2, 3, 4)
-STAGED_STYLE_SETS = (3, 4)  # 5 files each, checked when present
+HELD_SETS = (1, 2, 3, 4, 5)
+STAGED_STYLE_SETS = (3, 4, 5)  # 5 files each, checked when present
 SPEAKERS = {"interviewer", "candidate"}
 ROLES = {"question", "answer", "followup", "small_talk"}
 KINDS = {"behavioral", "case", "technical", "closing", "motivation", "intro"}
@@ -207,7 +207,7 @@ def main():
     full = bool(tune)  # the tuning files are among the checked ones
     if not full:
         print("(no tuning files among these: only the checks of the held-out sets present)")
-    for k in STAGED_STYLE_SETS:  # sets 3 and 4: same shape, each checked when present
+    for k in STAGED_STYLE_SETS:  # sets 3, 4 and 5: same shape, each checked when present
         sk = [d for d in held if d.get("held_out_set") == k]
         if not sk:
             continue

@@ -9,10 +9,11 @@ fixtures/interviews/README.md), with festival, flite, espeak-ng, sox and ffmpeg 
         [--out-dir DIR] [--all]
 
 --out-dir (default fixtures/interviews) only says where the files go; their bytes do not
-depend on it. Held-out set 4 (i19-i23) is staged: a run without --only skips it (unless
---all); make it with `--only i19 i20 i21 i22 i23 --out-dir /work/heldout4`, and later
-with the default --out-dir to move it into fixtures/interviews (byte-identical). Set 3
-(i14-i18) was staged the same way and has been moved in: a plain run makes i01-i18.
+depend on it. Held-out set 5 (i24-i28) is staged (STAGED_SETS): a run without --only
+skips it (unless --all); make it with `--only i24 i25 i26 i27 i28 --out-dir /work/heldout5`,
+and later with the default --out-dir to move it into fixtures/interviews (byte-identical).
+Sets 3 (i14-i18) and 4 (i19-i23) were staged the same way and have been moved in: a plain
+run makes i01-i23.
 
 How times are known
 -------------------
@@ -37,7 +38,8 @@ Trim: 10 ms frames (160 samples); keep from the first to the last frame whose RM
 Held-out sets: i08-i10 carry held_out_set 1 (seen during development), i11-i13
 held_out_set 2 (fresh), i14-i18 held_out_set 3 (written after sets 1-2 were seen),
 i19-i23 held_out_set 4 (written after sets 1-3 were seen; run once for the final
-measurement). i12 and i22 are degraded like a video call (degrade="video_call"; see
+measurement), i24-i28 held_out_set 5 (written after sets 1-4 were seen; staged, a clean
+test to be run once). i12, i22 and i27 are degraded like a video call (degrade="video_call"; see
 video_call()), i17 is a noisy room (degrade="noisy_room"; see noisy_room()); their labels
 have a "degradation" field.
 
@@ -62,7 +64,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "fixtures" / "interviews"  # --out-dir
-STAGED_SETS: set = set()  # held-out sets not made by a plain full run (see main()); set 4 has been moved in
+STAGED_SETS = {5}  # held-out sets not made by a plain full run (see main()); set 4 has been moved in
 CACHE = ROOT / "fixtures" / "cache" / "interviews-build"
 SR = 16000
 SEED = 20261130
@@ -124,6 +126,9 @@ VOICES = {
                       label="piper en_US-joe-medium (male), length_scale 1.2"),
     "fest_kal_ds100": dict(engine="festival", voice="kal_diphone", stretch=1.0,
                            label="festival kal_diphone (male), normal speed"),
+    # held-out set 5 (i24-i28) only:
+    "espeak_m7": dict(engine="espeak", voice="en-us+m7", speed=150,
+                      label="espeak-ng en-us+m7 (male variant, formant synthesis)"),
 }
 
 
@@ -1031,6 +1036,239 @@ INTERVIEWS = [
             under a lot of bridges makes fewer of those mistakes."""),
         ],
     ),
+    # ===================================================================================
+    # Held-out set 5 (i24-i28): written after sets 1-4 were seen by the detector's author;
+    # a clean test, to be run once. Staged outside fixtures/interviews/ (STAGED_SETS: a
+    # plain full run skips it; make it with --only i24 i25 i26 i27 i28 --out-dir DIR). No
+    # question, answer or small-talk turn shares a 5-word sequence with an i01-i23 turn
+    # (um/uh ignored). Voice pairs not used before: male->female (i24), female/female (i25),
+    # male/male (i26, with espeak-ng m7, a voice in no earlier file), female->male in a
+    # video call (i27); i28 is one voice in festival kal (not one-voice before).
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i24_hotel_revenue_pricing", held_out=True, held_out_set=5,
+        interviewer="joe", candidate="espeak_f3",
+        turns=[
+            S("Hey, welcome. Um, sorry we're a few minutes late getting started."),
+            S("No worries at all.", who="C"),
+            Q("To begin, tell me how you got into hotel pricing.", "intro", gap=0.5),
+            A("""Sure. || I began on the reception desk of a seaside hotel, checking guests in
+            during my summers at college. Um, the manager noticed I liked the booking screens
+            more than the guests, so she let me set the weekend rates. Eight years later I run
+            pricing for a group of fourteen hotels, with one analyst and a small forecasting
+            model that I built myself. It is nothing fancy, uh, mostly a spreadsheet that
+            compares this year's bookings with last year's."""),
+            Q("Give me an example where a pricing call you made backfired.", "behavioral"),
+            A("""Yes. Three summers ago I raised our August rates by eighteen percent at one
+            coastal property, because bookings were arriving early. What I missed was a music
+            festival that had moved to another town. Uh, by July we were half empty on the
+            weekends the festival used to fill. So what could I still save? I cut the midweek
+            rate, sold packages with a local boat tour, and we ended the month eleven points
+            below target instead of thirty."""),
+            F("What did you learn from that?"),
+            A("""To check what drives the demand, not only the curve. Um, now every spike in
+            bookings gets one question before I act on it: who is coming, and why now?"""),
+            S("Good. Um, okay, a more hands-on one now."),
+            Q("How would you set the price for a brand new hotel with no booking history?",
+              "case", gap=0.3),
+            A("""Okay. || I would borrow history from the neighbours. I would pick five
+            nearby hotels of a similar size and standard, and track their public rates every
+            day for a couple of months. Uh, then I would open a little below them, since a new
+            place has no reviews yet. Once the first fifty reviews are in, I would move toward
+            their level, week by week, and watch how fast rooms sell at each step."""),
+            Q("What frustrates you most about the tools you use today?", "behavioral"),
+            A("""Honestly, they hide the reasons. Our current system tells me to drop a rate by
+            ten pounds, but it never says why. Um, twice last year it reacted to a competitor
+            who had simply made a typo in their price. I now keep a short checklist next to it,
+            and I override about one suggestion in six. The other problem is speed. On a busy
+            Friday it takes almost a minute to load one week of rates, and, uh, by then a
+            competitor may have changed theirs again."""),
+            Q("And why this company, at this point in your career?", "motivation"),
+            A("""Because you are opening city hotels, and I have only priced holidays by the
+            sea. Business travel follows a completely different week, busy from Monday to
+            Thursday and quiet at weekends. Uh, I want to learn that pattern, and I think my
+            habit of asking why demand moves would carry over well. And to be honest, after
+            eight long years by the coast, I am more than ready to live in a big city again."""),
+            S("Lovely. That wraps it up for me. Many thanks."),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i25_dairy_lab_female_pair", held_out=True, held_out_set=5,
+        interviewer="flite_slt", candidate="espeak_f1",
+        turns=[
+            S("Hello, and thanks for coming all this way. How was the train?"),
+            S("Slow, but I got some reading done.", who="C"),
+            S("Ha. Okay, shall we begin?"),
+            Q("Tell me something about the work you do now.", "intro", gap=0.3),
+            A("""Of course. I run the quality lab at a dairy that makes yoghurt and soft cheese.
+            Um, there are five of us, and we test every batch for bacteria before it leaves the
+            site. I also train the people on the production floor to take samples properly,
+            which is harder than it sounds. Before the dairy I spent four years in a hospital
+            lab, counting blood cells. I liked that work, but I never saw what happened after
+            the result left the lab."""),
+            Q("Describe a situation in which you spotted a problem nobody else had noticed.",
+              "behavioral"),
+            A("""Last winter I saw that our yeast counts crept up every Thursday, but only a
+            little, always inside the limit. Nobody worried, because each result on its own
+            passed. Uh, I put eight weeks of results on one chart, and the pattern was obvious.
+            Why Thursdays? The cleaning crew changed shifts that day and rinsed one filling line
+            with cold water. We fixed their rota, and the counts have stayed flat for nine
+            months."""),
+            F("And how did the cleaning crew react when you told them?"),
+            A("""Better than I feared. Um, I showed them the chart instead of a complaint, and
+            their supervisor asked for a copy to pin on their notice board."""),
+            S("Great, thanks. Next one."),
+            Q("Why are you leaving the dairy?", "motivation", gap=0.3),
+            A("""Mainly because the lab is finished, in a good way. When I joined, half our
+            methods were written on sticky notes, and last spring we passed our accreditation
+            audit with no major findings. Uh, I am after a bigger lab where I can learn newer
+            methods, like testing by DNA instead of growing cultures for three days. Your lab
+            already runs those tests, and I want to be trained by people who do them every
+            day. Um, it would also bring me closer to my family."""),
+            Q("How would you handle a colleague who keeps skipping steps in a procedure?",
+              "behavioral"),
+            A("""I would first find out whether the step makes sense to them. Um, in my
+            experience people skip a step when it seems pointless, or when it is awkward to do.
+            In the hospital lab a technician kept missing a label check, and it turned out the
+            printer was on the far side of the room. We moved the printer, and the misses
+            stopped within a week. If it still happened after that, I would talk to them
+            plainly, and write down what we agreed."""),
+            S("Okay, we've covered all I had. Thank you for coming."),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i26_aircraft_planner_male_pair", held_out=True, held_out_set=5,
+        interviewer="flite_awb", candidate="espeak_m7",
+        turns=[
+            S("Right, thanks for coming in. Uh, grab a seat anywhere."),
+            Q("So, what's the story of how you ended up working on aircraft?", "intro",
+              gap=0.4),
+            A("""Sure. My dad fixed tractors, so I grew up with grease on my hands. Um, I
+            trained as an aircraft mechanic at nineteen and spent seven years on the night shift
+            at a regional airport, mostly on small turboprops. Two years ago I moved into
+            maintenance planning, where I decide which jobs happen on which night, and which
+            parts need to be waiting when the plane lands. Uh, it is less hands on, but I like
+            seeing the whole week at once."""),
+            Q("Tell me about pushing back on someone senior.", "behavioral"),
+            RQ("Let me rephrase that. Was there a time a manager wanted something signed off "
+               "that you weren't happy with?"),
+            A("""Yes, once. Um, a duty manager wanted an aircraft back in service before the
+            morning flight, but a hydraulic seal had been changed and the leak test was still
+            running. He had a hundred and forty passengers waiting. I told him I would not sign
+            it until the test finished, and I offered to call the crew myself to explain. Uh,
+            the plane left fifty minutes late, and the seal held."""),
+            F("Were there any consequences for you afterwards?"),
+            A("""None bad. The chief engineer backed me the next day, and, um, a few months
+            later that delay was used in training as an example of the right call."""),
+            S("Okay. Good. Um, switching gears a bit."),
+            Q("How would you plan the work if three aircraft needed checks on the same night?",
+              "case", gap=0.3),
+            A("""Let me think about it. || First I would rank them by when each one has to fly
+            again, because the earliest departure sets the clock. Then I would look at skills:
+            if two of the checks need an avionics person and we only have one on shift, that is
+            the real limit. Uh, I would split the crew, do the quick checks first, and keep one
+            mechanic free for surprises, since something always turns up once the panels are
+            open."""),
+            Q("What's your biggest weakness as a planner?", "behavioral"),
+            A("""I still think like a mechanic. When a job runs late, my first urge is to walk
+            out to the hangar and help, um, instead of fixing the plan for the rest of the
+            night. Last month I forced myself to stay at the desk during a long engine change,
+            and we moved four other jobs in time. I also put a note on my screen that says the
+            plan is the job. It sounds silly, but, uh, it works most nights."""),
+            S("Okay, that covers everything. Cheers for coming in."),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i27_claims_lead_video_call", held_out=True, held_out_set=5,
+        interviewer="espeak_f2", candidate="flite_rms", degrade="video_call",
+        turns=[
+            S("Hello? Are you hearing me alright? Uh, I think my microphone was muted a second ago."),
+            S("I can hear you now, yes.", who="C"),
+            S("Great. Sorry about that. Let's start."),
+            Q("Walk me through what a normal week looks like for you right now.", "intro",
+              gap=0.3),
+            A("""Sure. I run nine claims handlers at a home insurer, mostly water
+            damage and storm claims. Um, in a normal week we open about three hundred new
+            claims. Mondays are the busiest, because people find leaks after the weekend. I
+            spend mornings on the tricky cases and afternoons coaching, and on Fridays I review
+            any claim that has been open for more than sixty days."""),
+            Q("Tell me about the toughest customer call you have ever taken.", "behavioral"),
+            A("""A man called after a burst pipe had ruined his ground floor, two weeks before
+            his daughter's wedding, which was planned in that house. He was shouting, and
+            honestly, I understood why. Uh, my job was getting him somewhere to live and a
+            builder quickly, without breaking our rules. So I approved a rented flat that same
+            afternoon and sent our fastest contractor the next morning. The kitchen was usable
+            again in nine days."""),
+            F("And did the wedding go ahead?"),
+            A("""It did, in a garden next door. Um, he sent the team a photo, which is still on
+            our wall."""),
+            S("Sorry, you froze for a moment there. Um, I think I caught most of it."),
+            Q("How would you keep quality up if the number of claims doubled overnight after a "
+              "storm?", "case", gap=0.4),
+            A("""I would split the work by how simple it is. Um, about half of storm claims are
+            small, like a fence or a few roof tiles, and those can be paid quickly from photos.
+            The experienced handlers take the flooded homes. I would also pull two people off
+            new claims to check a sample of the fast payments every day, so that speed does not
+            turn into mistakes we find six months later."""),
+            Q("And what would make you say yes to an offer from us?", "closing"),
+            A("""Mostly the people I met today. Um, your claims team seems to talk to the pricing
+            team, which is rare. At my company we learn about a new policy wording when the
+            first claim arrives. I would also want to help shape how new handlers are trained,
+            because that is the part of my job I enjoy the most. And, uh, the commute would be
+            twenty minutes instead of an hour, which my kids would like."""),
+            S("Great, that's everything. Thank you, and apologies for the audio trouble."),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i28_school_librarian_one_voice", held_out=True, held_out_set=5, interviewer=None,
+        candidate="fest_kal",
+        turns=[
+            Q("Question one. What does your current job involve?", "intro", who="C", gap=0.6),
+            A("""Um, I am the librarian at a secondary school with about twelve hundred pupils.
+            I look after the books, of course, but most of my time goes on reading clubs,
+            homework help after school, and teaching pupils how to tell a good source from a bad
+            one online. Before this I worked in a public library for six years. I enjoy the variety. One hour
+            I am reading a story to a class of first years, and the next I am helping a sixth
+            former find a journal article for a history essay."""),
+            Q("Describe a time when you got people using something they had been ignoring.",
+              "behavioral", who="C"),
+            A("""When I started, the library was almost empty at lunchtime. Uh, the pupils
+            thought it was a place for detention, and in a way it was. What was my fix? I
+            stopped detentions being held there, put a games table in one corner, and asked the
+            pupils to choose forty new books with a small budget. Within one term, lunchtime
+            visits went from about ten a day to over ninety. The head teacher now holds her
+            parents' evenings in the library, um, which would have been unthinkable before."""),
+            Q("Question three. How would you measure whether a reading programme is working?",
+              "case", who="C"),
+            A("""Visits and loans are easy to count, but they are not the point. Um, I would
+            agree on one measure with the English teachers, like reading age, and test a group
+            in September and again in June. I would compare them with pupils who did not
+            take part, and I would also ask the pupils themselves, because a child who starts
+            reading for fun is a win that no test shows. Um, I would keep the whole thing small
+            for the first year, maybe thirty pupils."""),
+            Q("What's the hardest thing about working alone in a school?", "behavioral",
+              who="C", gap=2.5),
+            A("""Nobody checks my ideas. In a public library there was always a colleague to say
+            that something would not work. Um, here I can spend a month on a project before I
+            find out. Now I pick two pupils and one teacher, and I show them every plan early,
+            uh, even when it feels unfinished. Last autumn that saved me from a terrible idea,
+            a reading challenge with points and prizes. The pupils told me straight away that
+            only the keen readers would ever join in, so we dropped the points and kept the
+            book swaps."""),
+            Q("Final question. What draws you to a university library?", "motivation",
+              who="C"),
+            A("""Because I want to work on research skills at a deeper level. Um, I already teach
+            eleven year olds to check where a claim comes from, and I love that part of the job.
+            At a university I could help students who are writing their first real
+            dissertation, and I would have colleagues again. I have also started a part time
+            master's degree in information science, um, which I finish next summer, so the
+            timing feels right. And I miss talking about books with adults."""),
+        ],
+    ),
 ]
 
 
@@ -1493,7 +1731,7 @@ def main():
                                      for o in args.only):
                 continue
             if not args.only and not args.all and spec.get("held_out_set") in STAGED_SETS:
-                continue  # held-out set 4 is made only on request (--only i19 ... or --all)
+                continue  # staged held-out set 5 is made only on request (--only i24 ... or --all)
             lab = make_interview(spec, Path(tmp))
             total += lab["duration_s"]
             qs = lab["questions"]
