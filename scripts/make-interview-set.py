@@ -9,11 +9,9 @@ fixtures/interviews/README.md), with festival, flite, espeak-ng, sox and ffmpeg 
         [--out-dir DIR] [--all]
 
 --out-dir (default fixtures/interviews) only says where the files go; their bytes do not
-depend on it. Held-out set 5 (i24-i28) is staged (STAGED_SETS): a run without --only
-skips it (unless --all); make it with `--only i24 i25 i26 i27 i28 --out-dir /work/heldout5`,
-and later with the default --out-dir to move it into fixtures/interviews (byte-identical).
-Sets 3 (i14-i18) and 4 (i19-i23) were staged the same way and have been moved in: a plain
-run makes i01-i23.
+depend on it. Sets 3 (i14-i18), 4 (i19-i23) and 5 (i24-i28) were each staged outside
+fixtures/interviews (made with `--only ... --out-dir DIR`, run once, then moved in,
+byte-identical): a plain run makes i01-i28. A new staged set goes in STAGED_SETS.
 
 How times are known
 -------------------
@@ -64,7 +62,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "fixtures" / "interviews"  # --out-dir
-STAGED_SETS = {5}  # held-out sets not made by a plain full run (see main()); set 4 has been moved in
+STAGED_SETS = set()  # held-out sets not made by a plain full run (see main()); sets 3-5 have been moved in
 CACHE = ROOT / "fixtures" / "cache" / "interviews-build"
 SR = 16000
 SEED = 20261130
@@ -1038,8 +1036,7 @@ INTERVIEWS = [
     ),
     # ===================================================================================
     # Held-out set 5 (i24-i28): written after sets 1-4 were seen by the detector's author;
-    # a clean test, to be run once. Staged outside fixtures/interviews/ (STAGED_SETS: a
-    # plain full run skips it; make it with --only i24 i25 i26 i27 i28 --out-dir DIR). No
+    # a clean test, run once (staged outside fixtures/interviews/, then moved in). No
     # question, answer or small-talk turn shares a 5-word sequence with an i01-i23 turn
     # (um/uh ignored). Voice pairs not used before: male->female (i24), female/female (i25),
     # male/male (i26, with espeak-ng m7, a voice in no earlier file), female->male in a

@@ -56,6 +56,14 @@ impl Discriminant {
 /// male voices of set 4 measured 8 that way, one voice up to 13.)
 pub(crate) const TWO_VOICES_MIN_SEPARATION: f64 = 22.0;
 
+/// Without seeds, the interviewer's side must hold at least this many sentences and this share
+/// of the speech to be a voice: started from the two prints furthest apart, the sides can
+/// settle on one or two odd sentences of one voice (seen on one-voice recordings of the
+/// evaluation set, where 1-2 sentences and 1-6% of the speech measured 22-177 apart; real
+/// interviewer sides held 7-15 sentences and 14-29% of the speech).
+const UNSEEDED_MIN_SENTENCES: usize = 3;
+const UNSEEDED_MIN_SHARE: f64 = 0.08;
+
 /// Sentences shorter than this seed nothing on the candidate's side.
 const MIN_SEED_S: f64 = 2.0;
 
@@ -82,7 +90,9 @@ fn stats(rows: &[(&[f32], f64)]) -> Option<(Vec<f64>, Vec<f64>)> {
 }
 
 /// Clusters `samples` into interviewer and candidate; `None` when there is too little to tell
-/// (fewer than one question seed and two candidate seeds with voice prints).
+/// (fewer than four sentences with voice prints). Without a question seed (Whisper garbled
+/// every question, as on a poor video call) or two candidate seeds, the sides start from the
+/// two sentences that sound furthest apart, and the interviewer is the side that speaks less.
 pub(crate) fn sides(samples: &[Sample]) -> Option<Sides> {
     let dims = samples.iter().find_map(|s| s.print.as_ref())?.len();
     let usable: Vec<(usize, &[f32], f64)> = samples
@@ -95,7 +105,7 @@ pub(crate) fn sides(samples: &[Sample]) -> Option<Sides> {
                 .map(|p| (i, p, s.duration_s.clamp(0.2, 10.0)))
         })
         .collect();
-    let (_, all_var) = stats(&usable.iter().map(|u| (u.1, u.2)).collect::<Vec<_>>())?;
+    let (all_mean, all_var) = stats(&usable.iter().map(|u| (u.1, u.2)).collect::<Vec<_>>())?;
     // A group of one or two seeds has no usable variance of its own: a floor from the
     // whole recording's spread.
     let floor: Vec<f64> = all_var.iter().map(|v| (v * 0.05).max(1e-6)).collect();
@@ -106,10 +116,41 @@ pub(crate) fn sides(samples: &[Sample]) -> Option<Sides> {
             .map(|u| (u.1, u.2))
             .collect()
     };
-    let seeds_q = group(&|_, s| s.question);
-    let seeds_c = group(&|_, s| !s.question && s.duration_s >= MIN_SEED_S);
-    if seeds_q.is_empty() || seeds_c.len() < 2 {
-        return None;
+    let mut seeds_q = group(&|_, s| s.question);
+    let mut seeds_c = group(&|_, s| !s.question && s.duration_s >= MIN_SEED_S);
+    let unseeded = seeds_q.is_empty() || seeds_c.len() < 2;
+    if unseeded {
+        if usable.len() < 4 {
+            return None;
+        }
+        // Standardised squared distance between two prints.
+        let dist = |a: &[f64], b: &[f32]| -> f64 {
+            (0..dims)
+                .map(|d| (a[d] - f64::from(b[d])).powi(2) / all_var[d].max(1e-9))
+                .sum()
+        };
+        let widen = |p: &[f32]| p.iter().map(|x| f64::from(*x)).collect::<Vec<f64>>();
+        let far = |from: &[f64]| {
+            usable
+                .iter()
+                .max_by(|x, y| dist(from, x.1).total_cmp(&dist(from, y.1)))
+                .map(|u| widen(u.1))
+        };
+        let a = far(&all_mean)?;
+        let b = far(&a)?;
+        seeds_q = usable
+            .iter()
+            .filter(|u| dist(&a, u.1) < dist(&b, u.1))
+            .map(|u| (u.1, u.2))
+            .collect();
+        seeds_c = usable
+            .iter()
+            .filter(|u| dist(&a, u.1) >= dist(&b, u.1))
+            .map(|u| (u.1, u.2))
+            .collect();
+        if seeds_q.is_empty() || seeds_c.is_empty() {
+            return None;
+        }
     }
     let (mq, vq) = stats(&seeds_q)?;
     let (mc, vc) = stats(&seeds_c)?;
@@ -159,6 +200,29 @@ pub(crate) fn sides(samples: &[Sample]) -> Option<Sides> {
     } else {
         0.0
     };
+    let mut separation = separation;
+    if unseeded {
+        // No words told who asks: the interviewer is the side that speaks less.
+        let time = |assign: &[bool], want: bool| -> f64 {
+            usable
+                .iter()
+                .zip(assign)
+                .filter(|(_, a)| **a == want)
+                .map(|(u, _)| u.2)
+                .sum()
+        };
+        if time(&assign, true) > time(&assign, false) {
+            assign.iter_mut().for_each(|a| *a = !*a);
+            disc.w.iter_mut().for_each(|w| *w = -*w);
+            disc.mid = -disc.mid;
+        }
+        // A side of one or two odd sentences (a cough, a garbled stretch) is not a voice.
+        let asked = assign.iter().filter(|a| **a).count();
+        let share = time(&assign, true) / usable.iter().map(|u| u.2).sum::<f64>().max(1e-9);
+        if asked < UNSEEDED_MIN_SENTENCES || share < UNSEEDED_MIN_SHARE {
+            separation = 0.0;
+        }
+    }
     let mut interviewer = vec![false; samples.len()];
     for (u, a) in usable.iter().zip(&assign) {
         interviewer[u.0] = *a;
@@ -234,6 +298,36 @@ mod tests {
         let got = sides(&samples).unwrap();
         assert_eq!(got.interviewer, truth);
         assert!(got.separation > TWO_VOICES_MIN_SEPARATION, "{got:?}");
+    }
+
+    #[test]
+    fn without_questions_the_quieter_voice_asks() {
+        // No sentence reads as a question (the words were garbled): the two voices are
+        // still told apart, and the one that speaks less is the interviewer's.
+        let mut samples = Vec::new();
+        let mut truth = Vec::new();
+        for k in 0..5 {
+            samples.push(s(&[3.0 + 0.1 * (k % 2) as f32, 1.0], 2.0, false));
+            truth.push(true);
+            for j in 0..3 {
+                samples.push(s(
+                    &[0.1 * ((k + j) % 3) as f32, 0.05 * (j % 2) as f32],
+                    5.0,
+                    false,
+                ));
+                truth.push(false);
+            }
+        }
+        let got = sides(&samples).unwrap();
+        assert_eq!(got.interviewer, truth);
+        assert!(got.separation > TWO_VOICES_MIN_SEPARATION, "{got:?}");
+        // One voice with one odd sentence: not two voices.
+        let mut one: Vec<Sample> = (0..12)
+            .map(|i| s(&[0.1 * (i % 3) as f32, 0.05 * (i % 2) as f32], 4.0, false))
+            .collect();
+        one.push(s(&[9.0, 9.0], 1.0, false));
+        let got = sides(&one).unwrap();
+        assert!(got.separation < TWO_VOICES_MIN_SEPARATION, "{got:?}");
     }
 
     #[test]
