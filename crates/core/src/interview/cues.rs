@@ -140,6 +140,8 @@ pub(crate) struct Cues {
     pub marker: bool,
     /// Starts with such a marker, then goes on ("Question three: why...").
     pub marker_lead: bool,
+    /// Opens like a question ("what", "how", "why"... after any lead-in words).
+    pub wh: bool,
 }
 
 impl Cues {
@@ -195,6 +197,12 @@ pub(crate) fn cues(text: &str) -> Cues {
             )
         })
         .collect();
+    let wh = body.first().is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "what" | "what's" | "how" | "why" | "when" | "where" | "which" | "who"
+        )
+    });
     let marker_len = marker_prefix(&after_lead);
     let marker = marker_len > 0 && marker_len == after_lead.len();
     let marker_lead = marker_len > 0 && marker_len < after_lead.len();
@@ -210,6 +218,7 @@ pub(crate) fn cues(text: &str) -> Cues {
         first_person,
         marker,
         marker_lead,
+        wh,
     }
 }
 

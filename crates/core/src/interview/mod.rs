@@ -403,7 +403,17 @@ fn roles_one_voice(
         // measure 0.4: a question the bank or the kind rules know, put to "you" with a
         // question mark, needs no pause before it.
         let plainly_asked = c.new_question() && c.known && c.asks && c.second_person;
+        // A question no cue knows ("What's the hardest thing about working alone?"), read
+        // after a long pause and answered at length; a rhetorical question inside an answer
+        // follows its sentence closely, or speaks of "I".
+        let bare = c.asks
+            && c.wh
+            && !c.first_person
+            && !c.follow_up
+            && s.gap_before_s >= LONG_PAUSE_S
+            && spoken_after(sents, cues, k) >= MIN_REPLY_S;
         let opens = (c.new_question() && (paused || in_question || plainly_asked))
+            || (bare && !in_question)
             || c.marker_lead
             // Whatever follows "Next question." is the question.
             || (after_marker && !c.first_person);
@@ -427,6 +437,20 @@ fn roles_one_voice(
         out.push(role);
     }
     out
+}
+
+/// A pause this long before a question-shaped sentence, in one voice, is the reader moving on
+/// to the next question (Whisper's word ends make pauses read shorter than they are).
+const LONG_PAUSE_S: f64 = 1.0;
+
+/// Speech after sentence `k` before the next question-shaped sentence after a long pause.
+fn spoken_after(sents: &[Sentence], cues: &[cues::Cues], k: usize) -> f64 {
+    sents[k + 1..]
+        .iter()
+        .zip(&cues[k + 1..])
+        .take_while(|(s, c)| !(c.asks && s.gap_before_s >= LONG_PAUSE_S))
+        .map(|(s, _)| s.end_s - s.start_s)
+        .sum()
 }
 
 fn build(

@@ -185,6 +185,36 @@ fn one_voice_reads_questions_aloud() {
 }
 
 #[test]
+fn one_voice_unknown_question_after_a_long_pause() {
+    // No cue knows "What's the hardest thing about working alone?", and it says no "you":
+    // read after a long pause and answered at length, it is a question.
+    let answer = "Nobody checks my ideas so I show a rough plan to two pupils and one \
+                  teacher every week and last autumn that saved me from a bad idea with \
+                  points and prizes which the pupils disliked at once.";
+    let lines: Vec<(Speaker, &str)> = vec![
+        (C, "Question one. Tell me about yourself."),
+        (C, answer),
+        (
+            C,
+            "What's the hardest thing about working alone in a school?",
+        ),
+        (C, answer),
+    ];
+    let (t, _) = interview(&lines, 1.2);
+    let s = split(&t, None);
+    let texts: Vec<&str> = s.questions.iter().map(|q| q.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        vec![
+            "Tell me about yourself.",
+            "What's the hardest thing about working alone in a school?"
+        ],
+        "{:#?}",
+        s.turns
+    );
+}
+
+#[test]
 fn rhetorical_question_without_pause_is_not_a_new_question() {
     let lines: Vec<(Speaker, &str)> = vec![
         (C, "Tell me about a time you failed."),
