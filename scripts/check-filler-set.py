@@ -7,6 +7,22 @@ A standalone filler (run_in=false) was placed between silent gaps of >= 0.1 s, s
 neighbours must be near the noise floor; a run-in filler is only checked for being voiced.
 Long pauses must be as quiet as the noise floor. Prints a table and a verdict; exit 1 on
 failure. Needs only sox and python3.
+
+    python3 scripts/check-filler-set.py                          # fixtures/fillers
+    python3 scripts/check-filler-set.py fixtures/fillers-voices  # the many-voice set
+
+fixtures/fillers-voices (labels with "condition"/"held_out") is checked by check_voices():
+every filler lasts 0.2-0.8 s; its RMS is comparable to the words of its file (within
+-8..+4 dB of the median RMS of the file's word spans, `speech_spans` minus the fillers);
+the 80 ms before every filler is at least 10 dB (noisy files: SNR - 3 dB) quieter than
+the filler (all fillers
+follow a gap of >= 0.1 s), and so is the 80 ms after a standalone filler (not in reverb
+files, where the room tail follows it; a run-in filler is followed by its next word);
+long pauses are quiet (clean/fast/slow/phone: < -45 dBFS; reverb: after its first 0.5 s);
+for the fan/cafe files the SNR measured from the .ogg alone (noise power over the gaps
+between speech spans, 30 ms margins; speech power = power over the speech spans minus
+that noise power) is within 2 dB (fan) / 3 dB (cafe babble, not steady) of noise_snr_db;
+held_out is true exactly for the held-out voice or the held-out condition.
 """
 import json, math, subprocess, sys
 from pathlib import Path
@@ -28,7 +44,75 @@ def rms_db(ogg, a, b):
     raise RuntimeError(r.stderr)
 
 
+HELD_OUT_VOICE, HELD_OUT_CONDITION = "fest_ked", "phone"
+
+
+def check_voices(d):
+    bad, n = 0, 0
+    snrs = []
+    print(f"{'file':44s} {'word':4s} {'run':3s} {'start':>7s} {'dur':>5s} {'fill dB':>7s} "
+          f"{'words dB':>8s} {'pre dB':>7s} {'post dB':>7s}  verdict")
+    for js in sorted(d.glob("*.json")):
+        lab = json.loads(js.read_text())
+        ogg = js.with_suffix(".ogg")
+        cond = lab["condition"]
+        fspans = {(f["start_s"], f["end_s"]) for f in lab["fillers"]}
+        wspans = [(a, b) for a, b in lab["speech_spans"] if (a, b) not in fspans]
+        wdb = sorted(rms_db(ogg, a, b) for a, b in wspans)
+        wmed = wdb[len(wdb) // 2]
+        n += 1
+        ok = lab["held_out"] == (lab["voice_id"] == HELD_OUT_VOICE or cond == HELD_OUT_CONDITION)
+        bad += not ok
+        if not ok:
+            print(f"{js.stem:44s} held_out flag wrong  FAIL")
+        for f in lab["fillers"]:
+            n += 1
+            s, e = f["start_s"], f["end_s"]
+            fd, pre, post = rms_db(ogg, s, e), rms_db(ogg, s - W, s), rms_db(ogg, e, e + W)
+            margin = 10 if lab["noise_snr_db"] is None else min(10, lab["noise_snr_db"] - 3)
+            ok = 0.2 <= e - s <= 0.8 and -8 <= fd - wmed <= 4 and fd - pre >= margin
+            if not f["run_in"] and cond != "reverb":
+                ok = ok and fd - post >= margin
+            bad += not ok
+            print(f"{js.stem:44s} {f['word']:4s} {'yes' if f['run_in'] else 'no':3s} {s:7.3f} "
+                  f"{e - s:5.3f} {fd:7.1f} {wmed:8.1f} {pre:7.1f} {post:7.1f}  {'ok' if ok else 'FAIL'}")
+        for p in lab["long_pauses"]:
+            if cond in ("fan", "cafe"):
+                continue  # covered by the SNR check
+            n += 1
+            a = p["start_s"] + (0.5 if cond == "reverb" else 0.0)
+            pd = rms_db(ogg, a, p["end_s"])
+            ok = pd < -45
+            bad += not ok
+            print(f"{js.stem:44s} {'PAUSE':4s} {'':3s} {p['start_s']:7.3f} {p['end_s'] - p['start_s']:5.3f} "
+                  f"{pd:7.1f}  {'ok' if ok else 'FAIL'}")
+        if lab["noise_snr_db"] is not None:
+            n += 1
+            edges = [0.0] + [x for sp in lab["speech_spans"] for x in sp] + [lab["duration_s"]]
+            gaps = [(edges[i] + 0.03, edges[i + 1] - 0.03) for i in range(0, len(edges), 2)]
+            gaps = [(a, b) for a, b in gaps if b - a >= 0.1]
+            pw = lambda spans: (sum((b - a) * 10 ** (rms_db(ogg, a, b) / 10) for a, b in spans)
+                                / sum(b - a for a, b in spans))
+            noise = pw(gaps)
+            mix = pw([tuple(x) for x in lab["speech_spans"]])
+            snr = 10 * math.log10(max(mix - noise, 1e-12) / noise)
+            tol = 2.0 if cond == "fan" else 3.0
+            ok = abs(snr - lab["noise_snr_db"]) <= tol
+            bad += not ok
+            snrs.append((js.stem, lab["noise_snr_db"], snr))
+            print(f"{js.stem:44s} SNR labelled {lab['noise_snr_db']:.0f} dB, measured {snr:.1f} dB "
+                  f"(noise {10 * math.log10(noise):.1f} dBFS over {len(gaps)} gaps)  {'ok' if ok else 'FAIL'}")
+    print(f"{n - bad} passed, {bad} failed")
+    return 1 if bad else 0
+
+
 def main():
+    if len(sys.argv) > 1:
+        d = Path(sys.argv[1]).resolve()
+        if any("condition" in json.loads(j.read_text()) for j in d.glob("*.json")):
+            return check_voices(d)
+        global D
+        D = d
     bad, n = 0, 0
     print(f"{'file':28s} {'word':4s} {'run':3s} {'start':>7s} {'dur':>5s} {'fill dB':>7s} {'pre dB':>7s} {'post dB':>7s}  verdict")
     for js in sorted(D.glob("*.json")):

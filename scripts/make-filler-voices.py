@@ -1,0 +1,568 @@
+#!/usr/bin/env python3
+"""Build fixtures/fillers-voices/: filler-word answers spoken by SIX voices (neural,
+HTS, diphone, formant; male and female) in seven recording conditions, with "um"/"uh" at
+exact, known times. The one-voice set is fixtures/fillers/ (make-filler-set.py).
+
+Run with the Python of the Piper venv (numpy, piper-tts, the joe voice), with festival
+(text2wave), flite, espeak-ng, sox and ffmpeg (libopus, libvorbis) on PATH:
+
+    fixtures/cache/venv/bin/python scripts/make-filler-voices.py [--only NAME ...]
+    python3 scripts/check-filler-set.py fixtures/fillers-voices      # check the labels
+
+The synthesis helpers (the voices' command lines, Piper seeded, 16 kHz resampling,
+level(), trim(), sox_chain(), pink_noise(), brown_noise(), festival's diphone
+de-glitching) are imported from scripts/make-interview-set.py, unchanged.
+
+HELD OUT (must not be used for tuning the detector): the voice `fest_ked` (festival
+ked_diphone, male) in every condition, and the condition `phone` (band-limited, Opus at
+12-16 kbit/s, decoded back to 16 kHz) for every voice. Such files carry "held_out": true.
+
+Mark-up of the answers (ANSWERS below)
+--------------------------------------
+  {Um,} / we{, uh,} decided   a STANDALONE filler: synthesised on its own and placed with
+        a silent gap before (0.15-0.45 s) and after (0.1-0.35 s) it. Punctuation before
+        the filler word inside the braces is appended to the preceding chunk (prosody).
+  [um]  a RUN-IN filler: synthesised on its own, placed after a 0.1-0.3 s gap (or at the
+        start of a sentence) and followed by the next chunk with NO gap (0 samples): the
+        filler's end is the next word's start, so its times are exact too (no alignment
+        or estimate is needed). The next chunk starts at that word.
+  ||    a long pause, 1.2-2.0 s of silence.
+Sentences are separate chunks, 0.2-0.6 s apart. Lead-in 0.8 s, tail 0.8 s.
+
+Every chunk is synthesised alone, resampled to 16 kHz, levelled (words: active RMS
+-21 dBFS; fillers -22 dBFS), and trimmed at -45 dBFS in 10 ms frames. The labels are the
+sample positions where the trimmed chunks were laid: exact to one sample, rounded to 1 ms.
+
+Fillers are drawn out the way people say them: each filler is synthesised at the voice's
+slow setting (FILLER_RATE), trimmed, and then time-stretched with sox `tempo -s` to a
+target length drawn per filler (standalone 0.28-0.70 s, run-in 0.22-0.40 s); the stretched
+filler is trimmed again and its measured length is what the label holds (asserted
+0.2-0.8 s). The spellings are "um" and "uh" for every voice; see README for the phonemes.
+
+Conditions (applied to the whole 16 kHz mix; all keep the dry speech where it was placed):
+  clean   only a -66 dBFS seeded noise floor (as everywhere).
+  reverb  sox `reverb R 50 S 100 0 -3` (R, S drawn per file), dry signal kept unshifted.
+  fan     laptop fan / room rumble: brown_noise() at an SNR drawn from 10-20 dB.
+  cafe    babble of four quiet TTS talkers (espeak-ng m1/f2, flite rms/kal16, none of
+          them a voice of this set) reading unrelated sentences, plus pink noise 6 dB
+          under the babble, at an SNR drawn from 10-20 dB.
+  fast / slow   the voice's own rate setting (RATES), clean.
+  phone   (held out) sox sinc band-limit + resample to 8 kHz (narrowband, 300-3400 Hz,
+          Opus 12 kbit/s) or 16 kHz (wideband, 80-7000 Hz, Opus 16 kbit/s), ffmpeg libopus
+          (voip), decoded by ffmpeg back to 16 kHz; the decoded signal's lag against the
+          input is measured by cross-correlation (13-33 samples) and removed by shifting.
+SNR = speech power over the labelled speech spans (clean) / noise power over the whole
+file; labelled as noise_snr_db (checked by check-filler-set.py from the .ogg alone).
+
+Determinism: flite, espeak-ng, festival (diphone voices de-glitched by repeated runs) are
+deterministic; Piper is seeded with a fresh session per answer; every random choice comes
+from RNGs seeded with the file's name; sox runs with -R, ffmpeg with +bitexact, Opus in a
+single thread. Reruns (also --only) are byte-identical on this machine.
+"""
+import argparse
+import hashlib
+import importlib.util
+import json
+import random
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+_spec = importlib.util.spec_from_file_location("make_interview_set",
+                                               ROOT / "scripts" / "make-interview-set.py")
+mi = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(mi)
+
+OUT = ROOT / "fixtures" / "fillers-voices"
+CACHE = ROOT / "fixtures" / "cache" / "filler-voices-build"
+SR = mi.SR  # 16000
+SEED = 20261207
+WORD_DB, FILLER_DB = -21.0, -22.0
+NOISE_DB = -66.0
+OGG_QUALITY = 2
+FILLER_WORDS = {"um", "uh"}
+HELD_OUT_VOICE = "fest_ked"
+HELD_OUT_CONDITION = "phone"
+
+# Voice settings per pace. "normal" is also used for the conditions other than fast/slow.
+# FILLER_RATE: the slow setting the lone filler is synthesised at before sox tempo.
+VOICES = {
+    "joe": dict(engine="piper", sex="M", label="piper en_US-joe-medium (male, neural)",
+                rates={"normal": 1.3, "fast": 1.05, "slow": 1.6}, filler=2.0, key="length_scale"),
+    "fest_slt": dict(engine="festival", voice="cmu_us_slt_arctic_hts", sex="F",
+                     label="festival cmu_us_slt_arctic_hts (female, HTS)",
+                     rates={"normal": 0.85, "fast": 1.1, "slow": 0.68}, filler=0.6, key="hts_rate"),
+    "flite_awb": dict(engine="flite", voice="awb", sex="M",
+                      label="flite cmu_us_awb (male, Scottish English)",
+                      rates={"normal": 1.25, "fast": 1.0, "slow": 1.55}, filler=1.8, key="stretch"),
+    "espeak_f3": dict(engine="espeak", voice="en-us+f3", sex="F",
+                      label="espeak-ng en-us+f3 (female variant, formant)",
+                      rates={"normal": 150, "fast": 190, "slow": 118}, filler=100, key="speed"),
+    "espeak_m3": dict(engine="espeak", voice="en-us+m3", sex="M",
+                      label="espeak-ng en-us+m3 (male variant, formant)",
+                      rates={"normal": 150, "fast": 190, "slow": 118}, filler=100, key="speed"),
+    "fest_ked": dict(engine="festival", voice="ked_diphone", sex="M",
+                     label="festival ked_diphone (male, diphone; package festvox-kdlpc16k)",
+                     rates={"normal": 1.1, "fast": 0.9, "slow": 1.35}, filler=1.7, key="stretch"),
+}
+BABBLE_VOICES = [dict(engine="espeak", voice="en-us+m1", speed=160),
+                 dict(engine="espeak", voice="en-us+f2", speed=165),
+                 dict(engine="flite", voice="rms", stretch=1.1),
+                 dict(engine="flite", voice="kal16", stretch=1.1)]
+BABBLE_TEXT = """The soup of the day is tomato with basil. Can I get a flat white to take away?
+We drove up to the lake on Saturday and the weather was lovely. She said the train was
+twenty minutes late again this morning. I think the new place on the corner does better
+bread. Did you see the match last night? My sister is moving to Leeds in the spring. They
+have finally fixed the lift in our building. Two teas and a slice of carrot cake, please.
+I have to pick the kids up at four. The meeting got moved to Thursday afternoon. We should
+book the tickets before the prices go up."""
+
+# ---------------------------------------------------------------------------------------
+ANSWERS = {
+    "conflict": dict(
+        question="Tell me about a time you disagreed with a colleague.",
+        text="""{Um,} so at my last job, a designer wanted to add a big animation to the
+checkout page. I thought it would slow the page down on older phones. [Uh] I built a quick
+version and I measured it on the slowest phone we support. It added almost a second to the
+load time, which is, {uh,} a lot for checkout. || We looked at the numbers together, and
+we agreed on a lighter version. {Um,} what I learned is that it helps to argue about data,
+not about taste, and I, [um] try to do that every time now."""),
+    "failure": dict(
+        question="Tell me about a time you failed.",
+        text="""{Uh,} in my first year I pushed an app update on a Friday evening. It had a bug
+in the login screen, and about five percent of users could not sign in all weekend. I
+fixed it on Saturday morning, and I, {um,} wrote to every user who had contacted support.
+|| [Uh] since then I never release on a Friday. {Um,} I also added a login test to our
+release checklist, so the same mistake, {uh,} cannot slip through again."""),
+    "motivation": dict(
+        question="Why do you want this role?",
+        text="""{Um,} honestly, it is the mix of problems. I have spent four years building
+data pipelines, and I want to be closer to the people who use the product. This role has,
+{uh,} both. [Um] I also like that the team is small. I did my best work at a startup of
+thirty people, where I could see the effect of what I shipped, {um,} the next day. {Uh,} so
+this feels like the right next step for me."""),
+    "case": dict(
+        question="How many cups of coffee are sold in London every day?",
+        text="""Okay, let me think out loud. || {Um,} London has roughly nine million people,
+and about seven million are adults. {Uh,} maybe two thirds of them drink coffee on a normal
+day, so that is, {um,} around four and a half million people. If each of them has two cups,
+that is nine million cups. But I should [uh] remove the coffee people make at home. I
+would guess half is bought, so about four and a half million cups are sold. {Uh,} then I
+would add commuters and tourists."""),
+    "leadership": dict(
+        question="Describe a time you led a team through a difficult period.",
+        text="""Last year our team lost two senior engineers within a month, right before a
+big release. {Uh,} I had just become the team lead. We had six weeks of work left and only
+four people. So I sat down with, {um,} each person and asked what was worrying them. [Uh]
+it turned out the biggest fear was on call, not the deadline. || I took the first two on
+call weeks myself, and we cut the release from nine features to six. {Um,} we shipped on
+time, and nobody burned out."""),
+    "weakness": dict(
+        question="What is your greatest weakness?",
+        text="""{Uh,} I tend to say yes to too many things. Early in my career I took on every
+request, and then my own projects would, {um,} slip. These days I keep a simple list of
+what I have promised, and before I say yes, I, [uh] check what would have to move. {Um,}
+it is not solved, but I am a lot better at it than I was."""),
+    "feedback": dict(
+        question="How do you handle feedback?",
+        text="""{Um,} I try to take it well. My last manager told me my weekly updates were,
+{uh,} far too long, and she was right. [Um] so now I send three bullet points and a link
+if people want the detail. || {Uh,} it took a few weeks to get used to it, but people
+actually read them now. And I, [um] ask for feedback on them every quarter, which I never
+used to do."""),
+    "intro": dict(
+        question="Tell me about yourself.",
+        text="""{Uh,} hi, I am Sam. I studied economics, and for three years I have been an
+analyst at a logistics company. I, {um,} build the models that decide how many drivers we
+need each day, and I present them to the managers every Monday. Before that I worked in a
+bike shop, which is, {uh,} where I learned to explain things simply. [Um] now I am looking
+for a role where the analysis goes straight into decisions."""),
+    "clean_teamwork": dict(
+        question="Tell me about a time you helped a teammate.",
+        text="""A new engineer joined our team straight out of university. She was strong, but
+she was quiet in code review, and she would stay blocked for days without asking for help.
+I offered to pair with her for an hour every morning during her first month. I also asked
+her to review my pull requests, so the feedback went both ways. || By the end of the
+quarter she was leading our move to the new queue. I learned that a small, regular block of
+time helps more than an open offer."""),
+    "clean_profit": dict(
+        question="A retailer's profits fell by ten percent. How would you investigate?",
+        text="""I would start by splitting profit into revenue and costs, to see which side
+moved. On the revenue side, I would look at the number of customers, how often they buy,
+and the average basket. On the cost side, I would separate the cost of goods from fixed
+costs like rent and staff. || If revenue fell, I would compare stores and regions, to see
+whether the drop is everywhere or only in a few places."""),
+}
+
+# (answer, voice, condition). 5 tuning voices x 5 of the 6 tuning conditions, plus every
+# voice in the held-out condition, plus the held-out voice in five conditions.
+RENDERS = [
+    ("conflict", "joe", "clean"), ("failure", "joe", "reverb"), ("case", "joe", "cafe"),
+    ("weakness", "joe", "fast"), ("clean_teamwork", "joe", "slow"),
+    ("motivation", "fest_slt", "clean"), ("leadership", "fest_slt", "fan"),
+    ("feedback", "fest_slt", "cafe"), ("intro", "fest_slt", "fast"),
+    ("weakness", "fest_slt", "slow"),
+    ("failure", "flite_awb", "clean"), ("intro", "flite_awb", "reverb"),
+    ("clean_profit", "flite_awb", "fan"), ("conflict", "flite_awb", "fast"),
+    ("motivation", "flite_awb", "slow"),
+    ("leadership", "espeak_f3", "clean"), ("conflict", "espeak_f3", "reverb"),
+    ("case", "espeak_f3", "fan"), ("clean_teamwork", "espeak_f3", "cafe"),
+    ("feedback", "espeak_f3", "slow"),
+    ("clean_profit", "espeak_m3", "clean"), ("weakness", "espeak_m3", "reverb"),
+    ("intro", "espeak_m3", "fan"), ("motivation", "espeak_m3", "cafe"),
+    ("failure", "espeak_m3", "fast"),
+    # held-out condition: phone
+    ("feedback", "joe", "phone"), ("case", "fest_slt", "phone"),
+    ("leadership", "flite_awb", "phone"), ("intro", "espeak_f3", "phone"),
+    ("conflict", "espeak_m3", "phone"),
+    # held-out voice: fest_ked
+    ("motivation", "fest_ked", "clean"), ("feedback", "fest_ked", "reverb"),
+    ("failure", "fest_ked", "cafe"), ("clean_profit", "fest_ked", "slow"),
+    ("weakness", "fest_ked", "phone"),
+]
+
+
+def render_name(i, answer, voice, cond):
+    return f"v{i + 1:02d}_{voice}_{cond}_{answer}"
+
+
+# ---------------------------------------------------------------------------------------
+TOKEN = re.compile(r"\{([^{}]*)\}|\[([^\[\]]*)\]|\|\|")
+
+
+def split_sentences(s):
+    return [p for p in re.split(r"(?<=[.?!])\s+", s.strip()) if p.strip()]
+
+
+def parse(text):
+    """-> plan [("speech", sentence) | ("filler", word_text, run_in) | ("long",)],
+    text (with fillers), text_clean (without)."""
+    text = " ".join(text.split())
+    text = re.sub(r",\s*\{", "{, ", text)  # a comma before a filler belongs to the filler
+    text = re.sub(r",\s*\[", " [", text)  # run-in fillers: no comma, no pause
+    plan, full, clean, pos = [], "", "", 0
+    pending_punct = ""
+    cap_next = False
+
+    def add_text(t):
+        nonlocal full, clean, cap_next, pending_punct
+        full += t
+        c = t
+        if cap_next and c.strip():
+            s = c.lstrip()
+            c = c[: len(c) - len(s)] + s[:1].upper() + s[1:]
+            cap_next = False
+        clean += c
+        for s in split_sentences(t):
+            plan.append(["speech", s])
+
+    for m in TOKEN.finditer(text):
+        if m.start() > pos:
+            add_text(text[pos: m.start()])
+        if m.group(1) is not None:
+            mm = re.match(r"^([,;.]?)\s*(.*)$", m.group(1))
+            punct, word = mm.group(1), mm.group(2)
+            if punct and plan and plan[-1][0] == "speech":
+                plan[-1][1] += punct
+            full += f"{punct} {word} "
+            plan.append(["filler", word, False])
+        elif m.group(2) is not None:
+            full += f" {m.group(2)} "
+            plan.append(["filler", m.group(2), True])
+        else:
+            plan.append(["long"])
+        if m.group(0) != "||" and (not clean.strip() or clean.rstrip()[-1] in ".?!"):
+            cap_next = True
+        pos = m.end()
+    if pos < len(text):
+        add_text(text[pos:])
+    norm = lambda s: re.sub(r"\s+([,.?!])", r"\1", " ".join(s.split()))
+    full = norm(full)
+    clean = re.sub(r",\s*,", ",", norm(clean))
+    return [tuple(p) for p in plan], full, clean
+
+
+# ---------------------------------------------------------------------------------------
+class Voice:
+    """Synthesises text at one rate setting -> 16 kHz float array (untrimmed)."""
+
+    def __init__(self, vid, rate):
+        v = VOICES[vid]
+        self.v = v
+        if v["engine"] == "piper":
+            self.piper = mi.Piper(rate)  # fresh seeded session
+        else:
+            self.cmd = dict(engine=v["engine"], voice=v["voice"], **{v["key"]: rate})
+
+    def __call__(self, text, tmp):
+        if self.v["engine"] == "piper":
+            return self.piper(text, tmp)
+        return mi.synth_cmd(self.cmd, text, tmp)
+
+
+def make_filler(voice, word_text, target, tmp):
+    """Lone filler at the slow setting, levelled and trimmed, then sox tempo so that the
+    re-trimmed result is within 15 ms of `target` seconds (up to 4 tries, each correcting
+    the factor by the measured length); returns (audio, info)."""
+    a = mi.trim(mi.level(voice(word_text, tmp), FILLER_DB))
+    d0 = len(a) / SR
+    pad = np.zeros(int(0.05 * SR))
+    factor, b = d0 / target, a
+    for _ in range(4):
+        if abs(factor - 1) <= 0.02:
+            b = a
+        else:
+            src, dst = tmp / "tempo-in.wav", tmp / "tempo-out.wav"
+            mi.write_wav(src, np.concatenate([pad, a, pad]) * 0.5, SR)
+            subprocess.run(["sox", "-R", "-q", "-D", str(src), "-b", "16", str(dst),
+                            "tempo", "-s", f"{factor:.4f}"], check=True)
+            b = mi.trim(mi.level(mi.read_wav(dst)[0] * 2.0, FILLER_DB))
+        d = len(b) / SR
+        if abs(d - target) <= 0.015:
+            break
+        factor *= d / target
+    assert 0.2 <= d <= 0.8, (word_text, d0, target, d)
+    return b, {"synth_duration_s": round(d0, 3), "tempo_factor": round(factor, 4)}
+
+
+_babble = {}
+
+
+def babble_streams(tmp):
+    if not _babble:
+        sents = split_sentences(" ".join(BABBLE_TEXT.split()))
+        for k, bv in enumerate(BABBLE_VOICES):
+            rng = random.Random(f"{SEED}-babble-{k}")
+            order = sents[k:] + sents[:k]
+            parts = []
+            for s in order:
+                parts.append(mi.trim(mi.level(mi.synth_cmd(bv, s, tmp), -26.0)))
+                parts.append(np.zeros(int(rng.uniform(0.15, 0.5) * SR)))
+            _babble[k] = np.concatenate(parts)
+    return _babble
+
+
+def fit(x, n, off):
+    reps = int(np.ceil((n + off) / len(x))) + 1
+    return np.tile(x, reps)[off: off + n]
+
+
+def power_db(x):
+    return 10 * np.log10(np.mean(x ** 2) + 1e-20)
+
+
+def opus_roundtrip(a, tmp, band, rng_name):
+    """Band-limit, resample, Opus encode/decode, back to 16 kHz; measured lag removed."""
+    if band == "narrowband":
+        fx, rate, kbps, bw = ["sinc", "300-3400", "rate", "-v", "8000"], 8000, 12, (300, 3400)
+    else:
+        fx, rate, kbps, bw = ["sinc", "80-7000"], 16000, 16, (80, 7000)
+    src, lim = tmp / "ph-in.wav", tmp / "ph-lim.wav"
+    mi.write_wav(src, a * 0.5, SR)
+    subprocess.run(["sox", "-R", "-q", "-D", str(src), "-b", "16", str(lim)] + fx, check=True)
+    opus, dec = tmp / "ph.opus", tmp / "ph-dec.wav"
+    subprocess.run(["ffmpeg", "-nostdin", "-loglevel", "error", "-y", "-threads", "1", "-i", str(lim),
+                    "-fflags", "+bitexact", "-flags:a", "+bitexact", "-map_metadata", "-1",
+                    "-c:a", "libopus", "-b:a", f"{kbps}k", "-application", "voip",
+                    "-frame_duration", "20", str(opus)], check=True)
+    subprocess.run(["ffmpeg", "-nostdin", "-loglevel", "error", "-y", "-threads", "1", "-i", str(opus),
+                    "-fflags", "+bitexact", "-flags:a", "+bitexact", "-map_metadata", "-1",
+                    "-ar", str(SR), "-ac", "1", "-c:a", "pcm_s16le", str(dec)], check=True)
+    b, sr = mi.read_wav(dec)
+    assert sr == SR
+    b = b * 2.0
+    b = np.concatenate([b, np.zeros(max(0, len(a) - len(b)))])[: len(a)]
+    # lag by cross-correlation over +-20 ms
+    best = max(range(-320, 321), key=lambda L: float(np.dot(a[max(0, -L): len(a) - max(0, L)],
+                                                          b[max(0, L): len(b) - max(0, -L)])))
+    if best:
+        b = np.roll(b, -best)
+    return b, {"kind": "phone", "band": band, "band_hz": list(bw), "via_rate_hz": rate,
+               "codec": f"opus {kbps} kbit/s (ffmpeg libopus, -application voip, 20 ms frames)",
+               "measured_lag_samples": best,
+               "how": f"sox sinc {bw[0]}-{bw[1]}" + (" rate -v 8000" if rate == 8000 else "")
+                      + f"; ffmpeg libopus {kbps}k; decoded by ffmpeg to 16 kHz"
+                      + (f"; shifted back {best} samples" if best else "")}
+
+
+def make_render(i, answer, vid, cond, tmp):
+    name = render_name(i, answer, vid, cond)
+    rng = random.Random(f"{SEED}-{name}")
+    spec = ANSWERS[answer]
+    v = VOICES[vid]
+    pace = cond if cond in ("fast", "slow") else "normal"
+    rate = v["rates"][pace]
+    words, filler_voice = Voice(vid, rate), Voice(vid, v["filler"])
+    plan, text, text_clean = parse(spec["text"])
+
+    pieces = [np.zeros(int(0.8 * SR))]
+    t = len(pieces[0])
+    fillers, pauses, spans = [], [], []
+    prev = None  # kind of the previous item: speech | filler | runin | long
+    for item in plan:
+        if item[0] == "long":
+            g = int(round(rng.uniform(1.2, 2.0) * SR))
+            pauses.append((t, t + g))
+            pieces.append(np.zeros(g))
+            t += g
+            prev = "long"
+            continue
+        if prev in ("speech", "filler"):
+            if item[0] == "filler":
+                g = rng.uniform(0.15, 0.45) if not item[2] else rng.uniform(0.1, 0.3)
+            elif prev == "filler":
+                g = rng.uniform(0.1, 0.35)
+            else:
+                g = rng.uniform(0.2, 0.6)
+            g = int(round(g * SR))
+            pieces.append(np.zeros(g))
+            t += g
+        # prev == "runin": the next chunk follows with no gap at all
+        if item[0] == "filler":
+            word_text, run_in = item[1], item[2]
+            word = re.sub(r"[^a-z]", "", word_text.lower())
+            assert word in FILLER_WORDS, item
+            target = rng.uniform(0.22, 0.40) if run_in else rng.uniform(0.28, 0.70)
+            a, info = make_filler(filler_voice, word + ",", target, tmp)
+            fillers.append({"word": word, "start_s": t / SR, "end_s": (t + len(a)) / SR,
+                            "run_in": run_in, "synth_text": word + ",",
+                            "length_scale": v["filler"] if v["engine"] == "piper" else None,
+                            "rate_setting": {v["key"]: v["filler"]},
+                            "target_s": round(target, 3), **info})
+            prev = "runin" if run_in else "filler"
+        else:
+            a = mi.trim(mi.level(words(item[1], tmp), WORD_DB))
+            spans.append((t, t + len(a)))
+            prev = "speech"
+        pieces.append(a)
+        t += len(a)
+    assert prev != "runin", name
+    pieces.append(np.zeros(int(0.8 * SR)))
+    dry = np.concatenate(pieces)
+    n = len(dry)
+    hrng = np.random.default_rng(int(hashlib.sha256(f"{SEED}-{name}".encode()).hexdigest()[:8], 16))
+    audio = dry + hrng.standard_normal(n) * 10 ** (NOISE_DB / 20)
+    speech_spans = sorted(spans + [(int(round(f["start_s"] * SR)), int(round(f["end_s"] * SR)))
+                                   for f in fillers])
+    sp = np.concatenate([dry[a:b] for a, b in speech_spans])
+
+    degradation, noise_kind, snr = None, None, None
+    if cond in ("fan", "cafe"):
+        snr = float(rng.choice([10, 12, 14, 16, 18, 20]))
+        if cond == "fan":
+            noise = mi.brown_noise(n, hrng)
+            noise_kind = "brown"
+            how = (f"brown_noise() of make-interview-set.py (-6 dB/octave above "
+                   f"{mi.BROWN_CORNER_HZ[1]} Hz, flat {mi.BROWN_CORNER_HZ[0]}-"
+                   f"{mi.BROWN_CORNER_HZ[1]} Hz): a laptop fan / room rumble")
+        else:
+            streams = babble_streams(tmp)
+            bab = sum(fit(s, n, rng.randrange(len(s))) for s in streams.values())
+            pink = mi.pink_noise(n, hrng)
+            pink *= 10 ** ((power_db(bab) - 6 - power_db(pink)) / 20)
+            noise = bab + pink
+            noise_kind = "babble+pink"
+            how = ("babble: four TTS talkers (espeak-ng en-us+m1, en-us+f2, flite rms, kal16) "
+                   "reading unrelated cafe sentences, each at a seeded offset, summed; plus "
+                   "pink noise 6 dB under the babble")
+        speech_db = power_db(sp)
+        noise = noise * 10 ** ((speech_db - snr - power_db(noise)) / 20)
+        audio = audio + noise
+        degradation = {"kind": cond, "noise": noise_kind, "snr_db": snr,
+                       "speech_dbfs": round(speech_db, 1),
+                       "noise_dbfs": round(power_db(noise), 1),
+                       "snr_definition": "power of the dry speech over the labelled speech "
+                                         "spans / power of the noise over the whole file",
+                       "how": how}
+    elif cond == "reverb":
+        rev, scale = rng.choice([40, 55, 70]), rng.choice([50, 70, 90])
+        fx = ["reverb", str(rev), "50", str(scale), "100", "0", "-3"]
+        audio = mi.sox_chain(audio, tmp, "reverb", fx)
+        degradation = {"kind": "reverb", "reverb": "sox " + " ".join(fx),
+                       "how": "whole mix through sox reverb (reverberance, HF damping, room "
+                              "scale, stereo depth, pre-delay, wet gain); dry signal kept "
+                              "unshifted, so the labels (dry speech) stay exact; the tail "
+                              "after a filler is room sound outside its label"}
+    elif cond == "phone":
+        band = "narrowband" if rng.random() < 0.5 else "wideband"
+        audio, degradation = opus_roundtrip(audio, tmp, band, name)
+    elif cond in ("fast", "slow"):
+        degradation = {"kind": cond, "how": f"voice rate setting {v['key']}={rate} "
+                                            f"(normal {v['rates']['normal']})"}
+    else:
+        assert cond == "clean", cond
+    peak = np.abs(audio).max()
+    if peak > 0.97:
+        audio = audio * (0.97 / peak)
+        degradation = dict(degradation or {}, peak_scaled=round(float(0.97 / peak), 4))
+
+    wav = tmp / f"{name}.wav"
+    mi.write_wav(wav, audio, SR)
+    ogg = OUT / f"{name}.ogg"
+    subprocess.run(["ffmpeg", "-nostdin", "-loglevel", "error", "-y", "-i", str(wav),
+                    "-fflags", "+bitexact", "-flags:a", "+bitexact", "-map_metadata", "-1",
+                    "-c:a", "libvorbis", "-q:a", str(OGG_QUALITY), "-ar", str(SR), "-ac", "1",
+                    str(ogg)], check=True)
+    r3 = lambda x: round(float(x), 3)
+    for f in fillers:
+        f["start_s"], f["end_s"] = r3(f["start_s"]), r3(f["end_s"])
+    labels = {
+        "question": spec["question"],
+        "answer": answer,
+        "text": text,
+        "text_clean": text_clean,
+        "pace": pace,
+        "length_scale": rate if v["engine"] == "piper" else None,
+        "rate_setting": {v["key"]: rate},
+        "noise": noise_kind,
+        "noise_snr_db": snr,
+        "fillers": fillers,
+        "long_pauses": [{"start_s": r3(a / SR), "end_s": r3(b / SR)} for a, b in pauses],
+        "speech_spans": [[r3(a / SR), r3(b / SR)] for a, b in speech_spans],
+        "duration_s": r3(n / SR),
+        "voice": v["label"],
+        "voice_id": vid,
+        "voice_sex": v["sex"],
+        "condition": cond,
+        "degradation": degradation,
+        "held_out": vid == HELD_OUT_VOICE or cond == HELD_OUT_CONDITION,
+    }
+    n_text = sum(1 for w in re.findall(r"[A-Za-z]+", text) if w.lower() in FILLER_WORDS)
+    assert n_text == len(fillers), (name, n_text, len(fillers))
+    with open(OUT / f"{name}.json", "w", encoding="utf-8") as f:
+        json.dump(labels, f, indent=2, ensure_ascii=False)
+        f.write("\n")
+    return name, labels
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--only", nargs="*", help="file names (or their vNN prefix)")
+    args = ap.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    mi.CACHE.mkdir(parents=True, exist_ok=True)  # Piper's download_dir (unused, must exist)
+    total, cnt = 0.0, {}
+    with tempfile.TemporaryDirectory(dir=CACHE) as tmp:
+        for i, (answer, vid, cond) in enumerate(RENDERS):
+            name = render_name(i, answer, vid, cond)
+            if args.only and not any(name == o or name.startswith(o + "_") for o in args.only):
+                continue
+            name, lab = make_render(i, answer, vid, cond, Path(tmp))
+            total += lab["duration_s"]
+            for f in lab["fillers"]:
+                cnt[f["word"]] = cnt.get(f["word"], 0) + 1
+            ds = [f["end_s"] - f["start_s"] for f in lab["fillers"]]
+            print(f"{name:40s} {lab['duration_s']:6.1f}s fillers={len(ds)} "
+                  f"dur={min(ds, default=0):.2f}-{max(ds, default=0):.2f} "
+                  f"held_out={lab['held_out']}", flush=True)
+    print(f"total {total:.1f}s ({total / 60:.1f} min), fillers {cnt}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
