@@ -1,6 +1,7 @@
-//! Filler detection on the labelled audio set (fixtures/fillers, natural-sounding voice with
-//! "um"/"uh" at known times): precision, recall, timing, and the cost to the other words,
-//! against plain decoding. Also: no filler on real read speech.
+//! Filler detection on the labelled audio sets (fixtures/fillers, one natural-sounding voice
+//! with "um"/"uh" at known times; fixtures/fillers-voices, six voices in seven conditions):
+//! precision, recall, timing, and the cost to the other words, against plain decoding. Also:
+//! no filler on real read speech.
 #![cfg(feature = "model-tests")]
 
 mod common;
@@ -124,13 +125,7 @@ impl Tally {
 
 #[test]
 fn um_and_uh_are_heard_on_time_without_hurting_the_other_words() {
-    let dir = fixture("fillers");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "ogg"))
-        .collect();
-    files.sort();
+    let files = ogg_files("fillers");
     assert!(
         files.len() >= 12,
         "the labelled filler set is in fixtures/fillers"
@@ -219,3 +214,210 @@ fn no_filler_is_reported_on_real_read_speech() {
         assert!(fillers.is_empty(), "{}: {fillers:?}", path.display());
     }
 }
+
+/// One file of fixtures/fillers-voices: who speaks, in what condition, held out or not.
+#[derive(Deserialize)]
+struct VoiceLabels {
+    text_clean: String,
+    fillers: Vec<LabelledFiller>,
+    voice_id: String,
+    condition: String,
+    held_out: bool,
+}
+
+/// Filler counts of one group (a voice, a condition, a kind).
+#[derive(Default, Clone, Copy)]
+struct Counts {
+    labelled: usize,
+    found: usize,
+    /// Found and written as the kind that was said.
+    same_kind: usize,
+    /// Detected where no filler was said (only for groups of whole files).
+    false_found: usize,
+}
+
+impl Counts {
+    fn recall(&self) -> f64 {
+        self.found as f64 / self.labelled.max(1) as f64
+    }
+    fn precision(&self) -> f64 {
+        self.found as f64 / (self.found + self.false_found).max(1) as f64
+    }
+}
+
+/// Matches each labelled filler to the nearest unused detection within [`TOLERANCE_S`];
+/// returns, per labelled filler, the detected word (if any), and the false detections.
+fn match_fillers(t: &Transcript, labelled: &[LabelledFiller]) -> (Vec<Option<String>>, usize) {
+    let found: Vec<(f64, String)> = t
+        .words()
+        .filter(|w| is_hesitation(&w.text))
+        .map(|w| (w.start_s, w.text.to_lowercase()))
+        .collect();
+    let mut used = vec![false; found.len()];
+    let matched = labelled
+        .iter()
+        .map(|f| {
+            let best = found
+                .iter()
+                .enumerate()
+                .filter(|(i, (s, _))| !used[*i] && (s - f.start_s).abs() <= TOLERANCE_S)
+                .min_by(|a, b| {
+                    (a.1 .0 - f.start_s)
+                        .abs()
+                        .total_cmp(&(b.1 .0 - f.start_s).abs())
+                })
+                .map(|(i, _)| i);
+            best.map(|i| {
+                used[i] = true;
+                found[i].1.clone()
+            })
+        })
+        .collect();
+    (matched, used.iter().filter(|u| !**u).count())
+}
+
+/// The kind a detected filler was written as ("Um," -> "um").
+fn kind_of(word: &str) -> String {
+    word.chars()
+        .filter(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase()
+}
+
+/// Issue 23: "um" and "uh" on voices, rooms and microphones beyond the one voice of
+/// fixtures/fillers. Prints precision and recall per voice, per condition and per kind, for
+/// the tuning files and the held-out voice and condition apart, with plain decoding's figures
+/// and the filler pass's cost. Asserts floors on the tuning files only, at the figures measured
+/// before any tuning for this set (docs/fillers.md), so that a change cannot quietly lose
+/// ground; the held-out files are reported, never asserted on or tuned to.
+#[test]
+fn fillers_on_many_voices_and_conditions() {
+    let files = ogg_files("fillers-voices");
+    assert!(
+        files.len() >= 30,
+        "the multi-voice set is in fixtures/fillers-voices"
+    );
+    let plain = TranscribeOptions {
+        fillers: false,
+        ..TranscribeOptions::default()
+    };
+    let ours = TranscribeOptions::default();
+    // (held out?, group) -> counts, for ours and for plain decoding.
+    let mut groups: std::collections::BTreeMap<(bool, String), [Counts; 2]> = Default::default();
+    let (mut ours_s, mut plain_s) = (0.0, 0.0);
+    let (mut wer_ours, mut wer_plain) = ((0, 0), (0, 0));
+    for path in &files {
+        let l: VoiceLabels = serde_json::from_str(&read(&path.with_extension("json"))).unwrap();
+        let audio = audio::load(path).unwrap();
+        let started = std::time::Instant::now();
+        let p = transcriber().transcribe(&audio, "x", &plain).unwrap();
+        plain_s += started.elapsed().as_secs_f64();
+        let started = std::time::Instant::now();
+        let t = transcriber().transcribe(&audio, "x", &ours).unwrap();
+        ours_s += started.elapsed().as_secs_f64();
+        for (which, tr) in [(0, &t), (1, &p)] {
+            let (matched, false_found) = match_fillers(tr, &l.fillers);
+            let file_groups = [
+                "all".to_string(),
+                format!("voice {}", l.voice_id),
+                format!("condition {}", l.condition),
+            ];
+            for g in &file_groups {
+                let c = &mut groups.entry((l.held_out, g.clone())).or_default()[which];
+                c.labelled += l.fillers.len();
+                c.found += matched.iter().flatten().count();
+                c.false_found += false_found;
+            }
+            for (f, m) in l.fillers.iter().zip(&matched) {
+                let c = &mut groups
+                    .entry((l.held_out, format!("kind {}", f.word.to_lowercase())))
+                    .or_default()[which];
+                c.labelled += 1;
+                c.found += usize::from(m.is_some());
+                c.same_kind +=
+                    usize::from(m.as_deref().map(kind_of) == Some(f.word.to_lowercase()));
+            }
+            let (e, n) = wer_counts(&l.text_clean, &without_fillers(tr));
+            let w = if which == 0 {
+                &mut wer_ours
+            } else {
+                &mut wer_plain
+            };
+            w.0 += e;
+            w.1 += n;
+        }
+        if l.held_out {
+            println!("{} (held out)", path.file_name().unwrap().to_string_lossy());
+        } else {
+            let (matched, false_found) = match_fillers(&t, &l.fillers);
+            println!(
+                "{}: {} of {} found, {} false",
+                path.file_name().unwrap().to_string_lossy(),
+                matched.iter().flatten().count(),
+                l.fillers.len(),
+                false_found
+            );
+        }
+    }
+    for held in [false, true] {
+        println!(
+            "\n{}",
+            if held {
+                "HELD OUT (voice fest_ked, condition phone): reported, never tuned on"
+            } else {
+                "tuning files"
+            }
+        );
+        for ((h, g), [o, p]) in groups.iter().filter(|((h, _), _)| *h == held) {
+            let _ = h;
+            if g.starts_with("kind") {
+                println!(
+                    "  {g:<22} recall {:.2} ({} of {}), written as said {} | plain recall {:.2}",
+                    o.recall(),
+                    o.found,
+                    o.labelled,
+                    o.same_kind,
+                    p.recall()
+                );
+            } else {
+                println!(
+                    "  {g:<22} precision {:.2} recall {:.2} ({} of {}, {} false) | plain precision {:.2} recall {:.2}",
+                    o.precision(),
+                    o.recall(),
+                    o.found,
+                    o.labelled,
+                    o.false_found,
+                    p.precision(),
+                    p.recall()
+                );
+            }
+        }
+    }
+    let pct = |w: (usize, usize)| w.0 as f64 / w.1.max(1) as f64 * 100.0;
+    println!(
+        "\nnon-filler WER: filler pass {:.2} %, plain {:.2} %; time: filler pass {ours_s:.1} s, plain {plain_s:.1} s ({:.2}x)",
+        pct(wer_ours),
+        pct(wer_plain),
+        ours_s / plain_s.max(1e-9)
+    );
+    let tuning = |g: &str| groups[&(false, g.to_string())][0];
+    for (g, floor) in TUNING_FLOORS {
+        assert!(
+            tuning(g).recall() >= *floor,
+            "tuning files, {g}: recall {:.2} under its floor {floor}",
+            tuning(g).recall()
+        );
+    }
+    assert!(
+        tuning("all").precision() >= TUNING_PRECISION_FLOOR,
+        "tuning files: precision {:.2}",
+        tuning("all").precision()
+    );
+}
+
+/// Recall floors on the tuning files of fixtures/fillers-voices (see the test above): a little
+/// under the figures measured when the set was added, before any tuning on it (um 0.80, uh
+/// 0.87; issue 23 asks for 0.9 each).
+const TUNING_FLOORS: &[(&str, f64)] = &[("kind um", 0.75), ("kind uh", 0.82)];
+/// Precision floor on those files (0.87 measured then).
+const TUNING_PRECISION_FLOOR: f64 = 0.82;

@@ -92,14 +92,7 @@ impl Tally {
 }
 
 fn interviews() -> Vec<PathBuf> {
-    let dir = fixture("interviews");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "ogg"))
-        .collect();
-    files.sort();
-    files
+    common::ogg_files("interviews")
 }
 
 /// The labelled candidate stretches of one answer, cut out with 0.3 s either side and joined

@@ -15,6 +15,19 @@ pub fn fixture(rel: &str) -> PathBuf {
     root().join("fixtures").join(rel)
 }
 
+/// The Ogg recordings of a fixtures folder, sorted by name.
+#[allow(dead_code)] // not every test file lists a folder
+pub fn ogg_files(rel: &str) -> Vec<PathBuf> {
+    let dir = fixture(rel);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ogg"))
+        .collect();
+    files.sort();
+    files
+}
+
 /// Real read speech (LibriVox, asterisk), fetched at set-up by `scripts/fetch-real-speech.sh`
 /// (`scripts/test` runs it); a test never downloads it.
 pub fn real_speech_dir() -> PathBuf {
