@@ -401,7 +401,14 @@ fn fillers_on_many_voices_and_conditions() {
         ours_s / plain_s.max(1e-9)
     );
     let tuning = |g: &str| groups[&(false, g.to_string())][0];
-    for (g, floor) in TUNING_FLOORS {
+    let generic =
+        starcoach::env::init().unwrap().switches.cpu == starcoach::model::CpuMode::Generic;
+    let floors = if generic {
+        &TUNING_FLOORS_GENERIC
+    } else {
+        &TUNING_FLOORS
+    };
+    for (g, floor) in &floors[..2] {
         assert!(
             tuning(g).recall() >= *floor,
             "tuning files, {g}: recall {:.2} under its floor {floor}",
@@ -409,15 +416,19 @@ fn fillers_on_many_voices_and_conditions() {
         );
     }
     assert!(
-        tuning("all").precision() >= TUNING_PRECISION_FLOOR,
-        "tuning files: precision {:.2}",
-        tuning("all").precision()
+        tuning("all").precision() >= floors[2].1,
+        "tuning files: precision {:.2} under its floor {}",
+        tuning("all").precision(),
+        floors[2].1
     );
 }
 
-/// Recall floors on the tuning files of fixtures/fillers-voices (see the test above): a little
-/// under the figures measured when the set was added, before any tuning on it (um 0.80, uh
-/// 0.87; issue 23 asks for 0.9 each).
-const TUNING_FLOORS: &[(&str, f64)] = &[("kind um", 0.75), ("kind uh", 0.82)];
-/// Precision floor on those files (0.87 measured then).
-const TUNING_PRECISION_FLOOR: f64 = 0.82;
+/// Floors on the tuning files of fixtures/fillers-voices (see the test above): um recall, uh
+/// recall, um/uh precision, a little under the figures measured when the set was added, before
+/// any tuning on it: um 0.80, uh 0.87, precision 0.87 (issue 23 asks for 0.9 each).
+const TUNING_FLOORS: [(&str, f64); 3] = [("kind um", 0.75), ("kind uh", 0.82), ("all", 0.82)];
+/// The same on the laptop path (`STARCOACH_CPU=generic` on ggml without AVX-512, float16
+/// model, run by scripts/test-generic), which heard more false fillers there: um 0.80, uh
+/// 0.83, precision 0.75 measured.
+const TUNING_FLOORS_GENERIC: [(&str, f64); 3] =
+    [("kind um", 0.75), ("kind uh", 0.78), ("all", 0.70)];
