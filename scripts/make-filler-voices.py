@@ -503,11 +503,7 @@ def make_render(i, answer, vid, cond, tmp):
 
     wav = tmp / f"{name}.wav"
     mi.write_wav(wav, audio, SR)
-    ogg = OUT / f"{name}.ogg"
-    subprocess.run(["ffmpeg", "-nostdin", "-loglevel", "error", "-y", "-i", str(wav),
-                    "-fflags", "+bitexact", "-flags:a", "+bitexact", "-map_metadata", "-1",
-                    "-c:a", "libvorbis", "-q:a", str(OGG_QUALITY), "-ar", str(SR), "-ac", "1",
-                    str(ogg)], check=True)
+    mi.write_ogg(wav, OUT / f"{name}.ogg", OGG_QUALITY)
     r3 = lambda x: round(float(x), 3)
     for f in fillers:
         f["start_s"], f["end_s"] = r3(f["start_s"]), r3(f["end_s"])

@@ -1271,6 +1271,15 @@ INTERVIEWS = [
 
 # ---------------------------------------------------------------------------------------
 # Synthesis
+def write_ogg(wav, ogg, quality):
+    """Encodes a 16 kHz mono WAV as Ogg Vorbis at `quality`, bit-exact (no metadata, no
+    encoder tag that changes between runs)."""
+    subprocess.run(["ffmpeg", "-nostdin", "-loglevel", "error", "-y", "-i", str(wav),
+                    "-fflags", "+bitexact", "-flags:a", "+bitexact", "-map_metadata", "-1",
+                    "-c:a", "libvorbis", "-q:a", str(quality), "-ar", str(SR), "-ac", "1",
+                    str(ogg)], check=True)
+
+
 def read_wav(path):
     with wave.open(str(path), "rb") as w:
         ch, sw, sr = w.getnchannels(), w.getsampwidth(), w.getframerate()
@@ -1655,11 +1664,7 @@ def make_interview(spec, tmp):
 
     wav = tmp / f"{name}.wav"
     write_wav(wav, audio, SR)
-    ogg = OUT / f"{name}.ogg"
-    subprocess.run(["ffmpeg", "-nostdin", "-loglevel", "error", "-y", "-i", str(wav),
-                    "-fflags", "+bitexact", "-flags:a", "+bitexact", "-map_metadata", "-1",
-                    "-c:a", "libvorbis", "-q:a", str(OGG_QUALITY), "-ar", str(SR), "-ac", "1",
-                    str(ogg)], check=True)
+    write_ogg(wav, OUT / f"{name}.ogg", OGG_QUALITY)
 
     r3 = lambda x: round(float(x), 3)
     questions = []

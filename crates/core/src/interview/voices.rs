@@ -193,14 +193,13 @@ pub(crate) fn sides(samples: &[Sample]) -> Option<Sides> {
         (mc, vc) = c;
     }
     // The sides' statistics are those of the settled assignment.
-    let separation: f64 = if both {
+    let mut separation: f64 = if both {
         (0..dims)
             .map(|d| (mi[d] - mc[d]).powi(2) / (vi[d].max(floor[d]) + vc[d].max(floor[d])))
             .sum()
     } else {
         0.0
     };
-    let mut separation = separation;
     if unseeded {
         // No words told who asks: the interviewer is the side that speaks less.
         let time = |assign: &[bool], want: bool| -> f64 {
