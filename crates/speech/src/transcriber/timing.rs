@@ -288,6 +288,23 @@ fn retime_sentence(seg: &mut Segment, speech: &Speech) {
     }
     let regions = stretches(seg.start_s, seg.end_s, speech);
     let m = regions.len();
+    // `STARCOACH_LOG=starcoach_speech=trace` shows what each sentence was re-timed over:
+    // "|" a real pause before the stretch, "~" one inside a region, "f" filler-shaped.
+    tracing::trace!(
+        "re-timing {:.2}-{:.2} s over {}",
+        seg.start_s,
+        seg.end_s,
+        regions
+            .iter()
+            .map(|r| format!(
+                "{}{:.2}-{:.2}{}",
+                if r.soft_before { "~" } else { "|" },
+                r.start_s,
+                r.end_s,
+                if r.may_be_filler { "f" } else { "" }
+            ))
+            .collect::<String>()
+    );
     // The search is (regions x words)^2: keep Whisper's times for a sentence too long for it
     // (a 28 s piece of fast speech is about 40 x 90).
     if m == 0 || (m * n).pow(2) > MAX_RETIME_STEPS {
