@@ -118,6 +118,39 @@ impl VoicePrints {
     }
 }
 
+impl VoicePrints {
+    /// How fast the sound of a stretch changes: the median distance between the cepstra of
+    /// consecutive loud 10 ms frames (loud: within 20 dB of the stretch's loudest frame).
+    /// A held "um" or "uh" changes little, a word's consonants and glides more (on the tuning
+    /// files of fixtures/fillers-voices: median 5.7 over the labelled fillers, 7.7 over the other
+    /// short stretches of speech). `None` under 4 loud frames.
+    pub fn change_rate(&self, from_s: f64, to_s: f64) -> Option<f32> {
+        const WITHIN_DB: f32 = 20.0;
+        let per_s = f64::from(SAMPLE_RATE) / HOP as f64;
+        let a = ((from_s.max(0.0) * per_s) as usize).min(self.frames.len());
+        let b = ((to_s.max(0.0) * per_s) as usize).min(self.frames.len());
+        let part = &self.frames[a..b.max(a)];
+        let top = part.iter().map(|f| f.db).fold(f32::NEG_INFINITY, f32::max);
+        let loud: Vec<&Frame> = part.iter().filter(|f| f.db >= top - WITHIN_DB).collect();
+        if loud.len() < 4 {
+            return None;
+        }
+        let mut d: Vec<f32> = loud
+            .windows(2)
+            .map(|p| {
+                p[0].ceps
+                    .iter()
+                    .zip(&p[1].ceps)
+                    .map(|(x, y)| (x - y).powi(2))
+                    .sum::<f32>()
+                    .sqrt()
+            })
+            .collect();
+        d.sort_by(f32::total_cmp);
+        Some(d[d.len() / 2])
+    }
+}
+
 /// Triangular mel filters over `bins` FFT bins, 60-7600 Hz.
 fn mel_bank(bins: usize) -> Vec<Vec<(usize, f32)>> {
     let mel = |f: f32| 2595.0 * (1.0 + f / 700.0).log10();
