@@ -1,6 +1,7 @@
 // starcoach: CPU kernels for whisper.cpp (starcoach-kernels.cpp): the encoder's self-attention,
-// matrix products (float32, or int8 with VNNI), convolutions and mel DFT (AVX-512); a q8_0
-// quantizer for the decoder's copies; the decoder's cross-attention and screened logits (VNNI).
+// matrix products (float32, or int8 with VNNI), convolutions and mel DFT (AVX-512, or AVX2 and FMA
+// in float32 on CPUs without AVX-512); a q8_0 quantizer for the decoder's copies; the decoder's
+// cross-attention and screened logits (VNNI).
 #pragma once
 
 #include "ggml.h"
@@ -12,11 +13,12 @@
 #define STARCOACH_SWITCH_F32_ATTN     4  // float32 scores in the encoder's self-attention
 #define STARCOACH_SWITCH_EXACT_LOGITS 8  // ggml_mul_mat for the logits, no 4-bit screen
 #define STARCOACH_SWITCH_BF16_CROSS  16  // ggml's cross-attention over the bfloat16 kv_cross
+#define STARCOACH_SWITCH_AVX2_CPU    32  // as a CPU with AVX2, FMA and F16C but no AVX-512
 extern "C" void starcoach_set_switches(int bits);
 // Whether a switch (one STARCOACH_SWITCH_* bit) is on.
 bool starcoach_switch(int bit);
 
-// Whether the kernel can run here: an x86-64 CPU with AVX-512 and 64 values per head.
+// Whether the kernel can run here: an x86-64 CPU with AVX-512 (or AVX2, FMA and F16C) and 64 values per head.
 bool starcoach_attn_supported(int n_state, int n_head);
 
 // A ggml_map_custom3 operation: dst = the heads of softmax(Q K^T / 8) V side by side, from q, k,
@@ -67,7 +69,7 @@ enum {
 // per STARCOACH_CONV_TIME_MAJOR in userdata), src[2] b (OC floats).
 void starcoach_conv_op(struct ggml_tensor * dst, int ith, int nth, void * userdata);
 
-// Whether starcoach_dft_power runs here for frames of n samples (Whisper's 400, with AVX-512).
+// Whether starcoach_dft_power runs here for frames of n samples (Whisper's 400, with AVX-512 or AVX2).
 bool starcoach_dft_supported(int n);
 
 // power[f][j] = |DFT(frames[f])_j|^2 for j in 0..n/2, for n_frames rows of n (windowed) samples:
@@ -75,7 +77,7 @@ bool starcoach_dft_supported(int n);
 void starcoach_dft_power(const float * frames, int n_frames, int n, float * power);
 
 // The sum of exp(x[i] - sub) over the x[i] > -inf (all x[i] <= sub): whisper.cpp's log-softmax
-// over the 51,864 logits of every decoded token, vectorised where the CPU has AVX-512.
+// over the 51,864 logits of every decoded token, vectorised where the CPU has AVX-512 or AVX2.
 float starcoach_sum_exp(const float * x, int n, float sub);
 
 // out[i] = 0 where keep[i] is -inf, else exp(x[i]) (x[i] <= 0): the token probabilities.
