@@ -1215,6 +1215,10 @@ void starcoach_dft_power(const float * frames, int n_frames, int n, float * powe
     }
 }
 
+bool starcoach_f16_q8_copies() {
+    return has_avx2();
+}
+
 void starcoach_quantize_q8_0(const float * x, void * out, int64_t nrows, int64_t n_per_row) {
     if (has_avx512() && n_per_row % 32 == 0) {
         quantize_q8_0_avx512(x, out, nrows * n_per_row);
@@ -1546,6 +1550,10 @@ bool starcoach_dft_supported(int) {
 }
 
 void starcoach_dft_power(const float *, int, int, float *) {
+}
+
+bool starcoach_f16_q8_copies() {
+    return false;
 }
 
 void starcoach_quantize_q8_0(const float * x, void * out, int64_t nrows, int64_t n_per_row) {

@@ -83,6 +83,11 @@ float starcoach_sum_exp(const float * x, int n, float sub);
 // out[i] = 0 where keep[i] is -inf, else exp(x[i]) (x[i] <= 0): the token probabilities.
 void starcoach_exp_where(const float * keep, const float * x, int n, float * out);
 
+// Whether a float16 model's decoder also multiplies q8_0 copies of its matrices (as a bfloat16
+// model's does): on CPUs with the AVX2 kernels but not the AVX-512 ones, where that decoder
+// otherwise reads float16 (ggml_vec_dot_f16). Elsewhere a float16 model loads as upstream.
+bool starcoach_f16_q8_copies();
+
 // nrows rows of n_per_row floats as q8_0 blocks: the same bytes as ggml's reference quantizer
 // (ggml_quantize_chunk), vectorised where the CPU has AVX-512.
 void starcoach_quantize_q8_0(const float * x, void * out, int64_t nrows, int64_t n_per_row);
