@@ -210,6 +210,8 @@ fn avx2_path_gives_the_words_of_the_default_path() {
         d <= 2,
         "STARCOACH_CPU=avx2 differs by {d} words from the default path:\n{native}\n{avx2}"
     );
+    // Without AVX-VNNI the screened logits multiply with vpmaddubsw: the same sums, so the same text.
+    assert_eq!(text("avx2-novnni"), avx2, "STARCOACH_CPU=avx2-novnni");
 }
 
 #[test]

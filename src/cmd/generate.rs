@@ -99,7 +99,8 @@ The practice history file (default: history.sqlite3 in the user's data folder).
 .TP
 \fBSTARCOACH_CPU\fR
 \fBgeneric\fR takes ggml's own kernels only (the float16 model) on any machine; \fBavx2\fR
-the path of a CPU with AVX2, FMA and F16C but no AVX\-512 (the float16 model);
+the path of a CPU with AVX2, FMA and F16C but no AVX\-512 (the float16 model),
+\fBavx2\-novnni\fR the same without AVX\-VNNI;
 \fBnative\fR (the default) uses all this CPU has.
 .TP
 \fBNO_COLOR\fR

@@ -203,6 +203,9 @@ pub enum CpuMode {
     /// What a CPU with AVX2, FMA and F16C but without AVX-512 runs (on a CPU without AVX2, as
     /// `Generic`).
     Avx2,
+    /// As `Avx2` on a CPU without AVX-VNNI either (`STARCOACH_CPU=avx2-novnni`; Intel before
+    /// Alder Lake, AMD before Zen 5): the int8 kernels then multiply with `vpmaddubsw`.
+    Avx2NoVnni,
 }
 
 /// The model `starcoach model install` sets up as well on this CPU, and the one [`resolve`]

@@ -1349,26 +1349,40 @@ void starcoach_cross_attn_op(struct ggml_tensor * dst, int ith, int nth, void * 
 
 // ---- Screened logits (starcoach-kernels.h)
 
-// out[16 p + r] for panels [p0, p1): the 4-bit rows times h (q8_0 blocks), sum over blocks of
-// d_w d_h (sum (q_w + 8) q_h - 8 sum q_h), the + 8 making the weights unsigned for vpdpbusd.
-SC_TARGET8 static void screen_panels(const starcoach_logits & l, const uint8_t * hq, int p0, int p1, float * out) {
-    const int nb = l.n_in / 32;
-    thread_local std::vector<int32_t> hw;
-    thread_local std::vector<float> dh;
-    thread_local std::vector<int32_t> corr;
-    hw.resize((size_t) nb * 8);
-    dh.resize(nb);
-    corr.resize(nb);
+// h's nb q8_0 blocks (hq) as the screen reads them: per block 8 dwords of 4 values (hw), the
+// scale (dh) and 8 x the sum of the values (corr).
+struct ScreenQuery {
+    std::vector<int32_t> hw;
+    std::vector<float> dh;
+    std::vector<int32_t> corr;
+};
+
+static const ScreenQuery & screen_query(const uint8_t * hq, int nb) {
+    thread_local ScreenQuery q;
+    q.hw.resize((size_t) nb * 8);
+    q.dh.resize(nb);
+    q.corr.resize(nb);
     for (int b = 0; b < nb; ++b) {
         const uint8_t * blk = hq + (size_t) b * 34;
         ggml_fp16_t d;
         std::memcpy(&d, blk, 2);
-        dh[b] = ggml_fp16_to_fp32(d);
-        std::memcpy(hw.data() + (size_t) b * 8, blk + 2, 32);
+        q.dh[b] = ggml_fp16_to_fp32(d);
+        std::memcpy(q.hw.data() + (size_t) b * 8, blk + 2, 32);
         int32_t s = 0;
         for (int k = 0; k < 32; ++k) s += (int8_t) blk[2 + k];
-        corr[b] = 8 * s;
+        q.corr[b] = 8 * s;
     }
+    return q;
+}
+
+// out[16 p + r] for panels [p0, p1): the 4-bit rows times h (q8_0 blocks), sum over blocks of
+// d_w d_h (sum (q_w + 8) q_h - 8 sum q_h), the + 8 making the weights unsigned for vpdpbusd.
+SC_TARGET8 static void screen_panels(const starcoach_logits & l, const uint8_t * hq, int p0, int p1, float * out) {
+    const int nb = l.n_in / 32;
+    const ScreenQuery & q = screen_query(hq, nb);
+    const std::vector<int32_t> & hw = q.hw;
+    const std::vector<float> & dh = q.dh;
+    const std::vector<int32_t> & corr = q.corr;
     const __m512i low = _mm512_set1_epi8(0x0F);
     for (int p = p0; p < p1; ++p) {
         const uint8_t * blk = l.packed.data() + (size_t) p * nb * SCREEN_BLOCK;
@@ -1388,6 +1402,80 @@ SC_TARGET8 static void screen_panels(const starcoach_logits & l, const uint8_t *
         }
         _mm512_mask_storeu_ps(out + 16 * p, tail_mask(l.n_text - 16 * p), acc);
     }
+}
+
+// starcoach: AVX-VNNI, the VEX-encoded vpdpbusd on 256-bit registers (Intel since Alder Lake, AMD
+// since Zen 5), where the AVX2 kernels run; STARCOACH_CPU=avx2-novnni says no (to test the
+// vpmaddubsw path of screen_panels_avx2 on such a CPU).
+static bool has_avxvnni() {
+    static const bool yes = has_avx2() && !starcoach_switch(STARCOACH_SWITCH_NO_AVXVNNI) && __builtin_cpu_supports("avxvnni");
+    return yes;
+}
+
+// As screen_panels in 256-bit registers: rows 0-7 of a panel in one vector, 8-15 in another, the
+// same integer sums and the same float steps (so the same bits). Four bytes u (unsigned) times
+// four s (signed) summed into each dword: vpdpbusd with AVX-VNNI, else vpmaddubsw (pairs into
+// int16, which saturate only beyond 32767: here u is a nibble, 0..15, so a pair is at most
+// 2 x 15 x 128 = 3840) then vpmaddwd by ones. Compiled with the avxvnni target for both; the
+// VNNI = false copy has no vpdpbusd (checked with objdump).
+#define SC_TARGET_AVXVNNI __attribute__((target("avx2,fma,f16c,avxvnni")))
+
+template <bool VNNI>
+SC_TARGET_AVXVNNI static inline __m256i dot4(__m256i acc, __m256i u, __m256i s) {
+    if constexpr (VNNI) {
+        return _mm256_dpbusd_avx_epi32(acc, u, s);
+    } else {
+        return _mm256_add_epi32(acc, _mm256_madd_epi16(_mm256_maddubs_epi16(u, s), _mm256_set1_epi16(1)));
+    }
+}
+
+template <bool VNNI>
+SC_TARGET_AVXVNNI static void screen_panels_avx2(const starcoach_logits & l, const uint8_t * hq, int p0, int p1, float * out) {
+    const int nb = l.n_in / 32;
+    const ScreenQuery & q = screen_query(hq, nb);
+    const __m256i low = _mm256_set1_epi8(0x0F);
+    for (int p = p0; p < p1; ++p) {
+        const uint8_t * blk = l.packed.data() + (size_t) p * nb * SCREEN_BLOCK;
+        __m256 acc0 = _mm256_setzero_ps();
+        __m256 acc1 = _mm256_setzero_ps();
+        for (int b = 0; b < nb; ++b, blk += SCREEN_BLOCK) {
+            const int32_t * h = q.hw.data() + (size_t) b * 8;
+            __m256i a00 = _mm256_setzero_si256(), a01 = a00, a10 = a00, a11 = a00;
+            for (int v = 0; v < 4; ++v) {
+                const __m256i r0 = _mm256_loadu_si256((const __m256i *) (blk + 32 + 64 * v));
+                const __m256i r1 = _mm256_loadu_si256((const __m256i *) (blk + 64 + 64 * v));
+                const __m256i hl = _mm256_set1_epi32(h[2 * v]);
+                const __m256i hh = _mm256_set1_epi32(h[2 * v + 1]);
+                a00 = dot4<VNNI>(a00, _mm256_and_si256(r0, low), hl);
+                a01 = dot4<VNNI>(a01, _mm256_and_si256(_mm256_srli_epi16(r0, 4), low), hh);
+                a10 = dot4<VNNI>(a10, _mm256_and_si256(r1, low), hl);
+                a11 = dot4<VNNI>(a11, _mm256_and_si256(_mm256_srli_epi16(r1, 4), low), hh);
+            }
+            const __m256i corr = _mm256_set1_epi32(q.corr[b]);
+            const __m256 dh = _mm256_set1_ps(q.dh[b]);
+            const __m256 d0 = _mm256_mul_ps(_mm256_cvtph_ps(_mm_loadu_si128((const __m128i *) blk)), dh);
+            const __m256 d1 = _mm256_mul_ps(_mm256_cvtph_ps(_mm_loadu_si128((const __m128i *) (blk + 16))), dh);
+            acc0 = _mm256_fmadd_ps(_mm256_cvtepi32_ps(_mm256_sub_epi32(_mm256_add_epi32(a00, a01), corr)), d0, acc0);
+            acc1 = _mm256_fmadd_ps(_mm256_cvtepi32_ps(_mm256_sub_epi32(_mm256_add_epi32(a10, a11), corr)), d1, acc1);
+        }
+        // the last panel's rows past n_text are not stored
+        const __m256i left = _mm256_set1_epi32(l.n_text - 16 * p);
+        const __m256i lane = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
+        _mm256_maskstore_ps(out + 16 * p, _mm256_cmpgt_epi32(left, lane), acc0);
+        _mm256_maskstore_ps(out + 16 * p + 8, _mm256_cmpgt_epi32(left, _mm256_add_epi32(lane, _mm256_set1_epi32(8))), acc1);
+    }
+}
+
+// As screen_best.
+SC_TARGET2 static float screen_best_avx2(const starcoach_logits & l, const float * a) {
+    __m256 best = _mm256_set1_ps(-INFINITY);
+    int i = 0;
+    for (; i + 8 <= l.n_text; i += 8) {
+        best = _mm256_max_ps(best, _mm256_sub_ps(_mm256_loadu_ps(a + i), _mm256_loadu_ps(l.skip.data() + i)));
+    }
+    float m = hmax8((v8f) best);
+    for (; i < l.n_text; ++i) m = std::max(m, a[i] - l.skip[i]);
+    return m;
 }
 
 // The best estimate among the text rows that set the threshold.
@@ -1411,7 +1499,7 @@ static const uint8_t * screen_quantize(const starcoach_logits & l, const float *
 }
 
 struct starcoach_logits * starcoach_logits_new(const struct ggml_tensor * w, int n_text, const int * unsure, int n_unsure, float window) {
-    if (!has_vnni() || w->type != GGML_TYPE_Q8_0 || ggml_n_dims(w) != 2 || w->ne[0] % 32 != 0 || n_text <= 0 ||
+    if (!(has_vnni() || has_avx2()) || w->type != GGML_TYPE_Q8_0 || ggml_n_dims(w) != 2 || w->ne[0] % 32 != 0 || n_text <= 0 ||
         n_text > w->ne[1] || !ggml_is_contiguous(w)) {
         return nullptr;
     }
@@ -1467,7 +1555,14 @@ void starcoach_logits_screen_op(struct ggml_tensor * dst, int ith, int nth, void
     for (int64_t j = 0; j < h->ne[1]; ++j) {
         if (call.need && !call.need[j]) continue;
         const uint8_t * hq = screen_quantize(l, (const float *) ((const char *) h->data + j * h->nb[1]));
-        screen_panels(l, hq, p0, p1, (float *) ((char *) dst->data + j * dst->nb[1]));
+        float * out = (float *) ((char *) dst->data + j * dst->nb[1]);
+        if (has_vnni()) {
+            screen_panels(l, hq, p0, p1, out);
+        } else if (has_avxvnni()) {
+            screen_panels_avx2<true>(l, hq, p0, p1, out);
+        } else {
+            screen_panels_avx2<false>(l, hq, p0, p1, out);
+        }
     }
 }
 
@@ -1486,7 +1581,7 @@ void starcoach_logits_exact_op(struct ggml_tensor * dst, int ith, int nth, void 
         const float * a = (const float *) ((const char *) screen->data + j * screen->nb[1]);
         float * y = (float *) ((char *) dst->data + j * dst->nb[1]);
         const uint8_t * hq = screen_quantize(l, (const float *) ((const char *) h->data + j * h->nb[1]));
-        const float thr = screen_best(l, a) - l.window;
+        const float thr = (has_vnni() ? screen_best(l, a) : screen_best_avx2(l, a)) - l.window;
         for (int i = r0; i < r1; ++i) {
             if (i >= l.n_text || a[i] >= thr) {
                 vec_dot(l.n_in, y + i, 0, w + (size_t) i * row_size, 0, hq, 0, 1);

@@ -14,6 +14,7 @@
 #define STARCOACH_SWITCH_EXACT_LOGITS 8  // ggml_mul_mat for the logits, no 4-bit screen
 #define STARCOACH_SWITCH_BF16_CROSS  16  // ggml's cross-attention over the bfloat16 kv_cross
 #define STARCOACH_SWITCH_AVX2_CPU    32  // as a CPU with AVX2, FMA and F16C but no AVX-512
+#define STARCOACH_SWITCH_NO_AVXVNNI  64  // with the AVX2 kernels: as a CPU without AVX-VNNI
 extern "C" void starcoach_set_switches(int bits);
 // Whether a switch (one STARCOACH_SWITCH_* bit) is on.
 bool starcoach_switch(int bit);
@@ -102,7 +103,8 @@ void starcoach_quantize_q8_0(const float * x, void * out, int64_t nrows, int64_t
 // log-softmax's normalisation, far below the top.
 struct starcoach_logits;
 
-// nullptr where the CPU lacks AVX-512 VNNI or w is not a contiguous 2-D q8_0 matrix [n_in, n_vocab]
+// nullptr where the CPU has neither AVX-512 VNNI nor the AVX2 kernels (AVX2, FMA, F16C; with
+// AVX-VNNI or without), or w is not a contiguous 2-D q8_0 matrix [n_in, n_vocab]
 // with n_in a multiple of 32. Rows from n_text on are always exact; `unsure` lists the text rows
 // whisper.cpp may suppress (blank, non-speech tokens), which set no threshold.
 struct starcoach_logits * starcoach_logits_new(const struct ggml_tensor * w, int n_text, const int * unsure, int n_unsure,
