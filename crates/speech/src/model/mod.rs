@@ -204,7 +204,7 @@ pub enum CpuMode {
     /// `Generic`).
     Avx2,
     /// As `Avx2` on a CPU without AVX-VNNI either (`STARCOACH_CPU=avx2-novnni`; Intel before
-    /// Alder Lake, AMD before Zen 5): the int8 kernels then multiply with `vpmaddubsw`.
+    /// Alder Lake, AMD before Zen 5): the screened logits then multiply with `vpmaddubsw`.
     Avx2NoVnni,
 }
 

@@ -1,7 +1,7 @@
 // starcoach: CPU kernels for whisper.cpp (starcoach-kernels.cpp): the encoder's self-attention,
 // matrix products (float32, or int8 with VNNI), convolutions and mel DFT (AVX-512, or AVX2 and FMA
 // in float32 on CPUs without AVX-512); a q8_0 quantizer for the decoder's copies; the decoder's
-// cross-attention and screened logits (VNNI).
+// cross-attention and screened logits (VNNI; the screen also with AVX2, AVX-VNNI or not).
 #pragma once
 
 #include "ggml.h"
