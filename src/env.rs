@@ -11,7 +11,9 @@ use starcoach_speech::switches::Switches;
 
 /// A Whisper model file to use instead of the installed default (`--model` wins over it).
 pub const MODEL: &str = "STARCOACH_MODEL";
-/// `generic`: every code path of a CPU without AVX-512 (`native`, the default: all this CPU has).
+/// `generic`: only ggml's own kernels (no starcoach kernel); `avx2`: the path of a CPU with AVX2,
+/// FMA and F16C but no AVX-512 (`avx2-novnni`: nor AVX-VNNI); `native`, the default: all this CPU
+/// has.
 pub const CPU: &str = "STARCOACH_CPU";
 /// The practice history's database file.
 pub const HISTORY: &str = "STARCOACH_HISTORY";
@@ -59,12 +61,15 @@ impl Env {
             None => CpuMode::Native,
             Some(v) if v == "native" => CpuMode::Native,
             Some(v) if v == "generic" => CpuMode::Generic,
+            Some(v) if v == "avx2" => CpuMode::Avx2,
+            Some(v) if v == "avx2-novnni" => CpuMode::Avx2NoVnni,
             Some(v) => {
                 return Err(EnvError {
                     name: CPU,
                     value: v.to_string_lossy().into_owned(),
-                    expected: "use `generic` (the path CPUs without AVX-512 take) or `native` \
-                               (the default)",
+                    expected: "use `generic` (ggml's kernels only), `avx2` (the path of a CPU \
+                               with AVX2 but no AVX-512), `avx2-novnni` (nor AVX-VNNI) or \
+                               `native` (the default)",
                 })
             }
         };

@@ -401,8 +401,8 @@ fn fillers_on_many_voices_and_conditions() {
         ours_s / plain_s.max(1e-9)
     );
     let tuning = |g: &str| groups[&(false, g.to_string())][0];
-    let generic =
-        starcoach::env::init().unwrap().switches.cpu == starcoach::model::CpuMode::Generic;
+    // both laptop paths (generic and avx2) take the float16 model
+    let generic = starcoach::env::init().unwrap().switches.cpu != starcoach::model::CpuMode::Native;
     let floors = if generic {
         &TUNING_FLOORS_GENERIC
     } else {

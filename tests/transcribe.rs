@@ -174,6 +174,46 @@ fn screened_logits_give_the_words_of_exact_logits() {
     assert_eq!(screened, texts(true));
 }
 
+/// The laptop path (`STARCOACH_CPU=avx2`: a CPU with AVX2, FMA and F16C but no AVX-512, so the
+/// vendored whisper.cpp's float32 kernels in 256-bit registers and the float16 model; issue 24)
+/// transcribes the example answer within 2 words of the default path. Skipped, saying so, on a
+/// CPU without AVX2, FMA or F16C, where `avx2` falls back to ggml's kernels only.
+#[test]
+fn avx2_path_gives_the_words_of_the_default_path() {
+    #[cfg(target_arch = "x86_64")]
+    let has_avx2 = is_x86_feature_detected!("avx2")
+        && is_x86_feature_detected!("fma")
+        && is_x86_feature_detected!("f16c");
+    #[cfg(not(target_arch = "x86_64"))]
+    let has_avx2 = false;
+    if !has_avx2 {
+        eprintln!("skipped: this CPU lacks AVX2, FMA or F16C (the STARCOACH_CPU=avx2 path)");
+        return;
+    }
+    let example = fixture("example/answer.ogg");
+    let text = |cpu: &str| -> String {
+        let out = bin()
+            .args(["transcribe", "--format", "json"])
+            .arg(&example)
+            .env("STARCOACH_CPU", cpu)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        v["transcripts"][0]["text"].as_str().unwrap().to_string()
+    };
+    let (native, avx2) = (text("native"), text("avx2"));
+    let d = edit_distance(&normalise(&native), &normalise(&avx2));
+    assert!(
+        d <= 2,
+        "STARCOACH_CPU=avx2 differs by {d} words from the default path:\n{native}\n{avx2}"
+    );
+    // Without AVX-VNNI the screened logits multiply with vpmaddubsw: the same sums, so the same text.
+    assert_eq!(text("avx2-novnni"), avx2, "STARCOACH_CPU=avx2-novnni");
+}
+
 #[test]
 fn bad_inputs_get_one_clear_line_and_the_good_file_still_runs() {
     let cases = [

@@ -98,8 +98,10 @@ A whisper.cpp GGML model file to use instead of the installed tiny.en (\fB\-\-mo
 The practice history file (default: history.sqlite3 in the user's data folder).
 .TP
 \fBSTARCOACH_CPU\fR
-\fBgeneric\fR takes the path a CPU without AVX\-512 takes (ggml's own kernels, the float16
-model) on any machine; \fBnative\fR (the default) uses all this CPU has.
+\fBgeneric\fR takes ggml's own kernels only (the float16 model) on any machine; \fBavx2\fR
+the path of a CPU with AVX2, FMA and F16C but no AVX\-512 (the float16 model),
+\fBavx2\-novnni\fR the same without AVX\-VNNI;
+\fBnative\fR (the default) uses all this CPU has.
 .TP
 \fBNO_COLOR\fR
 Set and not empty: no colour with \fB\-\-color auto\fR.

@@ -7,7 +7,8 @@ use std::sync::OnceLock;
 /// Which code paths transcription may take. The default is every fast path this CPU has.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Switches {
-    /// [`CpuMode::Generic`]: every kernel takes the path of a CPU without AVX-512.
+    /// [`CpuMode::Generic`]: no starcoach kernel; [`CpuMode::Avx2`]: the AVX2 ones only
+    /// ([`CpuMode::Avx2NoVnni`]: and no AVX-VNNI).
     pub cpu: CpuMode,
     /// The encoder's float32 panels instead of its int8 copies (VNNI).
     pub f32_encoder: bool,
@@ -27,6 +28,8 @@ const F32_ENCODER: i32 = 2;
 const F32_ATTN: i32 = 4;
 const EXACT_LOGITS: i32 = 8;
 const BF16_CROSS: i32 = 16;
+const AVX2_CPU: i32 = 32;
+const NO_AVXVNNI: i32 = 64;
 
 #[allow(unsafe_code)]
 mod ffi {
@@ -43,6 +46,11 @@ pub fn set(switches: Switches) {
     let bit = |on: bool, b: i32| if on { b } else { 0 };
     ffi::starcoach_set_switches(
         bit(s.cpu == CpuMode::Generic, GENERIC_CPU)
+            | bit(
+                matches!(s.cpu, CpuMode::Avx2 | CpuMode::Avx2NoVnni),
+                AVX2_CPU,
+            )
+            | bit(s.cpu == CpuMode::Avx2NoVnni, NO_AVXVNNI)
             | bit(s.f32_encoder, F32_ENCODER)
             | bit(s.f32_attn, F32_ATTN)
             | bit(s.exact_logits, EXACT_LOGITS)

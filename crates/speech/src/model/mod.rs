@@ -173,8 +173,8 @@ pub fn default_models_dir() -> PathBuf {
 
 /// This CPU multiplies bfloat16 in hardware (AVX-512 BF16): tiny.en-bf16 is then about 5 %
 /// faster than tiny.en, with the same transcripts on our fixtures (docs/performance.md).
-/// `STARCOACH_CPU=generic` turns this off, as it turns off every AVX-512 kernel in the
-/// vendored whisper.cpp: see [`CpuMode`].
+/// `STARCOACH_CPU=generic` or `avx2` turns this off, as it turns off every AVX-512 kernel in
+/// the vendored whisper.cpp: see [`CpuMode`].
 pub fn cpu_has_bf16() -> bool {
     #[cfg(target_arch = "x86_64")]
     {
@@ -189,15 +189,23 @@ pub fn cpu_has_bf16() -> bool {
 
 /// Which code paths this process may take (the application sets it from `STARCOACH_CPU`
 /// through [`crate::switches::set`]). `Generic` makes starcoach and its whisper.cpp kernels
-/// behave as on a CPU without AVX-512 (the path most laptops take: ggml's own kernels, the
-/// float16 model), so that path can be tested and measured on any machine.
+/// behave as on a CPU without any of their kernels (ggml's own kernels, the float16 model), and
+/// `Avx2` as on a CPU with AVX2, FMA and F16C but no AVX-512 (most laptops: the float32
+/// kernels in 256-bit registers, the float16 model), so those paths can be tested and measured
+/// on any machine that has them.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum CpuMode {
     /// Every path this CPU supports (the default; also `STARCOACH_CPU=native`).
     #[default]
     Native,
-    /// Only what a CPU without AVX-512 runs.
+    /// Only ggml's own kernels: none of starcoach's.
     Generic,
+    /// What a CPU with AVX2, FMA and F16C but without AVX-512 runs (on a CPU without AVX2, as
+    /// `Generic`).
+    Avx2,
+    /// As `Avx2` on a CPU without AVX-VNNI either (`STARCOACH_CPU=avx2-novnni`; Intel before
+    /// Alder Lake, AMD before Zen 5): the screened logits then multiply with `vpmaddubsw`.
+    Avx2NoVnni,
 }
 
 /// The model `starcoach model install` sets up as well on this CPU, and the one [`resolve`]

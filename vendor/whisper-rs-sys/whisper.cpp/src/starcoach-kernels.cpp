@@ -18,6 +18,10 @@
 //   3. out = P x V, outer-product style again: each key's 64 values times the row's weight.
 // All in float32 (ggml's graph used the model's intermediate type, float16 or bfloat16, for K
 // and V), with no 1500 x 1500 matrix in memory: the scratch is 6 rows of scores.
+//
+// A CPU without AVX-512 but with AVX2, FMA and F16C (most laptops) runs the float32 kernels
+// (attention, products, convolutions, DFT, the softmax sums) in 256-bit registers: see "AVX2"
+// below. The int8 kernels (VNNI) stay AVX-512 only; such a CPU takes ggml's graph for those.
 
 #include "starcoach-kernels.h"
 
@@ -80,20 +84,40 @@ extern ggml_fp16_t ggml_table_gelu_f16[1 << 16];
 namespace {
 
 // starcoach: the generic-CPU switch (STARCOACH_CPU=generic, set by the application before the
-// first kernel query) makes has_avx512 and has_vnni say no, so every kernel here takes the path
-// of a CPU without AVX-512 (ggml's graph and quantizer, the scalar loops): that path, and its
-// transcripts, can be tested on any machine.
+// first kernel query) makes has_avx512, has_vnni and has_avx2 say no, so every kernel here takes
+// the path of a CPU without AVX-512 or AVX2 kernels (ggml's graph and quantizer, the scalar
+// loops): that path, and its transcripts, can be tested on any machine.
 static bool cpu_generic() {
     static const bool yes = starcoach_switch(STARCOACH_SWITCH_GENERIC_CPU);
     return yes;
 }
 
-// Whether this CPU runs the kernels below (compiled for AVX-512 through target attributes,
-// whatever the build's own flags); false with STARCOACH_CPU=generic.
-static bool has_avx512() {
-    static const bool yes = !cpu_generic() && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
-                            __builtin_cpu_supports("avx512dq");
+// starcoach: the AVX2 switch (STARCOACH_CPU=avx2) makes has_avx512 and has_vnni say no but not
+// has_avx2: the path of a laptop CPU with AVX2, FMA and F16C, testable on an AVX-512 machine.
+static bool cpu_avx2() {
+    static const bool yes = starcoach_switch(STARCOACH_SWITCH_AVX2_CPU);
     return yes;
+}
+
+// Whether this CPU runs the kernels below (compiled for AVX-512 through target attributes,
+// whatever the build's own flags); false with STARCOACH_CPU=generic or avx2.
+static bool has_avx512() {
+    static const bool yes = !cpu_generic() && !cpu_avx2() && __builtin_cpu_supports("avx512f") &&
+                            __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512dq");
+    return yes;
+}
+
+// Whether the float32 kernels run in 256-bit registers ("AVX2" below): a CPU with AVX2, FMA and
+// F16C (GELU's float16 rounding) but without the AVX-512 kernels (or STARCOACH_CPU=avx2).
+static bool has_avx2() {
+    static const bool yes = !cpu_generic() && !has_avx512() && __builtin_cpu_supports("avx2") &&
+                            __builtin_cpu_supports("fma") && __builtin_cpu_supports("f16c");
+    return yes;
+}
+
+// Either: the float32 kernels run here.
+static bool has_f32_kernels() {
+    return has_avx512() || has_avx2();
 }
 
 typedef float   v16f __attribute__((vector_size(64), aligned(64)));
@@ -356,8 +380,8 @@ static T * aligned64(std::vector<T> & buf, size_t n) {
     return (T *) (((uintptr_t) buf.data() + 63) & ~(uintptr_t) 63);
 }
 
-// K_h transposed: kt[d][n], zero-padded to np keys.
-SC_TARGET static void transpose_head(const float * K, int n_state, int h, int n_ctx, int np, float * kt) {
+// K_h transposed: kt[d][n], zero-padded to np keys (no target: the AVX2 path uses it too).
+static void transpose_head(const float * K, int n_state, int h, int n_ctx, int np, float * kt) {
     for (int d = 0; d < HEAD; ++d) {
         std::memset(kt + (size_t) d * np + n_ctx, 0, sizeof(float) * (np - n_ctx));
     }
@@ -515,7 +539,13 @@ static void thread_rows(int n_rows, int ith, int nth, int & r0, int & r1) {
     r1 = std::min(n_rows, tiles * (ith + 1) / nth * ROWS);
 }
 
-SC_TARGET static void linear_avx512(const float * x, int n_in, int n_rows, const float * wp, int n_out, float * y, const Epilogue & e, int ith, int nth) {
+// linear_rows or its AVX2 twin (linear_rows_avx2): a block of rows times every panel.
+typedef void (*LinearRows)(const float * x, int ldx, int n_in, int n_rows, const float * wp, int n_out, float * y, int ldy,
+                           const Epilogue & e, const float * table);
+
+// starcoach_linear_op's float32 product, in blocks of rows (the thread's share) by `rows`.
+static void linear_f32(LinearRows rows, const float * x, int n_in, int n_rows, const float * wp, int n_out, float * y, const Epilogue & e,
+                       int ith, int nth) {
     int r0, r1;
     thread_rows(n_rows, ith, nth, r0, r1);
     const float * table = e.gelu ? gelu_table() : nullptr;
@@ -523,7 +553,7 @@ SC_TARGET static void linear_avx512(const float * x, int n_in, int n_rows, const
         const int nb = std::min(r1 - b0, BLOCK_ROWS);
         const size_t out0 = (size_t) b0 * n_out;
         const Epilogue eb = { e.bias, e.gelu, e.res ? e.res + out0 : nullptr };
-        linear_rows(x + (size_t) b0 * n_in, n_in, n_in, nb, wp, n_out, y + out0, n_out, eb, table);
+        rows(x + (size_t) b0 * n_in, n_in, n_in, nb, wp, n_out, y + out0, n_out, eb, table);
     }
 }
 
@@ -641,8 +671,8 @@ static bool has_vnni() {
 // A 3-tap convolution (padding 1, stride s) with bias and GELU, as products of packed weights:
 // output frame o reads input frames o s - 1, o s, o s + 1, which a channel-contiguous copy of
 // the block's frames holds side by side, so x's rows are windows into that copy (row stride s IC).
-SC_TARGET static void conv_avx512(const float * x, bool time_major, int n_in_frames, int ic, int stride, const float * wp, int oc,
-                                  const float * bias, float * y, int n_out_frames, int ith, int nth) {
+static void conv_f32(LinearRows rows, const float * x, bool time_major, int n_in_frames, int ic, int stride, const float * wp, int oc,
+                     const float * bias, float * y, int n_out_frames, int ith, int nth) {
     int r0, r1;
     thread_rows(n_out_frames, ith, nth, r0, r1);
     const float * table = gelu_table();
@@ -664,7 +694,7 @@ SC_TARGET static void conv_avx512(const float * x, bool time_major, int n_in_fra
             }
         }
         const Epilogue e = { bias, true, nullptr };
-        linear_rows(buf.data(), stride * ic, 3 * ic, nb, wp, oc, y + (size_t) b0 * oc, oc, e, table);
+        rows(buf.data(), stride * ic, 3 * ic, nb, wp, oc, y + (size_t) b0 * oc, oc, e, table);
     }
 }
 
@@ -694,7 +724,7 @@ __attribute__((target("avx512f,avx512bw,avx512dq"))) static void quantize_q8_0_a
     }
 }
 
-// The real DFT of n points as a matrix for linear_avx512: column j < bins is cos(2 pi j k / n),
+// The real DFT of n points as a matrix for linear_f32: column j < bins is cos(2 pi j k / n),
 // column bins + j is -sin(2 pi j k / n), zero columns up to a multiple of 64; packed as panels.
 struct DftMatrix {
     int n = 0, bins = 0, cols = 0;
@@ -750,23 +780,301 @@ SC_TARGET static void exp_where_avx512(const float * keep, const float * x, int 
     exp_where_scalar(keep, x, i, n, out);
 }
 
+// ---- AVX2 (starcoach: issue 24): the float32 kernels above in 256-bit registers, for CPUs with
+// AVX2, FMA and F16C but without AVX-512 (STARCOACH_CPU=avx2 takes this path on any such CPU).
+// There are 16 registers of 8 floats instead of 32 of 16: a tile is 6 rows x 16 columns (12
+// accumulators, 2 loaded vectors and 1 broadcast: 15 registers), so a panel of 64 columns (the
+// packed layouts above, unchanged) is four tiles side by side, each reading its quarter of the
+// panel's rows. Every output is summed in the same order as by the AVX-512 tiles (one FMA per
+// input value), so the products, convolutions, DFT and attention scores are the same bits as
+// there; only the softmax sums (8 lanes instead of 16) round differently.
+
+#define SC_TARGET2 __attribute__((target("avx2,fma,f16c")))
+
+typedef float   v8f __attribute__((vector_size(32), aligned(32)));
+typedef int32_t v8i __attribute__((vector_size(32), aligned(32)));
+typedef float   v8f_u __attribute__((vector_size(32), aligned(4)));
+
+constexpr int COLS2 = 16;  // columns (or keys) per AVX2 tile: two vectors
+
+// As splat: _mm256_set1_ps broadcasts from memory (a load, not a port-5 shuffle).
+SC_TARGET2 static inline v8f splat8(float x) {
+    return (v8f) _mm256_set1_ps(x);
+}
+
+SC_TARGET2 static inline v8f loadu8(const float * p) {
+    return *(const v8f_u *) p;
+}
+
+SC_TARGET2 static inline void storeu8(float * p, v8f v) {
+    *(v8f_u *) p = v;
+}
+
+SC_TARGET2 static inline v8f vmax8(v8f a, v8f b) {
+    return a > b ? a : b;
+}
+
+// vexp in 8 lanes: the same steps and polynomial.
+SC_TARGET2 static inline v8f vexp8(v8f x) {
+    x = vmax8(x, splat8(-87.0f));
+    const v8f magic = splat8(12582912.0f);
+    v8f n = (x * splat8(1.44269504088896341f) + magic) - magic;
+    v8f r = x - n * splat8(0.693145751953125f);
+    r     = r - n * splat8(1.428606765330187e-06f);
+    v8f p = splat8(1.0f / 720.0f);
+    p = p * r + splat8(1.0f / 120.0f);
+    p = p * r + splat8(1.0f / 24.0f);
+    p = p * r + splat8(1.0f / 6.0f);
+    p = p * r + splat8(0.5f);
+    p = p * r + splat8(1.0f);
+    p = p * r + splat8(1.0f);
+    v8i e = __builtin_convertvector(n, v8i) << 23;
+    return (v8f) ((v8i) p + e);
+}
+
+SC_TARGET2 static inline float hmax8(v8f v) {
+    float m = v[0];
+    for (int i = 1; i < 8; ++i) m = std::max(m, v[i]);
+    return m;
+}
+
+SC_TARGET2 static inline float hsum8(v8f v) {
+    float s = 0.0f;
+    for (int i = 0; i < 8; ++i) s += v[i];
+    return s;
+}
+
+// gelu in 8 lanes: the same table look-up (an AVX2 gather), x at or above 10, 0 at or below -10.
+SC_TARGET2 static inline v8f gelu8(v8f x, const float * table) {
+    const __m256 v = (__m256) x;
+    const __m256i idx = _mm256_cvtepu16_epi32(_mm256_cvtps_ph(v, 0));
+    __m256 g = _mm256_i32gather_ps(table, idx, 4);
+    g = _mm256_blendv_ps(g, v, _mm256_cmp_ps(v, _mm256_set1_ps(10.0f), _CMP_GE_OQ));
+    g = _mm256_and_ps(g, _mm256_cmp_ps(v, _mm256_set1_ps(-10.0f), _CMP_GT_OQ));
+    return (v8f) g;
+}
+
+// As linear_tile, for 16 of a panel's 64 columns: wp, y and the epilogue's pointers are offset to
+// them (wp's row stride stays 64).
+template <int R>
+SC_TARGET2 static void linear_tile_avx2(const float * x, int ldx, int n_in, const float * wp, float * y, int ldy, const Epilogue & e,
+                                        const float * table) {
+    v8f acc[R][2];
+    for (int r = 0; r < R; ++r) {
+        acc[r][0] = v8f{};
+        acc[r][1] = v8f{};
+    }
+    for (int k = 0; k < n_in; ++k, wp += 64) {
+        const v8f w0 = *(const v8f *) (wp);
+        const v8f w1 = *(const v8f *) (wp + 8);
+        for (int r = 0; r < R; ++r) {
+            const v8f xv = splat8(x[r * ldx + k]);
+            acc[r][0] += xv * w0;
+            acc[r][1] += xv * w1;
+        }
+    }
+    for (int r = 0; r < R; ++r) {
+        for (int j = 0; j < 2; ++j) {
+            v8f v = acc[r][j];
+            if (e.bias) v += loadu8(e.bias + 8 * j);
+            if (e.gelu) v = gelu8(v, table);
+            if (e.res) v += loadu8(e.res + r * ldy + 8 * j);
+            storeu8(y + r * ldy + 8 * j, v);
+        }
+    }
+}
+
+// As linear_rows (a LinearRows), each panel as four tiles of 16 columns.
+SC_TARGET2 static void linear_rows_avx2(const float * x, int ldx, int n_in, int n_rows, const float * wp, int n_out, float * y, int ldy,
+                                        const Epilogue & e, const float * table) {
+    for (int p = 0; p < n_out / 64; ++p) {
+        const float * w = wp + (size_t) p * n_in * 64;
+        for (int m0 = 0; m0 < n_rows; m0 += ROWS) {
+            const int rows = std::min(ROWS, n_rows - m0);
+            const float * xr = x + (size_t) m0 * ldx;
+            for (int c = 0; c < 64; c += COLS2) {
+                const size_t out0 = (size_t) m0 * ldy + p * 64 + c;
+                float * yr = y + out0;
+                const Epilogue et = { e.bias ? e.bias + p * 64 + c : nullptr, e.gelu, e.res ? e.res + out0 : nullptr };
+                switch (rows) {
+                    case 6: linear_tile_avx2<6>(xr, ldx, n_in, w + c, yr, ldy, et, table); break;
+                    case 5: linear_tile_avx2<5>(xr, ldx, n_in, w + c, yr, ldy, et, table); break;
+                    case 4: linear_tile_avx2<4>(xr, ldx, n_in, w + c, yr, ldy, et, table); break;
+                    case 3: linear_tile_avx2<3>(xr, ldx, n_in, w + c, yr, ldy, et, table); break;
+                    case 2: linear_tile_avx2<2>(xr, ldx, n_in, w + c, yr, ldy, et, table); break;
+                    default: linear_tile_avx2<1>(xr, ldx, n_in, w + c, yr, ldy, et, table); break;
+                }
+            }
+        }
+    }
+}
+
+// As scores_tile, 16 keys at a time.
+template <int R>
+SC_TARGET2 static void scores_tile_avx2(const float * q, int ldq, const float * kt, int np, float scale, float * s) {
+    for (int n0 = 0; n0 < np; n0 += COLS2) {
+        v8f acc[R][2];
+        for (int r = 0; r < R; ++r) {
+            acc[r][0] = v8f{};
+            acc[r][1] = v8f{};
+        }
+        const float * k = kt + n0;
+        for (int d = 0; d < HEAD; ++d, k += np) {
+            const v8f k0 = *(const v8f *) (k);
+            const v8f k1 = *(const v8f *) (k + 8);
+            for (int r = 0; r < R; ++r) {
+                const v8f qv = splat8(q[r * ldq + d]);
+                acc[r][0] += qv * k0;
+                acc[r][1] += qv * k1;
+            }
+        }
+        const v8f sv = splat8(scale);
+        for (int r = 0; r < R; ++r) {
+            for (int j = 0; j < 2; ++j) *(v8f *) (s + r * np + n0 + 8 * j) = acc[r][j] * sv;
+        }
+    }
+}
+
+// As values_tile, 16 of the head's 64 output values at a time.
+template <int R>
+SC_TARGET2 static void values_tile_avx2(const float * p, int np, const float * v, int ldv, int n_ctx, const float * inv, float * out,
+                                        int ldo) {
+    for (int c = 0; c < HEAD; c += COLS2) {
+        v8f acc[R][2];
+        for (int r = 0; r < R; ++r) {
+            acc[r][0] = v8f{};
+            acc[r][1] = v8f{};
+        }
+        const float * vn = v + c;
+        for (int n = 0; n < n_ctx; ++n, vn += ldv) {
+            const v8f v0 = loadu8(vn);
+            const v8f v1 = loadu8(vn + 8);
+            for (int r = 0; r < R; ++r) {
+                const v8f pv = splat8(p[r * np + n]);
+                acc[r][0] += pv * v0;
+                acc[r][1] += pv * v1;
+            }
+        }
+        for (int r = 0; r < R; ++r) {
+            const v8f iv = splat8(inv[r]);
+            for (int j = 0; j < 2; ++j) storeu8(out + r * ldo + c + 8 * j, acc[r][j] * iv);
+        }
+    }
+}
+
+// As softmax_rows.
+SC_TARGET2 static void softmax_rows_avx2(float * s, int np, int n_ctx, int rows, float * inv) {
+    for (int r = 0; r < rows; ++r) {
+        float * row = s + r * np;
+        for (int n = n_ctx; n < np; ++n) row[n] = -INFINITY;
+        v8f m = splat8(-INFINITY);
+        for (int n = 0; n < np; n += 8) m = vmax8(m, *(v8f *) (row + n));
+        const v8f mx = splat8(hmax8(m));
+        v8f sum = v8f{};
+        for (int n = 0; n < np; n += 8) {
+            const v8f e = vexp8(*(v8f *) (row + n) - mx);
+            *(v8f *) (row + n) = e;
+            sum += e;
+        }
+        for (int n = n_ctx; n < np; ++n) row[n] = 0.0f;
+        inv[r] = 1.0f / hsum8(sum);
+    }
+}
+
+template <int R>
+SC_TARGET2 static void rows_tile_avx2(const float * q, int ld, const float * kt, const float * v, int n_ctx, int np, float scale, float * s,
+                                      float * out) {
+    float inv[ROWS];
+    scores_tile_avx2<R>(q, ld, kt, np, scale, s);
+    softmax_rows_avx2(s, np, n_ctx, R, inv);
+    values_tile_avx2<R>(s, np, v, ld, n_ctx, inv, out, ld);
+}
+
+// As attn_avx512 with float32 scores (the int8 ones need VNNI).
+SC_TARGET2 static void attn_avx2(const float * Q, const float * K, const float * V, float * O, int n_ctx, int n_state, float scale, int ith,
+                                 int nth) {
+    const int n_head = n_state / HEAD;
+    const int np = (n_ctx + 63) / 64 * 64;
+    thread_local std::vector<float> k_buf;
+    thread_local std::vector<float> s_buf;
+    float * kt = aligned64(k_buf, (size_t) HEAD * np);
+    float * s  = aligned64(s_buf, (size_t) ROWS * np);
+    const int tiles = (n_ctx + ROWS - 1) / ROWS;
+    const int t0 = tiles * ith / nth;
+    const int t1 = tiles * (ith + 1) / nth;
+    if (t0 >= t1) {
+        return;
+    }
+    for (int h = 0; h < n_head; ++h) {
+        transpose_head(K, n_state, h, n_ctx, np, kt);
+        for (int t = t0; t < t1; ++t) {
+            const int m0 = t * ROWS;
+            const int rows = std::min(ROWS, n_ctx - m0);
+            const float * q = Q + (size_t) m0 * n_state + h * HEAD;
+            const float * v = V + h * HEAD;
+            float * out = O + (size_t) m0 * n_state + h * HEAD;
+            switch (rows) {
+                case 6: rows_tile_avx2<6>(q, n_state, kt, v, n_ctx, np, scale, s, out); break;
+                case 5: rows_tile_avx2<5>(q, n_state, kt, v, n_ctx, np, scale, s, out); break;
+                case 4: rows_tile_avx2<4>(q, n_state, kt, v, n_ctx, np, scale, s, out); break;
+                case 3: rows_tile_avx2<3>(q, n_state, kt, v, n_ctx, np, scale, s, out); break;
+                case 2: rows_tile_avx2<2>(q, n_state, kt, v, n_ctx, np, scale, s, out); break;
+                default: rows_tile_avx2<1>(q, n_state, kt, v, n_ctx, np, scale, s, out); break;
+            }
+        }
+    }
+}
+
+// As sum_exp_avx512.
+SC_TARGET2 static float sum_exp_avx2(const float * x, int n, float sub) {
+    v8f acc = v8f{};
+    const v8f s = splat8(sub);
+    int i = 0;
+    for (; i + 8 <= n; i += 8) {
+        const __m256 v = _mm256_loadu_ps(x + i);
+        const __m256 m = _mm256_cmp_ps(v, _mm256_set1_ps(-INFINITY), _CMP_GT_OQ);
+        acc += (v8f) _mm256_and_ps(m, (__m256) vexp8((v8f) v - s));
+    }
+    return sum_exp_scalar(x, i, n, sub, hsum8(acc));
+}
+
+// As exp_where_avx512.
+SC_TARGET2 static void exp_where_avx2(const float * keep, const float * x, int n, float * out) {
+    int i = 0;
+    for (; i + 8 <= n; i += 8) {
+        const __m256 m = _mm256_cmp_ps(_mm256_loadu_ps(keep + i), _mm256_set1_ps(-INFINITY), _CMP_NEQ_OQ);
+        _mm256_storeu_ps(out + i, _mm256_and_ps(m, (__m256) vexp8((v8f) _mm256_loadu_ps(x + i))));
+    }
+    exp_where_scalar(keep, x, i, n, out);
+}
+
+// The float32 products' tiles for this CPU (has_f32_kernels).
+static LinearRows f32_rows() {
+    return has_avx512() ? linear_rows : linear_rows_avx2;
+}
+
 }  // namespace
 
 bool starcoach_attn_supported(int n_state, int n_head) {
-    return has_avx512() && n_head > 0 && n_state / n_head == HEAD && n_state % n_head == 0;
+    return has_f32_kernels() && n_head > 0 && n_state / n_head == HEAD && n_state % n_head == 0;
 }
 
 void starcoach_attn_op(struct ggml_tensor * dst, const struct ggml_tensor * q, const struct ggml_tensor * k, const struct ggml_tensor * v, int ith, int nth, void * /*userdata*/) {
     const float scale = 1.0f / std::sqrt((float) HEAD);
     const int n_state = (int) q->ne[0];
     const int n_ctx   = (int) q->ne[1];
+    if (!has_avx512()) {
+        attn_avx2((const float *) q->data, (const float *) k->data, (const float *) v->data, (float *) dst->data, n_ctx, n_state, scale, ith,
+                  nth);
+        return;
+    }
     static const bool int8 = has_vnni() && !starcoach_switch(STARCOACH_SWITCH_F32_ATTN);
     attn_avx512((const float *) q->data, (const float *) k->data, (const float *) v->data, (float *) dst->data,
                 n_ctx, n_state, scale, int8, ith, nth);
 }
 
 bool starcoach_linear_supported(const struct ggml_tensor * w) {
-    return has_avx512() && (w->type == GGML_TYPE_BF16 || w->type == GGML_TYPE_F16) &&
+    return has_f32_kernels() && (w->type == GGML_TYPE_BF16 || w->type == GGML_TYPE_F16) &&
            ggml_n_dims(w) == 2 && w->ne[1] % 64 == 0;
 }
 
@@ -798,8 +1106,8 @@ void starcoach_linear_op(struct ggml_tensor * dst, int ith, int nth, void * user
                        (float *) dst->data, e, ith, nth);
         return;
     }
-    linear_avx512((const float *) x->data, (int) x->ne[0], (int) x->ne[1], (const float *) wp->data, (int) wp->ne[1],
-                  (float *) dst->data, e, ith, nth);
+    linear_f32(f32_rows(), (const float *) x->data, (int) x->ne[0], (int) x->ne[1], (const float *) wp->data, (int) wp->ne[1],
+               (float *) dst->data, e, ith, nth);
 }
 
 bool starcoach_linear8_supported(const struct ggml_tensor * w) {
@@ -836,7 +1144,7 @@ void starcoach_linear8_pack(const struct ggml_tensor * w, void * out) {
 }
 
 bool starcoach_conv_supported(const struct ggml_tensor * w) {
-    return has_avx512() && (w->type == GGML_TYPE_BF16 || w->type == GGML_TYPE_F16) && ggml_n_dims(w) == 3 && w->ne[0] == 3 &&
+    return has_f32_kernels() && (w->type == GGML_TYPE_BF16 || w->type == GGML_TYPE_F16) && ggml_n_dims(w) == 3 && w->ne[0] == 3 &&
            w->ne[2] % 64 == 0;
 }
 
@@ -868,24 +1176,29 @@ void starcoach_conv_op(struct ggml_tensor * dst, int ith, int nth, void * userda
     const int stride = (flags & STARCOACH_CONV_STRIDE_2) ? 2 : 1;
     const int ic = (int) (time_major ? x->ne[1] : x->ne[0]);
     const int n_in_frames = (int) (time_major ? x->ne[0] : x->ne[1]);
-    conv_avx512((const float *) x->data, time_major, n_in_frames, ic, stride, (const float *) wp->data, (int) wp->ne[1],
-                (const float *) b->data, (float *) dst->data, (int) dst->ne[1], ith, nth);
+    conv_f32(f32_rows(), (const float *) x->data, time_major, n_in_frames, ic, stride, (const float *) wp->data, (int) wp->ne[1],
+             (const float *) b->data, (float *) dst->data, (int) dst->ne[1], ith, nth);
 }
 
 float starcoach_sum_exp(const float * x, int n, float sub) {
-    return has_avx512() ? sum_exp_avx512(x, n, sub) : sum_exp_scalar(x, 0, n, sub, 0.0f);
+    if (has_avx512()) {
+        return sum_exp_avx512(x, n, sub);
+    }
+    return has_avx2() ? sum_exp_avx2(x, n, sub) : sum_exp_scalar(x, 0, n, sub, 0.0f);
 }
 
 void starcoach_exp_where(const float * keep, const float * x, int n, float * out) {
     if (has_avx512()) {
         exp_where_avx512(keep, x, n, out);
+    } else if (has_avx2()) {
+        exp_where_avx2(keep, x, n, out);
     } else {
         exp_where_scalar(keep, x, 0, n, out);
     }
 }
 
 bool starcoach_dft_supported(int n) {
-    return has_avx512() && n == 400;
+    return has_f32_kernels() && n == 400;
 }
 
 void starcoach_dft_power(const float * frames, int n_frames, int n, float * power) {
@@ -893,13 +1206,17 @@ void starcoach_dft_power(const float * frames, int n_frames, int n, float * powe
     thread_local std::vector<float> y;
     y.resize((size_t) n_frames * d.cols);
     const Epilogue none = { nullptr, false, nullptr };
-    linear_avx512(frames, n, n_frames, d.packed, d.cols, y.data(), none, 0, 1);
+    linear_f32(f32_rows(), frames, n, n_frames, d.packed, d.cols, y.data(), none, 0, 1);
     for (int f = 0; f < n_frames; ++f) {
         const float * re = y.data() + (size_t) f * d.cols;
         const float * im = re + d.bins;
         float * out = power + (size_t) f * d.bins;
         for (int j = 0; j < d.bins; ++j) out[j] = re[j] * re[j] + im[j] * im[j];
     }
+}
+
+bool starcoach_f16_q8_copies() {
+    return has_avx2();
 }
 
 void starcoach_quantize_q8_0(const float * x, void * out, int64_t nrows, int64_t n_per_row) {
@@ -1032,26 +1349,40 @@ void starcoach_cross_attn_op(struct ggml_tensor * dst, int ith, int nth, void * 
 
 // ---- Screened logits (starcoach-kernels.h)
 
-// out[16 p + r] for panels [p0, p1): the 4-bit rows times h (q8_0 blocks), sum over blocks of
-// d_w d_h (sum (q_w + 8) q_h - 8 sum q_h), the + 8 making the weights unsigned for vpdpbusd.
-SC_TARGET8 static void screen_panels(const starcoach_logits & l, const uint8_t * hq, int p0, int p1, float * out) {
-    const int nb = l.n_in / 32;
-    thread_local std::vector<int32_t> hw;
-    thread_local std::vector<float> dh;
-    thread_local std::vector<int32_t> corr;
-    hw.resize((size_t) nb * 8);
-    dh.resize(nb);
-    corr.resize(nb);
+// h's nb q8_0 blocks (hq) as the screen reads them: per block 8 dwords of 4 values (hw), the
+// scale (dh) and 8 x the sum of the values (corr).
+struct ScreenQuery {
+    std::vector<int32_t> hw;
+    std::vector<float> dh;
+    std::vector<int32_t> corr;
+};
+
+static const ScreenQuery & screen_query(const uint8_t * hq, int nb) {
+    thread_local ScreenQuery q;
+    q.hw.resize((size_t) nb * 8);
+    q.dh.resize(nb);
+    q.corr.resize(nb);
     for (int b = 0; b < nb; ++b) {
         const uint8_t * blk = hq + (size_t) b * 34;
         ggml_fp16_t d;
         std::memcpy(&d, blk, 2);
-        dh[b] = ggml_fp16_to_fp32(d);
-        std::memcpy(hw.data() + (size_t) b * 8, blk + 2, 32);
+        q.dh[b] = ggml_fp16_to_fp32(d);
+        std::memcpy(q.hw.data() + (size_t) b * 8, blk + 2, 32);
         int32_t s = 0;
         for (int k = 0; k < 32; ++k) s += (int8_t) blk[2 + k];
-        corr[b] = 8 * s;
+        q.corr[b] = 8 * s;
     }
+    return q;
+}
+
+// out[16 p + r] for panels [p0, p1): the 4-bit rows times h (q8_0 blocks), sum over blocks of
+// d_w d_h (sum (q_w + 8) q_h - 8 sum q_h), the + 8 making the weights unsigned for vpdpbusd.
+SC_TARGET8 static void screen_panels(const starcoach_logits & l, const uint8_t * hq, int p0, int p1, float * out) {
+    const int nb = l.n_in / 32;
+    const ScreenQuery & q = screen_query(hq, nb);
+    const std::vector<int32_t> & hw = q.hw;
+    const std::vector<float> & dh = q.dh;
+    const std::vector<int32_t> & corr = q.corr;
     const __m512i low = _mm512_set1_epi8(0x0F);
     for (int p = p0; p < p1; ++p) {
         const uint8_t * blk = l.packed.data() + (size_t) p * nb * SCREEN_BLOCK;
@@ -1071,6 +1402,80 @@ SC_TARGET8 static void screen_panels(const starcoach_logits & l, const uint8_t *
         }
         _mm512_mask_storeu_ps(out + 16 * p, tail_mask(l.n_text - 16 * p), acc);
     }
+}
+
+// starcoach: AVX-VNNI, the VEX-encoded vpdpbusd on 256-bit registers (Intel since Alder Lake, AMD
+// since Zen 5), where the AVX2 kernels run; STARCOACH_CPU=avx2-novnni says no (to test the
+// vpmaddubsw path of screen_panels_avx2 on such a CPU).
+static bool has_avxvnni() {
+    static const bool yes = has_avx2() && !starcoach_switch(STARCOACH_SWITCH_NO_AVXVNNI) && __builtin_cpu_supports("avxvnni");
+    return yes;
+}
+
+// As screen_panels in 256-bit registers: rows 0-7 of a panel in one vector, 8-15 in another, the
+// same integer sums and the same float steps (so the same bits). Four bytes u (unsigned) times
+// four s (signed) summed into each dword: vpdpbusd with AVX-VNNI, else vpmaddubsw (pairs into
+// int16, which saturate only beyond 32767: here u is a nibble, 0..15, so a pair is at most
+// 2 x 15 x 128 = 3840) then vpmaddwd by ones. Compiled with the avxvnni target for both; the
+// VNNI = false copy has no vpdpbusd (checked with objdump).
+#define SC_TARGET_AVXVNNI __attribute__((target("avx2,fma,f16c,avxvnni")))
+
+template <bool VNNI>
+SC_TARGET_AVXVNNI static inline __m256i dot4(__m256i acc, __m256i u, __m256i s) {
+    if constexpr (VNNI) {
+        return _mm256_dpbusd_avx_epi32(acc, u, s);
+    } else {
+        return _mm256_add_epi32(acc, _mm256_madd_epi16(_mm256_maddubs_epi16(u, s), _mm256_set1_epi16(1)));
+    }
+}
+
+template <bool VNNI>
+SC_TARGET_AVXVNNI static void screen_panels_avx2(const starcoach_logits & l, const uint8_t * hq, int p0, int p1, float * out) {
+    const int nb = l.n_in / 32;
+    const ScreenQuery & q = screen_query(hq, nb);
+    const __m256i low = _mm256_set1_epi8(0x0F);
+    for (int p = p0; p < p1; ++p) {
+        const uint8_t * blk = l.packed.data() + (size_t) p * nb * SCREEN_BLOCK;
+        __m256 acc0 = _mm256_setzero_ps();
+        __m256 acc1 = _mm256_setzero_ps();
+        for (int b = 0; b < nb; ++b, blk += SCREEN_BLOCK) {
+            const int32_t * h = q.hw.data() + (size_t) b * 8;
+            __m256i a00 = _mm256_setzero_si256(), a01 = a00, a10 = a00, a11 = a00;
+            for (int v = 0; v < 4; ++v) {
+                const __m256i r0 = _mm256_loadu_si256((const __m256i *) (blk + 32 + 64 * v));
+                const __m256i r1 = _mm256_loadu_si256((const __m256i *) (blk + 64 + 64 * v));
+                const __m256i hl = _mm256_set1_epi32(h[2 * v]);
+                const __m256i hh = _mm256_set1_epi32(h[2 * v + 1]);
+                a00 = dot4<VNNI>(a00, _mm256_and_si256(r0, low), hl);
+                a01 = dot4<VNNI>(a01, _mm256_and_si256(_mm256_srli_epi16(r0, 4), low), hh);
+                a10 = dot4<VNNI>(a10, _mm256_and_si256(r1, low), hl);
+                a11 = dot4<VNNI>(a11, _mm256_and_si256(_mm256_srli_epi16(r1, 4), low), hh);
+            }
+            const __m256i corr = _mm256_set1_epi32(q.corr[b]);
+            const __m256 dh = _mm256_set1_ps(q.dh[b]);
+            const __m256 d0 = _mm256_mul_ps(_mm256_cvtph_ps(_mm_loadu_si128((const __m128i *) blk)), dh);
+            const __m256 d1 = _mm256_mul_ps(_mm256_cvtph_ps(_mm_loadu_si128((const __m128i *) (blk + 16))), dh);
+            acc0 = _mm256_fmadd_ps(_mm256_cvtepi32_ps(_mm256_sub_epi32(_mm256_add_epi32(a00, a01), corr)), d0, acc0);
+            acc1 = _mm256_fmadd_ps(_mm256_cvtepi32_ps(_mm256_sub_epi32(_mm256_add_epi32(a10, a11), corr)), d1, acc1);
+        }
+        // the last panel's rows past n_text are not stored
+        const __m256i left = _mm256_set1_epi32(l.n_text - 16 * p);
+        const __m256i lane = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
+        _mm256_maskstore_ps(out + 16 * p, _mm256_cmpgt_epi32(left, lane), acc0);
+        _mm256_maskstore_ps(out + 16 * p + 8, _mm256_cmpgt_epi32(left, _mm256_add_epi32(lane, _mm256_set1_epi32(8))), acc1);
+    }
+}
+
+// As screen_best.
+SC_TARGET2 static float screen_best_avx2(const starcoach_logits & l, const float * a) {
+    __m256 best = _mm256_set1_ps(-INFINITY);
+    int i = 0;
+    for (; i + 8 <= l.n_text; i += 8) {
+        best = _mm256_max_ps(best, _mm256_sub_ps(_mm256_loadu_ps(a + i), _mm256_loadu_ps(l.skip.data() + i)));
+    }
+    float m = hmax8((v8f) best);
+    for (; i < l.n_text; ++i) m = std::max(m, a[i] - l.skip[i]);
+    return m;
 }
 
 // The best estimate among the text rows that set the threshold.
@@ -1094,7 +1499,7 @@ static const uint8_t * screen_quantize(const starcoach_logits & l, const float *
 }
 
 struct starcoach_logits * starcoach_logits_new(const struct ggml_tensor * w, int n_text, const int * unsure, int n_unsure, float window) {
-    if (!has_vnni() || w->type != GGML_TYPE_Q8_0 || ggml_n_dims(w) != 2 || w->ne[0] % 32 != 0 || n_text <= 0 ||
+    if (!(has_vnni() || has_avx2()) || w->type != GGML_TYPE_Q8_0 || ggml_n_dims(w) != 2 || w->ne[0] % 32 != 0 || n_text <= 0 ||
         n_text > w->ne[1] || !ggml_is_contiguous(w)) {
         return nullptr;
     }
@@ -1150,7 +1555,14 @@ void starcoach_logits_screen_op(struct ggml_tensor * dst, int ith, int nth, void
     for (int64_t j = 0; j < h->ne[1]; ++j) {
         if (call.need && !call.need[j]) continue;
         const uint8_t * hq = screen_quantize(l, (const float *) ((const char *) h->data + j * h->nb[1]));
-        screen_panels(l, hq, p0, p1, (float *) ((char *) dst->data + j * dst->nb[1]));
+        float * out = (float *) ((char *) dst->data + j * dst->nb[1]);
+        if (has_vnni()) {
+            screen_panels(l, hq, p0, p1, out);
+        } else if (has_avxvnni()) {
+            screen_panels_avx2<true>(l, hq, p0, p1, out);
+        } else {
+            screen_panels_avx2<false>(l, hq, p0, p1, out);
+        }
     }
 }
 
@@ -1169,7 +1581,7 @@ void starcoach_logits_exact_op(struct ggml_tensor * dst, int ith, int nth, void 
         const float * a = (const float *) ((const char *) screen->data + j * screen->nb[1]);
         float * y = (float *) ((char *) dst->data + j * dst->nb[1]);
         const uint8_t * hq = screen_quantize(l, (const float *) ((const char *) h->data + j * h->nb[1]));
-        const float thr = screen_best(l, a) - l.window;
+        const float thr = (has_vnni() ? screen_best(l, a) : screen_best_avx2(l, a)) - l.window;
         for (int i = r0; i < r1; ++i) {
             if (i >= l.n_text || a[i] >= thr) {
                 vec_dot(l.n_in, y + i, 0, w + (size_t) i * row_size, 0, hq, 0, 1);
@@ -1233,6 +1645,10 @@ bool starcoach_dft_supported(int) {
 }
 
 void starcoach_dft_power(const float *, int, int, float *) {
+}
+
+bool starcoach_f16_q8_copies() {
+    return false;
 }
 
 void starcoach_quantize_q8_0(const float * x, void * out, int64_t nrows, int64_t n_per_row) {

@@ -2013,8 +2013,10 @@ static bool whisper_model_load(struct whisper_model_loader * loader, whisper_con
     // decoder, and these one-token products are bound by how fast the matrices are read. For a
     // bfloat16 model they read q8_0 copies made here instead (half the bytes). The embedding
     // look-up keeps the bfloat16 matrix; the cross-attention K and V weights, multiplied once per
-    // window over 1500 positions, and the encoder keep theirs too.
-    if (wctx.wtype == GGML_TYPE_BF16 && model.d_te && ggml_backend_buffer_is_host(model.d_te->buffer)) {
+    // window over 1500 positions, and the encoder keep theirs too. A float16 model gets the same
+    // copies where starcoach_f16_q8_copies says so (CPUs with the AVX2 kernels but no AVX-512).
+    const bool sc_q8 = wctx.wtype == GGML_TYPE_BF16 || (wctx.wtype == GGML_TYPE_F16 && starcoach_f16_q8_copies());
+    if (sc_q8 && model.d_te && ggml_backend_buffer_is_host(model.d_te->buffer)) {
         // (source, where its q8_0 copy goes)
         std::vector<std::pair<ggml_tensor *, ggml_tensor **>> todo = { { model.d_te, &model.d_te_out } };
         for (auto & layer : model.layers_decoder) {
@@ -2038,7 +2040,11 @@ static bool whisper_model_load(struct whisper_model_loader * loader, whisper_con
             rows.resize(chunk * n_per_row);
             for (int64_t r0 = 0; r0 < n_rows; r0 += chunk) {
                 const int64_t nr = std::min(chunk, n_rows - r0);
-                ggml_bf16_to_fp32_row((const ggml_bf16_t *) src->data + r0 * n_per_row, rows.data(), nr * n_per_row);
+                if (src->type == GGML_TYPE_BF16) {
+                    ggml_bf16_to_fp32_row((const ggml_bf16_t *) src->data + r0 * n_per_row, rows.data(), nr * n_per_row);
+                } else {
+                    ggml_fp16_to_fp32_row((const ggml_fp16_t *) src->data + r0 * n_per_row, rows.data(), nr * n_per_row);
+                }
                 starcoach_quantize_q8_0(rows.data(), (char *) copies[k]->data + r0 * row_size, nr, n_per_row);
             }
             *todo[k].second = copies[k];
@@ -2054,7 +2060,7 @@ static bool whisper_model_load(struct whisper_model_loader * loader, whisper_con
 
     // starcoach: the encoder's weight matrices (int8 with VNNI), the cross-attention K and V
     // projections and the input convolutions (float32), as packed copies for the AVX-512
-    // kernels (starcoach-kernels.cpp).
+    // kernels, or the AVX2 ones (float32 only) on a CPU without AVX-512 (starcoach-kernels.cpp).
     if (model.d_te && ggml_backend_buffer_is_host(model.d_te->buffer)) {
         std::vector<ggml_tensor *> todo;
         // the encoder layers' matrices as int8 copies (VNNI) where the CPU has it, unless
