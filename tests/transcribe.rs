@@ -125,17 +125,20 @@ fn word_times_are_monotonic_inside_the_audio_and_start_at_the_speech() {
     }
 }
 
+/// `starcoach transcribe --format json FILE`, with STARCOACH_CPU set when `cpu` is given.
+fn transcribe_json(file: &std::path::Path, cpu: Option<&str>) -> serde_json::Value {
+    let mut cmd = bin();
+    cmd.args(["transcribe", "--format", "json"]).arg(file);
+    if let Some(cpu) = cpu {
+        cmd.env("STARCOACH_CPU", cpu);
+    }
+    let out = cmd.assert().success().get_output().stdout.clone();
+    serde_json::from_slice(&out).unwrap()
+}
+
 #[test]
 fn json_output_has_segments_and_words_with_times_and_probability() {
-    let out = bin()
-        .args(["transcribe", "--format", "json"])
-        .arg(fixture("answers/answer.ogg"))
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let v = transcribe_json(&fixture("answers/answer.ogg"), None);
     let t = &v["transcripts"][0];
     assert!(t["text"].as_str().unwrap().len() > 50);
     let w = &t["segments"][0]["words"][0];
@@ -192,16 +195,7 @@ fn avx2_path_gives_the_words_of_the_default_path() {
     }
     let example = fixture("example/answer.ogg");
     let text = |cpu: &str| -> String {
-        let out = bin()
-            .args(["transcribe", "--format", "json"])
-            .arg(&example)
-            .env("STARCOACH_CPU", cpu)
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone();
-        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        let v = transcribe_json(&example, Some(cpu));
         v["transcripts"][0]["text"].as_str().unwrap().to_string()
     };
     let (native, avx2) = (text("native"), text("avx2"));
