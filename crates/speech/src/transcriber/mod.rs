@@ -26,14 +26,17 @@ use crate::audio::vad::SpeechMap;
 use crate::audio::Audio;
 use crate::transcript::{Segment, Transcript, Word};
 
+mod retime;
 mod second_look;
+#[cfg(test)]
+mod test_audio;
 mod timing;
 
+use retime::{retime_on_speech, Speech};
 use second_look::{second_look, Candidate, Edit, CANDIDATE_GAP};
 pub use timing::is_hesitation;
 use timing::{
-    clamp_times, drop_segments_over_silence, make_monotonic, retime_on_speech, snap_fillers,
-    starts_at_speech, Speech,
+    clamp_times, drop_segments_over_silence, make_monotonic, snap_fillers, starts_at_speech,
 };
 
 /// Sample rate Whisper works at.
