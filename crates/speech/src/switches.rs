@@ -36,7 +36,23 @@ mod ffi {
     unsafe extern "C" {
         // In starcoach-kernels.cpp, linked into whisper.cpp's library by whisper-rs-sys.
         pub safe fn starcoach_set_switches(bits: i32);
+        // A static NUL-terminated string.
+        fn starcoach_kernels() -> *const std::ffi::c_char;
     }
+
+    pub fn kernels() -> String {
+        // SAFETY: starcoach_kernels takes no argument and returns a string literal.
+        let name = unsafe { std::ffi::CStr::from_ptr(starcoach_kernels()) };
+        name.to_string_lossy().into_owned()
+    }
+}
+
+/// Which of the vendored whisper.cpp's kernels run in this process, with the switches in force:
+/// `avx512-vnni`, `avx512`, `avx2-avxvnni`, `avx2` (x86-64), `neon-dotprod`, `neon` (aarch64),
+/// or `none` (ggml's own kernels only, as with `STARCOACH_CPU=generic`). The kernels read the
+/// switches at their first use: ask after [`set`].
+pub fn kernels() -> String {
+    ffi::kernels()
 }
 
 /// Sets the switches for this process: the first call wins (the kernels read them once, at

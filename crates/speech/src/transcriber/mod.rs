@@ -270,6 +270,8 @@ impl Transcriber {
                 path: model.to_path_buf(),
                 reason: format!("{e}; is it a whisper.cpp GGML file?"),
             })?;
+        // `-v` (or STARCOACH_LOG=info) shows which kernels ran: scripts/cross-test checks it.
+        tracing::info!(kernels = %crate::switches::kernels(), "whisper.cpp kernels");
         let mut filler_tokens = Vec::new();
         for text in [" um", " Um", " uh", " Uh"] {
             if let Ok(ids) = ctx.tokenize(text, 4) {

@@ -22,6 +22,9 @@
 // A CPU without AVX-512 but with AVX2, FMA and F16C (most laptops) runs the float32 kernels
 // (attention, products, convolutions, DFT, the softmax sums) in 256-bit registers: see "AVX2"
 // below. The int8 kernels (VNNI) stay AVX-512 only; such a CPU takes ggml's graph for those.
+//
+// An aarch64 CPU runs the same float32 kernels in 128-bit NEON registers, and the screened
+// logits with sdot where it has the dot-product instructions: see "NEON" below.
 
 #include "starcoach-kernels.h"
 
@@ -36,6 +39,8 @@
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #define SC_X86 1
+#elif defined(__aarch64__) && (defined(__GNUC__) || defined(__clang__))
+#define SC_ARM 1  // starcoach (issue 24): the NEON section below
 #endif
 
 // The screened logits (starcoach-kernels.h): text rows in panels of 16 rows; per panel and block
@@ -74,12 +79,330 @@ static void exp_where_scalar(const float * keep, const float * x, int i, int n, 
     for (; i < n; ++i) out[i] = keep[i] == -INFINITY ? 0.0f : expf(x[i]);
 }
 
-#ifdef SC_X86
-
-#include <immintrin.h>
+// ---- Shared by the vector paths (x86-64: AVX-512 and AVX2; aarch64: NEON), without target
+// attributes: the packed layouts, the products' and convolutions' drivers (which take a path's
+// tiles as a LinearRows), the DFT matrix, the attention's key transpose.
+#if defined(SC_X86) || defined(SC_ARM)
 
 // ggml's GELU table (ggml-cpu/vec.cpp): float16 GELU of every float16 value, filled by ggml_cpu_init.
 extern ggml_fp16_t ggml_table_gelu_f16[1 << 16];
+
+namespace {
+
+constexpr int HEAD = 64;         // values per head (every Whisper size)
+constexpr int ROWS = 6;          // query rows per tile (6 x 4 accumulators)
+
+// A 64-byte aligned view of buf, resized to hold n values.
+template <typename T>
+static T * aligned64(std::vector<T> & buf, size_t n) {
+    buf.resize(n + 64 / sizeof(T));
+    return (T *) (((uintptr_t) buf.data() + 63) & ~(uintptr_t) 63);
+}
+
+// K_h transposed: kt[d][n], zero-padded to np keys (no target: every path uses it).
+static void transpose_head(const float * K, int n_state, int h, int n_ctx, int np, float * kt) {
+    for (int d = 0; d < HEAD; ++d) {
+        std::memset(kt + (size_t) d * np + n_ctx, 0, sizeof(float) * (np - n_ctx));
+    }
+    for (int n = 0; n < n_ctx; ++n) {
+        const float * k = K + (size_t) n * n_state + h * HEAD;
+        for (int d = 0; d < HEAD; ++d) kt[(size_t) d * np + n] = k[d];
+    }
+}
+
+// What a product's output goes through before it is stored (see starcoach_linear_op): ggml's
+// separate add, GELU and add nodes, in their order and with their rounding, so the values are
+// the same bits.
+struct Epilogue {
+    const float * bias;  // + bias[column], or null
+    bool gelu;           // then ggml's GELU (its float16 table)
+    const float * res;   // then + res[row][column] (row stride as y), or null
+};
+
+// ggml's GELU, vectorised: 0 at or below -10, x at or above 10, between them the float16 table
+// ggml fills at start-up, looked up by x rounded to float16 (to nearest even, as _cvtss_sh(x, 0)).
+static const float * gelu_table() {
+    static const std::vector<float> table = [] {
+        std::vector<float> t(1 << 16);
+        for (size_t i = 0; i < t.size(); ++i) t[i] = ggml_fp16_to_fp32(ggml_table_gelu_f16[i]);
+        return t;
+    }();
+    return table.data();
+}
+
+constexpr int BLOCK_ROWS = 8 * ROWS;  // rows per block: 48 rows of x stay in cache across the panels
+
+// The thread's share [r0, r1) of n_rows rows, in whole tiles.
+static void thread_rows(int n_rows, int ith, int nth, int & r0, int & r1) {
+    const int tiles = (n_rows + ROWS - 1) / ROWS;
+    r0 = std::min(n_rows, tiles * ith / nth * ROWS);
+    r1 = std::min(n_rows, tiles * (ith + 1) / nth * ROWS);
+}
+
+// linear_rows or its twins (linear_rows_avx2, linear_rows_neon): a block of rows times every panel.
+typedef void (*LinearRows)(const float * x, int ldx, int n_in, int n_rows, const float * wp, int n_out, float * y, int ldy,
+                           const Epilogue & e, const float * table);
+
+// starcoach_linear_op's float32 product, in blocks of rows (the thread's share) by `rows`.
+static void linear_f32(LinearRows rows, const float * x, int n_in, int n_rows, const float * wp, int n_out, float * y, const Epilogue & e,
+                       int ith, int nth) {
+    int r0, r1;
+    thread_rows(n_rows, ith, nth, r0, r1);
+    const float * table = e.gelu ? gelu_table() : nullptr;
+    for (int b0 = r0; b0 < r1; b0 += BLOCK_ROWS) {
+        const int nb = std::min(r1 - b0, BLOCK_ROWS);
+        const size_t out0 = (size_t) b0 * n_out;
+        const Epilogue eb = { e.bias, e.gelu, e.res ? e.res + out0 : nullptr };
+        rows(x + (size_t) b0 * n_in, n_in, n_in, nb, wp, n_out, y + out0, n_out, eb, table);
+    }
+}
+
+// A 3-tap convolution (padding 1, stride s) with bias and GELU, as products of packed weights:
+// output frame o reads input frames o s - 1, o s, o s + 1, which a channel-contiguous copy of
+// the block's frames holds side by side, so x's rows are windows into that copy (row stride s IC).
+static void conv_f32(LinearRows rows, const float * x, bool time_major, int n_in_frames, int ic, int stride, const float * wp, int oc,
+                     const float * bias, float * y, int n_out_frames, int ith, int nth) {
+    int r0, r1;
+    thread_rows(n_out_frames, ith, nth, r0, r1);
+    const float * table = gelu_table();
+    thread_local std::vector<float> buf;
+    for (int b0 = r0; b0 < r1; b0 += BLOCK_ROWS) {
+        const int nb = std::min(r1 - b0, BLOCK_ROWS);
+        const int f_lo = b0 * stride - 1;
+        const int nf = (nb - 1) * stride + 3;
+        buf.resize((size_t) nf * ic);
+        for (int f = 0; f < nf; ++f) {
+            float * row = buf.data() + (size_t) f * ic;
+            const int t = f_lo + f;
+            if (t < 0 || t >= n_in_frames) {
+                std::fill(row, row + ic, 0.0f);
+            } else if (time_major) {
+                for (int c = 0; c < ic; ++c) row[c] = x[(size_t) c * n_in_frames + t];
+            } else {
+                std::memcpy(row, x + (size_t) t * ic, sizeof(float) * ic);
+            }
+        }
+        const Epilogue e = { bias, true, nullptr };
+        rows(buf.data(), stride * ic, 3 * ic, nb, wp, oc, y + (size_t) b0 * oc, oc, e, table);
+    }
+}
+
+// The real DFT of n points as a matrix for linear_f32: column j < bins is cos(2 pi j k / n),
+// column bins + j is -sin(2 pi j k / n), zero columns up to a multiple of 64; packed as panels.
+struct DftMatrix {
+    int n = 0, bins = 0, cols = 0;
+    std::vector<float> buf;
+    float * packed = nullptr;
+};
+
+static const DftMatrix & dft_matrix(int n) {
+    static const DftMatrix m = [n] {
+        DftMatrix d;
+        d.n = n;
+        d.bins = n / 2 + 1;
+        d.cols = (2 * d.bins + 63) / 64 * 64;
+        d.buf.assign((size_t) n * d.cols + 16, 0.0f);
+        d.packed = (float *) (((uintptr_t) d.buf.data() + 63) & ~(uintptr_t) 63);
+        for (int j = 0; j < d.cols; ++j) {
+            float * panel = d.packed + (size_t) (j / 64) * n * 64 + j % 64;
+            for (int k = 0; k < n; ++k) {
+                double v = 0.0;
+                if (j < 2 * d.bins) {
+                    const int f = j < d.bins ? j : j - d.bins;
+                    const double t = 2.0 * M_PI * (double) ((int64_t) f * k % n) / n;
+                    v = j < d.bins ? std::cos(t) : -std::sin(t);
+                }
+                panel[(size_t) k * 64] = (float) v;
+            }
+        }
+        return d;
+    }();
+    return m;
+}
+
+// starcoach_conv_op with a path's tiles.
+static void conv_op_f32(LinearRows rows, struct ggml_tensor * dst, int ith, int nth, void * userdata) {
+    const int flags = (int) (intptr_t) userdata;
+    const struct ggml_tensor * wp = dst->src[0];
+    const struct ggml_tensor * x = dst->src[1];
+    const struct ggml_tensor * b = dst->src[2];
+    const bool time_major = (flags & STARCOACH_CONV_TIME_MAJOR) != 0;
+    const int stride = (flags & STARCOACH_CONV_STRIDE_2) ? 2 : 1;
+    const int ic = (int) (time_major ? x->ne[1] : x->ne[0]);
+    const int n_in_frames = (int) (time_major ? x->ne[0] : x->ne[1]);
+    conv_f32(rows, (const float *) x->data, time_major, n_in_frames, ic, stride, (const float *) wp->data, (int) wp->ne[1],
+             (const float *) b->data, (float *) dst->data, (int) dst->ne[1], ith, nth);
+}
+
+// starcoach_dft_power with a path's tiles.
+static void dft_power_f32(LinearRows rows, const float * frames, int n_frames, int n, float * power) {
+    const DftMatrix & d = dft_matrix(n);
+    thread_local std::vector<float> y;
+    y.resize((size_t) n_frames * d.cols);
+    const Epilogue none = { nullptr, false, nullptr };
+    linear_f32(rows, frames, n, n_frames, d.packed, d.cols, y.data(), none, 0, 1);
+    for (int f = 0; f < n_frames; ++f) {
+        const float * re = y.data() + (size_t) f * d.cols;
+        const float * im = re + d.bins;
+        float * out = power + (size_t) f * d.bins;
+        for (int j = 0; j < d.bins; ++j) out[j] = re[j] * re[j] + im[j] * im[j];
+    }
+}
+
+}  // namespace
+
+void starcoach_linear_pack(const struct ggml_tensor * w, float * out) {
+    const int64_t n_in = w->ne[0];
+    const int64_t n_out = w->ne[1];
+    std::vector<float> row(n_in);
+    for (int64_t o = 0; o < n_out; ++o) {
+        if (w->type == GGML_TYPE_BF16) {
+            ggml_bf16_to_fp32_row((const ggml_bf16_t *) w->data + o * n_in, row.data(), n_in);
+        } else {
+            ggml_fp16_to_fp32_row((const ggml_fp16_t *) w->data + o * n_in, row.data(), n_in);
+        }
+        float * panel = out + (o / 64) * n_in * 64 + o % 64;
+        for (int64_t k = 0; k < n_in; ++k) panel[k * 64] = row[k];
+    }
+}
+
+void starcoach_conv_pack(const struct ggml_tensor * w, float * out) {
+    const int64_t ic = w->ne[1];
+    const int64_t oc = w->ne[2];
+    const int64_t n_in = 3 * ic;
+    std::vector<float> row(n_in);
+    for (int64_t o = 0; o < oc; ++o) {
+        if (w->type == GGML_TYPE_BF16) {
+            ggml_bf16_to_fp32_row((const ggml_bf16_t *) w->data + o * n_in, row.data(), n_in);
+        } else {
+            ggml_fp16_to_fp32_row((const ggml_fp16_t *) w->data + o * n_in, row.data(), n_in);
+        }
+        // row[3 c + k] is tap k of input channel c; the packed input index is k IC + c
+        float * panel = out + (o / 64) * n_in * 64 + o % 64;
+        for (int64_t c = 0; c < ic; ++c) {
+            for (int64_t k = 0; k < 3; ++k) panel[(k * ic + c) * 64] = row[3 * c + k];
+        }
+    }
+}
+
+// ---- The screened logits' preparation and exact pass, whichever CPU screens.
+
+// h's nb q8_0 blocks (hq) as the screen reads them: per block 8 dwords of 4 values (hw), the
+// scale (dh) and 8 x the sum of the values (corr).
+struct ScreenQuery {
+    std::vector<int32_t> hw;
+    std::vector<float> dh;
+    std::vector<int32_t> corr;
+};
+
+static const ScreenQuery & screen_query(const uint8_t * hq, int nb) {
+    thread_local ScreenQuery q;
+    q.hw.resize((size_t) nb * 8);
+    q.dh.resize(nb);
+    q.corr.resize(nb);
+    for (int b = 0; b < nb; ++b) {
+        const uint8_t * blk = hq + (size_t) b * 34;
+        ggml_fp16_t d;
+        std::memcpy(&d, blk, 2);
+        q.dh[b] = ggml_fp16_to_fp32(d);
+        std::memcpy(q.hw.data() + (size_t) b * 8, blk + 2, 32);
+        int32_t s = 0;
+        for (int k = 0; k < 32; ++k) s += (int8_t) blk[2 + k];
+        q.corr[b] = 8 * s;
+    }
+    return q;
+}
+
+// q8_0 blocks of one column of h, as ggml_mul_mat quantizes it.
+static const uint8_t * screen_quantize(const starcoach_logits & l, const float * x) {
+    thread_local std::vector<uint8_t> hq;
+    hq.resize((size_t) l.n_in / 32 * 34);
+    ggml_get_type_traits_cpu(GGML_TYPE_Q8_0)->from_float(x, hq.data(), l.n_in);
+    return hq.data();
+}
+
+// starcoach_logits_new once the CPU's screen is known to run here.
+static starcoach_logits * logits_pack(const struct ggml_tensor * w, int n_text, const int * unsure, int n_unsure, float window) {
+    if (w->type != GGML_TYPE_Q8_0 || ggml_n_dims(w) != 2 || w->ne[0] % 32 != 0 || n_text <= 0 || n_text > w->ne[1] ||
+        !ggml_is_contiguous(w)) {
+        return nullptr;
+    }
+    starcoach_logits * l = new starcoach_logits;
+    l->w = w;
+    l->n_in = (int) w->ne[0];
+    l->n_vocab = (int) w->ne[1];
+    l->n_text = n_text;
+    l->n_panels = (n_text + 15) / 16;
+    l->window = window;
+    const int nb = l->n_in / 32;
+    l->packed.assign((size_t) l->n_panels * nb * SCREEN_BLOCK, 0);
+    l->skip.assign((size_t) l->n_panels * 16, 1e30f);
+    std::fill(l->skip.begin(), l->skip.begin() + n_text, 0.0f);
+    const ggml_to_float_t to_float = ggml_get_type_traits(GGML_TYPE_Q8_0)->to_float;
+    std::vector<float> row(l->n_in);
+    for (int i = 0; i < n_text; ++i) {
+        to_float((const char *) w->data + (size_t) i * w->nb[1], row.data(), l->n_in);
+        const int p = i / 16;
+        const int r = i % 16;
+        for (int b = 0; b < nb; ++b) {
+            const float * x = row.data() + 32 * b;
+            float amax = 0.0f, m = 0.0f;
+            for (int k = 0; k < 32; ++k) {
+                if (std::fabs(x[k]) > amax) {
+                    amax = std::fabs(x[k]);
+                    m = x[k];
+                }
+            }
+            const ggml_fp16_t dh = ggml_fp32_to_fp16(m / -8.0f);
+            const float d = ggml_fp16_to_fp32(dh);
+            const float id = d != 0.0f ? 1.0f / d : 0.0f;
+            uint8_t * blk = l->packed.data() + ((size_t) p * nb + b) * SCREEN_BLOCK;
+            std::memcpy(blk + 2 * r, &dh, 2);
+            for (int k = 0; k < 32; ++k) {
+                const int q = (int) std::max(-8.0f, std::min(7.0f, std::nearbyint(x[k] * id)));
+                blk[32 + 64 * (k / 8) + 4 * r + k % 4] |= (uint8_t) ((q + 8) << (k % 8 >= 4 ? 4 : 0));
+            }
+        }
+    }
+    for (int j = 0; j < n_unsure; ++j) {
+        if (unsure[j] >= 0 && unsure[j] < n_text) l->skip[unsure[j]] = 1e30f;
+    }
+    return l;
+}
+
+// starcoach_logits_exact_op with the CPU's screen_best.
+static void logits_exact(float (*best)(const starcoach_logits &, const float *), struct ggml_tensor * dst, int ith, int nth,
+                         void * userdata) {
+    const starcoach_logits_call & call = *(const starcoach_logits_call *) userdata;
+    const starcoach_logits & l = *call.l;
+    const struct ggml_tensor * screen = dst->src[0];
+    const struct ggml_tensor * h = dst->src[1];
+    const ggml_vec_dot_t vec_dot = ggml_get_type_traits_cpu(GGML_TYPE_Q8_0)->vec_dot;
+    const int r0 = (int) ((int64_t) l.n_vocab * ith / nth);
+    const int r1 = (int) ((int64_t) l.n_vocab * (ith + 1) / nth);
+    const size_t row_size = l.w->nb[1];
+    const char * w = (const char *) l.w->data;
+    for (int64_t j = 0; j < h->ne[1]; ++j) {
+        if (call.need && !call.need[j]) continue;
+        const float * a = (const float *) ((const char *) screen->data + j * screen->nb[1]);
+        float * y = (float *) ((char *) dst->data + j * dst->nb[1]);
+        const uint8_t * hq = screen_quantize(l, (const float *) ((const char *) h->data + j * h->nb[1]));
+        const float thr = best(l, a) - l.window;
+        for (int i = r0; i < r1; ++i) {
+            if (i >= l.n_text || a[i] >= thr) {
+                vec_dot(l.n_in, y + i, 0, w + (size_t) i * row_size, 0, hq, 0, 1);
+            } else {
+                y[i] = a[i];
+            }
+        }
+    }
+}
+
+#endif  // SC_X86 || SC_ARM
+
+#ifdef SC_X86
+
+#include <immintrin.h>
 
 namespace {
 
@@ -124,9 +447,7 @@ typedef float   v16f __attribute__((vector_size(64), aligned(64)));
 typedef int32_t v16i __attribute__((vector_size(64), aligned(64)));
 typedef float   v16f_u __attribute__((vector_size(64), aligned(4)));
 
-constexpr int HEAD = 64;         // values per head (every Whisper size)
 constexpr int VPH  = HEAD / 16;  // vectors per head row
-constexpr int ROWS = 6;          // query rows per tile (6 x 4 accumulators)
 
 #define SC_TARGET __attribute__((target("avx512f,avx512dq,fma,f16c")))
 #define SC_TARGET8 __attribute__((target("avx512f,avx512dq,avx512bw,avx512vnni,fma,f16c")))
@@ -373,24 +694,6 @@ SC_TARGET8 static void pack_head8(const float * K, int n_state, int h, int n_ctx
     for (int n = n_ctx; n < np; ++n) ks[n] = 0.0f;
 }
 
-// A 64-byte aligned view of buf, resized to hold n values.
-template <typename T>
-static T * aligned64(std::vector<T> & buf, size_t n) {
-    buf.resize(n + 64 / sizeof(T));
-    return (T *) (((uintptr_t) buf.data() + 63) & ~(uintptr_t) 63);
-}
-
-// K_h transposed: kt[d][n], zero-padded to np keys (no target: the AVX2 path uses it too).
-static void transpose_head(const float * K, int n_state, int h, int n_ctx, int np, float * kt) {
-    for (int d = 0; d < HEAD; ++d) {
-        std::memset(kt + (size_t) d * np + n_ctx, 0, sizeof(float) * (np - n_ctx));
-    }
-    for (int n = 0; n < n_ctx; ++n) {
-        const float * k = K + (size_t) n * n_state + h * HEAD;
-        for (int d = 0; d < HEAD; ++d) kt[(size_t) d * np + n] = k[d];
-    }
-}
-
 // One tile of R query rows: int8 scores (kt holds pack_head8's panels) or float32 ones.
 template <int R>
 SC_TARGET static void head_tile(bool int8, const float * q, int ld, const float * kt, const float * ks, const float * v, int n_ctx,
@@ -442,26 +745,6 @@ SC_TARGET static void attn_avx512(const float * Q, const float * K, const float 
             }
         }
     }
-}
-
-// What a product's output goes through before it is stored (see starcoach_linear_op): ggml's
-// separate add, GELU and add nodes, in their order and with their rounding, so the values are
-// the same bits.
-struct Epilogue {
-    const float * bias;  // + bias[column], or null
-    bool gelu;           // then ggml's GELU (its float16 table)
-    const float * res;   // then + res[row][column] (row stride as y), or null
-};
-
-// ggml's GELU, vectorised: 0 at or below -10, x at or above 10, between them the float16 table
-// ggml fills at start-up, looked up by x rounded to float16 (to nearest even, as _cvtss_sh(x, 0)).
-static const float * gelu_table() {
-    static const std::vector<float> table = [] {
-        std::vector<float> t(1 << 16);
-        for (size_t i = 0; i < t.size(); ++i) t[i] = ggml_fp16_to_fp32(ggml_table_gelu_f16[i]);
-        return t;
-    }();
-    return table.data();
 }
 
 SC_TARGET static inline v16f gelu(v16f x, const float * table) {
@@ -527,33 +810,6 @@ SC_TARGET static void linear_rows(const float * x, int ldx, int n_in, int n_rows
                 default: linear_tile<1>(xr, ldx, n_in, w, yr, ldy, et, table); break;
             }
         }
-    }
-}
-
-constexpr int BLOCK_ROWS = 8 * ROWS;  // rows per block: 48 rows of x stay in cache across the panels
-
-// The thread's share [r0, r1) of n_rows rows, in whole tiles.
-static void thread_rows(int n_rows, int ith, int nth, int & r0, int & r1) {
-    const int tiles = (n_rows + ROWS - 1) / ROWS;
-    r0 = std::min(n_rows, tiles * ith / nth * ROWS);
-    r1 = std::min(n_rows, tiles * (ith + 1) / nth * ROWS);
-}
-
-// linear_rows or its AVX2 twin (linear_rows_avx2): a block of rows times every panel.
-typedef void (*LinearRows)(const float * x, int ldx, int n_in, int n_rows, const float * wp, int n_out, float * y, int ldy,
-                           const Epilogue & e, const float * table);
-
-// starcoach_linear_op's float32 product, in blocks of rows (the thread's share) by `rows`.
-static void linear_f32(LinearRows rows, const float * x, int n_in, int n_rows, const float * wp, int n_out, float * y, const Epilogue & e,
-                       int ith, int nth) {
-    int r0, r1;
-    thread_rows(n_rows, ith, nth, r0, r1);
-    const float * table = e.gelu ? gelu_table() : nullptr;
-    for (int b0 = r0; b0 < r1; b0 += BLOCK_ROWS) {
-        const int nb = std::min(r1 - b0, BLOCK_ROWS);
-        const size_t out0 = (size_t) b0 * n_out;
-        const Epilogue eb = { e.bias, e.gelu, e.res ? e.res + out0 : nullptr };
-        rows(x + (size_t) b0 * n_in, n_in, n_in, nb, wp, n_out, y + out0, n_out, eb, table);
     }
 }
 
@@ -667,37 +923,6 @@ static bool has_vnni() {
     return yes;
 }
 
-
-// A 3-tap convolution (padding 1, stride s) with bias and GELU, as products of packed weights:
-// output frame o reads input frames o s - 1, o s, o s + 1, which a channel-contiguous copy of
-// the block's frames holds side by side, so x's rows are windows into that copy (row stride s IC).
-static void conv_f32(LinearRows rows, const float * x, bool time_major, int n_in_frames, int ic, int stride, const float * wp, int oc,
-                     const float * bias, float * y, int n_out_frames, int ith, int nth) {
-    int r0, r1;
-    thread_rows(n_out_frames, ith, nth, r0, r1);
-    const float * table = gelu_table();
-    thread_local std::vector<float> buf;
-    for (int b0 = r0; b0 < r1; b0 += BLOCK_ROWS) {
-        const int nb = std::min(r1 - b0, BLOCK_ROWS);
-        const int f_lo = b0 * stride - 1;
-        const int nf = (nb - 1) * stride + 3;
-        buf.resize((size_t) nf * ic);
-        for (int f = 0; f < nf; ++f) {
-            float * row = buf.data() + (size_t) f * ic;
-            const int t = f_lo + f;
-            if (t < 0 || t >= n_in_frames) {
-                std::fill(row, row + ic, 0.0f);
-            } else if (time_major) {
-                for (int c = 0; c < ic; ++c) row[c] = x[(size_t) c * n_in_frames + t];
-            } else {
-                std::memcpy(row, x + (size_t) t * ic, sizeof(float) * ic);
-            }
-        }
-        const Epilogue e = { bias, true, nullptr };
-        rows(buf.data(), stride * ic, 3 * ic, nb, wp, oc, y + (size_t) b0 * oc, oc, e, table);
-    }
-}
-
 // ggml's reference q8_0 quantizer (quantize_row_q8_0_ref), vectorised to give the same bytes:
 // per 32 values d = max|x| / 127, q = roundf(x / d) (half away from zero, as roundf; ggml's
 // own vectorised quantizer rounds half to even and changed transcripts).
@@ -722,39 +947,6 @@ __attribute__((target("avx512f,avx512bw,avx512dq"))) static void quantize_q8_0_a
             _mm_storeu_si128((__m128i *) (y + 2 + 16 * h), _mm512_cvtepi32_epi8(_mm512_cvtps_epi32(t)));
         }
     }
-}
-
-// The real DFT of n points as a matrix for linear_f32: column j < bins is cos(2 pi j k / n),
-// column bins + j is -sin(2 pi j k / n), zero columns up to a multiple of 64; packed as panels.
-struct DftMatrix {
-    int n = 0, bins = 0, cols = 0;
-    std::vector<float> buf;
-    float * packed = nullptr;
-};
-
-static const DftMatrix & dft_matrix(int n) {
-    static const DftMatrix m = [n] {
-        DftMatrix d;
-        d.n = n;
-        d.bins = n / 2 + 1;
-        d.cols = (2 * d.bins + 63) / 64 * 64;
-        d.buf.assign((size_t) n * d.cols + 16, 0.0f);
-        d.packed = (float *) (((uintptr_t) d.buf.data() + 63) & ~(uintptr_t) 63);
-        for (int j = 0; j < d.cols; ++j) {
-            float * panel = d.packed + (size_t) (j / 64) * n * 64 + j % 64;
-            for (int k = 0; k < n; ++k) {
-                double v = 0.0;
-                if (j < 2 * d.bins) {
-                    const int f = j < d.bins ? j : j - d.bins;
-                    const double t = 2.0 * M_PI * (double) ((int64_t) f * k % n) / n;
-                    v = j < d.bins ? std::cos(t) : -std::sin(t);
-                }
-                panel[(size_t) k * 64] = (float) v;
-            }
-        }
-        return d;
-    }();
-    return m;
 }
 
 // sum of exp(x[i] - sub) over the x[i] > -inf (x[i] <= sub).
@@ -1078,21 +1270,6 @@ bool starcoach_linear_supported(const struct ggml_tensor * w) {
            ggml_n_dims(w) == 2 && w->ne[1] % 64 == 0;
 }
 
-void starcoach_linear_pack(const struct ggml_tensor * w, float * out) {
-    const int64_t n_in = w->ne[0];
-    const int64_t n_out = w->ne[1];
-    std::vector<float> row(n_in);
-    for (int64_t o = 0; o < n_out; ++o) {
-        if (w->type == GGML_TYPE_BF16) {
-            ggml_bf16_to_fp32_row((const ggml_bf16_t *) w->data + o * n_in, row.data(), n_in);
-        } else {
-            ggml_fp16_to_fp32_row((const ggml_fp16_t *) w->data + o * n_in, row.data(), n_in);
-        }
-        float * panel = out + (o / 64) * n_in * 64 + o % 64;
-        for (int64_t k = 0; k < n_in; ++k) panel[k * 64] = row[k];
-    }
-}
-
 void starcoach_linear_op(struct ggml_tensor * dst, int ith, int nth, void * userdata) {
     const int flags = (int) (intptr_t) userdata;
     const struct ggml_tensor * wp = dst->src[0];
@@ -1148,36 +1325,8 @@ bool starcoach_conv_supported(const struct ggml_tensor * w) {
            w->ne[2] % 64 == 0;
 }
 
-void starcoach_conv_pack(const struct ggml_tensor * w, float * out) {
-    const int64_t ic = w->ne[1];
-    const int64_t oc = w->ne[2];
-    const int64_t n_in = 3 * ic;
-    std::vector<float> row(n_in);
-    for (int64_t o = 0; o < oc; ++o) {
-        if (w->type == GGML_TYPE_BF16) {
-            ggml_bf16_to_fp32_row((const ggml_bf16_t *) w->data + o * n_in, row.data(), n_in);
-        } else {
-            ggml_fp16_to_fp32_row((const ggml_fp16_t *) w->data + o * n_in, row.data(), n_in);
-        }
-        // row[3 c + k] is tap k of input channel c; the packed input index is k IC + c
-        float * panel = out + (o / 64) * n_in * 64 + o % 64;
-        for (int64_t c = 0; c < ic; ++c) {
-            for (int64_t k = 0; k < 3; ++k) panel[(k * ic + c) * 64] = row[3 * c + k];
-        }
-    }
-}
-
 void starcoach_conv_op(struct ggml_tensor * dst, int ith, int nth, void * userdata) {
-    const int flags = (int) (intptr_t) userdata;
-    const struct ggml_tensor * wp = dst->src[0];
-    const struct ggml_tensor * x = dst->src[1];
-    const struct ggml_tensor * b = dst->src[2];
-    const bool time_major = (flags & STARCOACH_CONV_TIME_MAJOR) != 0;
-    const int stride = (flags & STARCOACH_CONV_STRIDE_2) ? 2 : 1;
-    const int ic = (int) (time_major ? x->ne[1] : x->ne[0]);
-    const int n_in_frames = (int) (time_major ? x->ne[0] : x->ne[1]);
-    conv_f32(f32_rows(), (const float *) x->data, time_major, n_in_frames, ic, stride, (const float *) wp->data, (int) wp->ne[1],
-             (const float *) b->data, (float *) dst->data, (int) dst->ne[1], ith, nth);
+    conv_op_f32(f32_rows(), dst, ith, nth, userdata);
 }
 
 float starcoach_sum_exp(const float * x, int n, float sub) {
@@ -1202,17 +1351,7 @@ bool starcoach_dft_supported(int n) {
 }
 
 void starcoach_dft_power(const float * frames, int n_frames, int n, float * power) {
-    const DftMatrix & d = dft_matrix(n);
-    thread_local std::vector<float> y;
-    y.resize((size_t) n_frames * d.cols);
-    const Epilogue none = { nullptr, false, nullptr };
-    linear_f32(f32_rows(), frames, n, n_frames, d.packed, d.cols, y.data(), none, 0, 1);
-    for (int f = 0; f < n_frames; ++f) {
-        const float * re = y.data() + (size_t) f * d.cols;
-        const float * im = re + d.bins;
-        float * out = power + (size_t) f * d.bins;
-        for (int j = 0; j < d.bins; ++j) out[j] = re[j] * re[j] + im[j] * im[j];
-    }
+    dft_power_f32(f32_rows(), frames, n_frames, n, power);
 }
 
 bool starcoach_f16_q8_copies() {
@@ -1349,32 +1488,6 @@ void starcoach_cross_attn_op(struct ggml_tensor * dst, int ith, int nth, void * 
 
 // ---- Screened logits (starcoach-kernels.h)
 
-// h's nb q8_0 blocks (hq) as the screen reads them: per block 8 dwords of 4 values (hw), the
-// scale (dh) and 8 x the sum of the values (corr).
-struct ScreenQuery {
-    std::vector<int32_t> hw;
-    std::vector<float> dh;
-    std::vector<int32_t> corr;
-};
-
-static const ScreenQuery & screen_query(const uint8_t * hq, int nb) {
-    thread_local ScreenQuery q;
-    q.hw.resize((size_t) nb * 8);
-    q.dh.resize(nb);
-    q.corr.resize(nb);
-    for (int b = 0; b < nb; ++b) {
-        const uint8_t * blk = hq + (size_t) b * 34;
-        ggml_fp16_t d;
-        std::memcpy(&d, blk, 2);
-        q.dh[b] = ggml_fp16_to_fp32(d);
-        std::memcpy(q.hw.data() + (size_t) b * 8, blk + 2, 32);
-        int32_t s = 0;
-        for (int k = 0; k < 32; ++k) s += (int8_t) blk[2 + k];
-        q.corr[b] = 8 * s;
-    }
-    return q;
-}
-
 // out[16 p + r] for panels [p0, p1): the 4-bit rows times h (q8_0 blocks), sum over blocks of
 // d_w d_h (sum (q_w + 8) q_h - 8 sum q_h), the + 8 making the weights unsigned for vpdpbusd.
 SC_TARGET8 static void screen_panels(const starcoach_logits & l, const uint8_t * hq, int p0, int p1, float * out) {
@@ -1490,60 +1603,11 @@ SC_TARGET8 static float screen_best(const starcoach_logits & l, const float * a)
     return m;
 }
 
-// q8_0 blocks of one column of h, as ggml_mul_mat quantizes it.
-static const uint8_t * screen_quantize(const starcoach_logits & l, const float * x) {
-    thread_local std::vector<uint8_t> hq;
-    hq.resize((size_t) l.n_in / 32 * 34);
-    ggml_get_type_traits_cpu(GGML_TYPE_Q8_0)->from_float(x, hq.data(), l.n_in);
-    return hq.data();
-}
-
 struct starcoach_logits * starcoach_logits_new(const struct ggml_tensor * w, int n_text, const int * unsure, int n_unsure, float window) {
-    if (!(has_vnni() || has_avx2()) || w->type != GGML_TYPE_Q8_0 || ggml_n_dims(w) != 2 || w->ne[0] % 32 != 0 || n_text <= 0 ||
-        n_text > w->ne[1] || !ggml_is_contiguous(w)) {
+    if (!(has_vnni() || has_avx2())) {
         return nullptr;
     }
-    starcoach_logits * l = new starcoach_logits;
-    l->w = w;
-    l->n_in = (int) w->ne[0];
-    l->n_vocab = (int) w->ne[1];
-    l->n_text = n_text;
-    l->n_panels = (n_text + 15) / 16;
-    l->window = window;
-    const int nb = l->n_in / 32;
-    l->packed.assign((size_t) l->n_panels * nb * SCREEN_BLOCK, 0);
-    l->skip.assign((size_t) l->n_panels * 16, 1e30f);
-    std::fill(l->skip.begin(), l->skip.begin() + n_text, 0.0f);
-    const ggml_to_float_t to_float = ggml_get_type_traits(GGML_TYPE_Q8_0)->to_float;
-    std::vector<float> row(l->n_in);
-    for (int i = 0; i < n_text; ++i) {
-        to_float((const char *) w->data + (size_t) i * w->nb[1], row.data(), l->n_in);
-        const int p = i / 16;
-        const int r = i % 16;
-        for (int b = 0; b < nb; ++b) {
-            const float * x = row.data() + 32 * b;
-            float amax = 0.0f, m = 0.0f;
-            for (int k = 0; k < 32; ++k) {
-                if (std::fabs(x[k]) > amax) {
-                    amax = std::fabs(x[k]);
-                    m = x[k];
-                }
-            }
-            const ggml_fp16_t dh = ggml_fp32_to_fp16(m / -8.0f);
-            const float d = ggml_fp16_to_fp32(dh);
-            const float id = d != 0.0f ? 1.0f / d : 0.0f;
-            uint8_t * blk = l->packed.data() + ((size_t) p * nb + b) * SCREEN_BLOCK;
-            std::memcpy(blk + 2 * r, &dh, 2);
-            for (int k = 0; k < 32; ++k) {
-                const int q = (int) std::max(-8.0f, std::min(7.0f, std::nearbyint(x[k] * id)));
-                blk[32 + 64 * (k / 8) + 4 * r + k % 4] |= (uint8_t) ((q + 8) << (k % 8 >= 4 ? 4 : 0));
-            }
-        }
-    }
-    for (int j = 0; j < n_unsure; ++j) {
-        if (unsure[j] >= 0 && unsure[j] < n_text) l->skip[unsure[j]] = 1e30f;
-    }
-    return l;
+    return logits_pack(w, n_text, unsure, n_unsure, window);
 }
 
 void starcoach_logits_screen_op(struct ggml_tensor * dst, int ith, int nth, void * userdata) {
@@ -1567,36 +1631,492 @@ void starcoach_logits_screen_op(struct ggml_tensor * dst, int ith, int nth, void
 }
 
 void starcoach_logits_exact_op(struct ggml_tensor * dst, int ith, int nth, void * userdata) {
-    const starcoach_logits_call & call = *(const starcoach_logits_call *) userdata;
-    const starcoach_logits & l = *call.l;
-    const struct ggml_tensor * screen = dst->src[0];
-    const struct ggml_tensor * h = dst->src[1];
-    const ggml_vec_dot_t vec_dot = ggml_get_type_traits_cpu(GGML_TYPE_Q8_0)->vec_dot;
-    const int r0 = (int) ((int64_t) l.n_vocab * ith / nth);
-    const int r1 = (int) ((int64_t) l.n_vocab * (ith + 1) / nth);
-    const size_t row_size = l.w->nb[1];
-    const char * w = (const char *) l.w->data;
-    for (int64_t j = 0; j < h->ne[1]; ++j) {
-        if (call.need && !call.need[j]) continue;
-        const float * a = (const float *) ((const char *) screen->data + j * screen->nb[1]);
-        float * y = (float *) ((char *) dst->data + j * dst->nb[1]);
-        const uint8_t * hq = screen_quantize(l, (const float *) ((const char *) h->data + j * h->nb[1]));
-        const float thr = (has_vnni() ? screen_best(l, a) : screen_best_avx2(l, a)) - l.window;
-        for (int i = r0; i < r1; ++i) {
-            if (i >= l.n_text || a[i] >= thr) {
-                vec_dot(l.n_in, y + i, 0, w + (size_t) i * row_size, 0, hq, 0, 1);
-            } else {
-                y[i] = a[i];
-            }
-        }
-    }
+    logits_exact(has_vnni() ? screen_best : screen_best_avx2, dst, ith, nth, userdata);
 }
 
 void starcoach_logits_free(struct starcoach_logits * l) {
     delete l;
 }
 
-#else  // not x86-64 with GCC or Clang: ggml's own graph and quantizer are used
+// Which kernels run here, for the application's log: "avx512-vnni", "avx512", "avx2-avxvnni",
+// "avx2" (x86-64), "neon-dotprod", "neon" (aarch64) or "none" (ggml's graph only).
+extern "C" const char * starcoach_kernels() {
+    if (has_avx512()) {
+        return has_vnni() ? "avx512-vnni" : "avx512";
+    }
+    if (has_avx2()) {
+        return has_avxvnni() ? "avx2-avxvnni" : "avx2";
+    }
+    return "none";
+}
+
+#elif defined(SC_ARM)
+
+// ---- NEON (starcoach: issue 24): the float32 kernels of the x86-64 section for aarch64, where
+// ASIMD (128-bit registers, 32 of them, fused multiply-add) is part of the base architecture.
+// A tile is 6 rows x 16 columns: 24 accumulators, 4 loaded vectors of weights and 1 broadcast
+// (29 registers), so a panel of 64 columns (the shared packed layouts) is four tiles side by
+// side, as on AVX2. Each output is summed in the x86 tiles' order, one fused multiply-add per
+// input value (vfmaq_f32), so the products and convolutions (bias, GELU and residual included)
+// are the same bits as there (compared under qemu); the softmax sums (4 lanes) round differently,
+// and so may the DFT's re^2 + im^2 where the compiler fuses it. The int8 kernels (VNNI) and the
+// cross-attention copies have no NEON version: ggml's graph does those. Speed is not measured:
+// this was checked for correctness under qemu-user only (scripts/cross-test).
+
+#include <arm_neon.h>
+#if defined(__linux__)
+#include <sys/auxv.h>
+#endif
+
+namespace {
+
+// STARCOACH_CPU=generic turns every kernel off (ggml's graph and quantizer, the scalar loops);
+// so does STARCOACH_CPU=avx2 (avx2-novnni), as on an x86-64 CPU without AVX2.
+static bool has_neon() {
+    static const bool yes = !starcoach_switch(STARCOACH_SWITCH_GENERIC_CPU) && !starcoach_switch(STARCOACH_SWITCH_AVX2_CPU);
+    return yes;
+}
+
+static bool has_f32_kernels() {
+    return has_neon();
+}
+
+#ifndef HWCAP_ASIMDDP
+#define HWCAP_ASIMDDP (1 << 20)
+#endif
+
+// The dot-product instructions (sdot, Armv8.2's optional FEAT_DotProd, in every Armv8.4 CPU):
+// the screened logits run where they are.
+static bool has_dotprod() {
+#if defined(__linux__)
+    static const bool yes = has_neon() && (getauxval(AT_HWCAP) & HWCAP_ASIMDDP) != 0;
+#elif defined(__ARM_FEATURE_DOTPROD)
+    static const bool yes = has_neon();
+#else
+    static const bool yes = false;
+#endif
+    return yes;
+}
+
+#if defined(__clang__)
+#define SC_DOTPROD __attribute__((target("dotprod")))
+#else
+#define SC_DOTPROD __attribute__((target("arch=armv8.2-a+dotprod")))
+#endif
+
+constexpr int COLSN = 16;  // columns (or keys) per NEON tile: four vectors
+
+static inline float32x4_t splat4(float x) {
+    return vdupq_n_f32(x);
+}
+
+// vexp of the x86 section in 4 lanes: the same steps and polynomial.
+static inline float32x4_t vexp4(float32x4_t x) {
+    x = vmaxq_f32(x, splat4(-87.0f));
+    const float32x4_t magic = splat4(12582912.0f);
+    const float32x4_t n = vsubq_f32(vfmaq_f32(magic, x, splat4(1.44269504088896341f)), magic);
+    float32x4_t r = vfmsq_f32(x, n, splat4(0.693145751953125f));
+    r = vfmsq_f32(r, n, splat4(1.428606765330187e-06f));
+    float32x4_t p = splat4(1.0f / 720.0f);
+    p = vfmaq_f32(splat4(1.0f / 120.0f), p, r);
+    p = vfmaq_f32(splat4(1.0f / 24.0f), p, r);
+    p = vfmaq_f32(splat4(1.0f / 6.0f), p, r);
+    p = vfmaq_f32(splat4(0.5f), p, r);
+    p = vfmaq_f32(splat4(1.0f), p, r);
+    p = vfmaq_f32(splat4(1.0f), p, r);
+    const int32x4_t e = vshlq_n_s32(vcvtq_s32_f32(n), 23);
+    return vreinterpretq_f32_s32(vaddq_s32(vreinterpretq_s32_f32(p), e));
+}
+
+// ggml's GELU (the shared table): x rounded to float16 (to nearest even, FPCR's default mode) as
+// the index, x at or above 10, 0 at or below -10.
+static inline float32x4_t gelu4(float32x4_t x, const float * table) {
+    const uint16x4_t h = vreinterpret_u16_f16(vcvt_f16_f32(x));
+    const float g[4] = { table[vget_lane_u16(h, 0)], table[vget_lane_u16(h, 1)], table[vget_lane_u16(h, 2)],
+                         table[vget_lane_u16(h, 3)] };
+    float32x4_t v = vbslq_f32(vcgeq_f32(x, splat4(10.0f)), x, vld1q_f32(g));
+    return vreinterpretq_f32_u32(vandq_u32(vreinterpretq_u32_f32(v), vcgtq_f32(x, splat4(-10.0f))));
+}
+
+// As linear_tile (x86), for 16 of a panel's 64 columns: wp, y and the epilogue's pointers are
+// offset to them (wp's row stride stays 64).
+template <int R>
+static void linear_tile_neon(const float * x, int ldx, int n_in, const float * wp, float * y, int ldy, const Epilogue & e,
+                             const float * table) {
+    float32x4_t acc[R][4];
+    for (int r = 0; r < R; ++r) {
+        for (int j = 0; j < 4; ++j) acc[r][j] = vdupq_n_f32(0.0f);
+    }
+    for (int k = 0; k < n_in; ++k, wp += 64) {
+        const float32x4_t w0 = vld1q_f32(wp);
+        const float32x4_t w1 = vld1q_f32(wp + 4);
+        const float32x4_t w2 = vld1q_f32(wp + 8);
+        const float32x4_t w3 = vld1q_f32(wp + 12);
+        for (int r = 0; r < R; ++r) {
+            const float32x4_t xv = vld1q_dup_f32(x + r * ldx + k);
+            acc[r][0] = vfmaq_f32(acc[r][0], xv, w0);
+            acc[r][1] = vfmaq_f32(acc[r][1], xv, w1);
+            acc[r][2] = vfmaq_f32(acc[r][2], xv, w2);
+            acc[r][3] = vfmaq_f32(acc[r][3], xv, w3);
+        }
+    }
+    for (int r = 0; r < R; ++r) {
+        for (int j = 0; j < 4; ++j) {
+            float32x4_t v = acc[r][j];
+            if (e.bias) v = vaddq_f32(v, vld1q_f32(e.bias + 4 * j));
+            if (e.gelu) v = gelu4(v, table);
+            if (e.res) v = vaddq_f32(v, vld1q_f32(e.res + r * ldy + 4 * j));
+            vst1q_f32(y + r * ldy + 4 * j, v);
+        }
+    }
+}
+
+// A LinearRows: each panel as four tiles of 16 columns.
+static void linear_rows_neon(const float * x, int ldx, int n_in, int n_rows, const float * wp, int n_out, float * y, int ldy,
+                             const Epilogue & e, const float * table) {
+    for (int p = 0; p < n_out / 64; ++p) {
+        const float * w = wp + (size_t) p * n_in * 64;
+        for (int m0 = 0; m0 < n_rows; m0 += ROWS) {
+            const int rows = std::min(ROWS, n_rows - m0);
+            const float * xr = x + (size_t) m0 * ldx;
+            for (int c = 0; c < 64; c += COLSN) {
+                const size_t out0 = (size_t) m0 * ldy + p * 64 + c;
+                float * yr = y + out0;
+                const Epilogue et = { e.bias ? e.bias + p * 64 + c : nullptr, e.gelu, e.res ? e.res + out0 : nullptr };
+                switch (rows) {
+                    case 6: linear_tile_neon<6>(xr, ldx, n_in, w + c, yr, ldy, et, table); break;
+                    case 5: linear_tile_neon<5>(xr, ldx, n_in, w + c, yr, ldy, et, table); break;
+                    case 4: linear_tile_neon<4>(xr, ldx, n_in, w + c, yr, ldy, et, table); break;
+                    case 3: linear_tile_neon<3>(xr, ldx, n_in, w + c, yr, ldy, et, table); break;
+                    case 2: linear_tile_neon<2>(xr, ldx, n_in, w + c, yr, ldy, et, table); break;
+                    default: linear_tile_neon<1>(xr, ldx, n_in, w + c, yr, ldy, et, table); break;
+                }
+            }
+        }
+    }
+}
+
+// scores[r][0..np) = scale * q_r . k_n for R query rows, 16 keys at a time (kt: transpose_head's).
+template <int R>
+static void scores_tile_neon(const float * q, int ldq, const float * kt, int np, float scale, float * s) {
+    for (int n0 = 0; n0 < np; n0 += COLSN) {
+        float32x4_t acc[R][4];
+        for (int r = 0; r < R; ++r) {
+            for (int j = 0; j < 4; ++j) acc[r][j] = vdupq_n_f32(0.0f);
+        }
+        const float * k = kt + n0;
+        for (int d = 0; d < HEAD; ++d, k += np) {
+            const float32x4_t k0 = vld1q_f32(k);
+            const float32x4_t k1 = vld1q_f32(k + 4);
+            const float32x4_t k2 = vld1q_f32(k + 8);
+            const float32x4_t k3 = vld1q_f32(k + 12);
+            for (int r = 0; r < R; ++r) {
+                const float32x4_t qv = vld1q_dup_f32(q + r * ldq + d);
+                acc[r][0] = vfmaq_f32(acc[r][0], qv, k0);
+                acc[r][1] = vfmaq_f32(acc[r][1], qv, k1);
+                acc[r][2] = vfmaq_f32(acc[r][2], qv, k2);
+                acc[r][3] = vfmaq_f32(acc[r][3], qv, k3);
+            }
+        }
+        const float32x4_t sv = splat4(scale);
+        for (int r = 0; r < R; ++r) {
+            for (int j = 0; j < 4; ++j) vst1q_f32(s + r * np + n0 + 4 * j, vmulq_f32(acc[r][j], sv));
+        }
+    }
+}
+
+// out_r[0..HEAD) = sum_n p[r][n] v_n / sums[r], 16 of the head's 64 values at a time.
+template <int R>
+static void values_tile_neon(const float * p, int np, const float * v, int ldv, int n_ctx, const float * inv, float * out, int ldo) {
+    for (int c = 0; c < HEAD; c += COLSN) {
+        float32x4_t acc[R][4];
+        for (int r = 0; r < R; ++r) {
+            for (int j = 0; j < 4; ++j) acc[r][j] = vdupq_n_f32(0.0f);
+        }
+        const float * vn = v + c;
+        for (int n = 0; n < n_ctx; ++n, vn += ldv) {
+            const float32x4_t v0 = vld1q_f32(vn);
+            const float32x4_t v1 = vld1q_f32(vn + 4);
+            const float32x4_t v2 = vld1q_f32(vn + 8);
+            const float32x4_t v3 = vld1q_f32(vn + 12);
+            for (int r = 0; r < R; ++r) {
+                const float32x4_t pv = vld1q_dup_f32(p + r * np + n);
+                acc[r][0] = vfmaq_f32(acc[r][0], pv, v0);
+                acc[r][1] = vfmaq_f32(acc[r][1], pv, v1);
+                acc[r][2] = vfmaq_f32(acc[r][2], pv, v2);
+                acc[r][3] = vfmaq_f32(acc[r][3], pv, v3);
+            }
+        }
+        for (int r = 0; r < R; ++r) {
+            const float32x4_t iv = splat4(inv[r]);
+            for (int j = 0; j < 4; ++j) vst1q_f32(out + r * ldo + c + 4 * j, vmulq_f32(acc[r][j], iv));
+        }
+    }
+}
+
+// Row-wise softmax numerators in place (the padded columns n_ctx..np hold 0 afterwards);
+// inv[r] = 1 / the row's sum.
+static void softmax_rows_neon(float * s, int np, int n_ctx, int rows, float * inv) {
+    for (int r = 0; r < rows; ++r) {
+        float * row = s + r * np;
+        for (int n = n_ctx; n < np; ++n) row[n] = -INFINITY;
+        float32x4_t m = splat4(-INFINITY);
+        for (int n = 0; n < np; n += 4) m = vmaxq_f32(m, vld1q_f32(row + n));
+        const float32x4_t mx = splat4(vmaxvq_f32(m));
+        float32x4_t sum = vdupq_n_f32(0.0f);
+        for (int n = 0; n < np; n += 4) {
+            const float32x4_t e = vexp4(vsubq_f32(vld1q_f32(row + n), mx));
+            vst1q_f32(row + n, e);
+            sum = vaddq_f32(sum, e);
+        }
+        for (int n = n_ctx; n < np; ++n) row[n] = 0.0f;
+        inv[r] = 1.0f / vaddvq_f32(sum);
+    }
+}
+
+template <int R>
+static void rows_tile_neon(const float * q, int ld, const float * kt, const float * v, int n_ctx, int np, float scale, float * s,
+                           float * out) {
+    float inv[ROWS];
+    scores_tile_neon<R>(q, ld, kt, np, scale, s);
+    softmax_rows_neon(s, np, n_ctx, R, inv);
+    values_tile_neon<R>(s, np, v, ld, n_ctx, inv, out, ld);
+}
+
+// The fused self-attention (float32 scores) of the x86 section: each thread a band of query
+// rows of every head, six rows at a time.
+static void attn_neon(const float * Q, const float * K, const float * V, float * O, int n_ctx, int n_state, float scale, int ith,
+                      int nth) {
+    const int n_head = n_state / HEAD;
+    const int np = (n_ctx + 63) / 64 * 64;
+    thread_local std::vector<float> k_buf;
+    thread_local std::vector<float> s_buf;
+    float * kt = aligned64(k_buf, (size_t) HEAD * np);
+    float * s  = aligned64(s_buf, (size_t) ROWS * np);
+    const int tiles = (n_ctx + ROWS - 1) / ROWS;
+    const int t0 = tiles * ith / nth;
+    const int t1 = tiles * (ith + 1) / nth;
+    if (t0 >= t1) {
+        return;
+    }
+    for (int h = 0; h < n_head; ++h) {
+        transpose_head(K, n_state, h, n_ctx, np, kt);
+        for (int t = t0; t < t1; ++t) {
+            const int m0 = t * ROWS;
+            const int rows = std::min(ROWS, n_ctx - m0);
+            const float * q = Q + (size_t) m0 * n_state + h * HEAD;
+            const float * v = V + h * HEAD;
+            float * out = O + (size_t) m0 * n_state + h * HEAD;
+            switch (rows) {
+                case 6: rows_tile_neon<6>(q, n_state, kt, v, n_ctx, np, scale, s, out); break;
+                case 5: rows_tile_neon<5>(q, n_state, kt, v, n_ctx, np, scale, s, out); break;
+                case 4: rows_tile_neon<4>(q, n_state, kt, v, n_ctx, np, scale, s, out); break;
+                case 3: rows_tile_neon<3>(q, n_state, kt, v, n_ctx, np, scale, s, out); break;
+                case 2: rows_tile_neon<2>(q, n_state, kt, v, n_ctx, np, scale, s, out); break;
+                default: rows_tile_neon<1>(q, n_state, kt, v, n_ctx, np, scale, s, out); break;
+            }
+        }
+    }
+}
+
+// sum of exp(x[i] - sub) over the x[i] > -inf (x[i] <= sub).
+static float sum_exp_neon(const float * x, int n, float sub) {
+    float32x4_t acc = vdupq_n_f32(0.0f);
+    const float32x4_t s = splat4(sub);
+    const float32x4_t ninf = splat4(-INFINITY);
+    int i = 0;
+    for (; i + 4 <= n; i += 4) {
+        const float32x4_t v = vld1q_f32(x + i);
+        const uint32x4_t m = vcgtq_f32(v, ninf);
+        acc = vaddq_f32(acc, vreinterpretq_f32_u32(vandq_u32(m, vreinterpretq_u32_f32(vexp4(vsubq_f32(v, s))))));
+    }
+    return sum_exp_scalar(x, i, n, sub, vaddvq_f32(acc));
+}
+
+// out[i] = keep[i] == -inf ? 0 : exp(x[i]) (x[i] <= 0).
+static void exp_where_neon(const float * keep, const float * x, int n, float * out) {
+    const float32x4_t ninf = splat4(-INFINITY);
+    int i = 0;
+    for (; i + 4 <= n; i += 4) {
+        const uint32x4_t m = vmvnq_u32(vceqq_f32(vld1q_f32(keep + i), ninf));
+        vst1q_f32(out + i, vreinterpretq_f32_u32(vandq_u32(m, vreinterpretq_u32_f32(vexp4(vld1q_f32(x + i))))));
+    }
+    exp_where_scalar(keep, x, i, n, out);
+}
+
+// As screen_panels (x86): sdot multiplies four signed bytes by four and sums them into each
+// dword; the nibbles (0..15) are signed bytes as they are, so the integer sums and the float
+// steps are the x86 screens', and so are the estimates. A panel's rows in four vectors of 4.
+SC_DOTPROD static void screen_panels_dot(const starcoach_logits & l, const uint8_t * hq, int p0, int p1, float * out) {
+    const int nb = l.n_in / 32;
+    const ScreenQuery & q = screen_query(hq, nb);
+    const uint8x16_t low = vdupq_n_u8(0x0F);
+    for (int p = p0; p < p1; ++p) {
+        const uint8_t * blk = l.packed.data() + (size_t) p * nb * SCREEN_BLOCK;
+        float32x4_t acc[4];
+        for (int i = 0; i < 4; ++i) acc[i] = vdupq_n_f32(0.0f);
+        for (int b = 0; b < nb; ++b, blk += SCREEN_BLOCK) {
+            const int32_t * h = q.hw.data() + (size_t) b * 8;
+            int32x4_t a[4];
+            for (int i = 0; i < 4; ++i) a[i] = vdupq_n_s32(0);
+            for (int v = 0; v < 4; ++v) {
+                const int8x16_t hl = vreinterpretq_s8_s32(vdupq_n_s32(h[2 * v]));
+                const int8x16_t hh = vreinterpretq_s8_s32(vdupq_n_s32(h[2 * v + 1]));
+                for (int i = 0; i < 4; ++i) {
+                    const uint8x16_t raw = vld1q_u8(blk + 32 + 64 * v + 16 * i);
+                    a[i] = vdotq_s32(a[i], vreinterpretq_s8_u8(vandq_u8(raw, low)), hl);
+                    a[i] = vdotq_s32(a[i], vreinterpretq_s8_u8(vshrq_n_u8(raw, 4)), hh);
+                }
+            }
+            const int32x4_t corr = vdupq_n_s32(q.corr[b]);
+            const float32x4_t dh = vdupq_n_f32(q.dh[b]);
+            for (int i = 0; i < 4; ++i) {
+                uint16_t sc[4];
+                std::memcpy(sc, blk + 8 * i, 8);
+                const float32x4_t d = vmulq_f32(vcvt_f32_f16(vreinterpret_f16_u16(vld1_u16(sc))), dh);
+                acc[i] = vfmaq_f32(acc[i], vcvtq_f32_s32(vsubq_s32(a[i], corr)), d);
+            }
+        }
+        // the last panel's rows past n_text are not stored
+        float rows[16];
+        for (int i = 0; i < 4; ++i) vst1q_f32(rows + 4 * i, acc[i]);
+        std::memcpy(out + 16 * p, rows, sizeof(float) * std::min(16, l.n_text - 16 * p));
+    }
+}
+
+// The best estimate among the text rows that set the threshold.
+static float screen_best_neon(const starcoach_logits & l, const float * a) {
+    float32x4_t best = splat4(-INFINITY);
+    int i = 0;
+    for (; i + 4 <= l.n_text; i += 4) best = vmaxq_f32(best, vsubq_f32(vld1q_f32(a + i), vld1q_f32(l.skip.data() + i)));
+    float m = vmaxvq_f32(best);
+    for (; i < l.n_text; ++i) m = std::max(m, a[i] - l.skip[i]);
+    return m;
+}
+
+}  // namespace
+
+bool starcoach_attn_supported(int n_state, int n_head) {
+    return has_f32_kernels() && n_head > 0 && n_state / n_head == HEAD && n_state % n_head == 0;
+}
+
+void starcoach_attn_op(struct ggml_tensor * dst, const struct ggml_tensor * q, const struct ggml_tensor * k, const struct ggml_tensor * v,
+                       int ith, int nth, void * /*userdata*/) {
+    const float scale = 1.0f / std::sqrt((float) HEAD);
+    attn_neon((const float *) q->data, (const float *) k->data, (const float *) v->data, (float *) dst->data, (int) q->ne[1],
+              (int) q->ne[0], scale, ith, nth);
+}
+
+bool starcoach_linear_supported(const struct ggml_tensor * w) {
+    return has_f32_kernels() && (w->type == GGML_TYPE_BF16 || w->type == GGML_TYPE_F16) && ggml_n_dims(w) == 2 && w->ne[1] % 64 == 0;
+}
+
+void starcoach_linear_op(struct ggml_tensor * dst, int ith, int nth, void * userdata) {
+    const int flags = (int) (intptr_t) userdata;
+    const struct ggml_tensor * wp = dst->src[0];
+    const struct ggml_tensor * x = dst->src[1];
+    int next = 2;
+    Epilogue e = { nullptr, (flags & STARCOACH_LINEAR_GELU) != 0, nullptr };
+    if (flags & STARCOACH_LINEAR_BIAS) e.bias = (const float *) dst->src[next++]->data;
+    if (flags & STARCOACH_LINEAR_RES) e.res = (const float *) dst->src[next++]->data;
+    linear_f32(linear_rows_neon, (const float *) x->data, (int) x->ne[0], (int) x->ne[1], (const float *) wp->data, (int) wp->ne[1],
+               (float *) dst->data, e, ith, nth);
+}
+
+bool starcoach_linear8_supported(const struct ggml_tensor *) {
+    return false;
+}
+
+void starcoach_linear8_pack(const struct ggml_tensor *, void *) {
+}
+
+bool starcoach_conv_supported(const struct ggml_tensor * w) {
+    return has_f32_kernels() && (w->type == GGML_TYPE_BF16 || w->type == GGML_TYPE_F16) && ggml_n_dims(w) == 3 && w->ne[0] == 3 &&
+           w->ne[2] % 64 == 0;
+}
+
+void starcoach_conv_op(struct ggml_tensor * dst, int ith, int nth, void * userdata) {
+    conv_op_f32(linear_rows_neon, dst, ith, nth, userdata);
+}
+
+float starcoach_sum_exp(const float * x, int n, float sub) {
+    return has_neon() ? sum_exp_neon(x, n, sub) : sum_exp_scalar(x, 0, n, sub, 0.0f);
+}
+
+void starcoach_exp_where(const float * keep, const float * x, int n, float * out) {
+    if (has_neon()) {
+        exp_where_neon(keep, x, n, out);
+    } else {
+        exp_where_scalar(keep, x, 0, n, out);
+    }
+}
+
+bool starcoach_dft_supported(int n) {
+    return has_f32_kernels() && n == 400;
+}
+
+void starcoach_dft_power(const float * frames, int n_frames, int n, float * power) {
+    dft_power_f32(linear_rows_neon, frames, n_frames, n, power);
+}
+
+// As on x86-64 with the AVX2 kernels: a float16 model's decoder multiplies q8_0 copies (half the
+// bytes read per token; ggml's NEON q8_0 dot product, with sdot where ggml was built for it).
+bool starcoach_f16_q8_copies() {
+    return has_neon();
+}
+
+void starcoach_quantize_q8_0(const float * x, void * out, int64_t nrows, int64_t n_per_row) {
+    ggml_quantize_chunk(GGML_TYPE_Q8_0, x, out, 0, nrows, n_per_row, nullptr);
+}
+
+// With sdot only (nullptr elsewhere: ggml's product over the whole q8_0 matrix).
+struct starcoach_logits * starcoach_logits_new(const struct ggml_tensor * w, int n_text, const int * unsure, int n_unsure, float window) {
+    if (!has_dotprod()) {
+        return nullptr;
+    }
+    return logits_pack(w, n_text, unsure, n_unsure, window);
+}
+
+void starcoach_logits_screen_op(struct ggml_tensor * dst, int ith, int nth, void * userdata) {
+    const starcoach_logits_call & call = *(const starcoach_logits_call *) userdata;
+    const starcoach_logits & l = *call.l;
+    const struct ggml_tensor * h = dst->src[0];
+    const int p0 = (int) ((int64_t) l.n_panels * ith / nth);
+    const int p1 = (int) ((int64_t) l.n_panels * (ith + 1) / nth);
+    for (int64_t j = 0; j < h->ne[1]; ++j) {
+        if (call.need && !call.need[j]) continue;
+        const uint8_t * hq = screen_quantize(l, (const float *) ((const char *) h->data + j * h->nb[1]));
+        screen_panels_dot(l, hq, p0, p1, (float *) ((char *) dst->data + j * dst->nb[1]));
+    }
+}
+
+void starcoach_logits_exact_op(struct ggml_tensor * dst, int ith, int nth, void * userdata) {
+    logits_exact(screen_best_neon, dst, ith, nth, userdata);
+}
+
+void starcoach_logits_free(struct starcoach_logits * l) {
+    delete l;
+}
+
+bool starcoach_cross_supported(int, int) {
+    return false;
+}
+
+size_t starcoach_cross_size(int, int) {
+    return 0;
+}
+
+void starcoach_cross_pack_op(struct ggml_tensor *, int, int, void *) {
+}
+
+void starcoach_cross_attn_op(struct ggml_tensor *, int, int, void *) {
+}
+
+extern "C" const char * starcoach_kernels() {
+    return has_dotprod() ? "neon-dotprod" : has_neon() ? "neon" : "none";
+}
+
+#else  // neither x86-64 nor aarch64 with GCC or Clang: ggml's own graph and quantizer are used
 
 bool starcoach_attn_supported(int, int) {
     return false;
@@ -1681,6 +2201,10 @@ void starcoach_cross_pack_op(struct ggml_tensor *, int, int, void *) {
 }
 
 void starcoach_cross_attn_op(struct ggml_tensor *, int, int, void *) {
+}
+
+extern "C" const char * starcoach_kernels() {
+    return "none";
 }
 
 #endif

@@ -1,7 +1,8 @@
 // starcoach: CPU kernels for whisper.cpp (starcoach-kernels.cpp): the encoder's self-attention,
 // matrix products (float32, or int8 with VNNI), convolutions and mel DFT (AVX-512, or AVX2 and FMA
-// in float32 on CPUs without AVX-512); a q8_0 quantizer for the decoder's copies; the decoder's
-// cross-attention and screened logits (VNNI; the screen also with AVX2, AVX-VNNI or not).
+// in float32 on CPUs without AVX-512, or NEON on aarch64); a q8_0 quantizer for the decoder's
+// copies; the decoder's cross-attention and screened logits (VNNI; the screen also with AVX2,
+// AVX-VNNI or not, and with sdot on aarch64).
 #pragma once
 
 #include "ggml.h"
@@ -18,8 +19,13 @@
 extern "C" void starcoach_set_switches(int bits);
 // Whether a switch (one STARCOACH_SWITCH_* bit) is on.
 bool starcoach_switch(int bit);
+// Which kernels run on this CPU with these switches (for the application's log): "avx512-vnni",
+// "avx512", "avx2-avxvnni", "avx2" (x86-64), "neon-dotprod", "neon" (aarch64), or "none" where
+// ggml's graph does everything (STARCOACH_CPU=generic, or another CPU).
+extern "C" const char * starcoach_kernels();
 
-// Whether the kernel can run here: an x86-64 CPU with AVX-512 (or AVX2, FMA and F16C) and 64 values per head.
+// Whether the kernel can run here: an x86-64 CPU with AVX-512 (or AVX2, FMA and F16C) or any
+// aarch64 CPU (NEON), and 64 values per head.
 bool starcoach_attn_supported(int n_state, int n_head);
 
 // A ggml_map_custom3 operation: dst = the heads of softmax(Q K^T / 8) V side by side, from q, k,
@@ -70,7 +76,7 @@ enum {
 // per STARCOACH_CONV_TIME_MAJOR in userdata), src[2] b (OC floats).
 void starcoach_conv_op(struct ggml_tensor * dst, int ith, int nth, void * userdata);
 
-// Whether starcoach_dft_power runs here for frames of n samples (Whisper's 400, with AVX-512 or AVX2).
+// Whether starcoach_dft_power runs here for frames of n samples (Whisper's 400, with AVX-512, AVX2 or NEON).
 bool starcoach_dft_supported(int n);
 
 // power[f][j] = |DFT(frames[f])_j|^2 for j in 0..n/2, for n_frames rows of n (windowed) samples:
@@ -78,15 +84,16 @@ bool starcoach_dft_supported(int n);
 void starcoach_dft_power(const float * frames, int n_frames, int n, float * power);
 
 // The sum of exp(x[i] - sub) over the x[i] > -inf (all x[i] <= sub): whisper.cpp's log-softmax
-// over the 51,864 logits of every decoded token, vectorised where the CPU has AVX-512 or AVX2.
+// over the 51,864 logits of every decoded token, vectorised where the CPU has AVX-512, AVX2 or NEON.
 float starcoach_sum_exp(const float * x, int n, float sub);
 
 // out[i] = 0 where keep[i] is -inf, else exp(x[i]) (x[i] <= 0): the token probabilities.
 void starcoach_exp_where(const float * keep, const float * x, int n, float * out);
 
 // Whether a float16 model's decoder also multiplies q8_0 copies of its matrices (as a bfloat16
-// model's does): on CPUs with the AVX2 kernels but not the AVX-512 ones, where that decoder
-// otherwise reads float16 (ggml_vec_dot_f16). Elsewhere a float16 model loads as upstream.
+// model's does): on CPUs with the AVX2 kernels but not the AVX-512 ones, and on aarch64 (NEON),
+// where that decoder otherwise reads float16 (ggml_vec_dot_f16). Elsewhere a float16 model loads
+// as upstream.
 bool starcoach_f16_q8_copies();
 
 // nrows rows of n_per_row floats as q8_0 blocks: the same bytes as ggml's reference quantizer
@@ -104,7 +111,7 @@ void starcoach_quantize_q8_0(const float * x, void * out, int64_t nrows, int64_t
 struct starcoach_logits;
 
 // nullptr where the CPU has neither AVX-512 VNNI nor the AVX2 kernels (AVX2, FMA, F16C; with
-// AVX-VNNI or without), or w is not a contiguous 2-D q8_0 matrix [n_in, n_vocab]
+// AVX-VNNI or without) nor, on aarch64, the dot-product instructions (sdot), or w is not a contiguous 2-D q8_0 matrix [n_in, n_vocab]
 // with n_in a multiple of 32. Rows from n_text on are always exact; `unsure` lists the text rows
 // whisper.cpp may suppress (blank, non-speech tokens), which set no threshold.
 struct starcoach_logits * starcoach_logits_new(const struct ggml_tensor * w, int n_text, const int * unsure, int n_unsure,
