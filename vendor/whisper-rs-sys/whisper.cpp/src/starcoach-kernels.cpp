@@ -807,14 +807,13 @@ static bool has_avxvnni() {
     return yes;
 }
 
-// As screen_panels in 256-bit registers: rows 0-7 of a panel in one vector, 8-15 in another, the
-// same integer sums and the same float steps (so the same bits). Four bytes u (unsigned) times
-// four s (signed) summed into each dword: vpdpbusd with AVX-VNNI, else vpmaddubsw (pairs into
-// int16, which saturate only beyond 32767: here u is a nibble, 0..15, so a pair is at most
-// 2 x 15 x 128 = 3840) then vpmaddwd by ones. Compiled with the avxvnni target for both; the
-// VNNI = false copy has no vpdpbusd (checked with objdump).
+// The AVX2 int8 kernels' target, with or without AVX-VNNI: their VNNI = false copies have no
+// vpdpbusd (checked with objdump).
 #define SC_TARGET_AVXVNNI __attribute__((target("avx2,fma,f16c,avxvnni")))
 
+// acc + the sums of four bytes u (unsigned) times four s (signed) in each dword: vpdpbusd with
+// AVX-VNNI, else vpmaddubsw (pairs into int16, which saturate beyond 32767: exact only where u is
+// small, as in screen_panels_avx2) then vpmaddwd by ones.
 template <bool VNNI>
 SC_TARGET_AVXVNNI static inline __m256i dot4(__m256i acc, __m256i u, __m256i s) {
     if constexpr (VNNI) {
@@ -1018,7 +1017,7 @@ SC_TARGET2 static void rows_tile_avx2(const float * q, int ld, const float * kt,
 }
 
 // ---- int8 kernels in 256-bit registers (starcoach: issue 24): the encoder self-attention's int8
-// scores (attn8_avx512's), the encoder's int8 products (linear8_avx512's) and the decoder's int8
+// scores (attn_avx512's int8 ones), the encoder's int8 products (linear8_avx512's) and the decoder's int8
 // cross-attention (cross_head's), on the same packed layouts, quantized the same way, with the
 // same integer sums. With AVX-VNNI (has_avxvnni) the sums are vpdpbusd on ymm, as there. Without
 // it, vpmaddubsw would saturate (a pair of a uint8 up to 255 and an int8 up to 127 reaches
@@ -1805,6 +1804,10 @@ SC_TARGET8 static void screen_panels(const starcoach_logits & l, const uint8_t *
     }
 }
 
+// As screen_panels in 256-bit registers: rows 0-7 of a panel in one vector, 8-15 in another, the
+// same integer sums and the same float steps (so the same bits). Four bytes u (unsigned) times
+// four s (signed) summed into each dword by dot4: here u is a nibble, 0..15, so a vpmaddubsw pair
+// is at most 2 x 15 x 128 = 3840.
 template <bool VNNI>
 SC_TARGET_AVXVNNI static void screen_panels_avx2(const starcoach_logits & l, const uint8_t * hq, int p0, int p1, float * out) {
     const int nb = l.n_in / 32;
