@@ -178,9 +178,9 @@ fn screened_logits_give_the_words_of_exact_logits() {
 }
 
 /// The laptop path (`STARCOACH_CPU=avx2`: a CPU with AVX2, FMA and F16C but no AVX-512, so the
-/// vendored whisper.cpp's float32 kernels in 256-bit registers and the float16 model; issue 24)
-/// transcribes the example answer within 2 words of the default path. Skipped, saying so, on a
-/// CPU without AVX2, FMA or F16C, where `avx2` falls back to ggml's kernels only.
+/// vendored whisper.cpp's kernels in 256-bit registers, float32 and int8, and the float16 model;
+/// issue 24) transcribes the example answer within 2 words of the default path. Skipped, saying
+/// so, on a CPU without AVX2, FMA or F16C, where `avx2` falls back to ggml's kernels only.
 #[test]
 fn avx2_path_gives_the_words_of_the_default_path() {
     #[cfg(target_arch = "x86_64")]
@@ -204,7 +204,8 @@ fn avx2_path_gives_the_words_of_the_default_path() {
         d <= 2,
         "STARCOACH_CPU=avx2 differs by {d} words from the default path:\n{native}\n{avx2}"
     );
-    // Without AVX-VNNI the screened logits multiply with vpmaddubsw: the same sums, so the same text.
+    // Without AVX-VNNI the int8 kernels (screened logits, encoder products, attention scores,
+    // cross-attention) multiply with vpmaddubsw: the same sums, so the same text.
     assert_eq!(text("avx2-novnni"), avx2, "STARCOACH_CPU=avx2-novnni");
 }
 

@@ -1,6 +1,6 @@
 // starcoach: CPU kernels for whisper.cpp (see starcoach-kernels.h and ../../../README.md):
-// the encoder's self-attention as one fused operation (float32, its scores in int8 with VNNI), the encoder's matrix products on
-// packed weights (int8 with VNNI, else float32) with their bias, GELU and residual fused, the
+// the encoder's self-attention as one fused operation (float32, its scores in int8 with VNNI or AVX2), the encoder's matrix products on
+// packed weights (int8 with VNNI or AVX2, else float32) with their bias, GELU and residual fused, the
 // input convolutions and the mel spectrogram's DFT as the same float32 products, a
 // vectorised q8_0 quantizer that writes the reference one's bytes, and for the decoder the
 // cross-attention on int8 copies of K and V and the output projection screened by a 4-bit copy.
@@ -19,12 +19,13 @@
 // All in float32 (ggml's graph used the model's intermediate type, float16 or bfloat16, for K
 // and V), with no 1500 x 1500 matrix in memory: the scratch is 6 rows of scores.
 //
-// A CPU without AVX-512 but with AVX2, FMA and F16C (most laptops) runs the float32 kernels
-// (attention, products, convolutions, DFT, the softmax sums) in 256-bit registers: see "AVX2"
-// below. The int8 kernels (VNNI) stay AVX-512 only; such a CPU takes ggml's graph for those.
+// A CPU without AVX-512 but with AVX2, FMA and F16C (most laptops) runs these kernels in 256-bit
+// registers: see "AVX2" below. The int8 ones (encoder products, attention scores, cross-attention,
+// the logits' screen) use AVX-VNNI's vpdpbusd where the CPU has it, else vpmaddubsw, with the
+// same integer sums as the AVX-512 VNNI kernels.
 //
-// An aarch64 CPU runs the same float32 kernels in 128-bit NEON registers, and the screened
-// logits with sdot where it has the dot-product instructions: see "NEON" below.
+// An aarch64 CPU runs the float32 kernels in 128-bit NEON registers, and the screened logits
+// with sdot where it has the dot-product instructions: see "NEON" below.
 
 #include "starcoach-kernels.h"
 
@@ -979,7 +980,8 @@ SC_TARGET static void exp_where_avx512(const float * keep, const float * x, int 
 // packed layouts above, unchanged) is four tiles side by side, each reading its quarter of the
 // panel's rows. Every output is summed in the same order as by the AVX-512 tiles (one FMA per
 // input value), so the products, convolutions, DFT and attention scores are the same bits as
-// there; only the softmax sums (8 lanes instead of 16) round differently.
+// there; only the softmax sums (8 lanes instead of 16) round differently. The int8 kernels
+// follow (issue 24, second part): the same integer sums and float steps as the AVX-512 VNNI ones.
 
 #define SC_TARGET2 __attribute__((target("avx2,fma,f16c")))
 
@@ -988,6 +990,30 @@ typedef int32_t v8i __attribute__((vector_size(32), aligned(32)));
 typedef float   v8f_u __attribute__((vector_size(32), aligned(4)));
 
 constexpr int COLS2 = 16;  // columns (or keys) per AVX2 tile: two vectors
+
+// starcoach: AVX-VNNI, the VEX-encoded vpdpbusd on 256-bit registers (Intel since Alder Lake, AMD
+// since Zen 5), where the AVX2 kernels run; STARCOACH_CPU=avx2-novnni says no (to test the
+// vpmaddubsw paths of the AVX2 int8 kernels on such a CPU).
+static bool has_avxvnni() {
+    static const bool yes = has_avx2() && !starcoach_switch(STARCOACH_SWITCH_NO_AVXVNNI) && __builtin_cpu_supports("avxvnni");
+    return yes;
+}
+
+// The AVX2 int8 kernels' target, with or without AVX-VNNI: their VNNI = false copies have no
+// vpdpbusd (checked with objdump).
+#define SC_TARGET_AVXVNNI __attribute__((target("avx2,fma,f16c,avxvnni")))
+
+// acc + the sums of four bytes u (unsigned) times four s (signed) in each dword: vpdpbusd with
+// AVX-VNNI, else vpmaddubsw (pairs into int16, which saturate beyond 32767: exact only where u is
+// small, as in screen_panels_avx2) then vpmaddwd by ones.
+template <bool VNNI>
+SC_TARGET_AVXVNNI static inline __m256i dot4(__m256i acc, __m256i u, __m256i s) {
+    if constexpr (VNNI) {
+        return _mm256_dpbusd_avx_epi32(acc, u, s);
+    } else {
+        return _mm256_add_epi32(acc, _mm256_madd_epi16(_mm256_maddubs_epi16(u, s), _mm256_set1_epi16(1)));
+    }
+}
 
 // As splat: _mm256_set1_ps broadcasts from memory (a load, not a port-5 shuffle).
 SC_TARGET2 static inline v8f splat8(float x) {
@@ -1182,14 +1208,162 @@ SC_TARGET2 static void rows_tile_avx2(const float * q, int ld, const float * kt,
     values_tile_avx2<R>(s, np, v, ld, n_ctx, inv, out, ld);
 }
 
-// As attn_avx512 with float32 scores (the int8 ones need VNNI).
-SC_TARGET2 static void attn_avx2(const float * Q, const float * K, const float * V, float * O, int n_ctx, int n_state, float scale, int ith,
-                                 int nth) {
+// ---- int8 kernels in 256-bit registers (starcoach: issue 24): the encoder self-attention's int8
+// scores (attn_avx512's int8 ones), the encoder's int8 products (linear8_avx512's) and the decoder's int8
+// cross-attention (cross_head's), on the same packed layouts, quantized the same way, with the
+// same integer sums. With AVX-VNNI (has_avxvnni) the sums are vpdpbusd on ymm, as there. Without
+// it, vpmaddubsw would saturate (a pair of a uint8 up to 255 and an int8 up to 127 reaches
+// 64,770 > 32,767), so the unsigned side is made signed (minus 128, added back from a known sum)
+// and the product is |a| (0..128, unsigned) times b with a's sign (vpsignb, -127..127): a pair is
+// at most 2 x 128 x 127 = 32,512, exact, then vpmaddwd by ones into int32. Same sums, so the same
+// bits as with VNNI.
+
+// In every int8 kernel without VNNI: acc + the sums of 4 products a b, a given as |a| (ua) and a.
+SC_TARGET_AVXVNNI static inline __m256i dot4_signed(__m256i acc, __m256i ua, __m256i a, __m256i b) {
+    return _mm256_add_epi32(acc, _mm256_madd_epi16(_mm256_maddubs_epi16(ua, _mm256_sign_epi8(b, a)), _mm256_set1_epi16(1)));
+}
+
+// 16 int32 (two vectors) as 16 bytes, saturated (signed, or unsigned with U).
+template <bool U>
+SC_TARGET2 static inline __m128i pack16_bytes(__m256i a, __m256i b) {
+    const __m256i w = _mm256_permute4x64_epi64(U ? _mm256_packus_epi32(a, b) : _mm256_packs_epi32(a, b), 0xD8);
+    return U ? _mm_packus_epi16(_mm256_castsi256_si128(w), _mm256_extracti128_si256(w, 1))
+             : _mm_packs_epi16(_mm256_castsi256_si128(w), _mm256_extracti128_si256(w, 1));
+}
+
+// As quantize_head (the same bytes and scale).
+SC_TARGET2 static float quantize_head_avx2(const float * x, int8_t * q) {
+    const __m256 abs_mask = _mm256_castsi256_ps(_mm256_set1_epi32(0x7FFFFFFF));
+    __m256 m = _mm256_setzero_ps();
+    for (int i = 0; i < HEAD; i += 8) m = _mm256_max_ps(m, _mm256_and_ps(_mm256_loadu_ps(x + i), abs_mask));
+    const float amax = hmax8((v8f) m);
+    const float sc = amax / 127.0f;
+    const __m256 inv = _mm256_set1_ps(sc != 0.0f ? 1.0f / sc : 0.0f);
+    constexpr int nearest = _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC;
+    for (int i = 0; i < HEAD; i += 16) {
+        const __m256i q0 = _mm256_cvtps_epi32(_mm256_round_ps(_mm256_mul_ps(_mm256_loadu_ps(x + i), inv), nearest));
+        const __m256i q1 = _mm256_cvtps_epi32(_mm256_round_ps(_mm256_mul_ps(_mm256_loadu_ps(x + i + 8), inv), nearest));
+        _mm_storeu_si128((__m128i *) (q + i), pack16_bytes<false>(q0, q1));
+    }
+    return sc;
+}
+
+// A Query8 and, for the kernels without VNNI, its values' magnitudes as 16 dwords of 4.
+struct Query8a {
+    Query8 q;
+    int32_t qa[HEAD / 4];
+};
+
+// As query8.
+SC_TARGET2 static void query8_avx2(const float * x, float scale, Query8a & q) {
+    alignas(16) int8_t q8[HEAD];
+    q.q.sq = quantize_head_avx2(x, q8) * scale;
+    int32_t t = 0;
+    for (int i = 0; i < HEAD; ++i) t += q8[i];
+    q.q.qsum = t;
+    std::memcpy(q.q.qw, q8, HEAD);
+    for (int i = 0; i < HEAD; i += 32) {
+        _mm256_storeu_si256((__m256i *) ((int8_t *) q.qa + i), _mm256_abs_epi8(_mm256_loadu_si256((const __m256i *) (q8 + i))));
+    }
+}
+
+// As put_key8.
+SC_TARGET2 static float put_key8_avx2(const float * x, uint8_t * slot) {
+    alignas(16) int8_t k8[HEAD];
+    const float sk = quantize_head_avx2(x, k8);
+    for (int g = 0; g < HEAD / 4; ++g) {
+        for (int t = 0; t < 4; ++t) slot[g * 64 + t] = (uint8_t) (k8[4 * g + t] + 128);
+    }
+    return sk;
+}
+
+// As pack_head8.
+SC_TARGET2 static void pack_head8_avx2(const float * K, int n_state, int h, int n_ctx, int np, uint8_t * kp, float * ks) {
+    std::memset(kp + (size_t) n_ctx / 16 * 16 * HEAD, 128, (size_t) (np - n_ctx / 16 * 16) * HEAD);
+    for (int n = 0; n < n_ctx; ++n) {
+        ks[n] = put_key8_avx2(K + (size_t) n * n_state + h * HEAD, kp + (size_t) (n / 16) * 16 * HEAD + (n % 16) * 4);
+    }
+    for (int n = n_ctx; n < np; ++n) ks[n] = 0.0f;
+}
+
+// As scores8_tile, NV x 8 keys at a time (a panel of 16 keys is two vectors): with VNNI the sums
+// of the stored keys (+ 128) times q minus 128 sum(q), as there; without, the keys minus 128
+// (xor) times q directly (dot4_signed), the same integers.
+template <bool VNNI, int R>
+SC_TARGET_AVXVNNI static void scores8_tile_avx2(const Query8a * q, const uint8_t * kp, const float * ks, int np, float * s) {
+    constexpr int NV = VNNI ? 2 : 1;  // 12 accumulators with VNNI; without, room for the extra vectors
+    const __m256i flip = _mm256_set1_epi8((char) 0x80);
+    for (int n0 = 0; n0 < np; n0 += 8 * NV) {
+        __m256i acc[R][NV];
+        for (int r = 0; r < R; ++r) {
+            for (int j = 0; j < NV; ++j) acc[r][j] = _mm256_setzero_si256();
+        }
+        const uint8_t * p = kp + (size_t) (n0 / 16) * 16 * HEAD + (n0 % 16) * 4;
+        for (int g = 0; g < HEAD / 4; ++g) {
+            __m256i k[NV];
+            for (int j = 0; j < NV; ++j) {
+                k[j] = _mm256_load_si256((const __m256i *) (p + g * 64 + 32 * j));
+                if constexpr (!VNNI) k[j] = _mm256_xor_si256(k[j], flip);
+            }
+            for (int r = 0; r < R; ++r) {
+                const __m256i qv = _mm256_set1_epi32(q[r].q.qw[g]);
+                if constexpr (VNNI) {
+                    for (int j = 0; j < NV; ++j) acc[r][j] = _mm256_dpbusd_avx_epi32(acc[r][j], k[j], qv);
+                } else {
+                    const __m256i qa = _mm256_set1_epi32(q[r].qa[g]);
+                    for (int j = 0; j < NV; ++j) acc[r][j] = dot4_signed(acc[r][j], qa, qv, k[j]);
+                }
+            }
+        }
+        for (int r = 0; r < R; ++r) {
+            const __m256i corr = _mm256_set1_epi32(VNNI ? 128 * q[r].q.qsum : 0);
+            const __m256 f = _mm256_set1_ps(q[r].q.sq);
+            for (int j = 0; j < NV; ++j) {
+                const __m256 v = _mm256_cvtepi32_ps(_mm256_sub_epi32(acc[r][j], corr));
+                _mm256_store_ps(s + r * np + n0 + 8 * j, _mm256_mul_ps(_mm256_mul_ps(v, f), _mm256_load_ps(ks + n0 + 8 * j)));
+            }
+        }
+    }
+}
+
+// As rows8_tile.
+template <bool VNNI, int R>
+SC_TARGET_AVXVNNI static void rows8_tile_avx2(const float * q, int ld, const uint8_t * kp, const float * ks, const float * v, int n_ctx,
+                                              int np, float scale, float * s, float * out) {
+    Query8a q8[ROWS];
+    for (int r = 0; r < R; ++r) query8_avx2(q + (size_t) r * ld, scale, q8[r]);
+    float inv[ROWS];
+    scores8_tile_avx2<VNNI, R>(q8, kp, ks, np, s);
+    softmax_rows_avx2(s, np, n_ctx, R, inv);
+    values_tile_avx2<R>(s, np, v, ld, n_ctx, inv, out, ld);
+}
+
+// How attn_avx2 computes its scores.
+enum class Scores2 { F32, INT8_VNNI, INT8 };
+
+// One tile of R query rows (as head_tile).
+template <int R>
+SC_TARGET2 static void head_tile_avx2(Scores2 mode, const float * q, int ld, const float * kt, const float * ks, const float * v, int n_ctx,
+                                      int np, float scale, float * s, float * out) {
+    if (mode == Scores2::INT8_VNNI) {
+        rows8_tile_avx2<true, R>(q, ld, (const uint8_t *) kt, ks, v, n_ctx, np, scale, s, out);
+    } else if (mode == Scores2::INT8) {
+        rows8_tile_avx2<false, R>(q, ld, (const uint8_t *) kt, ks, v, n_ctx, np, scale, s, out);
+    } else {
+        rows_tile_avx2<R>(q, ld, kt, v, n_ctx, np, scale, s, out);
+    }
+}
+
+// As attn_avx512: float32 scores, or int8 ones (with or without AVX-VNNI).
+SC_TARGET2 static void attn_avx2(const float * Q, const float * K, const float * V, float * O, int n_ctx, int n_state, float scale,
+                                 Scores2 mode, int ith, int nth) {
     const int n_head = n_state / HEAD;
     const int np = (n_ctx + 63) / 64 * 64;
     thread_local std::vector<float> k_buf;
     thread_local std::vector<float> s_buf;
-    float * kt = aligned64(k_buf, (size_t) HEAD * np);
+    // the head's keys (float32 transposed, or int8 panels), then their scales (int8)
+    float * kt = aligned64(k_buf, (size_t) (HEAD + 1) * np);
+    float * ks = kt + (size_t) HEAD * np;
     float * s  = aligned64(s_buf, (size_t) ROWS * np);
     const int tiles = (n_ctx + ROWS - 1) / ROWS;
     const int t0 = tiles * ith / nth;
@@ -1198,7 +1372,11 @@ SC_TARGET2 static void attn_avx2(const float * Q, const float * K, const float *
         return;
     }
     for (int h = 0; h < n_head; ++h) {
-        transpose_head(K, n_state, h, n_ctx, np, kt);
+        if (mode != Scores2::F32) {
+            pack_head8_avx2(K, n_state, h, n_ctx, np, (uint8_t *) kt, ks);
+        } else {
+            transpose_head(K, n_state, h, n_ctx, np, kt);
+        }
         for (int t = t0; t < t1; ++t) {
             const int m0 = t * ROWS;
             const int rows = std::min(ROWS, n_ctx - m0);
@@ -1206,12 +1384,12 @@ SC_TARGET2 static void attn_avx2(const float * Q, const float * K, const float *
             const float * v = V + h * HEAD;
             float * out = O + (size_t) m0 * n_state + h * HEAD;
             switch (rows) {
-                case 6: rows_tile_avx2<6>(q, n_state, kt, v, n_ctx, np, scale, s, out); break;
-                case 5: rows_tile_avx2<5>(q, n_state, kt, v, n_ctx, np, scale, s, out); break;
-                case 4: rows_tile_avx2<4>(q, n_state, kt, v, n_ctx, np, scale, s, out); break;
-                case 3: rows_tile_avx2<3>(q, n_state, kt, v, n_ctx, np, scale, s, out); break;
-                case 2: rows_tile_avx2<2>(q, n_state, kt, v, n_ctx, np, scale, s, out); break;
-                default: rows_tile_avx2<1>(q, n_state, kt, v, n_ctx, np, scale, s, out); break;
+                case 6: head_tile_avx2<6>(mode, q, n_state, kt, ks, v, n_ctx, np, scale, s, out); break;
+                case 5: head_tile_avx2<5>(mode, q, n_state, kt, ks, v, n_ctx, np, scale, s, out); break;
+                case 4: head_tile_avx2<4>(mode, q, n_state, kt, ks, v, n_ctx, np, scale, s, out); break;
+                case 3: head_tile_avx2<3>(mode, q, n_state, kt, ks, v, n_ctx, np, scale, s, out); break;
+                case 2: head_tile_avx2<2>(mode, q, n_state, kt, ks, v, n_ctx, np, scale, s, out); break;
+                default: head_tile_avx2<1>(mode, q, n_state, kt, ks, v, n_ctx, np, scale, s, out); break;
             }
         }
     }
@@ -1240,6 +1418,143 @@ SC_TARGET2 static void exp_where_avx2(const float * keep, const float * x, int n
     exp_where_scalar(keep, x, i, n, out);
 }
 
+// As linear8_tile for NV x 8 of a panel's 64 columns (wp, sw, csum, y and the epilogue's pointers
+// offset to them; wp's stride stays 256 bytes per 4 inputs). With VNNI, xq holds the rows as
+// uint8 (q) and the sums are vpdpbusd, as there; without, xq holds q - 128 and xa |q - 128|, and
+// 128 times the column's weight sum is added back. The same float steps after the sums.
+template <bool VNNI, int R, int NV>
+SC_TARGET_AVXVNNI static void linear8_tile_avx2(const uint8_t * xq, const uint8_t * xa, int ldx, int n_in, const int8_t * wp, const float * sx,
+                                                const float * lo, const float * sw, const float * csum, float * y, int ldy, const Epilogue & e,
+                                                const float * table) {
+    __m256i acc[R][NV];
+    for (int r = 0; r < R; ++r) {
+        for (int j = 0; j < NV; ++j) acc[r][j] = _mm256_setzero_si256();
+    }
+    for (int k = 0; k < n_in; k += 4, wp += 256) {
+        __m256i w[NV];
+        for (int j = 0; j < NV; ++j) w[j] = _mm256_loadu_si256((const __m256i *) (wp + 32 * j));
+        for (int r = 0; r < R; ++r) {
+            int32_t q;
+            std::memcpy(&q, xq + r * ldx + k, 4);
+            const __m256i xv = _mm256_set1_epi32(q);
+            if constexpr (VNNI) {
+                for (int j = 0; j < NV; ++j) acc[r][j] = _mm256_dpbusd_avx_epi32(acc[r][j], xv, w[j]);
+            } else {
+                int32_t a;
+                std::memcpy(&a, xa + r * ldx + k, 4);
+                const __m256i av = _mm256_set1_epi32(a);
+                for (int j = 0; j < NV; ++j) acc[r][j] = dot4_signed(acc[r][j], av, xv, w[j]);
+            }
+        }
+    }
+    for (int r = 0; r < R; ++r) {
+        const __m256 srow = _mm256_set1_ps(sx[r]);
+        const __m256 lrow = _mm256_set1_ps(lo[r]);
+        for (int j = 0; j < NV; ++j) {
+            const __m256 cs = _mm256_loadu_ps(csum + 8 * j);
+            __m256i a = acc[r][j];
+            if constexpr (!VNNI) a = _mm256_add_epi32(a, _mm256_slli_epi32(_mm256_cvtps_epi32(cs), 7));
+            const __m256 dot = _mm256_fmadd_ps(_mm256_cvtepi32_ps(a), srow, _mm256_mul_ps(lrow, cs));
+            v8f v = (v8f) _mm256_mul_ps(dot, _mm256_loadu_ps(sw + 8 * j));
+            // a product the compiler may not fuse with the bias or residual add that follows (as
+            // it did in one instantiation but not the other, 1 ulp apart): the AVX-512 tile's
+            // separate multiply and add
+            __asm__("" : "+x"(v));
+            if (e.bias) v += loadu8(e.bias + 8 * j);
+            if (e.gelu) v = gelu8(v, table);
+            if (e.res) v += loadu8(e.res + r * ldy + 8 * j);
+            storeu8(y + r * ldy + 8 * j, v);
+        }
+    }
+}
+
+// As quantize_rows_u8 (the same bytes, scales and minima); without VNNI, the bytes minus 128 in
+// xq and their magnitudes in xa (linear8_tile_avx2).
+template <bool VNNI>
+SC_TARGET2 static void quantize_rows_u8_avx2(const float * x, int n_in, int n_rows, uint8_t * xq, uint8_t * xa, float * sx, float * lo) {
+    for (int r = 0; r < n_rows; ++r) {
+        const float * xr = x + (size_t) r * n_in;
+        __m256 mn = _mm256_set1_ps(INFINITY);
+        __m256 mx = _mm256_set1_ps(-INFINITY);
+        for (int k = 0; k < n_in; k += 8) {
+            const __m256 v = _mm256_loadu_ps(xr + k);
+            mn = _mm256_min_ps(mn, v);
+            mx = _mm256_max_ps(mx, v);
+        }
+        float l = mn[0];
+        for (int i = 1; i < 8; ++i) l = std::min(l, mn[i]);
+        const float s = (hmax8((v8f) mx) - l) / 255.0f;
+        sx[r] = s;
+        lo[r] = l;
+        const __m256 inv = _mm256_set1_ps(s != 0.0f ? 1.0f / s : 0.0f);
+        const __m256 vl = _mm256_set1_ps(l);
+        const __m256i zero = _mm256_setzero_si256();
+        const __m256i top = _mm256_set1_epi32(255);
+        for (int k = 0; k < n_in; k += 16) {
+            __m256i q0 = _mm256_cvtps_epi32(_mm256_mul_ps(_mm256_sub_ps(_mm256_loadu_ps(xr + k), vl), inv));
+            __m256i q1 = _mm256_cvtps_epi32(_mm256_mul_ps(_mm256_sub_ps(_mm256_loadu_ps(xr + k + 8), vl), inv));
+            q0 = _mm256_min_epi32(_mm256_max_epi32(q0, zero), top);
+            q1 = _mm256_min_epi32(_mm256_max_epi32(q1, zero), top);
+            __m128i b = pack16_bytes<true>(q0, q1);
+            if constexpr (!VNNI) {
+                b = _mm_xor_si128(b, _mm_set1_epi8((char) 0x80));
+                _mm_storeu_si128((__m128i *) (xa + (size_t) r * n_in + k), _mm_abs_epi8(b));
+            }
+            _mm_storeu_si128((__m128i *) (xq + (size_t) r * n_in + k), b);
+        }
+    }
+}
+
+// As linear8_avx512, each panel as tiles of NV x 8 columns: 16 with VNNI (12 accumulators), 8
+// without (room for |x|, the signed weights and the pairs).
+template <bool VNNI>
+SC_TARGET_AVXVNNI static void linear8_avx2(const float * x, int n_in, int n_rows, const char * packed, int n_out, float * y, const Epilogue & e,
+                                           int ith, int nth) {
+    constexpr int NV = VNNI ? 2 : 1;
+    const float * sw = (const float *) packed;
+    const float * csum = (const float *) (packed + 4 * (size_t) n_out);
+    const int8_t * panels = (const int8_t *) (packed + 8 * (size_t) n_out);
+    int r0, r1;
+    thread_rows(n_rows, ith, nth, r0, r1);
+    const float * table = e.gelu ? gelu_table() : nullptr;
+    thread_local std::vector<uint8_t> xq, xa;
+    thread_local std::vector<float> sx, lo;
+    xq.resize((size_t) BLOCK_ROWS * n_in);
+    xa.resize(VNNI ? 0 : (size_t) BLOCK_ROWS * n_in);
+    sx.resize(BLOCK_ROWS);
+    lo.resize(BLOCK_ROWS);
+    for (int b0 = r0; b0 < r1; b0 += BLOCK_ROWS) {
+        const int nb = std::min(r1 - b0, BLOCK_ROWS);
+        quantize_rows_u8_avx2<VNNI>(x + (size_t) b0 * n_in, n_in, nb, xq.data(), xa.data(), sx.data(), lo.data());
+        for (int p = 0; p < n_out / 64; ++p) {
+            const int8_t * wpan = panels + (size_t) p * n_in * 64;
+            for (int m0 = 0; m0 < nb; m0 += ROWS) {
+                const int rows = std::min(ROWS, nb - m0);
+                const uint8_t * xr = xq.data() + (size_t) m0 * n_in;
+                const uint8_t * ar = VNNI ? nullptr : xa.data() + (size_t) m0 * n_in;
+                const float * s = sx.data() + m0;
+                const float * l = lo.data() + m0;
+                for (int c = 0; c < 64; c += 8 * NV) {
+                    const size_t out0 = (size_t) (b0 + m0) * n_out + p * 64 + c;
+                    const Epilogue et = { e.bias ? e.bias + p * 64 + c : nullptr, e.gelu, e.res ? e.res + out0 : nullptr };
+                    const int8_t * w = wpan + 4 * c;
+                    const float * swc = sw + p * 64 + c;
+                    const float * csc = csum + p * 64 + c;
+                    float * yr = y + out0;
+                    switch (rows) {
+                        case 6: linear8_tile_avx2<VNNI, 6, NV>(xr, ar, n_in, n_in, w, s, l, swc, csc, yr, n_out, et, table); break;
+                        case 5: linear8_tile_avx2<VNNI, 5, NV>(xr, ar, n_in, n_in, w, s, l, swc, csc, yr, n_out, et, table); break;
+                        case 4: linear8_tile_avx2<VNNI, 4, NV>(xr, ar, n_in, n_in, w, s, l, swc, csc, yr, n_out, et, table); break;
+                        case 3: linear8_tile_avx2<VNNI, 3, NV>(xr, ar, n_in, n_in, w, s, l, swc, csc, yr, n_out, et, table); break;
+                        case 2: linear8_tile_avx2<VNNI, 2, NV>(xr, ar, n_in, n_in, w, s, l, swc, csc, yr, n_out, et, table); break;
+                        default: linear8_tile_avx2<VNNI, 1, NV>(xr, ar, n_in, n_in, w, s, l, swc, csc, yr, n_out, et, table); break;
+                    }
+                }
+            }
+        }
+    }
+}
+
 // The float32 products' tiles for this CPU (has_f32_kernels).
 static LinearRows f32_rows() {
     return has_avx512() ? linear_rows : linear_rows_avx2;
@@ -1256,8 +1571,12 @@ void starcoach_attn_op(struct ggml_tensor * dst, const struct ggml_tensor * q, c
     const int n_state = (int) q->ne[0];
     const int n_ctx   = (int) q->ne[1];
     if (!has_avx512()) {
-        attn_avx2((const float *) q->data, (const float *) k->data, (const float *) v->data, (float *) dst->data, n_ctx, n_state, scale, ith,
-                  nth);
+        // int8 scores unless the float32-attention switch, as below
+        static const Scores2 mode = starcoach_switch(STARCOACH_SWITCH_F32_ATTN) ? Scores2::F32
+                                    : has_avxvnni()                             ? Scores2::INT8_VNNI
+                                                                                : Scores2::INT8;
+        attn_avx2((const float *) q->data, (const float *) k->data, (const float *) v->data, (float *) dst->data, n_ctx, n_state, scale, mode,
+                  ith, nth);
         return;
     }
     static const bool int8 = has_vnni() && !starcoach_switch(STARCOACH_SWITCH_F32_ATTN);
@@ -1279,8 +1598,14 @@ void starcoach_linear_op(struct ggml_tensor * dst, int ith, int nth, void * user
     if (flags & STARCOACH_LINEAR_BIAS) e.bias = (const float *) dst->src[next++]->data;
     if (flags & STARCOACH_LINEAR_RES) e.res = (const float *) dst->src[next++]->data;
     if (wp->type == GGML_TYPE_I8) {
-        linear8_avx512((const float *) x->data, (int) x->ne[0], (int) x->ne[1], (const char *) wp->data, (int) wp->ne[1],
-                       (float *) dst->data, e, ith, nth);
+        const float * xd = (const float *) x->data;
+        if (has_vnni()) {
+            linear8_avx512(xd, (int) x->ne[0], (int) x->ne[1], (const char *) wp->data, (int) wp->ne[1], (float *) dst->data, e, ith, nth);
+        } else if (has_avxvnni()) {
+            linear8_avx2<true>(xd, (int) x->ne[0], (int) x->ne[1], (const char *) wp->data, (int) wp->ne[1], (float *) dst->data, e, ith, nth);
+        } else {
+            linear8_avx2<false>(xd, (int) x->ne[0], (int) x->ne[1], (const char *) wp->data, (int) wp->ne[1], (float *) dst->data, e, ith, nth);
+        }
         return;
     }
     linear_f32(f32_rows(), (const float *) x->data, (int) x->ne[0], (int) x->ne[1], (const float *) wp->data, (int) wp->ne[1],
@@ -1288,7 +1613,7 @@ void starcoach_linear_op(struct ggml_tensor * dst, int ith, int nth, void * user
 }
 
 bool starcoach_linear8_supported(const struct ggml_tensor * w) {
-    return has_vnni() && starcoach_linear_supported(w) && w->ne[0] % 16 == 0;
+    return (has_vnni() || has_avx2()) && starcoach_linear_supported(w) && w->ne[0] % 16 == 0;
 }
 
 void starcoach_linear8_pack(const struct ggml_tensor * w, void * out) {
@@ -1455,8 +1780,72 @@ SC_TARGET8 static void cross_head(const starcoach_cross & c, int h, const float 
     _mm512_storeu_ps(out + 48, _mm512_mul_ps(o3, is));
 }
 
+// starcoach (issue 24): cross_pack and cross_head in 256-bit registers (the AVX2 kernels; with
+// AVX-VNNI or without, see scores8_tile_avx2): the same copies and the same scores; the softmax
+// sum in 8 lanes.
+SC_TARGET2 static void cross_pack_avx2(const starcoach_cross & c, const float * k, const float * v, int j0, int j1) {
+    const CrossView w = cross_view(c);
+    for (int j = j0; j < j1; ++j) {
+        for (int h = 0; h < c.n_head; ++h) {
+            const size_t at = (size_t) j * c.n_state + HEAD * h;
+            w.ks[(size_t) h * w.n_pad + j] =
+                put_key8_avx2(k + at, w.kp + (size_t) h * w.n_pad * HEAD + (size_t) (j / 16) * 16 * HEAD + (j % 16) * 4);
+            w.vs[(size_t) h * w.n_pad + j] = quantize_head_avx2(v + at, w.vr + at);
+        }
+    }
+    if (j1 == c.n_ctx) {
+        for (int j = c.n_ctx; j < w.n_pad; ++j) {
+            for (int h = 0; h < c.n_head; ++h) {
+                w.ks[(size_t) h * w.n_pad + j] = 0.0f;
+                w.vs[(size_t) h * w.n_pad + j] = 0.0f;
+            }
+            std::memset(w.vr + (size_t) j * c.n_state, 0, c.n_state);
+        }
+    }
+}
+
+// The lanes of a block of 8 when `left` values remain, as a mask (all ones below left).
+SC_TARGET2 static inline __m256 live8(int left) {
+    return _mm256_castsi256_ps(_mm256_cmpgt_epi32(_mm256_set1_epi32(left), _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7)));
+}
+
+template <bool VNNI>
+SC_TARGET_AVXVNNI static void cross_head_avx2(const starcoach_cross & c, int h, const float * qf, float * out, float * scores) {
+    const CrossView w = cross_view(c);
+    const float * ks = w.ks + (size_t) h * w.n_pad;
+    const float * vs = w.vs + (size_t) h * w.n_pad;
+    Query8a q;
+    query8_avx2(qf, c.scale, q);
+    scores8_tile_avx2<VNNI, 1>(&q, w.kp + (size_t) h * w.n_pad * HEAD, ks, w.n_pad, scores);
+    __m256 vmx = _mm256_set1_ps(-INFINITY);
+    for (int b = 0; b < w.n_pad / 8; ++b) {
+        vmx = _mm256_max_ps(vmx, _mm256_blendv_ps(_mm256_set1_ps(-INFINITY), _mm256_load_ps(scores + 8 * b), live8(c.n_ctx - 8 * b)));
+    }
+    const float mx = hmax8((v8f) vmx);
+    v8f sum = splat8(0.0f);
+    for (int b = 0; b < w.n_pad / 8; ++b) {
+        v8f e = vexp8(loadu8(scores + 8 * b) - splat8(mx));
+        e = (v8f) _mm256_and_ps((__m256) e, live8(c.n_ctx - 8 * b));
+        sum += e;
+        storeu8(scores + 8 * b, e * loadu8(vs + 8 * b));
+    }
+    const float inv_sum = 1.0f / hsum8(sum);
+    __m256 o[8];
+    for (int i = 0; i < 8; ++i) o[i] = _mm256_setzero_ps();
+    const int8_t * v = w.vr + HEAD * h;
+    for (int j = 0; j < c.n_ctx; ++j, v += c.n_state) {
+        const __m256 wj = _mm256_set1_ps(scores[j]);
+        for (int i = 0; i < 8; ++i) {
+            const __m256i vi = _mm256_cvtepi8_epi32(_mm_loadl_epi64((const __m128i *) (v + 8 * i)));
+            o[i] = _mm256_fmadd_ps(wj, _mm256_cvtepi32_ps(vi), o[i]);
+        }
+    }
+    const __m256 is = _mm256_set1_ps(inv_sum);
+    for (int i = 0; i < 8; ++i) _mm256_storeu_ps(out + 8 * i, _mm256_mul_ps(o[i], is));
+}
+
 bool starcoach_cross_supported(int n_state, int n_head) {
-    return has_vnni() && n_head > 0 && n_state == HEAD * n_head;
+    return (has_vnni() || has_avx2()) && n_head > 0 && n_state == HEAD * n_head;
 }
 
 size_t starcoach_cross_size(int n_state, int n_ctx) {
@@ -1468,7 +1857,11 @@ void starcoach_cross_pack_op(struct ggml_tensor * dst, int ith, int nth, void * 
     const starcoach_cross & c = *(const starcoach_cross *) userdata;
     const int j0 = (int) ((int64_t) c.n_ctx * ith / nth);
     const int j1 = (int) ((int64_t) c.n_ctx * (ith + 1) / nth);
-    cross_pack(c, (const float *) dst->src[0]->data, (const float *) dst->src[1]->data, j0, j1);
+    if (has_vnni()) {
+        cross_pack(c, (const float *) dst->src[0]->data, (const float *) dst->src[1]->data, j0, j1);
+    } else {
+        cross_pack_avx2(c, (const float *) dst->src[0]->data, (const float *) dst->src[1]->data, j0, j1);
+    }
 }
 
 void starcoach_cross_attn_op(struct ggml_tensor * dst, int ith, int nth, void * userdata) {
@@ -1481,8 +1874,15 @@ void starcoach_cross_attn_op(struct ggml_tensor * dst, int ith, int nth, void * 
     for (int u = (int) ((int64_t) total * ith / nth); u < (int) ((int64_t) total * (ith + 1) / nth); ++u) {
         const int t = u / c.n_head;
         const int h = u % c.n_head;
-        cross_head(c, h, (const float *) ((const char *) q->data + t * q->nb[1]) + HEAD * h,
-                   (float *) ((char *) dst->data + t * dst->nb[1]) + HEAD * h, scores);
+        const float * qh = (const float *) ((const char *) q->data + t * q->nb[1]) + HEAD * h;
+        float * oh = (float *) ((char *) dst->data + t * dst->nb[1]) + HEAD * h;
+        if (has_vnni()) {
+            cross_head(c, h, qh, oh, scores);
+        } else if (has_avxvnni()) {
+            cross_head_avx2<true>(c, h, qh, oh, scores);
+        } else {
+            cross_head_avx2<false>(c, h, qh, oh, scores);
+        }
     }
 }
 
@@ -1517,31 +1917,10 @@ SC_TARGET8 static void screen_panels(const starcoach_logits & l, const uint8_t *
     }
 }
 
-// starcoach: AVX-VNNI, the VEX-encoded vpdpbusd on 256-bit registers (Intel since Alder Lake, AMD
-// since Zen 5), where the AVX2 kernels run; STARCOACH_CPU=avx2-novnni says no (to test the
-// vpmaddubsw path of screen_panels_avx2 on such a CPU).
-static bool has_avxvnni() {
-    static const bool yes = has_avx2() && !starcoach_switch(STARCOACH_SWITCH_NO_AVXVNNI) && __builtin_cpu_supports("avxvnni");
-    return yes;
-}
-
 // As screen_panels in 256-bit registers: rows 0-7 of a panel in one vector, 8-15 in another, the
 // same integer sums and the same float steps (so the same bits). Four bytes u (unsigned) times
-// four s (signed) summed into each dword: vpdpbusd with AVX-VNNI, else vpmaddubsw (pairs into
-// int16, which saturate only beyond 32767: here u is a nibble, 0..15, so a pair is at most
-// 2 x 15 x 128 = 3840) then vpmaddwd by ones. Compiled with the avxvnni target for both; the
-// VNNI = false copy has no vpdpbusd (checked with objdump).
-#define SC_TARGET_AVXVNNI __attribute__((target("avx2,fma,f16c,avxvnni")))
-
-template <bool VNNI>
-SC_TARGET_AVXVNNI static inline __m256i dot4(__m256i acc, __m256i u, __m256i s) {
-    if constexpr (VNNI) {
-        return _mm256_dpbusd_avx_epi32(acc, u, s);
-    } else {
-        return _mm256_add_epi32(acc, _mm256_madd_epi16(_mm256_maddubs_epi16(u, s), _mm256_set1_epi16(1)));
-    }
-}
-
+// four s (signed) summed into each dword by dot4: here u is a nibble, 0..15, so a vpmaddubsw pair
+// is at most 2 x 15 x 128 = 3840.
 template <bool VNNI>
 SC_TARGET_AVXVNNI static void screen_panels_avx2(const starcoach_logits & l, const uint8_t * hq, int p0, int p1, float * out) {
     const int nb = l.n_in / 32;

@@ -1,8 +1,8 @@
 // starcoach: CPU kernels for whisper.cpp (starcoach-kernels.cpp): the encoder's self-attention,
-// matrix products (float32, or int8 with VNNI), convolutions and mel DFT (AVX-512, or AVX2 and FMA
-// in float32 on CPUs without AVX-512, or NEON on aarch64); a q8_0 quantizer for the decoder's
-// copies; the decoder's cross-attention and screened logits (VNNI; the screen also with AVX2,
-// AVX-VNNI or not, and with sdot on aarch64).
+// matrix products (float32, or int8 with VNNI or AVX2), convolutions and mel DFT (AVX-512, or AVX2
+// and FMA on CPUs without AVX-512, or NEON in float32 on aarch64); a q8_0 quantizer for the
+// decoder's copies; the decoder's cross-attention and screened logits (int8: AVX-512 VNNI, or
+// AVX2 with AVX-VNNI or not; the screen also with sdot on aarch64).
 #pragma once
 
 #include "ggml.h"
@@ -10,7 +10,7 @@
 // The switches the application sets once, before it loads a model (starcoach's env module
 // reads them from STARCOACH_* variables; nothing here reads the environment). Bits:
 #define STARCOACH_SWITCH_GENERIC_CPU  1  // every kernel takes the path of a CPU without AVX-512
-#define STARCOACH_SWITCH_F32_ENCODER  2  // the encoder's float32 panels instead of int8 (VNNI)
+#define STARCOACH_SWITCH_F32_ENCODER  2  // the encoder's float32 panels instead of int8
 #define STARCOACH_SWITCH_F32_ATTN     4  // float32 scores in the encoder's self-attention
 #define STARCOACH_SWITCH_EXACT_LOGITS 8  // ggml_mul_mat for the logits, no 4-bit screen
 #define STARCOACH_SWITCH_BF16_CROSS  16  // ggml's cross-attention over the bfloat16 kv_cross
@@ -41,7 +41,7 @@ bool starcoach_linear_supported(const struct ggml_tensor * w);
 // output columns: out[p][k][j] = w[64 p + j][k].
 void starcoach_linear_pack(const struct ggml_tensor * w, float * out);
 
-// Whether w can also be multiplied in int8 (AVX-512 VNNI): a GGML_TYPE_I8 copy of [n_in + 8, n_out]
+// Whether w can also be multiplied in int8 (AVX-512 VNNI or AVX2): a GGML_TYPE_I8 copy of [n_in + 8, n_out]
 // written by starcoach_linear8_pack, used by starcoach_linear_op in place of the float32 panels.
 bool starcoach_linear8_supported(const struct ggml_tensor * w);
 void starcoach_linear8_pack(const struct ggml_tensor * w, void * out);
@@ -136,14 +136,14 @@ void starcoach_logits_exact_op(struct ggml_tensor * dst, int ith, int nth, void 
 // ---- The decoder's cross-attention on int8 copies of the encoder's K and V. Every decoded
 // token reads each decoder layer's cross-attention K and V (1500 positions x 384 values, 2.3 MB
 // as bfloat16 per layer); as int8 (a scale per position and head) they are half that. Scores by
-// AVX-512 VNNI (query as int8 per head), softmax and the weighted sum of V in float32.
+// AVX-512 VNNI or AVX2 (query as int8 per head), softmax and the weighted sum of V in float32.
 struct starcoach_cross {
     int n_state = 0, n_head = 0, n_ctx = 0;  // n_ctx positions, padded to 64 in the copies
     float scale = 1.0f;                      // applied to the scores (on top of K's own scale)
     uint8_t * data = nullptr;                // starcoach_cross_size bytes, 64-byte aligned
 };
 
-// Whether the CPU has AVX-512 VNNI and the heads have 64 values.
+// Whether the CPU has AVX-512 VNNI or the AVX2 kernels and the heads have 64 values.
 bool starcoach_cross_supported(int n_state, int n_head);
 size_t starcoach_cross_size(int n_state, int n_ctx);
 

@@ -2058,12 +2058,12 @@ static bool whisper_model_load(struct whisper_model_loader * loader, whisper_con
         }
     }
 
-    // starcoach: the encoder's weight matrices (int8 with VNNI), the cross-attention K and V
+    // starcoach: the encoder's weight matrices (int8 with VNNI or AVX2), the cross-attention K and V
     // projections and the input convolutions (float32), as packed copies for the AVX-512
-    // kernels, or the AVX2 ones (float32 only) on a CPU without AVX-512 (starcoach-kernels.cpp).
+    // kernels, or the AVX2 ones on a CPU without AVX-512 (starcoach-kernels.cpp).
     if (model.d_te && ggml_backend_buffer_is_host(model.d_te->buffer)) {
         std::vector<ggml_tensor *> todo;
-        // the encoder layers' matrices as int8 copies (VNNI) where the CPU has it, unless
+        // the encoder layers' matrices as int8 copies (VNNI or AVX2) where the CPU has it, unless
         // the float32-encoder switch is on (docs/performance.md, ninth session)
         std::vector<ggml_tensor *> todo8;
         const bool int8 = !starcoach_switch(STARCOACH_SWITCH_F32_ENCODER);
