@@ -187,7 +187,7 @@ static CUES: Lazy<Vec<Cue>> = Lazy::new(|| {
         ),
         c(
             Intro,
-            r"\b(i'm looking for|i'd like to move|i want to move|next i want|which is why i (applied|'m here)|that's why i'm (interested|here|applying)|why i'm interested|move (closer|into))\b",
+            r"\b((i'm|i am) looking for|(i'd|i would) like to move|i want to move|next i want|which is why i (applied|'m here|am here)|(that's|that is) why (i'm|i am) (interested|here|applying)|why (i'm|i am) interested|move (closer|into))\b",
             1.2,
             false,
         ),

@@ -36,7 +36,7 @@ use star::{Check, SentenceInfo, Star};
 
 /// Version of the scoring rules. Bump it whenever a change can alter an [`AnswerScore`] for the
 /// same transcript: `batch` rescores answers scored by another version.
-pub const SCORER_VERSION: u32 = 5;
+pub const SCORER_VERSION: u32 = 6;
 
 /// What the scorer knows about the question an answer responds to.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
