@@ -173,6 +173,20 @@ pub fn interview_audio_with_transcript(
     let prints = VoicePrints::analyze(&audio.samples);
     let print = |from: f64, to: f64| prints.print(from, to);
     let mut split = interview::split(&t, Some(&print));
+    // The interviewer's turns heard again on their own, and the recording read again with
+    // them: a question Whisper skipped or broke in the whole recording reads as asked.
+    let runs = interview::interviewer_runs(&split);
+    if !runs.is_empty() {
+        let piece = audio::splice(audio, &runs, interview::CLOSED_GAP_S);
+        let heard = transcriber
+            .transcribe(&piece, shown, opts)
+            .with_context(|| format!("{shown}: transcription failed"))?;
+        if heard.words().next().is_some() && !interview::loops(&heard) {
+            let again =
+                interview::with_words_heard_again(&t, &runs, &heard, interview::CLOSED_GAP_S);
+            split = interview::split(&again, Some(&print));
+        }
+    }
     tracing::debug!(
         voices = ?split.voices,
         separation = ?split.separation,

@@ -361,6 +361,75 @@ pub fn split_at_silences(samples: &[f32], rate: u32, max_piece_s: f64) -> Vec<(u
     SpeechMap::analyze(samples, rate).split(max_piece_s)
 }
 
+/// The part of `samples` a transcriber reads: from `lead_s` before the first speech to
+/// `lead_s` after the last, as sample indices (the recording's own edge where it has less
+/// silence than that: nothing is added to it).
+///
+/// Whisper hears the same speech differently when it is shifted by a millisecond (the mel
+/// frames and the encoder's positions fall elsewhere on it), so an answer cut out of a longer
+/// recording, and the same answer cut out again a few milliseconds wider, would read
+/// differently. Both edges are therefore found on the speech itself, at sample precision: the
+/// first (last) sample where the 10 ms average of |x| reaches a tenth of its peak in the first
+/// (last) speech region, walked from just outside that region. Silence before and after does
+/// not move them. Noise that already reaches the threshold where the walk starts keeps that
+/// edge where the recording has it.
+pub fn speech_bounds(samples: &[f32], map: &SpeechMap, lead_s: f64) -> (usize, usize) {
+    let len = samples.len();
+    let whole = (0, len);
+    let (Some(first), Some(last)) = (map.regions.first(), map.regions.last()) else {
+        return whole;
+    };
+    let rate = f64::from(map.rate.max(1));
+    let at = |t: f64| ((t.max(0.0) * rate) as usize).min(len);
+    let half = (0.005 * rate) as usize;
+    let mut sums = Vec::with_capacity(len + 1);
+    let mut acc = 0.0f64;
+    sums.push(0.0);
+    for x in samples {
+        acc += f64::from(x.abs());
+        sums.push(acc);
+    }
+    let env = |i: usize| {
+        let (a, b) = (i.saturating_sub(half), (i + half).min(len));
+        if b > a {
+            (sums[b] - sums[a]) / (b - a) as f64
+        } else {
+            0.0
+        }
+    };
+    let peak = |r: &Region| (at(r.start_s)..at(r.end_s)).map(env).fold(0.0f64, f64::max);
+    let margin = (lead_s * rate) as usize;
+    let step = (0.1 * rate) as usize;
+    let start = {
+        let thr = 0.1 * peak(first);
+        let from = at(first.start_s).saturating_sub(step);
+        if thr <= 0.0 || env(from) >= thr {
+            0
+        } else {
+            (from..len)
+                .find(|&i| env(i) >= thr)
+                .map_or(0, |i| i.saturating_sub(margin))
+        }
+    };
+    let end = {
+        let thr = 0.1 * peak(last);
+        let from = (at(last.end_s) + step).min(len.saturating_sub(1));
+        if thr <= 0.0 || env(from) >= thr {
+            len
+        } else {
+            (0..=from)
+                .rev()
+                .find(|&i| env(i) >= thr)
+                .map_or(len, |i| (i + 1 + margin).min(len))
+        }
+    };
+    if start < end {
+        (start, end)
+    } else {
+        whole
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -555,5 +624,32 @@ mod tests {
             split_at_silences(&x[..RATE as usize * 10], RATE, 28.0),
             vec![(0, RATE as usize * 10)]
         );
+    }
+
+    #[test]
+    fn speech_bounds_follow_the_speech_not_the_silence_around_it() {
+        let x = signal(&[(1.0, false), (1.5, true), (0.8, false)], 0.002);
+        let lead = (0.25 * RATE as f64) as usize;
+        let bounds = |y: &[f32]| speech_bounds(y, &SpeechMap::analyze(y, RATE), 0.25);
+        let (a, b) = bounds(&x);
+        // The speech starts at 1.0 s and ends at 2.5 s; the edges are found on it.
+        assert!((a + lead).abs_diff(RATE as usize) < 400, "{a}");
+        assert!(
+            (b - lead).abs_diff((2.5 * RATE as f64) as usize) < 400,
+            "{b}"
+        );
+        // The same speech cut out a few samples wider or narrower: the same samples are read.
+        for (drop, keep_end) in [(1usize, 0usize), (37, 5), (160, 123), (4000, 1)] {
+            let y = &x[drop..x.len() - keep_end];
+            let (c, d) = bounds(y);
+            assert_eq!(c + drop, a, "cut {drop}");
+            assert_eq!(d + drop, b, "cut {drop} / {keep_end}");
+        }
+        // Less silence than the lead: the recording's own edge.
+        let y = &x[(0.9 * RATE as f64) as usize..x.len() - (0.7 * RATE as f64) as usize];
+        assert_eq!(bounds(y), (0, y.len()));
+        // No speech: all of it.
+        let quiet = signal(&[(2.0, false)], 0.002);
+        assert_eq!(bounds(&quiet), (0, quiet.len()));
     }
 }

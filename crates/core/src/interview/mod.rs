@@ -661,6 +661,182 @@ fn cut_answer(t: &Transcript, sents: &[Sentence], picked: &[usize]) -> Cut {
     }
 }
 
+/// The interviewer's turns of `split` as stretches of the recording, each with up to
+/// [`CUT_MARGIN_S`] of silence either side (never reaching halfway to the candidate's speech):
+/// to be heard again on their own ([`with_words_heard_again`]). Empty unless two voices were
+/// told apart.
+pub fn interviewer_runs(split: &Split) -> Vec<(f64, f64)> {
+    if split.voices != Voices::Two {
+        return Vec::new();
+    }
+    let turns = &split.turns;
+    let mut runs: Vec<(f64, f64, usize, usize)> = Vec::new();
+    for (k, t) in turns.iter().enumerate() {
+        if t.speaker != Speaker::Interviewer || t.end_s <= t.start_s {
+            continue;
+        }
+        match runs.last_mut() {
+            Some(r) if r.3 + 1 == k => {
+                r.1 = t.end_s;
+                r.3 = k;
+            }
+            _ => runs.push((t.start_s, t.end_s, k, k)),
+        }
+    }
+    runs.into_iter()
+        .map(|(a, b, first, last)| {
+            let before = first.checked_sub(1).map_or(a * 2.0, |p| a - turns[p].end_s);
+            let after = turns
+                .get(last + 1)
+                .map_or(CUT_MARGIN_S * 2.0, |n| n.start_s - b);
+            (
+                (a - CUT_MARGIN_S.min(before / 2.0).max(0.0)).max(0.0),
+                b + CUT_MARGIN_S.min(after / 2.0).max(0.0),
+            )
+        })
+        .collect()
+}
+
+/// Any sentence of `text` opens a question, follows up on an answer, or asks the listener
+/// something ("Is there a decision you'd take back?").
+fn asks_something(text: &str) -> bool {
+    text.split_inclusive(['.', '?', '!']).any(|s| {
+        let c = cues::cues(s);
+        c.new_question() || c.follow_up || (c.asks && c.second_person)
+    })
+}
+
+/// `t` with the words inside `runs` replaced by `heard`, the transcript of those runs spliced
+/// together with `gap_s` of silence between them (`audio::splice`), its times mapped back into
+/// the recording. Whisper, hearing a whole interview, sometimes skips a question and spreads
+/// the candidate's words over it, or breaks a question across the speaker change; heard alone,
+/// the question reads as asked.
+pub fn with_words_heard_again(
+    t: &Transcript,
+    runs: &[(f64, f64)],
+    heard: &Transcript,
+    gap_s: f64,
+) -> Transcript {
+    // Where each run starts in the splice.
+    let mut starts = Vec::with_capacity(runs.len());
+    let mut at = 0.0;
+    for (a, b) in runs {
+        starts.push(at);
+        at += (b - a).max(0.0) + gap_s;
+    }
+    // The run a time of the splice falls in, and that time in the recording.
+    let back = |x: f64| -> Option<(usize, f64)> {
+        let k = starts.iter().rposition(|s| *s <= x + 1e-9)?;
+        let (a, b) = runs[k];
+        let y = a + (x - starts[k]);
+        (y <= b + gap_s / 2.0).then_some((k, y.min(b)))
+    };
+    // A run's words are replaced only where, heard alone, they ask something and in the
+    // whole recording they did not: heard alone, a short turn can also come out worse.
+    let run_text = |words: &mut dyn Iterator<Item = &Word>| -> String {
+        words.map(|w| w.text.trim()).collect::<Vec<_>>().join(" ")
+    };
+    let take: Vec<bool> = runs
+        .iter()
+        .enumerate()
+        .map(|(k, (a, b))| {
+            let before = run_text(&mut t.words().filter(|w| {
+                let m = (w.start_s + w.end_s) / 2.0;
+                *a <= m && m <= *b
+            }));
+            let alone = run_text(
+                &mut heard
+                    .words()
+                    .filter(|w| back(w.start_s).is_some_and(|(j, _)| j == k)),
+            );
+            asks_something(&alone) && !asks_something(&before)
+        })
+        .collect();
+    let inside = |x: f64| {
+        runs.iter()
+            .zip(&take)
+            .any(|((a, b), take)| *take && *a <= x && x <= *b)
+    };
+    let mut segments: Vec<Segment> = Vec::new();
+    let mut keep = |words: Vec<Word>, text: Option<&str>| {
+        if words.is_empty() {
+            return;
+        }
+        let text = text.map_or_else(
+            || {
+                words
+                    .iter()
+                    .map(|w| w.text.trim())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            },
+            str::to_string,
+        );
+        segments.push(Segment {
+            start_s: words[0].start_s,
+            end_s: words[words.len() - 1].end_s,
+            text,
+            words,
+        });
+    };
+    for seg in &t.segments {
+        if !seg
+            .words
+            .iter()
+            .any(|w| inside((w.start_s + w.end_s) / 2.0))
+        {
+            keep(seg.words.clone(), Some(seg.text.as_str()));
+            continue;
+        }
+        // Split where words were taken out, so that every segment stays in time order.
+        let mut run: Vec<Word> = Vec::new();
+        for w in &seg.words {
+            if inside((w.start_s + w.end_s) / 2.0) {
+                keep(std::mem::take(&mut run), None);
+            } else {
+                run.push(w.clone());
+            }
+        }
+        keep(run, None);
+    }
+    for seg in &heard.segments {
+        // One segment per run: Whisper may carry a sentence across the silence between two.
+        let mut run: Vec<Word> = Vec::new();
+        let mut run_of = None;
+        for w in &seg.words {
+            let Some((k, start_s)) = back(w.start_s).filter(|(k, _)| take[*k]) else {
+                continue;
+            };
+            let end_s = back(w.end_s)
+                .filter(|(j, _)| *j == k)
+                .map_or(runs[k].1, |(_, e)| e)
+                .max(start_s);
+            if run_of.is_some_and(|j| j != k) {
+                keep(std::mem::take(&mut run), None);
+            }
+            run_of = Some(k);
+            run.push(Word {
+                start_s,
+                end_s,
+                ..w.clone()
+            });
+        }
+        keep(run, None);
+    }
+    segments.sort_by(|x, y| x.start_s.total_cmp(&y.start_s));
+    let text = segments
+        .iter()
+        .map(|s| s.text.trim())
+        .filter(|x| !x.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    Transcript {
+        text,
+        segments,
+        ..t.clone()
+    }
+}
+
 /// True when the transcript repeats one sentence three times or more: Whisper stuck in a loop
 /// ("I think that's a big deal. I think that's a big deal. ...").
 pub fn loops(t: &Transcript) -> bool {

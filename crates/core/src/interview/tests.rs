@@ -266,3 +266,72 @@ fn a_transcript_stuck_in_a_loop_is_told() {
     );
     assert!(!loops(&fine));
 }
+
+/// A transcript of one segment with words 0.3 s apart from `from`.
+fn said(text: &str, from: f64) -> Transcript {
+    let (mut t, _) = interview(&[(I, text)], 0.0);
+    for s in &mut t.segments {
+        s.start_s += from - 0.5;
+        s.end_s += from - 0.5;
+        for w in &mut s.words {
+            w.start_s += from - 0.5;
+            w.end_s += from - 0.5;
+        }
+    }
+    t
+}
+
+#[test]
+fn a_turn_heard_again_replaces_the_words_only_where_it_now_asks() {
+    let (t, spans) = interview(
+        &[
+            (I, "Tell me about yourself."),
+            (
+                C,
+                "I am a nurse and I have worked on a surgical ward for six years now.",
+            ),
+            (I, "me a lot about cues and the"),
+            (
+                C,
+                "Last spring our ward ran short of beds and I had to find twelve more.",
+            ),
+        ],
+        1.0,
+    );
+    let run = |k: usize| (spans[k].0 - 0.2, spans[k].1 + 0.2);
+    let runs = [run(0), run(2)];
+    // Heard alone (the two turns spliced with 0.5 s between them): the first reads as in the
+    // whole recording, the second as the question it was.
+    let second_at = runs[0].1 - runs[0].0 + 0.5;
+    let mut heard = said("Tell me about yourself.", 0.2);
+    heard.segments.extend(
+        said(
+            "Describe a time you had to find room quickly?",
+            second_at + 0.2,
+        )
+        .segments,
+    );
+    let again = with_words_heard_again(&t, &runs, &heard, 0.5);
+    let words: Vec<&Word> = again.words().collect();
+    let texts: Vec<&str> = words.iter().map(|w| w.text.as_str()).collect();
+    assert!(!texts.contains(&"cues"), "{texts:?}");
+    let describe = words.iter().find(|w| w.text == "Describe").unwrap();
+    assert!(
+        (describe.start_s - (runs[1].0 + 0.2)).abs() < 1e-6,
+        "{describe:?}"
+    );
+    // In time order, and the first turn kept as the whole recording had it.
+    assert!(words.windows(2).all(|p| p[0].start_s <= p[1].start_s));
+    assert_eq!(texts.iter().filter(|w| **w == "yourself.").count(), 1);
+    assert!((words[0].start_s - t.segments[0].words[0].start_s).abs() < 1e-9);
+    // Read again, the second question is found.
+    let split = split(&again, None);
+    assert_eq!(split.questions.len(), 2, "{:?}", split.turns);
+    // Heard alone as something that asks nothing, a turn keeps its first words.
+    let mut vague = said("Tell me about yourself.", 0.2);
+    vague
+        .segments
+        .extend(said("Mm, okay then.", second_at + 0.2).segments);
+    let kept = with_words_heard_again(&t, &runs, &vague, 0.5);
+    assert_eq!(kept.words().count(), t.words().count());
+}

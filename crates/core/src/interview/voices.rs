@@ -63,6 +63,9 @@ pub(crate) const TWO_VOICES_MIN_SEPARATION: f64 = 22.0;
 /// interviewer sides held 7-15 sentences and 14-29% of the speech).
 const UNSEEDED_MIN_SENTENCES: usize = 3;
 const UNSEEDED_MIN_SHARE: f64 = 0.08;
+/// Starts tried without seeds (the prints furthest from the mean, each against the print
+/// furthest from it).
+const UNSEEDED_STARTS: usize = 6;
 
 /// Sentences shorter than this seed nothing on the candidate's side.
 const MIN_SEED_S: f64 = 2.0;
@@ -116,10 +119,13 @@ pub(crate) fn sides(samples: &[Sample]) -> Option<Sides> {
             .map(|u| (u.1, u.2))
             .collect()
     };
-    let mut seeds_q = group(&|_, s| s.question);
-    let mut seeds_c = group(&|_, s| !s.question && s.duration_s >= MIN_SEED_S);
-    let unseeded = seeds_q.is_empty() || seeds_c.len() < 2;
-    if unseeded {
+    let seeds_q = group(&|_, s| s.question);
+    let seeds_c = group(&|_, s| !s.question && s.duration_s >= MIN_SEED_S);
+    let total: f64 = usable.iter().map(|u| u.2).sum();
+    let (assign, separation, disc) = if !seeds_q.is_empty() && seeds_c.len() >= 2 {
+        let s = settle(&usable, &seeds_q, &seeds_c, &floor)?;
+        (s.assign, s.separation, s.disc)
+    } else {
         if usable.len() < 4 {
             return None;
         }
@@ -136,27 +142,97 @@ pub(crate) fn sides(samples: &[Sample]) -> Option<Sides> {
                 .max_by(|x, y| dist(from, x.1).total_cmp(&dist(from, y.1)))
                 .map(|u| widen(u.1))
         };
-        let a = far(&all_mean)?;
-        let b = far(&a)?;
-        seeds_q = usable
-            .iter()
-            .filter(|u| dist(&a, u.1) < dist(&b, u.1))
-            .map(|u| (u.1, u.2))
-            .collect();
-        seeds_c = usable
-            .iter()
-            .filter(|u| dist(&a, u.1) >= dist(&b, u.1))
-            .map(|u| (u.1, u.2))
-            .collect();
-        if seeds_q.is_empty() || seeds_c.is_empty() {
-            return None;
+        // Starts: the print furthest from the mean, and the few next furthest (one odd
+        // sentence can pull the first start onto itself), each against the print furthest
+        // from it. The settled sides that hold a voice each and sit furthest apart win.
+        let mut order: Vec<&(usize, &[f32], f64)> = usable.iter().collect();
+        order.sort_by(|x, y| dist(&all_mean, y.1).total_cmp(&dist(&all_mean, x.1)));
+        let mut best: Option<(Vec<bool>, f64, Discriminant)> = None;
+        for u in order.iter().take(UNSEEDED_STARTS) {
+            let a = widen(u.1);
+            let b = far(&a)?;
+            let pick = |near_a: bool| -> Vec<(&[f32], f64)> {
+                usable
+                    .iter()
+                    .filter(|u| (dist(&a, u.1) < dist(&b, u.1)) == near_a)
+                    .map(|u| (u.1, u.2))
+                    .collect()
+            };
+            let (qa, qb) = (pick(true), pick(false));
+            if qa.is_empty() || qb.is_empty() {
+                continue;
+            }
+            let Some(mut got) = settle(&usable, &qa, &qb, &floor) else {
+                continue;
+            };
+            // No words told who asks: the interviewer is the side that speaks less.
+            let time = |assign: &[bool], want: bool| -> f64 {
+                usable
+                    .iter()
+                    .zip(assign)
+                    .filter(|(_, a)| **a == want)
+                    .map(|(u, _)| u.2)
+                    .sum()
+            };
+            if time(&got.assign, true) > time(&got.assign, false) {
+                got.assign.iter_mut().for_each(|a| *a = !*a);
+                got.disc.w.iter_mut().for_each(|w| *w = -*w);
+                got.disc.mid = -got.disc.mid;
+            }
+            // A side of one or two odd sentences (a cough, a garbled stretch) is not a voice.
+            let asked = got.assign.iter().filter(|a| **a).count();
+            let share = time(&got.assign, true) / total.max(1e-9);
+            if asked < UNSEEDED_MIN_SENTENCES || share < UNSEEDED_MIN_SHARE {
+                got.separation = 0.0;
+            }
+            if best.as_ref().is_none_or(|b| got.separation > b.1) {
+                best = Some((got.assign, got.separation, got.disc));
+            }
+        }
+        best?
+    };
+    let mut interviewer = vec![false; samples.len()];
+    for (u, a) in usable.iter().zip(&assign) {
+        interviewer[u.0] = *a;
+    }
+    // Sentences without a print take the side of the nearest one in time (the one before on
+    // a tie).
+    for i in 0..samples.len() {
+        if !usable.iter().any(|u| u.0 == i) {
+            if let Some(n) = usable
+                .iter()
+                .min_by_key(|u| u.0.abs_diff(i) * 2 + usize::from(u.0 > i))
+            {
+                interviewer[i] = interviewer[n.0];
+            }
         }
     }
-    let (mq, vq) = stats(&seeds_q)?;
-    let (mc, vc) = stats(&seeds_c)?;
-    // Linear discriminant from the seeds, then re-estimated from the sides it gives.
-    let (mut mi, mut vi, mut mc, mut vc) = (mq, vq, mc, vc);
-    // Whether both sides still hold sentences (else it is one voice, whatever the seeds).
+    Some(Sides {
+        interviewer,
+        separation,
+        discriminant: disc,
+    })
+}
+
+/// Sides settled from two seed groups.
+struct Settled {
+    assign: Vec<bool>,
+    separation: f64,
+    disc: Discriminant,
+}
+
+/// A linear discriminant from the seeds, then re-estimated from the sides it gives until they
+/// settle; the separation is that of the settled sides (0 when one side emptied: one voice,
+/// whatever the seeds).
+fn settle(
+    usable: &[(usize, &[f32], f64)],
+    seeds_q: &[(&[f32], f64)],
+    seeds_c: &[(&[f32], f64)],
+    floor: &[f64],
+) -> Option<Settled> {
+    let dims = floor.len();
+    let (mut mi, mut vi) = stats(seeds_q)?;
+    let (mut mc, mut vc) = stats(seeds_c)?;
     let mut both = true;
     let mut assign: Vec<bool> = Vec::new();
     let mut disc;
@@ -192,56 +268,17 @@ pub(crate) fn sides(samples: &[Sample]) -> Option<Sides> {
         (mi, vi) = i;
         (mc, vc) = c;
     }
-    // The sides' statistics are those of the settled assignment.
-    let mut separation: f64 = if both {
+    let separation = if both {
         (0..dims)
             .map(|d| (mi[d] - mc[d]).powi(2) / (vi[d].max(floor[d]) + vc[d].max(floor[d])))
             .sum()
     } else {
         0.0
     };
-    if unseeded {
-        // No words told who asks: the interviewer is the side that speaks less.
-        let time = |assign: &[bool], want: bool| -> f64 {
-            usable
-                .iter()
-                .zip(assign)
-                .filter(|(_, a)| **a == want)
-                .map(|(u, _)| u.2)
-                .sum()
-        };
-        if time(&assign, true) > time(&assign, false) {
-            assign.iter_mut().for_each(|a| *a = !*a);
-            disc.w.iter_mut().for_each(|w| *w = -*w);
-            disc.mid = -disc.mid;
-        }
-        // A side of one or two odd sentences (a cough, a garbled stretch) is not a voice.
-        let asked = assign.iter().filter(|a| **a).count();
-        let share = time(&assign, true) / usable.iter().map(|u| u.2).sum::<f64>().max(1e-9);
-        if asked < UNSEEDED_MIN_SENTENCES || share < UNSEEDED_MIN_SHARE {
-            separation = 0.0;
-        }
-    }
-    let mut interviewer = vec![false; samples.len()];
-    for (u, a) in usable.iter().zip(&assign) {
-        interviewer[u.0] = *a;
-    }
-    // Sentences without a print take the side of the nearest one in time (the one before on
-    // a tie).
-    for i in 0..samples.len() {
-        if !usable.iter().any(|u| u.0 == i) {
-            if let Some(n) = usable
-                .iter()
-                .min_by_key(|u| u.0.abs_diff(i) * 2 + usize::from(u.0 > i))
-            {
-                interviewer[i] = interviewer[n.0];
-            }
-        }
-    }
-    Some(Sides {
-        interviewer,
+    Some(Settled {
+        assign,
         separation,
-        discriminant: disc,
+        disc,
     })
 }
 

@@ -54,6 +54,9 @@ const MAX_TOKENS_PER_S: f64 = 8.0;
 const MIN_REST_AFTER_EOT_S: f32 = 1.0;
 /// Most times per attempt that Whisper is kept from ending its text.
 const MAX_EOT_HOLDS: usize = 3;
+/// Silence kept before the first and after the last speech of a recording when it is read
+/// ([`crate::audio::vad::speech_bounds`]).
+pub const SPEECH_LEAD_S: f64 = 0.25;
 /// Prompt that keeps Whisper in a verbatim, disfluent register.
 pub const FILLER_PROMPT: &str = "Um, uh, hmm, er, ah.";
 /// Speech left in a piece after its last closed sentence that is decoded again (in the next
@@ -155,7 +158,7 @@ pub struct TranscribeOptions {
 /// options. Bump it with every change to the decoding or the transcript it yields: batches
 /// re-transcribe recordings whose stored transcript came from another version.
 /// `tests/output_version.rs` fails when the output changes and this does not.
-pub const TRANSCRIBER_VERSION: u32 = 2;
+pub const TRANSCRIBER_VERSION: u32 = 3;
 
 impl TranscribeOptions {
     /// What, besides the model and the audio, decides the transcript: this version and the
@@ -323,8 +326,17 @@ impl Transcriber {
         opts: &TranscribeOptions,
         cache: Option<&PieceCache>,
     ) -> Result<Transcript, TranscribeError> {
-        let samples = &audio.samples;
-        let map = SpeechMap::analyze(samples, RATE);
+        // Only the speech and SPEECH_LEAD_S around it, with edges found on the speech itself:
+        // the same answer cut out a little wider or narrower reads the same.
+        let whole = SpeechMap::analyze(&audio.samples, RATE);
+        let (from, to) = crate::audio::vad::speech_bounds(&audio.samples, &whole, SPEECH_LEAD_S);
+        let shift_s = from as f64 / f64::from(RATE);
+        let (samples, map) = if (from, to) == (0, audio.samples.len()) {
+            (&audio.samples[..], whole)
+        } else {
+            let part = &audio.samples[from..to];
+            (part, SpeechMap::analyze(part, RATE))
+        };
         let mut segments = Vec::new();
         let mut state = None;
         let mut start = 0;
@@ -368,6 +380,7 @@ impl Transcriber {
             snap_fillers(&mut segments, &speech.fine);
         }
         make_monotonic(&mut segments);
+        shift_segments(&mut segments, shift_s);
         let text = segments
             .iter()
             .map(|s: &Segment| s.text.trim())
@@ -971,4 +984,20 @@ fn best_text_token(logits: &[f32], n_text: usize) -> (usize, f32, f32) {
         .sum();
     let p = (best_logit - max).exp() / sum.max(f32::MIN_POSITIVE);
     (best, best_logit, p)
+}
+
+/// Moves every segment and word `by_s` seconds later.
+fn shift_segments(segments: &mut [Segment], by_s: f64) {
+    if by_s == 0.0 {
+        return;
+    }
+    let at = |t: f64| t + by_s;
+    for s in segments {
+        s.start_s = at(s.start_s);
+        s.end_s = at(s.end_s);
+        for w in &mut s.words {
+            w.start_s = at(w.start_s);
+            w.end_s = at(w.end_s);
+        }
+    }
 }
