@@ -18,7 +18,7 @@ Labels (per NAME.json):
     turn of that q before its first answer turn; answer_start/end = first/last answer turn;
     candidate_spans = the answer turns; every follow-up lies inside the answer span;
     fillers_candidate = the number of "um"/"uh" words in the answer turns' text;
-  * held_out_set: present exactly on held-out files (1, 2, 3, 4 or 5); a degradation, if any, is
+  * held_out_set: present exactly on held-out files (1 to 6); a degradation, if any, is
     a known kind with its parameters (video_call, noisy_room);
   * the set: >= 13 files; held-out set 1 and set 2 have exactly 3 files each, each set has
     a one-voice file and a voice in no tuning file, set 2 has a voice in no other file
@@ -29,6 +29,11 @@ Labels (per NAME.json):
     file, two-voice pairs female->male, male->female and male/male (from the
     "(female)"/"(male)" in `voices`), 4-6 questions per file, and (with the tuning files)
     a voice in no tuning file and a voice in no file outside that set.
+    Held-out set 6 (i29-i34, staged outside fixtures/interviews) is checked when present:
+    >= 5 files, >= 22 questions, 3-8 questions per file, >= 2 one-voice files, a video-call
+    and a noisy-room file, two-voice pairs female->male, male->female, female/female and
+    male/male, follow-ups in >= 2 files and a rephrase, and (with the tuning files) a voice
+    in no file outside set 6.
 
 Audio: with `sox FILE -n trim A =B stat`, the RMS of every turn is compared with the RMS
 of every silent gap between turns (>= 0.25 s, 50 ms away from both turns): each turn must
@@ -47,7 +52,7 @@ import sys
 from pathlib import Path
 
 D = Path(__file__).resolve().parent.parent / "fixtures" / "interviews"  # --dir
-HELD_SETS = (1, 2, 3, 4, 5)
+HELD_SETS = (1, 2, 3, 4, 5, 6)
 STAGED_STYLE_SETS = (3, 4, 5)  # 5 files each, checked when present
 SPEAKERS = {"interviewer", "candidate"}
 ROLES = {"question", "answer", "followup", "small_talk"}
@@ -229,6 +234,28 @@ def main():
                 fail("set", f"held-out set {k}: every voice also appears in a tuning file")
             if not union(sk) - union([d for d in ds if d.get("held_out_set") != k]):
                 fail("set", f"held-out set {k} has no voice that is new to it")
+    s6 = [d for d in held if d.get("held_out_set") == 6]
+    if s6:  # held-out set 6: more files, 3-8 questions each, a female pair too
+        if len(s6) < 5 or sum(len(d["questions"]) for d in s6) < 22:
+            fail("set", "held-out set 6: want >= 5 files and >= 22 questions")
+        if sum(d["one_voice"] for d in s6) < 2:
+            fail("set", "held-out set 6: fewer than 2 one-voice files")
+        kinds = {d["degradation"]["kind"] for d in s6 if d.get("degradation")}
+        if kinds != {"video_call", "noisy_room"}:
+            fail("set", f"held-out set 6: degradations {sorted(kinds)}")
+        pairs = {sexes(d) for d in s6 if not d["one_voice"]}
+        for p in (("female", "male"), ("male", "female"), ("female", "female"), ("male", "male")):
+            if p not in pairs:
+                fail("set", f"held-out set 6: no two-voice file with interviewer/candidate {p}")
+        for d in s6:
+            if not 3 <= len(d["questions"]) <= 8:
+                fail(d["name"], f"{len(d['questions'])} questions, set 6 wants 3-8")
+        if sum(any(t["role"] == "followup" for t in d["turns"]) for d in s6) < 2:
+            fail("set", "held-out set 6: follow-ups in fewer than 2 files")
+        if not any(t.get("rephrase") for d in s6 for t in d["turns"]):
+            fail("set", "held-out set 6: no rephrase")
+        if full and not union(s6) - union([d for d in ds if d.get("held_out_set") != 6]):
+            fail("set", "held-out set 6 has no voice that is new to it")
     if not full:
         return report(ds, held, tune_voices)
     if len(ds) < 13:

@@ -11,7 +11,9 @@ fixtures/interviews/README.md), with festival, flite, espeak-ng, sox and ffmpeg 
 --out-dir (default fixtures/interviews) only says where the files go; their bytes do not
 depend on it. Sets 3 (i14-i18), 4 (i19-i23) and 5 (i24-i28) were each staged outside
 fixtures/interviews (made with `--only ... --out-dir DIR`, run once, then moved in,
-byte-identical): a plain run makes i01-i28. A new staged set goes in STAGED_SETS.
+byte-identical): a plain run makes i01-i28. A new staged set goes in STAGED_SETS: set 6
+(i29-i34) is there now, made only with `--only i29 i30 i31 i32 i33 i34 --out-dir DIR` (or
+--all) until it has been run once and moved in.
 
 How times are known
 -------------------
@@ -37,8 +39,10 @@ Held-out sets: i08-i10 carry held_out_set 1 (seen during development), i11-i13
 held_out_set 2 (fresh), i14-i18 held_out_set 3 (written after sets 1-2 were seen),
 i19-i23 held_out_set 4 (written after sets 1-3 were seen; run once for the final
 measurement), i24-i28 held_out_set 5 (written after sets 1-4 were seen; staged, a clean
-test to be run once). i12, i22 and i27 are degraded like a video call (degrade="video_call"; see
-video_call()), i17 is a noisy room (degrade="noisy_room"; see noisy_room()); their labels
+test to be run once), i29-i34 held_out_set 6 (written by a helper in session 19 after
+sets 1-5 were seen; staged outside fixtures/interviews, to be run once with the final
+code). i12, i22, i27 and i32 are degraded like a video call (degrade="video_call"; see
+video_call()), i17 and i30 are a noisy room (degrade="noisy_room"; see noisy_room()); their labels
 have a "degradation" field.
 
 Determinism: flite, espeak-ng and festival's HTS voice are deterministic; festival's
@@ -62,7 +66,8 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "fixtures" / "interviews"  # --out-dir
-STAGED_SETS = set()  # held-out sets not made by a plain full run (see main()); sets 3-5 have been moved in
+STAGED_SETS = {6}  # held-out sets not made by a plain full run (see main()); sets 3-5 have been moved in;
+# set 6 (i29-i34) is staged outside fixtures/interviews (--only i29 ... --out-dir DIR)
 CACHE = ROOT / "fixtures" / "cache" / "interviews-build"
 SR = 16000
 SEED = 20261130
@@ -127,6 +132,13 @@ VOICES = {
     # held-out set 5 (i24-i28) only:
     "espeak_m7": dict(engine="espeak", voice="en-us+m7", speed=150,
                       label="espeak-ng en-us+m7 (male variant, formant synthesis)"),
+    # held-out set 6 (i29-i34) only:
+    "espeak_annie": dict(engine="espeak", voice="en-us+Annie", speed=150,
+                         label="espeak-ng en-us+Annie (female variant, formant synthesis)"),
+    "espeak_m6": dict(engine="espeak", voice="en-us+m6", speed=150,
+                      label="espeak-ng en-us+m6 (male variant, formant synthesis)"),
+    "joe_ls140": dict(engine="piper", length_scale=1.4,
+                      label="piper en_US-joe-medium (male), length_scale 1.4"),
 }
 
 
@@ -1266,6 +1278,357 @@ INTERVIEWS = [
             timing feels right. And I miss talking about books with adults."""),
         ],
     ),
+    # -----------------------------------------------------------------------------------
+    # Held-out set 6 (i29-i34): written by a helper in session 19, after sets 1-5 had been
+    # seen, and staged outside fixtures/interviews (STAGED_SETS) to be run once with the
+    # final code. Six files: male->female (i29, new voice espeak-ng Annie), female->male in
+    # a noisy room (i30, Piper joe at length_scale 1.4), female/female (i31), male/male in
+    # a video call (i32, new voice espeak-ng m6), and two one-voice files in voices not
+    # used one-voice before (i33 flite rms, i34 festival ked). Longer answers than sets 1-5.
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i29_ferry_terminal_six_questions", held_out=True, held_out_set=6,
+        interviewer="fest_ked", candidate="espeak_annie",
+        turns=[
+            S("Morning. Uh, no trouble finding the place?"),
+            S("I did. The harbour signs are very clear.", who="C"),
+            S("Good, good. Let's get going then."),
+            Q("First off, give me the short version of how you got here.", "intro", gap=0.3),
+            A("""Sure. || My first job was deckhand on the island ferries, at twenty,
+            mostly tying up lines and waving cars onto the car deck. Um, after three seasons I
+            moved ashore to the ticket office, and later to the loading team at the mainland
+            port. These past five years the vehicle lanes there have been mine to supervise, which
+            means eleven staff per shift and about forty sailings a day in the summer. I also
+            wrote the loading plan we use for freight lorries, uh, because the old one lived in
+            the head of one man who was about to retire."""),
+            Q("What's the worst day you've had at the port, and what did you do about it?",
+              "behavioral"),
+            RQ("Uh, put another way: a day when things really fell apart on your watch."),
+            A("""Right. It was a Saturday in August, two years ago. The linkspan, that is the
+            ramp between the quay and the ship, jammed halfway up at seven in the morning, with
+            three hundred cars already queued along the sea front. Um, the engineers said it
+            would take at least four hours. My job was to keep the queue moving somewhere and
+            keep people calm. So what could we actually do? I phoned the harbour master and got
+            permission to use the old freight berth, which had a fixed ramp but only fitted our
+            smaller ship. Then I split the queue. Foot passengers and cars booked on the smaller
+            ship went first, and everybody else got a text with a new time and a voucher for
+            the café. Uh, I walked the queue myself with two colleagues, car by car, because a
+            message on a screen does not calm anyone down. By two o'clock the ramp was working
+            again, and we had lost only four sailings out of thirty eight. We had nine
+            complaints that day, which for a day like that is very few. Um, afterwards I
+            asked for one change. Until then nobody at the terminal knew in advance which
+            bookings could move to the smaller ship, so that morning I worked it out by hand
+            from a printed list. Now the booking system flags those cars every day, and we
+            have a written plan for a jammed ramp, which we practised twice last winter."""),
+            S("Okay. Thanks for that."),
+            Q("Have you ever had to tell someone on your team that their work wasn't good "
+              "enough?", "behavioral", gap=0.4),
+            A("""Yes, and it was someone I liked a lot. Um, one of my lane marshals, a cheerful
+            guy who had been there longer than me, kept waving cars forward before the deck crew
+            gave the signal. Nothing had gone wrong yet, but twice a car had stopped just short
+            of a barrier that was still coming down. I took him aside after his shift, not on
+            the quay in front of everyone. I told him exactly what I had seen, on which two
+            dates, and what could have happened."""),
+            F("How did he take it? Be honest."),
+            A("""Badly, at first. Uh, he said he had done it for twelve years without an
+            accident, and that I was new. I did not argue about that. I asked him to work two
+            shifts on the deck side, so he could see the lanes from where the crew stands. After
+            the second shift he came to me and said he had not realised how little the deck
+            crew could see. He waits for the signal now, and, um, he even trains the new
+            marshals on it."""),
+            Q("Let's say we're running three sailings late on a Friday evening and the weather "
+              "is turning. Where do you start?", "case"),
+            A("""Let me think. || The forecast and the captain come first, because if
+            the last sailing may be cancelled anyway, everything else changes. Um, if the
+            captains think they can sail, I would look at who is waiting: lorries with fresh
+            food on board, passengers with onward trains, people with medical needs. I would
+            load those first on the next ship. Then I would tell everyone in the queue the real
+            picture, even when it is bad news, and give them a time for the next update, uh,
+            every thirty minutes, and keep that promise."""),
+            Q("What do you think you're not very good at yet?", "behavioral"),
+            A("""Paperwork, honestly. I am happy out in the lanes and much slower at a desk. Um,
+            last winter I fell behind on our incident reports, and the safety manager had to
+            chase me twice, which was embarrassing. So I changed how I work. I now write each
+            report on a tablet straight after the incident, in the lane, while it is fresh, and
+            I block one hour every Thursday for everything else. Since then nothing has gone
+            out late. Uh, it is still not my favourite hour of the week, but it gets done."""),
+            S("Alright. Uh, we're nearly out of time."),
+            Q("Anything you want to ask me before we wrap up?", "closing", gap=0.3),
+            A("""Yes, one thing. You are adding a second route next spring. Will the terminal
+            staff be shared between both routes, or will each route get its own team? Um, I ask
+            because the answer changes how much training the supervisors will need to give."""),
+            S("Good question. Both, at first. We can talk more about that next time."),
+            S("Thanks so much for your time.", who="C"),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i30_vet_practice_noisy_room", held_out=True, held_out_set=6,
+        interviewer="flite_slt", candidate="joe_ls140", degrade="noisy_room",
+        turns=[
+            S("Hi, come on in. Sorry, it's a bit loud, they're fixing the heating next door."),
+            S("That's fine, no problem.", who="C"),
+            Q("So why a practice manager job, and why us?", "motivation", gap=0.4),
+            A("""Sure. || For six years I have been a veterinary nurse, and for the last two I
+            have done half of the practice manager's work without the title. I write the rotas,
+            I order the drugs and I handle the complaints. Um, I found out that I enjoy making
+            the clinic run smoothly more than the clinical work, which surprised me. Your group
+            has four clinics and a reputation for keeping its nurses, uh, which is not common
+            in this field. I want to see how you manage that."""),
+            Q("Tell me about something you changed that made the clinic run better.",
+              "behavioral"),
+            A("""Our morning appointments always ran late. By eleven we were usually forty
+            minutes behind, and the afternoon started badly too. Um, everybody blamed the vets
+            for chatting too long. I sat at reception for two weeks with a notebook and timed
+            every visit. So where did the time go? Not on the chatting. Vaccinations were
+            booked in ten minute slots, but almost every owner also mentioned a second problem,
+            a limp, an ear, a lump they had found. So the real visit took closer to eighteen
+            minutes. I suggested fifteen minute slots for vaccinations and one extra question
+            at booking: is there anything else the vet should look at? Uh, the vets worried we
+            would lose appointments. We lost about four a day, but we stopped running late."""),
+            F("And did that hold up after a few months, or did it slide back?"),
+            A("""It held. Six months later we were finishing mornings on time on most days, and
+            overtime for the nurses had dropped by about a third. Um, the owners noticed as well.
+            Our online reviews started to mention that nobody had to wait."""),
+            S("Great. Um, next one."),
+            Q("What would you do with a vet who is brilliant with animals but rude to the front "
+              "desk?", "behavioral", gap=0.3),
+            A("""I have had that exact situation. Um, one of our vets was the best surgeon we
+            had, and the receptionists were afraid of her. Two of them had asked to change
+            shifts so they would not work with her. I talked to her privately and started with
+            the facts: who had asked to move, and why. She was shocked. She thought she was just
+            being efficient, uh, because she was tense before operations. We agreed that on
+            surgery mornings she would pass requests through the head nurse, and she apologised
+            to the team herself. Uh, I also changed one small thing on our side. The receptionists
+            had been putting surgery calls straight through to her, even when she was scrubbing
+            in, so part of her temper came from being interrupted at the worst moment. Those
+            calls now go to the head nurse as well. It is not perfect, but nobody has asked to
+            swap shifts since, and last month one of the receptionists asked to assist in
+            theatre for a day, which I would not have believed a year ago."""),
+            Q("Suppose one of our clinics is losing money. Where would you look first?", "case"),
+            A("""Okay. || I would look at three things before talking to anyone. First, income
+            per vet per day, next to the other clinics. Second, the stock, because drugs that
+            expire on the shelf are money thrown away. Third, how many clients come back for
+            their next visit. Um, then I would spend a few days in the clinic itself, because
+            the numbers tell you where to look, not what is wrong. I would rather find one clear
+            cause than change ten things at once."""),
+            S("Okay, we're almost done."),
+            Q("Over to you. Anything you're curious about on our side?", "closing", gap=0.4),
+            A("""Just one thing. How do the four practice managers work together? Uh, is there
+            a regular meeting, or does each clinic mostly run on its own?"""),
+            S("A monthly meeting, mostly. Okay, lovely to meet you. We'll be in touch."),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i31_translation_pm_female_pair", held_out=True, held_out_set=6,
+        interviewer="fest_slt", candidate="espeak_f4",
+        turns=[
+            S("Hi there. Would you like a coffee or some water before we start?"),
+            S("Water would be great, thanks.", who="C"),
+            S("Here you go. Okay.", gap=3.5),
+            Q("So, how would you describe what you do to someone outside the industry?",
+              "intro", gap=0.3),
+            A("""Um, I usually say that I am the person between the client and the translators.
+            A company sends us a manual or a website, and I find the right translators for each
+            language, agree the deadlines, and check that everything comes back on time and in
+            the right format. I manage about twenty projects at once, in up to fifteen
+            languages. Uh, the work is mostly email and spreadsheets, but the interesting part
+            is people. A translator in Japan and a client in Ohio have very different ideas of
+            what urgent means."""),
+            Q("Which of your projects came closest to going off the rails?", "behavioral"),
+            A("""Sure. Last spring a medical device company asked us to translate the manual for
+            a new insulin pump into nine languages, in three weeks, for a product launch. Um, in
+            the second week the client changed the source text. Two hundred small edits, spread
+            across eighty pages, and the launch date stayed fixed. My task was to get every
+            change into nine languages without anyone translating the same page twice. So I
+            compared the old and new versions, line by line, and made one short list of changed
+            sentences for each translator, instead of sending them the whole manual again. I
+            also asked the client for one person who could answer questions within an hour.
+            Uh, that was the part that really saved us. We delivered a day early, and the
+            regulator did not raise a single question about the translations."""),
+            F("Hm. And what did that cost you, personally?"),
+            A("""Two weekends, to be honest. Um, I told my manager afterwards that I would not
+            do it that way again, and our contracts now have a clause about source changes once
+            the work has started."""),
+            S("Thanks. That's really useful."),
+            Q("When did you last get something wrong at work?", "behavioral", gap=0.4),
+            A("""About a month ago. Um, I sent a German file to our Dutch translator. Both files
+            had almost the same name, and I was rushing before lunch. She noticed within an hour
+            and told me, so no work was wasted, but it could easily have cost us a day. Uh,
+            after that I changed the way we name files, so the language code comes first, not
+            last. It is a small thing, but you see it at once in a folder now. I also stopped
+            sending files in the ten minutes before a break, which is where most of my slips
+            seemed to happen when I looked back."""),
+            Q("What would make this role a step forward for you rather than a sideways move?",
+              "motivation"),
+            A("""Right. || At my agency I only run the projects. Here, as I understand it, the
+            project lead also chooses which translators we work with and trains the new
+            coordinators. Uh, I want that. I have mentored two junior colleagues informally,
+            and it was the best part of last year. Your clients are also mostly in law and
+            medicine, where mistakes matter, and I like work where accuracy is the whole
+            point."""),
+            S("Perfect. I'm done with my list. Thank you for making the trip."),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i32_solar_installer_video_call", held_out=True, held_out_set=6,
+        interviewer="flite_awb", candidate="espeak_m6", degrade="video_call",
+        turns=[
+            S("Hello? Can you see me? Uh, the screen is still loading on my side."),
+            S("Yes, I can see you now. The sound is a bit crackly though.", who="C"),
+            S("Right, I'll move closer to the router. Okay, let's begin."),
+            Q("Start by telling me who you are and what kind of work you do.", "intro", gap=0.3),
+            A("""Sure. I run a crew of four that fits solar panels and batteries on houses,
+            mostly in rural villages. Um, I trained as an electrician, and I spent five years
+            wiring new houses before I moved into solar. Now I survey the roofs, plan the jobs,
+            and I am still up on the scaffolding two or three days a week. Last year my team
+            fitted about a hundred and sixty systems, uh, and we had two warranty callbacks,
+            both for the same faulty batch of connectors."""),
+            Q("How would you decide where to put the inverter and the battery in an old "
+              "farmhouse?", "technical"),
+            A("""Um, I start with the cable runs and the heat. An inverter should sit close to
+            the panels and the main fuse board, but it needs air around it, and a hot loft in
+            summer is the worst place. A battery wants somewhere dry and cool that does not
+            freeze, like a garage or a utility room. In old farmhouses the walls are often thick
+            stone, so, uh, every hole through them costs time. I would also check whether the
+            fire brigade needs an isolator outside, and I always ask the owner where they never
+            want to see a box, because they have to live with it."""),
+            S("Okay. Um, sorry, your picture went all blocky just then. Next question."),
+            Q("Which job went wrong because of something you missed?",
+              "behavioral", gap=0.3),
+            RQ("I mean a mistake of your own, not the weather or a supplier."),
+            A("""Right. || Two years ago I surveyed a bungalow and planned fourteen panels on
+            the south roof. Um, I measured the roof, but I did not check the timbers properly
+            from the loft, because the hatch was blocked with boxes and I did not want to bother
+            the owner. On the day of the fit, my lads found the rafters were much thinner than
+            normal. We could not put that weight up there safely. What could I do at that point? I stopped
+            the job, paid for a structural engineer out of our own margin, and the roof was
+            strengthened the following week. The customer lost a week, and we lost about nine
+            hundred pounds."""),
+            F("And the boxes in the loft? What do you do about that now?"),
+            A("""Now I ask on the booking call for the loft hatch to be clear, and, um, if it is
+            not, I come back another day. No survey is finished until I have seen the timbers
+            with my own eyes."""),
+            Q("How do you handle it when a customer keeps changing their mind?", "behavioral"),
+            A("""I had a farmer last summer who changed the layout three times after we had
+            ordered the parts. Um, every time his neighbour said something, he phoned me. I
+            drove out, and instead of another call I drew the three options on paper, with the
+            yearly output and the price under each one. Uh, once he saw them side by side, he
+            picked one in ten minutes, and he signed each page. I think people change their
+            minds when they cannot picture the choice, so I try to make it visible. Um, the
+            parts he no longer needed went back to the wholesaler with a small restocking fee,
+            which I agreed to split with him, since I had ordered before the drawings were
+            signed. That was my lesson as well. Nowadays nothing gets ordered until the
+            customer has signed a drawing, and the drawing shows where every panel goes, where
+            the cables run and what the roof will look like from the road."""),
+            Q("Last one from me. Why a bigger installer, after running your own crew?", "motivation"),
+            A("""Mostly for the bigger jobs. I am keen to work on schools and farm buildings,
+            where the systems are ten times the size. Um, a small firm like mine cannot take
+            those on. I also want proper training on battery systems. And, uh, I would quite
+            like someone else to do the invoices for a change."""),
+            S("Ha. Fair enough. Okay, that's everything. Sorry again about the connection."),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i33_site_reliability_one_voice", held_out=True, held_out_set=6, interviewer=None,
+        candidate="flite_rms",
+        turns=[
+            Q("Okay, first question. Can you tell me where you work now and what your job is?",
+              "intro", who="C", gap=0.6),
+            A("""Um, I am a site reliability engineer at a company that runs online booking for
+            dentists and physiotherapists. About three thousand clinics use us. I am on a team
+            of six, and we look after the servers, the databases and the alerts, and we take
+            turns being on call at night. Earlier, for four years, I was a system administrator
+            at a university, uh, mostly keeping the student email running."""),
+            Q("Next. Describe an outage you were part of, and what you did.", "behavioral",
+              who="C"),
+            A("""Last March, on a Monday morning, our booking pages slowed down and then stopped
+            loading for about forty minutes. I was on call. Um, the first alert said the
+            database was using all its connections. My first job was to get clinics booking
+            again, and only then to find the cause. So I did not start digging. I rolled back
+            the release from the night before, because it was the only thing that had changed,
+            and the pages came back within five minutes. Then we looked for the real problem. A
+            new reminder feature opened a database connection for every message it sent, and
+            Monday morning is when most reminders go out. Uh, we fixed it with a connection
+            pool, and I wrote the review that same week. Um, the review was the hard part.
+            The developer who wrote the reminder code was new, and he was sure he
+            would be blamed. So I wrote it without names, and I put the question on our own
+            team as well: why did our dashboards show the connection count climbing for twenty
+            minutes before anything broke, and nobody was told? The answer was that the
+            warning went to an email folder no one read. We moved it to the chat channel that
+            the on call person watches. The lasting change was a load test with Monday morning
+            traffic before every release, which has caught two similar problems since. Uh, and
+            the new developer now runs that load test himself."""),
+            Q("Question three. What's your approach to alerts, so that people aren't woken up "
+              "for nothing?", "technical", who="C", gap=2.2),
+            A("""I would alert on what the users feel, not on every number a machine can
+            produce. Um, for us that means the share of bookings that fail, and how long a page
+            takes to load. A full disk or a busy processor goes into a report for the morning,
+            unless it will hurt users within the hour. Every alert that wakes someone up should
+            need a human to act. If the person on call looks at it and goes back to sleep, uh,
+            that alert gets changed or deleted the next day. We went from about thirty pages a
+            week to five that way."""),
+            Q("And the last one. Have you ever argued hard for something at work and turned "
+              "out to be wrong?", "behavioral", who="C"),
+            A("""Good question. || Last year the team wanted to move our databases to a managed
+            cloud service, and I argued against it for weeks. I thought we would lose control
+            and the bill would grow. Um, I was fairly loud about it. In the end we ran a trial
+            with one small database for two months. The bill was a little higher, but we stopped
+            spending about a day a week on upgrades and backups, and the restore test took
+            minutes instead of hours. I told the team at the next meeting that I had been wrong,
+            uh, and I wrote down the numbers so the next argument could start from them."""),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i34_recycling_plant_one_voice", held_out=True, held_out_set=6, interviewer=None,
+        candidate="fest_ked",
+        turns=[
+            Q("Right. So, question one. What got you into recycling?", "intro", who="C",
+              gap=0.8),
+            A("""Sure. I got into it by accident. I was studying chemistry and needed a summer
+            job, and the local recycling plant was hiring people to sort plastic on the picking
+            line. Um, it was loud and smelly and I loved it, because every load was a puzzle.
+            After my degree I went back as a quality technician. Nine years later I run one of
+            the two shifts at a plant that handles about four hundred tonnes of household waste
+            a day."""),
+            Q("Question two. Describe how you got a team to follow a safety rule they didn't "
+              "like.", "behavioral", who="C"),
+            A("""When I took over the night shift, nobody wore hearing protection on the picking
+            line. Um, the rule existed, but the team said the earplugs made it impossible to
+            hear each other, and in a way they were right. Shouting over the machines was how
+            they warned each other about glass or needles on the belt. So just enforcing the
+            rule would have made the line less safe, not more. I tried out three kinds of ear
+            defenders with built in radios, and the team chose. The first kind was too hot
+            for summer, and the second kept losing its signal near the baler, so they settled
+            on the third, which cost almost twice as much. Uh, it took about two months
+            and some budget arguments with my manager. Now every picker wears them, they can
+            talk in a normal voice, and at the last hearing tests, for the first time, nobody
+            on my shift had lost hearing since the year before."""),
+            Q("Next question. What's pulling you from operations towards planning?",
+              "motivation", who="C"),
+            A("""Because I keep seeing problems that start months before they reach my shift.
+            Um, a council changes what goes in the blue bin, and we find out when the belt jams.
+            I want to be in the room when those decisions are made, and I think nine years on
+            the floor is exactly what a planner needs. Uh, also, nine years of night shifts is
+            enough for anybody."""),
+            Q("And finally. Tell me about a decision you made with too little information.",
+              "behavioral", who="C", gap=2.0),
+            A("""Um, last winter the optical sorter that separates the plastics broke down on a
+            Friday night, and the supplier could not come until Monday. We had two choices. Stop
+            the line and let the waste pile up in the yard, or run without the sorter and sort
+            by hand, slower and with more mistakes. I did not know how much the yard could
+            really hold, because nobody had ever filled it. So I called the day manager at
+            home, we walked the yard together with a tape measure, and we worked out that it
+            could take about two days of waste. I decided to run the line by hand at half
+            speed. Uh, we got through the weekend, and the bales were good enough to sell,
+            though at a lower price. On Monday I wrote down the yard's real capacity, so the
+            next person will not need a tape measure at midnight."""),
+        ],
+    ),
 ]
 
 
@@ -1733,7 +2096,7 @@ def main():
                                      for o in args.only):
                 continue
             if not args.only and not args.all and spec.get("held_out_set") in STAGED_SETS:
-                continue  # staged held-out set 5 is made only on request (--only i24 ... or --all)
+                continue  # a staged held-out set (6) is made only on request (--only i29 ... or --all)
             lab = make_interview(spec, Path(tmp))
             total += lab["duration_s"]
             qs = lab["questions"]
