@@ -357,8 +357,13 @@ fn roles_two_voices(
             .take_while(|(_, i)| !**i)
             .map(|(s, _)| s.end_s - s.start_s)
             .sum();
+        // Once the turn asks its question, the rest of it is that question said again ("Uh,
+        // put another way: a day when things fell apart on your watch."), whatever it reads
+        // like alone: the candidate has not answered yet.
+        let mut asking = false;
         for k in turn {
             let role = match first_new {
+                _ if asking => Role::Question,
                 // "Last question." read before the question belongs to it.
                 Some(f) if k >= f || (k + 1 == f && cues[k].marker) => Role::Question,
                 // A follow-up: asks more about the answer being given.
@@ -371,6 +376,7 @@ fn roles_two_voices(
             };
             if role == Role::Question {
                 asked = true;
+                asking = true;
             }
             out.push((Speaker::Interviewer, role));
         }

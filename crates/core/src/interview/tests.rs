@@ -335,3 +335,47 @@ fn a_turn_heard_again_replaces_the_words_only_where_it_now_asks() {
     let kept = with_words_heard_again(&t, &runs, &vague, 0.5);
     assert_eq!(kept.words().count(), t.words().count());
 }
+
+#[test]
+fn a_question_said_again_in_the_same_turn_is_one_question() {
+    let lines: &[(Speaker, &str)] = &[
+        (I, "What's the worst day you've had at the port?"),
+        (I, "They put another way."),
+        (I, "The day things really fell apart on your watch."),
+        (
+            C,
+            "Right, it was a Saturday in August and the ramp between the quay and the ship broke down.",
+        ),
+        (
+            C,
+            "I phoned the harbour master and moved the queue to the old freight berth within an hour.",
+        ),
+        (I, "Okay, thanks for that. Have you ever had to tell someone their work was not good enough?"),
+        (
+            C,
+            "Yes, one of my marshals kept waving cars on too fast, so I showed him the numbers and we fixed it.",
+        ),
+    ];
+    let (t, spans) = interview(lines, 0.8);
+    let voice = |from: f64, to: f64| {
+        let mid = (from + to) / 2.0;
+        spans
+            .iter()
+            .find(|(a, b, _)| *a <= mid && mid <= *b)
+            .map(|(_, _, s)| {
+                if *s == I {
+                    vec![3.0, 1.0]
+                } else {
+                    vec![0.0, 0.0]
+                }
+            })
+    };
+    let s = split(&t, Some(&voice));
+    assert_eq!(s.voices, Voices::Two, "{:?}", s.separation);
+    assert_eq!(s.questions.len(), 2, "{:#?}", s.turns);
+    assert!(
+        s.questions[0].text.contains("fell apart"),
+        "{:?}",
+        s.questions[0]
+    );
+}
