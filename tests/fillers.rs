@@ -472,8 +472,9 @@ fn fillers_on_many_voices_and_conditions() {
 /// Floors on the tuning files of fixtures/fillers-voices (see the test above): um recall, uh
 /// recall, um/uh precision, a little under the figures measured: um 0.80, uh 0.87, precision
 /// 0.87 when the set was added; um 0.90, uh 0.89, precision 0.94 with the steadiness cue of the
-/// re-timing (session 17; issue 23 asks for 0.9 each on the held-out files).
-const TUNING_FLOORS: [(&str, f64); 3] = [("kind um", 0.86), ("kind uh", 0.85), ("all", 0.90)];
+/// re-timing (session 17; issue 23 asks for 0.9 each on the held-out files); um 0.96, uh 0.98,
+/// precision 0.96 with the sound-tag retry, the mixed steadiness and the edge bonus (session 19).
+const TUNING_FLOORS: [(&str, f64); 3] = [("kind um", 0.92), ("kind uh", 0.93), ("all", 0.92)];
 /// The same on the laptop path (`STARCOACH_CPU=generic` on ggml without AVX-512, float16
 /// model, run by scripts/test-generic), which heard more false fillers there: um 0.80, uh
 /// 0.83, precision 0.75 measured.
