@@ -22,7 +22,9 @@ long pauses are quiet (clean/fast/slow/phone: < -45 dBFS; reverb: after its firs
 for the fan/cafe files the SNR measured from the .ogg alone (noise power over the gaps
 between speech spans, 30 ms margins; speech power = power over the speech spans minus
 that noise power) is within 2 dB (fan) / 3 dB (cafe babble, not steady) of noise_snr_db;
-held_out is true exactly for the held-out voice or the held-out condition.
+held_out is true exactly for the held-out voices or the held-out conditions, and
+"held_out_group": 2 is set exactly for the fresh voice fest_kal or the fresh condition memo
+(memo files: long pauses < -45 dBFS after their first 0.3 s, the near-field room's tail).
 """
 import json, math, subprocess, sys
 from pathlib import Path
@@ -45,6 +47,7 @@ def rms_db(ogg, a, b):
 
 
 HELD_OUT_VOICE, HELD_OUT_CONDITION = "fest_ked", "phone"
+FRESH_VOICE, FRESH_CONDITION = "fest_kal", "memo"  # held-out group 2 (session 19)
 
 
 def check_voices(d):
@@ -61,7 +64,10 @@ def check_voices(d):
         wdb = sorted(rms_db(ogg, a, b) for a, b in wspans)
         wmed = wdb[len(wdb) // 2]
         n += 1
-        ok = lab["held_out"] == (lab["voice_id"] == HELD_OUT_VOICE or cond == HELD_OUT_CONDITION)
+        fresh = lab["voice_id"] == FRESH_VOICE or cond == FRESH_CONDITION
+        ok = lab["held_out"] == (lab["voice_id"] == HELD_OUT_VOICE or cond == HELD_OUT_CONDITION
+                                 or fresh)
+        ok = ok and (lab.get("held_out_group") == 2) == fresh
         bad += not ok
         if not ok:
             print(f"{js.stem:44s} held_out flag wrong  FAIL")
@@ -80,7 +86,7 @@ def check_voices(d):
             if cond in ("fan", "cafe"):
                 continue  # covered by the SNR check
             n += 1
-            a = p["start_s"] + (0.5 if cond == "reverb" else 0.0)
+            a = p["start_s"] + {"reverb": 0.5, "memo": 0.3}.get(cond, 0.0)
             pd = rms_db(ogg, a, p["end_s"])
             ok = pd < -45
             bad += not ok

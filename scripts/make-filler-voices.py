@@ -13,9 +13,14 @@ The synthesis helpers (the voices' command lines, Piper seeded, 16 kHz resamplin
 level(), trim(), sox_chain(), pink_noise(), brown_noise(), festival's diphone
 de-glitching) are imported from scripts/make-interview-set.py, unchanged.
 
-HELD OUT (must not be used for tuning the detector): the voice `fest_ked` (festival
-ked_diphone, male) in every condition, and the condition `phone` (band-limited, Opus at
-12-16 kbit/s, decoded back to 16 kHz) for every voice. Such files carry "held_out": true.
+HELD OUT, group 2, FRESH (session 19; must not be used for tuning the detector): the voice
+`fest_kal` (festival kal_diphone, male) in five conditions, and the condition `memo` (a
+phone's voice memo: near-field small room, small-mic high-pass, compressor, AAC-LC at
+24-32 kbit/s) for six voices. Such files carry "held_out": true and "held_out_group": 2.
+HELD OUT, group 1, SEEN: the voice `fest_ked` (festival ked_diphone, male) in every
+condition, and the condition `phone` (band-limited, Opus at 12-16 kbit/s, decoded back to
+16 kHz) for every voice: "held_out": true, no group field. Held out until session 19, read
+twice since; now used for development (fixtures/fillers-voices/README.md).
 
 Mark-up of the answers (ANSWERS below)
 --------------------------------------
@@ -47,7 +52,8 @@ Conditions (applied to the whole 16 kHz mix; all keep the dry speech where it wa
           them a voice of this set) reading unrelated sentences, plus pink noise 6 dB
           under the babble, at an SNR drawn from 10-20 dB.
   fast / slow   the voice's own rate setting (RATES), clean.
-  phone   (held out) sox sinc band-limit + resample to 8 kHz (narrowband, 300-3400 Hz,
+  memo    (fresh held out) see memo_roundtrip().
+  phone   (seen held out) sox sinc band-limit + resample to 8 kHz (narrowband, 300-3400 Hz,
           Opus 12 kbit/s) or 16 kHz (wideband, 80-7000 Hz, Opus 16 kbit/s), ffmpeg libopus
           (voip), decoded by ffmpeg back to 16 kHz; the decoded signal's lag against the
           input is measured by cross-correlation (13-33 samples) and removed by shifting.
@@ -88,6 +94,11 @@ OGG_QUALITY = 2
 FILLER_WORDS = {"um", "uh"}
 HELD_OUT_VOICE = "fest_ked"
 HELD_OUT_CONDITION = "phone"
+# The fresh held-out group (session 19): a voice and a condition nobody had heard when they
+# were added. The first group (fest_ked, phone) was read twice while tuning and is now "seen
+# held-out", usable for development; files of this group carry "held_out_group": 2.
+FRESH_VOICE = "fest_kal"
+FRESH_CONDITION = "memo"
 
 # Voice settings per pace. "normal" is also used for the conditions other than fast/slow.
 # FILLER_RATE: the slow setting the lone filler is synthesised at before sox tempo.
@@ -108,6 +119,12 @@ VOICES = {
                       rates={"normal": 150, "fast": 190, "slow": 118}, filler=100, key="speed"),
     "fest_ked": dict(engine="festival", voice="ked_diphone", sex="M",
                      label="festival ked_diphone (male, diphone; package festvox-kdlpc16k)",
+                     rates={"normal": 1.1, "fast": 0.9, "slow": 1.35}, filler=1.7, key="stretch"),
+    # fresh held-out voice (group 2): festival's kal diphone voice (another speaker than ked;
+    # flite's kal16, a different engine's build of the same speaker, is one of the four quiet
+    # babble talkers of the cafe condition).
+    "fest_kal": dict(engine="festival", voice="kal_diphone", sex="M",
+                     label="festival kal_diphone (male, diphone; package festvox-kallpc16k)",
                      rates={"normal": 1.1, "fast": 0.9, "slow": 1.35}, filler=1.7, key="stretch"),
 }
 BABBLE_VOICES = [dict(engine="espeak", voice="en-us+m1", speed=160),
@@ -224,6 +241,15 @@ RENDERS = [
     ("motivation", "fest_ked", "clean"), ("feedback", "fest_ked", "reverb"),
     ("failure", "fest_ked", "cafe"), ("clean_profit", "fest_ked", "slow"),
     ("weakness", "fest_ked", "phone"),
+    # FRESH held-out group 2 (session 19): the voice fest_kal in five conditions, and the
+    # condition memo (a phone's voice-memo recording: small-mic high-pass, near-field room,
+    # the recorder's compressor, AAC-LC at 24-32 kbit/s) for five voices of the set.
+    ("failure", "fest_kal", "clean"), ("case", "fest_kal", "reverb"),
+    ("conflict", "fest_kal", "fan"), ("leadership", "fest_kal", "slow"),
+    ("intro", "fest_kal", "memo"),
+    ("failure", "fest_slt", "memo"), ("case", "flite_awb", "memo"),
+    ("weakness", "espeak_f3", "memo"), ("feedback", "espeak_m3", "memo"),
+    ("conflict", "fest_ked", "memo"),
 ]
 
 
@@ -390,6 +416,43 @@ def opus_roundtrip(a, tmp, band, rng_name):
                       + (f"; shifted back {best} samples" if best else "")}
 
 
+def memo_roundtrip(a, tmp, rng):
+    """A phone's voice memo: the speaker at arm's length in a small room (sox reverb with a
+    short tail, dry kept in place), the small capsule's high-pass and presence peak, the
+    recorder's compressor (automatic gain), then AAC-LC (ffmpeg's native encoder) at a low
+    bit rate in an .m4a, decoded by ffmpeg back to 16 kHz; the decoded signal's lag against
+    the input is measured by cross-correlation and removed by shifting."""
+    hp = rng.choice([150, 200, 250])
+    kbps = rng.choice([24, 32])
+    rev, scale = rng.choice([15, 20, 25]), rng.choice([15, 20, 25])
+    fx = ["reverb", str(rev), "60", str(scale), "100", "0", "-8",
+          "highpass", "-2", str(hp), "highpass", "-2", str(hp),
+          "equalizer", "3500", "1.2q", "+4", "lowpass", "-2", "7000",
+          "compand", "0.005,0.15", "-80,-80,-50,-50,-30,-22,0,-8", "0", "-90", "0.02"]
+    b = mi.sox_chain(a, tmp, "memo", fx)
+    src, m4a, dec = tmp / "memo-in.wav", tmp / "memo.m4a", tmp / "memo-dec.wav"
+    mi.write_wav(src, b * 0.5, SR)
+    subprocess.run(["ffmpeg", "-nostdin", "-loglevel", "error", "-y", "-threads", "1", "-i", str(src),
+                    "-fflags", "+bitexact", "-flags:a", "+bitexact", "-map_metadata", "-1",
+                    "-c:a", "aac", "-profile:a", "aac_low", "-b:a", f"{kbps}k", str(m4a)], check=True)
+    subprocess.run(["ffmpeg", "-nostdin", "-loglevel", "error", "-y", "-threads", "1", "-i", str(m4a),
+                    "-fflags", "+bitexact", "-flags:a", "+bitexact", "-map_metadata", "-1",
+                    "-ar", str(SR), "-ac", "1", "-c:a", "pcm_s16le", str(dec)], check=True)
+    c, sr = mi.read_wav(dec)
+    assert sr == SR
+    c = c * 2.0
+    c = np.concatenate([c, np.zeros(max(0, len(b) - len(c)))])[: len(b)]
+    best = max(range(-1200, 1201), key=lambda L: float(np.dot(b[max(0, -L): len(b) - max(0, L)],
+                                                            c[max(0, L): len(c) - max(0, -L)])))
+    if best:
+        c = np.roll(c, -best)
+    return c, {"kind": "memo", "highpass_hz": hp, "codec": f"AAC-LC {kbps} kbit/s (ffmpeg aac, .m4a)",
+               "room": f"sox reverb {rev} 60 {scale} 100 0 -8",
+               "measured_lag_samples": best,
+               "how": "sox " + " ".join(fx) + f"; ffmpeg aac (LC) {kbps}k in .m4a; decoded by "
+                      "ffmpeg to 16 kHz" + (f"; shifted back {best} samples" if best else "")}
+
+
 def make_render(i, answer, vid, cond, tmp):
     name = render_name(i, answer, vid, cond)
     rng = random.Random(f"{SEED}-{name}")
@@ -491,6 +554,8 @@ def make_render(i, answer, vid, cond, tmp):
     elif cond == "phone":
         band = "narrowband" if rng.random() < 0.5 else "wideband"
         audio, degradation = opus_roundtrip(audio, tmp, band, name)
+    elif cond == "memo":
+        audio, degradation = memo_roundtrip(audio, tmp, rng)
     elif cond in ("fast", "slow"):
         degradation = {"kind": cond, "how": f"voice rate setting {v['key']}={rate} "
                                             f"(normal {v['rates']['normal']})"}
@@ -526,8 +591,11 @@ def make_render(i, answer, vid, cond, tmp):
         "voice_sex": v["sex"],
         "condition": cond,
         "degradation": degradation,
-        "held_out": vid == HELD_OUT_VOICE or cond == HELD_OUT_CONDITION,
+        "held_out": vid in (HELD_OUT_VOICE, FRESH_VOICE) or cond in (HELD_OUT_CONDITION,
+                                                                      FRESH_CONDITION),
     }
+    if vid == FRESH_VOICE or cond == FRESH_CONDITION:
+        labels["held_out_group"] = 2
     n_text = sum(1 for w in re.findall(r"[A-Za-z]+", text) if w.lower() in FILLER_WORDS)
     assert n_text == len(fillers), (name, n_text, len(fillers))
     with open(OUT / f"{name}.json", "w", encoding="utf-8") as f:

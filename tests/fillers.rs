@@ -223,6 +223,21 @@ struct VoiceLabels {
     voice_id: String,
     condition: String,
     held_out: bool,
+    /// 2 for the fresh held-out group (voice fest_kal, condition memo; session 19); absent
+    /// on the first held-out group (fest_ked, phone), which has been read while tuning.
+    #[serde(default)]
+    held_out_group: Option<u8>,
+}
+
+impl VoiceLabels {
+    /// 0 tuning files, 1 the first held-out group (seen), 2 the fresh held-out group.
+    fn group(&self) -> u8 {
+        match (self.held_out, self.held_out_group) {
+            (false, _) => 0,
+            (true, Some(g)) => g,
+            (true, None) => 1,
+        }
+    }
 }
 
 /// Filler counts of one group (a voice, a condition, a kind).
@@ -286,12 +301,15 @@ fn kind_of(word: &str) -> String {
 
 /// Issue 23: "um" and "uh" on voices, rooms and microphones beyond the one voice of
 /// fixtures/fillers. Prints precision and recall per voice, per condition and per kind, for
-/// the tuning files and the held-out voice and condition apart, with plain decoding's figures
-/// and the filler pass's cost. Asserts floors on the tuning files only, at the figures measured
-/// before any tuning for this set (docs/fillers.md), so that a change cannot quietly lose
-/// ground; the held-out files are reported, never asserted on or tuned to.
+/// the tuning files, the first held-out group (voice fest_ked, condition phone: read while
+/// tuning since, so "seen") and the fresh held-out group (voice fest_kal, condition memo)
+/// apart, with plain decoding's figures and the filler pass's cost. Asserts floors on the
+/// tuning files only (docs/fillers.md), so that a change cannot quietly lose ground; the
+/// held-out files are reported, never asserted on. `STARCOACH_SKIP_FRESH=1` leaves the fresh
+/// group out (while developing: it is to be read once, at the end).
 #[test]
 fn fillers_on_many_voices_and_conditions() {
+    let skip_fresh = std::env::var_os("STARCOACH_SKIP_FRESH").is_some_and(|v| v == "1");
     let files = ogg_files("fillers-voices");
     assert!(
         files.len() >= 30,
@@ -302,12 +320,17 @@ fn fillers_on_many_voices_and_conditions() {
         ..TranscribeOptions::default()
     };
     let ours = TranscribeOptions::default();
-    // (held out?, group) -> counts, for ours and for plain decoding.
-    let mut groups: std::collections::BTreeMap<(bool, String), [Counts; 2]> = Default::default();
+    // (held-out group: 0 tuning, 1 seen, 2 fresh; group) -> counts, for ours and for plain
+    // decoding.
+    let mut groups: std::collections::BTreeMap<(u8, String), [Counts; 2]> = Default::default();
     let (mut ours_s, mut plain_s) = (0.0, 0.0);
     let (mut wer_ours, mut wer_plain) = ((0, 0), (0, 0));
     for path in &files {
         let l: VoiceLabels = serde_json::from_str(&read(&path.with_extension("json"))).unwrap();
+        let h = l.group();
+        if h == 2 && skip_fresh {
+            continue;
+        }
         let audio = audio::load(path).unwrap();
         let started = std::time::Instant::now();
         let p = transcriber().transcribe(&audio, "x", &plain).unwrap();
@@ -323,14 +346,14 @@ fn fillers_on_many_voices_and_conditions() {
                 format!("condition {}", l.condition),
             ];
             for g in &file_groups {
-                let c = &mut groups.entry((l.held_out, g.clone())).or_default()[which];
+                let c = &mut groups.entry((h, g.clone())).or_default()[which];
                 c.labelled += l.fillers.len();
                 c.found += matched.iter().flatten().count();
                 c.false_found += false_found;
             }
             for (f, m) in l.fillers.iter().zip(&matched) {
                 let c = &mut groups
-                    .entry((l.held_out, format!("kind {}", f.word.to_lowercase())))
+                    .entry((h, format!("kind {}", f.word.to_lowercase())))
                     .or_default()[which];
                 c.labelled += 1;
                 c.found += usize::from(m.is_some());
@@ -346,30 +369,53 @@ fn fillers_on_many_voices_and_conditions() {
             w.0 += e;
             w.1 += n;
         }
-        if l.held_out {
-            println!("{} (held out)", path.file_name().unwrap().to_string_lossy());
-        } else {
-            let (matched, false_found) = match_fillers(&t, &l.fillers);
-            println!(
-                "{}: {} of {} found, {} false",
-                path.file_name().unwrap().to_string_lossy(),
-                matched.iter().flatten().count(),
-                l.fillers.len(),
-                false_found
-            );
+        let (matched, false_found) = match_fillers(&t, &l.fillers);
+        println!(
+            "{}{}: {} of {} found, {} false",
+            path.file_name().unwrap().to_string_lossy(),
+            ["", " (seen held out)", " (FRESH held out)"][usize::from(h)],
+            matched.iter().flatten().count(),
+            l.fillers.len(),
+            false_found
+        );
+        for (f, m) in l.fillers.iter().zip(&matched) {
+            if m.is_none() {
+                println!(
+                    "  missed {} at {:.2} s: {}",
+                    f.word,
+                    f.start_s,
+                    near(&t, f.start_s)
+                );
+            }
+        }
+        for w in t.words().filter(|w| is_hesitation(&w.text)) {
+            if !l
+                .fillers
+                .iter()
+                .any(|f| (w.start_s - f.start_s).abs() <= TOLERANCE_S)
+            {
+                println!(
+                    "  false {} at {:.2} s: {}",
+                    w.text,
+                    w.start_s,
+                    near(&t, w.start_s)
+                );
+            }
         }
     }
-    for held in [false, true] {
+    for held in [0u8, 1, 2] {
+        if !groups.keys().any(|(h, _)| *h == held) {
+            continue;
+        }
         println!(
             "\n{}",
-            if held {
-                "HELD OUT (voice fest_ked, condition phone): reported, never tuned on"
-            } else {
-                "tuning files"
-            }
+            [
+                "tuning files",
+                "SEEN HELD OUT (voice fest_ked, condition phone): held out until session 19, read while tuning since",
+                "FRESH HELD OUT (voice fest_kal, condition memo; held_out_group 2): reported, never tuned on",
+            ][usize::from(held)]
         );
-        for ((h, g), [o, p]) in groups.iter().filter(|((h, _), _)| *h == held) {
-            let _ = h;
+        for ((_, g), [o, p]) in groups.iter().filter(|((h, _), _)| *h == held) {
             if g.starts_with("kind") {
                 println!(
                     "  {g:<22} recall {:.2} ({} of {}), written as said {} | plain recall {:.2}",
@@ -400,7 +446,7 @@ fn fillers_on_many_voices_and_conditions() {
         pct(wer_plain),
         ours_s / plain_s.max(1e-9)
     );
-    let tuning = |g: &str| groups[&(false, g.to_string())][0];
+    let tuning = |g: &str| groups[&(0, g.to_string())][0];
     // both laptop paths (generic and avx2) take the float16 model
     let generic = starcoach::env::init().unwrap().switches.cpu != starcoach::model::CpuMode::Native;
     let floors = if generic {
@@ -426,10 +472,9 @@ fn fillers_on_many_voices_and_conditions() {
 /// Floors on the tuning files of fixtures/fillers-voices (see the test above): um recall, uh
 /// recall, um/uh precision, a little under the figures measured: um 0.80, uh 0.87, precision
 /// 0.87 when the set was added; um 0.90, uh 0.89, precision 0.94 with the steadiness cue of the
-/// re-timing (session 17; issue 23 asks for 0.9 each on the held-out files); um 0.88, uh 0.91,
-/// precision 0.88 once the transcriber reads only the speech and 0.25 s around it (session 19:
-/// the same detector, only the silence before the first word changed, so this is how far
-/// these figures move by chance).
+/// re-timing (session 17; issue 23 asks for 0.9 each on the held-out files); um 0.96, uh 0.98,
+/// precision 0.96 with the sound-tag retry, the mixed steadiness and the edge bonus (session 19);
+/// FRAMED once the transcriber reads only the speech and 0.25 s around it (session 19).
 const TUNING_FLOORS: [(&str, f64); 3] = [("kind um", 0.84), ("kind uh", 0.85), ("all", 0.85)];
 /// The same on the laptop path (`STARCOACH_CPU=generic` on ggml without AVX-512, float16
 /// model, run by scripts/test-generic), which heard more false fillers there: um 0.80, uh

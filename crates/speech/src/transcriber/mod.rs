@@ -50,6 +50,9 @@ pub const LAST_PIECE_S: f64 = 30.0;
 const MIN_TOKENS_PER_S: f64 = 1.0;
 /// ... and this many per second of its span (more than anyone says).
 const MAX_TOKENS_PER_S: f64 = 8.0;
+/// A piece with at least this much speech and fewer than MIN_TOKENS_PER_S tokens per second of
+/// it is decoded again with the non-speech tokens suppressed.
+const MIN_SPEECH_FOR_RETRY_S: f64 = 3.0;
 /// Speech left in a piece after a timestamp that Whisper may not end its text on.
 const MIN_REST_AFTER_EOT_S: f32 = 1.0;
 /// Most times per attempt that Whisper is kept from ending its text.
@@ -158,7 +161,7 @@ pub struct TranscribeOptions {
 /// options. Bump it with every change to the decoding or the transcript it yields: batches
 /// re-transcribe recordings whose stored transcript came from another version.
 /// `tests/output_version.rs` fails when the output changes and this does not.
-pub const TRANSCRIBER_VERSION: u32 = 3;
+pub const TRANSCRIBER_VERSION: u32 = 4;
 
 impl TranscribeOptions {
     /// What, besides the model and the audio, decides the transcript: this version and the
@@ -360,7 +363,7 @@ impl Transcriber {
                         Some(s) => s,
                         None => state.insert(self.ctx.create_state()?),
                     };
-                    let fresh = self.decode_piece(state, samples, &map, start, end, opts)?;
+                    let fresh = self.decode_piece(state, samples, &map, start, end, opts, false)?;
                     // The last piece of an answer still being spoken changes with every update:
                     // only pieces that end before the audio does are worth keeping.
                     if let (Some(c), Some(k), true) = (cache, key, end < samples.len()) {
@@ -399,7 +402,9 @@ impl Transcriber {
 
     /// Decodes one piece (`start..end` of `samples`): its segments and where the next piece
     /// starts. Depends only on those samples, the speech map inside the piece and `opts`
-    /// ([`PieceCache::key`]).
+    /// ([`PieceCache::key`]). `no_sound_tags`: non-speech tokens suppressed, for the second
+    /// try at a piece that came out as a sound tag (below).
+    #[allow(clippy::too_many_arguments)]
     fn decode_piece(
         &self,
         state: &mut whisper_rs::WhisperState,
@@ -408,6 +413,7 @@ impl Transcriber {
         start: usize,
         end: usize,
         opts: &TranscribeOptions,
+        no_sound_tags: bool,
     ) -> Result<(Vec<Segment>, usize), TranscribeError> {
         let offset_s = start as f64 / RATE as f64;
         let end_s = end as f64 / RATE as f64;
@@ -436,6 +442,9 @@ impl Transcriber {
         params.set_print_timestamps(false);
         params.set_token_timestamps(true);
         params.set_suppress_blank(true);
+        if no_sound_tags {
+            params.set_suppress_nst(true);
+        }
         if opts.fillers {
             params.set_initial_prompt(FILLER_PROMPT);
             params.set_no_context(true);
@@ -463,6 +472,22 @@ impl Transcriber {
             "decoded {offset_s:.2}-{end_s:.2} s in {:.2} s{counted}",
             t.elapsed().as_secs_f64()
         );
+        // Under steady noise (a laptop fan) Whisper now and then gives up on a whole piece of
+        // speech, writing a sound tag ("(Singing)", "(in the background)") for 26 s of talk
+        // after its temperature fallback. Far fewer tokens than the speech in the piece
+        // holds: decode it once more with the non-speech tokens suppressed.
+        let speech_s = map.speech_between(offset_s, end_s);
+        if opts.fillers
+            && !no_sound_tags
+            && speech_s >= MIN_SPEECH_FOR_RETRY_S
+            && (bias.sequence.len() as f64) < MIN_TOKENS_PER_S * speech_s
+        {
+            tracing::debug!(
+                "{} tokens for {speech_s:.1} s of speech: decoding again without sound tags",
+                bias.sequence.len()
+            );
+            return self.decode_piece(state, samples, map, start, end, opts, true);
+        }
         let mut tokens = read_tokens(state, offset_s);
         // The sentence Whisper left open at the end of the piece: kept, rather than decoded
         // again in a new window from the last timestamp.
