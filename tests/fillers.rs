@@ -474,8 +474,10 @@ fn fillers_on_many_voices_and_conditions() {
 /// 0.87 when the set was added; um 0.90, uh 0.89, precision 0.94 with the steadiness cue of the
 /// re-timing (session 17; issue 23 asks for 0.9 each on the held-out files); um 0.96, uh 0.98,
 /// precision 0.96 with the sound-tag retry, the mixed steadiness and the edge bonus (session 19);
-/// FRAMED once the transcriber reads only the speech and 0.25 s around it (session 19).
-const TUNING_FLOORS: [(&str, f64); 3] = [("kind um", 0.84), ("kind uh", 0.85), ("all", 0.85)];
+/// um 0.92, uh 0.96, precision 0.92 once the transcriber also reads only the speech and 0.25 s
+/// around it (session 19; that framing alone, before the helper's changes, had moved the
+/// figures to 0.88 / 0.91 / 0.88: how far they move by chance).
+const TUNING_FLOORS: [(&str, f64); 3] = [("kind um", 0.88), ("kind uh", 0.90), ("all", 0.88)];
 /// The same on the laptop path (`STARCOACH_CPU=generic` on ggml without AVX-512, float16
 /// model, run by scripts/test-generic), which heard more false fillers there: um 0.80, uh
 /// 0.83, precision 0.75 measured.
