@@ -69,14 +69,15 @@ impl VoicePrints {
             .map(|i| 0.5 - 0.5 * (2.0 * PI * i as f32 / FRAME as f32).cos())
             .collect();
         let mel = mel_bank(FRAME / 2 + 1, MELS, 60.0, 7600.0);
-        let dct = dct_matrix();
+        let dct = dct_matrix::<MELS>(1.0);
         let steady_mel = mel_bank(
             FRAME / 2 + 1,
             STEADY_MELS,
             STEADY_BAND_HZ.0,
             STEADY_BAND_HZ.1,
         );
-        let steady_dct = steady_dct_matrix();
+        // Scaled by sqrt(MELS / STEADY_MELS): distances on the full-band cepstrum's scale.
+        let steady_dct = dct_matrix::<STEADY_MELS>((MELS as f32 / STEADY_MELS as f32).sqrt());
         let mut frames = Vec::with_capacity(samples.len() / HOP + 1);
         let mut buf = fft.make_input_vec();
         let mut spec = fft.make_output_vec();
@@ -93,8 +94,8 @@ impl VoicePrints {
             }
             let (ceps, steady) = match fft.process(&mut buf, &mut spec) {
                 Ok(()) => (
-                    cepstrum(&spec, &mel, &dct),
-                    steady_cepstrum(&spec, &steady_mel, &steady_dct),
+                    cepstrum(&spec, &mel, &dct, None),
+                    cepstrum(&spec, &steady_mel, &steady_dct, Some(STEADY_FLOOR)),
                 ),
                 Err(_) => ([0.0; CEPS], [0.0; CEPS]),
             };
@@ -228,64 +229,38 @@ fn mel_bank(bins: usize, n: usize, lo_hz: f32, hi_hz: f32) -> Vec<Vec<(usize, f3
         .collect()
 }
 
-/// DCT-II rows 1..=CEPS (row 0, overall loudness, is left out).
-fn dct_matrix() -> Vec<[f32; MELS]> {
+/// DCT-II rows 1..=CEPS over `N` mel filters (row 0, overall loudness, is left out), times
+/// `scale`.
+fn dct_matrix<const N: usize>(scale: f32) -> Vec<[f32; N]> {
     (1..=CEPS)
         .map(|k| {
-            let mut row = [0.0; MELS];
+            let mut row = [0.0; N];
             for (m, r) in row.iter_mut().enumerate() {
-                *r = (PI * k as f32 * (m as f32 + 0.5) / MELS as f32).cos();
+                *r = scale * (PI * k as f32 * (m as f32 + 0.5) / N as f32).cos();
             }
             row
         })
         .collect()
 }
 
-/// DCT-II rows 1..=CEPS over the steady band's mel filters, scaled by sqrt(MELS /
-/// STEADY_MELS) so that distances come out on the scale of the full-band cepstrum's.
-fn steady_dct_matrix() -> Vec<[f32; STEADY_MELS]> {
-    let scale = (MELS as f32 / STEADY_MELS as f32).sqrt();
-    (1..=CEPS)
-        .map(|k| {
-            let mut row = [0.0; STEADY_MELS];
-            for (m, r) in row.iter_mut().enumerate() {
-                *r = scale * (PI * k as f32 * (m as f32 + 0.5) / STEADY_MELS as f32).cos();
-            }
-            row
-        })
-        .collect()
-}
-
-fn steady_cepstrum(
+/// The cepstrum of one frame's spectrum over `N` mel filters; with `floor`, log energies more
+/// than that under the frame's strongest filter are raised to it first.
+fn cepstrum<const N: usize>(
     spec: &[realfft::num_complex::Complex<f32>],
     mel: &[Vec<(usize, f32)>],
-    dct: &[[f32; STEADY_MELS]],
+    dct: &[[f32; N]],
+    floor: Option<f32>,
 ) -> [f32; CEPS] {
-    let mut logmel = [0.0f32; STEADY_MELS];
+    let mut logmel = [0.0f32; N];
     for (l, filt) in logmel.iter_mut().zip(mel) {
         let e: f32 = filt.iter().map(|(b, w)| spec[*b].norm_sqr() * w).sum();
         *l = (e + 1e-10).ln();
     }
-    let floor = logmel.iter().copied().fold(f32::NEG_INFINITY, f32::max) - STEADY_FLOOR;
-    for l in logmel.iter_mut() {
-        *l = l.max(floor);
-    }
-    let mut out = [0.0; CEPS];
-    for (o, row) in out.iter_mut().zip(dct) {
-        *o = row.iter().zip(&logmel).map(|(a, b)| a * b).sum();
-    }
-    out
-}
-
-fn cepstrum(
-    spec: &[realfft::num_complex::Complex<f32>],
-    mel: &[Vec<(usize, f32)>],
-    dct: &[[f32; MELS]],
-) -> [f32; CEPS] {
-    let mut logmel = [0.0f32; MELS];
-    for (l, filt) in logmel.iter_mut().zip(mel) {
-        let e: f32 = filt.iter().map(|(b, w)| spec[*b].norm_sqr() * w).sum();
-        *l = (e + 1e-10).ln();
+    if let Some(below) = floor {
+        let floor = logmel.iter().copied().fold(f32::NEG_INFINITY, f32::max) - below;
+        for l in logmel.iter_mut() {
+            *l = l.max(floor);
+        }
     }
     let mut out = [0.0; CEPS];
     for (o, row) in out.iter_mut().zip(dct) {

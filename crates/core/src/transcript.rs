@@ -32,6 +32,18 @@ pub struct Segment {
     pub words: Vec<Word>,
 }
 
+impl Segment {
+    /// Moves the segment and its words `by_s` seconds later.
+    pub fn shift(&mut self, by_s: f64) {
+        self.start_s += by_s;
+        self.end_s += by_s;
+        for w in &mut self.words {
+            w.start_s += by_s;
+            w.end_s += by_s;
+        }
+    }
+}
+
 /// A whole answer's transcript.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Transcript {

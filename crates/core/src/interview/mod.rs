@@ -172,11 +172,7 @@ impl Sentence {
         let start_s = words.first().map_or(prev_end, |w| w.start_s);
         let end_s = words.last().map_or(start_s, |w| w.end_s);
         Sentence {
-            text: words
-                .iter()
-                .map(|w| w.text.trim())
-                .collect::<Vec<_>>()
-                .join(" "),
+            text: joined(&words),
             start_s,
             end_s,
             gap_before_s: (start_s - prev_end).max(0.0),
@@ -184,6 +180,15 @@ impl Sentence {
             words,
         }
     }
+}
+
+/// The words' text, one space between them.
+fn joined<'a>(words: impl IntoIterator<Item = &'a Word>) -> String {
+    words
+        .into_iter()
+        .map(|w| w.text.trim())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Where two sentences of different voices meet, the words on either side are put with the
@@ -633,9 +638,9 @@ fn cut_answer(t: &Transcript, sents: &[Sentence], picked: &[usize]) -> Cut {
             let after = sents
                 .get(b + 1)
                 .map_or(CUT_MARGIN_S * 2.0, |n| n.start_s - sents[b].end_s);
-            let end = sents[b].end_s + CUT_MARGIN_S.min(after / 2.0).max(0.0);
+            let (start, end) = with_margins(sents[a].start_s, sents[b].end_s, before, after);
             (
-                (sents[a].start_s - CUT_MARGIN_S.min(before / 2.0).max(0.0)).max(0.0),
+                start,
                 if t.duration_s > 0.0 {
                     end.min(t.duration_s)
                 } else {
@@ -695,12 +700,18 @@ pub fn interviewer_runs(split: &Split) -> Vec<(f64, f64)> {
             let after = turns
                 .get(last + 1)
                 .map_or(CUT_MARGIN_S * 2.0, |n| n.start_s - b);
-            (
-                (a - CUT_MARGIN_S.min(before / 2.0).max(0.0)).max(0.0),
-                b + CUT_MARGIN_S.min(after / 2.0).max(0.0),
-            )
+            with_margins(a, b, before, after)
         })
         .collect()
+}
+
+/// `start..end` widened by up to [`CUT_MARGIN_S`] either side, never reaching halfway across
+/// the silence before (`gap_before`) or after (`gap_after`) it, nor before 0.
+fn with_margins(start: f64, end: f64, gap_before: f64, gap_after: f64) -> (f64, f64) {
+    (
+        (start - CUT_MARGIN_S.min(gap_before / 2.0).max(0.0)).max(0.0),
+        end + CUT_MARGIN_S.min(gap_after / 2.0).max(0.0),
+    )
 }
 
 /// Any sentence of `text` opens a question, follows up on an answer, or asks the listener
@@ -739,19 +750,14 @@ pub fn with_words_heard_again(
     };
     // A run's words are replaced only where, heard alone, they ask something and in the
     // whole recording they did not: heard alone, a short turn can also come out worse.
-    let run_text = |words: &mut dyn Iterator<Item = &Word>| -> String {
-        words.map(|w| w.text.trim()).collect::<Vec<_>>().join(" ")
-    };
+    let mid = |w: &Word| (w.start_s + w.end_s) / 2.0;
     let take: Vec<bool> = runs
         .iter()
         .enumerate()
         .map(|(k, (a, b))| {
-            let before = run_text(&mut t.words().filter(|w| {
-                let m = (w.start_s + w.end_s) / 2.0;
-                *a <= m && m <= *b
-            }));
-            let alone = run_text(
-                &mut heard
+            let before = joined(t.words().filter(|w| (*a..=*b).contains(&mid(w))));
+            let alone = joined(
+                heard
                     .words()
                     .filter(|w| back(w.start_s).is_some_and(|(j, _)| j == k)),
             );
@@ -768,16 +774,7 @@ pub fn with_words_heard_again(
         if words.is_empty() {
             return;
         }
-        let text = text.map_or_else(
-            || {
-                words
-                    .iter()
-                    .map(|w| w.text.trim())
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            },
-            str::to_string,
-        );
+        let text = text.map_or_else(|| joined(&words), str::to_string);
         segments.push(Segment {
             start_s: words[0].start_s,
             end_s: words[words.len() - 1].end_s,
@@ -786,18 +783,14 @@ pub fn with_words_heard_again(
         });
     };
     for seg in &t.segments {
-        if !seg
-            .words
-            .iter()
-            .any(|w| inside((w.start_s + w.end_s) / 2.0))
-        {
+        if !seg.words.iter().any(|w| inside(mid(w))) {
             keep(seg.words.clone(), Some(seg.text.as_str()));
             continue;
         }
         // Split where words were taken out, so that every segment stays in time order.
         let mut run: Vec<Word> = Vec::new();
         for w in &seg.words {
-            if inside((w.start_s + w.end_s) / 2.0) {
+            if inside(mid(w)) {
                 keep(std::mem::take(&mut run), None);
             } else {
                 run.push(w.clone());

@@ -270,14 +270,7 @@ fn a_transcript_stuck_in_a_loop_is_told() {
 /// A transcript of one segment with words 0.3 s apart from `from`.
 fn said(text: &str, from: f64) -> Transcript {
     let (mut t, _) = interview(&[(I, text)], 0.0);
-    for s in &mut t.segments {
-        s.start_s += from - 0.5;
-        s.end_s += from - 0.5;
-        for w in &mut s.words {
-            w.start_s += from - 0.5;
-            w.end_s += from - 0.5;
-        }
-    }
+    t.segments.iter_mut().for_each(|s| s.shift(from - 0.5));
     t
 }
 

@@ -383,7 +383,9 @@ impl Transcriber {
             snap_fillers(&mut segments, &speech.fine);
         }
         make_monotonic(&mut segments);
-        shift_segments(&mut segments, shift_s);
+        if shift_s > 0.0 {
+            segments.iter_mut().for_each(|s| s.shift(shift_s));
+        }
         let text = segments
             .iter()
             .map(|s: &Segment| s.text.trim())
@@ -1009,20 +1011,4 @@ fn best_text_token(logits: &[f32], n_text: usize) -> (usize, f32, f32) {
         .sum();
     let p = (best_logit - max).exp() / sum.max(f32::MIN_POSITIVE);
     (best, best_logit, p)
-}
-
-/// Moves every segment and word `by_s` seconds later.
-fn shift_segments(segments: &mut [Segment], by_s: f64) {
-    if by_s == 0.0 {
-        return;
-    }
-    let at = |t: f64| t + by_s;
-    for s in segments {
-        s.start_s = at(s.start_s);
-        s.end_s = at(s.end_s);
-        for w in &mut s.words {
-            w.start_s = at(w.start_s);
-            w.end_s = at(w.end_s);
-        }
-    }
 }
