@@ -95,6 +95,8 @@ const RULES: &[(&[&str], QuestionKind)] = &[
     (
         &[
             "tell me about yourself",
+            "a bit about yourself",
+            "a little about yourself",
             "walk me through your resume",
             "walk me through your cv",
             "introduce yourself",
@@ -216,6 +218,7 @@ mod tests {
             ),
             ("Why should we hire you?", Closing),
             ("Tell me about yourself.", Intro),
+            ("First question: tell me a bit about yourself.", Intro),
             ("Why do you want to work here?", Motivation),
             (
                 "And what makes you want to join a smaller studio like ours?",

@@ -26,8 +26,10 @@ const OPENERS: &[&str] = &[
     "tell me a",
     "tell us about",
     "talk me through",
+    "talk to me about",
     "walk me through",
     "describe a",
+    "describe an",
     "describe the",
     "describe your",
     "describe how",
@@ -142,6 +144,9 @@ pub(crate) struct Cues {
     pub marker_lead: bool,
     /// Opens like a question ("what", "how", "why"... after any lead-in words).
     pub wh: bool,
+    /// Ends with such a marker after the speaker's own words ("...what it is like, and the
+    /// last one."): a reader who ran on into the next question's marker.
+    pub marker_tail: bool,
 }
 
 impl Cues {
@@ -178,13 +183,21 @@ pub(crate) fn cues(text: &str) -> Cues {
         .trim_end()
         .trim_end_matches(['"', '\'', ')'])
         .ends_with('?');
-    // "And how would you handle...?" goes on with the question being answered.
-    let starts_with_and = words
-        .iter()
-        .find(|w| !matches!(w.as_str(), "um" | "uh" | "okay" | "ok"))
-        .is_some_and(|w| w == "and");
+    // "And how would you handle...?" goes on with the question being answered; "And finally,
+    // tell me..." moves on to the next one.
+    let mut spoken = words.iter().filter(|w| {
+        !matches!(
+            w.as_str(),
+            "um" | "uh" | "hm" | "hmm" | "mm" | "okay" | "ok"
+        )
+    });
+    let starts_with_and = spoken.next().is_some_and(|w| w == "and")
+        && !spoken
+            .next()
+            .is_some_and(|w| MOVING_ON.contains(&w.as_str()));
     let follow_up = FOLLOW_UPS.iter().any(|f| contains_words(&joined, f))
-        || (starts_with_and && (asks || opener) && guess_from_phrases(&joined).is_none());
+        || (starts_with_and && (asks || opener) && guess_from_phrases(&joined).is_none())
+        || (second_person && refers_back(&words) && !opens_a_topic(&words));
     // "Question two.", "Okay, last question.", "And the last one." — alone, or leading the
     // question ("Question three: why...").
     let after_lead: Vec<&str> = words
@@ -206,6 +219,22 @@ pub(crate) fn cues(text: &str) -> Cues {
     let marker_len = marker_prefix(&after_lead);
     let marker = marker_len > 0 && marker_len == after_lead.len();
     let marker_lead = marker_len > 0 && marker_len < after_lead.len();
+    // The last clause alone ("..., and the last one.").
+    let last_clause: Vec<String> = text
+        .rsplit([',', ';', '\u{2014}'])
+        .next()
+        .map(words_of)
+        .unwrap_or_default();
+    let tail: Vec<&str> = last_clause
+        .iter()
+        .map(String::as_str)
+        .skip_while(|w| matches!(*w, "and" | "okay" | "ok" | "so" | "now" | "um" | "uh"))
+        .collect();
+    let marker_tail = !marker
+        && !marker_lead
+        && !tail.is_empty()
+        && tail.len() < words.len()
+        && marker_prefix(&tail) == tail.len();
     Cues {
         opener,
         known,
@@ -219,6 +248,7 @@ pub(crate) fn cues(text: &str) -> Cues {
         marker,
         marker_lead,
         wh,
+        marker_tail,
     }
 }
 
@@ -250,6 +280,76 @@ pub(crate) fn from_opener(text: &str) -> &str {
     text
 }
 
+/// Words after "and" that move on to a new question ("And finally, tell me...").
+const MOVING_ON: &[&str] = &["finally", "lastly", "next", "now", "last", "to"];
+
+/// The sentence points back at the answer being given: "that" or "this" after a verb or a
+/// preposition ("What did that cost you?", "Why did you pick that approach?", "What do you do
+/// about that?"), "afterwards", or what someone in the story did ("What did your manager
+/// say?"). A relative "that" ("a time that you...") does not count.
+fn refers_back(words: &[String]) -> bool {
+    const BEFORE: &[&str] = &[
+        "did", "does", "do", "was", "is", "about", "with", "pick", "picked", "choose", "chose",
+        "after", "from", "of", "by", "cost", "say",
+    ];
+    // "...a decision you made that you'd take back?" (relative), "what do you like about this
+    // role?" (the job being interviewed for).
+    #[rustfmt::skip]
+    const NOT_AFTER: &[&str] = &[
+        "you", "you'd", "you've", "you're", "i", "we", "they", "he", "she", "role", "job",
+        "company", "position", "team", "industry", "field", "work", "place", "organisation",
+        "organization", "career",
+    ];
+    const PEOPLE: &[&str] = &[
+        "manager",
+        "boss",
+        "team",
+        "client",
+        "clients",
+        "customer",
+        "customers",
+        "colleague",
+        "colleagues",
+        "lead",
+        "director",
+        "teammate",
+        "teammates",
+    ];
+    words.iter().enumerate().any(|(i, w)| {
+        let prev = i.checked_sub(1).map_or("", |p| words[p].as_str());
+        let next = words.get(i + 1).map_or("", String::as_str);
+        match w.as_str() {
+            "afterwards" | "afterward" => true,
+            "that" | "this" => BEFORE.contains(&prev) && !NOT_AFTER.contains(&next),
+            "your" => prev == "did" && PEOPLE.contains(&next),
+            _ => false,
+        }
+    })
+}
+
+/// The sentence opens a topic of its own ("tell me about a time...", "describe...", "next",
+/// "switching gears"): whatever it refers to, it is not a follow-up.
+fn opens_a_topic(words: &[String]) -> bool {
+    let joined = words.join(" ");
+    [
+        "tell me about",
+        "talk to me about",
+        "describe",
+        "walk me through",
+        "give me an example",
+        "a time",
+        "next",
+        "switching",
+        "moving on",
+        "last one",
+        "final",
+        "finally",
+        "lastly",
+    ]
+    .iter()
+    .any(|p| contains_words(&joined, p))
+}
+
 /// How many of `words` (lowercase, lead-ins dropped) announce a question: "question two",
 /// "next question", "the last one", "first question"; 0 when they do not.
 fn marker_prefix(words: &[&str]) -> usize {
@@ -261,7 +361,10 @@ fn marker_prefix(words: &[&str]) -> usize {
     let skip_the = usize::from(w(0) == "the");
     let a = w(skip_the);
     let b = w(skip_the + 1);
-    let len = if a == "question" && MARKERS.contains(&b) {
+    let len = if matches!((a, b), ("next", "") | ("next", "up") | ("moving", "on")) {
+        // "Next." read alone.
+        skip_the + if b.is_empty() { 1 } else { 2 }
+    } else if a == "question" && MARKERS.contains(&b) {
         skip_the + 2
     } else if a == "question" && b.is_empty() {
         skip_the + 1
@@ -355,6 +458,34 @@ mod tests {
         let and = cues("And, uh, how would you handle analytics, like click counts?");
         assert!(and.follow_up && !and.new_question(), "{and:?}");
         assert!(cues("And why this role, uh, specifically?").new_question());
+        for s in [
+            "Why did you pick that approach over, say, a discount?",
+            "What did your manager say?",
+            "Were there any consequences for you afterwards?",
+            "Hm, and what did that cost you, personally?",
+            "What do you do about that?",
+            "Why do you say that?",
+        ] {
+            let c = cues(s);
+            assert!(c.follow_up && !c.new_question(), "{s}: {c:?}");
+        }
+        for s in [
+            "Is there a decision you made that you'd take back?",
+            "And why this company, at this point in your career?",
+            "What would make this role a step forward for you rather than a sideways move?",
+            "What do you like about this role?",
+        ] {
+            assert!(!cues(s).follow_up, "{s}: {:?}", cues(s));
+        }
+        for s in [
+            "And finally, tell me about the decision you made with too little information.",
+            "Tell me about a time that you changed your mind.",
+            "Describe an outage you were part of.",
+            "How do you handle it when a customer keeps changing their mind?",
+        ] {
+            let c = cues(s);
+            assert!(c.new_question(), "{s}: {c:?}");
+        }
     }
 
     #[test]
@@ -381,6 +512,11 @@ mod tests {
         assert!(cues("Okay, first question.").marker);
         assert!(cues("And the last one.").marker);
         assert!(cues("Question three: why do you want this job?").marker_lead);
+        assert!(cues("Next.").marker);
+        assert!(cues("I would still do a few shifts, and the last one.").marker_tail);
+        assert!(!cues("And the last one.").marker_tail);
+        assert!(!cues("Next, I called the vendor.").marker);
+        assert!(!cues("It was the last one.").marker_tail);
         assert!(!cues("The last one was harder.").marker);
         assert!(!cues("One.").marker);
         assert!(!cues("Question everything.").marker);

@@ -294,6 +294,8 @@ pub fn split(t: &Transcript, voice: Option<&dyn Fn(f64, f64) -> Option<Vec<f32>>
     let sents = sentences(t);
     let cues: Vec<cues::Cues> = sents.iter().map(|s| cues::cues(&s.text)).collect();
     let Some(f) = voice else {
+        let sents = split_run_on_questions(sents, &cues, t.timing_estimated);
+        let cues: Vec<cues::Cues> = sents.iter().map(|s| cues::cues(&s.text)).collect();
         let roles = roles_one_voice(&sents, &cues, t.timing_estimated, Speaker::Interviewer);
         return build(t, &sents, &roles, Voices::Unknown, None);
     };
@@ -314,10 +316,73 @@ pub fn split(t: &Transcript, voice: Option<&dyn Fn(f64, f64) -> Option<Vec<f32>>
             build(t, &sents, &roles, Voices::Two, Some(sides.separation))
         }
         other => {
+            let sents = split_run_on_questions(sents, &cues, t.timing_estimated);
+            let cues: Vec<cues::Cues> = sents.iter().map(|s| cues::cues(&s.text)).collect();
             let roles = roles_one_voice(&sents, &cues, t.timing_estimated, Speaker::Candidate);
             build(t, &sents, &roles, Voices::One, other.map(|s| s.separation))
         }
     }
+}
+
+/// The least pause at which a question read aloud can end inside a sentence Whisper ran on
+/// into the answer.
+const RUN_ON_PAUSE_S: f64 = 0.2;
+
+/// One voice reading its own questions: Whisper sometimes runs a question read aloud into the
+/// answer that follows it, as one sentence ("Describe an outage you were part of, and what
+/// you did, last March, on a Monday morning, our pages slowed down..."). Such a sentence, after
+/// a marker ("Next.") or a pause, that opens like a question put to "you" and goes on in the
+/// speaker's own words, is split at the longest pause before those words where the part
+/// before still reads as a question. (Times estimated from text have no pauses to go by.)
+fn split_run_on_questions(
+    sents: Vec<Sentence>,
+    cues: &[cues::Cues],
+    timing_estimated: bool,
+) -> Vec<Sentence> {
+    if timing_estimated {
+        return sents;
+    }
+    let mut out: Vec<Sentence> = Vec::with_capacity(sents.len());
+    for (k, s) in sents.into_iter().enumerate() {
+        let c = &cues[k];
+        let after_marker = k > 0 && (cues[k - 1].marker || cues[k - 1].marker_tail);
+        let starts_asking = c.opener || after_marker;
+        if !(c.first_person && starts_asking && (after_marker || s.gap_before_s >= 0.45)) {
+            out.push(s);
+            continue;
+        }
+        let own = s
+            .words
+            .iter()
+            .position(|w| cues::cues(&w.text).first_person)
+            .unwrap_or(s.words.len());
+        let best = (3..own.min(s.words.len()))
+            .map(|i| (i, s.words[i].start_s - s.words[i - 1].end_s))
+            .filter(|&(i, gap)| {
+                let head = cues::cues(&joined(&s.words[..i]));
+                gap >= RUN_ON_PAUSE_S
+                    && head.second_person
+                    && !head.first_person
+                    && (head.opener || after_marker)
+            })
+            .fold(None, |b: Option<(usize, f64)>, c| match b {
+                Some(b) if b.1 >= c.1 => Some(b),
+                _ => Some(c),
+            });
+        match best {
+            Some((i, _)) => {
+                let mut words = s.words;
+                let tail = words.split_off(i);
+                let prev_end = out.last().map_or(0.0, |p| p.end_s);
+                let head = Sentence::of(words, prev_end, s.starts_segment);
+                let head_end = head.end_s;
+                out.push(head);
+                out.push(Sentence::of(tail, head_end, false));
+            }
+            None => out.push(s),
+        }
+    }
+    out
 }
 
 /// Asks the listener something: a question mark, or "you" said by the interviewer with
@@ -405,7 +470,7 @@ fn roles_one_voice(
     let mut in_question = false;
     for (k, s) in sents.iter().enumerate() {
         let c = &cues[k];
-        let after_marker = k > 0 && cues[k - 1].marker;
+        let after_marker = k > 0 && (cues[k - 1].marker || cues[k - 1].marker_tail);
         let paused = k == 0
             || s.gap_before_s >= 0.45
             || after_marker

@@ -173,7 +173,7 @@ fn one_voice_reads_questions_aloud() {
     let (t, _) = interview(&lines, 0.8);
     let s = split(&t, None);
     assert_eq!(s.voices, Voices::Unknown);
-    let texts: Vec<&str> = s.questions.iter().map(|q| q.text.as_str()).collect();
+    let texts = question_texts(&s);
     assert_eq!(
         texts,
         vec![
@@ -182,6 +182,51 @@ fn one_voice_reads_questions_aloud() {
         ]
     );
     assert!(s.answers[0].transcript.text.contains("what drives me"));
+}
+
+#[test]
+fn one_voice_question_run_on_into_its_answer_is_split_at_the_pause() {
+    // Whisper wrote the question read aloud and the start of its answer as one sentence; the
+    // reader paused 0.4 s after "did,".
+    let lines: Vec<(Speaker, &str)> = vec![
+        (C, "Question one. Tell me about yourself."),
+        (
+            C,
+            "I am a site reliability engineer on a team of six, and I look after the alerts.",
+        ),
+        (C, "Next."),
+        (
+            C,
+            "Describe an outage you were part of, and what you did, last March our booking \
+             pages stopped loading and I was on call, so I rolled back the release.",
+        ),
+    ];
+    let (mut t, _) = interview(&lines, 0.8);
+    let seg = t.segments.last_mut().expect("four lines");
+    let at = seg
+        .words
+        .iter()
+        .position(|w| w.text == "last")
+        .expect("the answer starts with last");
+    for w in &mut seg.words[at..] {
+        w.start_s += 0.35;
+        w.end_s += 0.35;
+    }
+    seg.end_s += 0.35;
+    let answer_start = seg.words[at].start_s;
+    let s = split(&t, None);
+    let texts = question_texts(&s);
+    assert_eq!(
+        texts,
+        vec![
+            "Tell me about yourself.",
+            "Describe an outage you were part of, and what you did,"
+        ],
+        "{:#?}",
+        s.turns
+    );
+    assert!((s.questions[1].answer_start_s - answer_start).abs() < 1e-9);
+    assert!(s.answers[1].transcript.text.starts_with("last March"));
 }
 
 #[test]
@@ -202,7 +247,7 @@ fn one_voice_unknown_question_after_a_long_pause() {
     ];
     let (t, _) = interview(&lines, 1.2);
     let s = split(&t, None);
-    let texts: Vec<&str> = s.questions.iter().map(|q| q.text.as_str()).collect();
+    let texts = question_texts(&s);
     assert_eq!(
         texts,
         vec![
@@ -371,4 +416,9 @@ fn a_question_said_again_in_the_same_turn_is_one_question() {
         "{:?}",
         s.questions[0]
     );
+}
+
+/// The questions found, as text.
+fn question_texts(s: &Split) -> Vec<&str> {
+    s.questions.iter().map(|q| q.text.as_str()).collect()
 }
