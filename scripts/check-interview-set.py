@@ -6,7 +6,7 @@ Needs only python3 and sox (with Ogg Vorbis support). Exit 1 on any failure.
     python3 scripts/check-interview-set.py [--dir DIR ...]
 
 --dir (repeatable; default fixtures/interviews) names the folders to check together, e.g.
-`--dir fixtures/interviews --dir /work/heldout5` for the staged held-out set 5. The
+`--dir fixtures/interviews --dir /work/baseline/s20/set7` for the staged held-out set 7. The
 set-level checks that need the tuning files run only when tuning files are among them.
 
 Labels (per NAME.json):
@@ -18,7 +18,7 @@ Labels (per NAME.json):
     turn of that q before its first answer turn; answer_start/end = first/last answer turn;
     candidate_spans = the answer turns; every follow-up lies inside the answer span;
     fillers_candidate = the number of "um"/"uh" words in the answer turns' text;
-  * held_out_set: present exactly on held-out files (1 to 6); a degradation, if any, is
+  * held_out_set: present exactly on held-out files (1 to 7); a degradation, if any, is
     a known kind with its parameters (video_call, noisy_room);
   * the set: >= 13 files; held-out set 1 and set 2 have exactly 3 files each, each set has
     a one-voice file and a voice in no tuning file, set 2 has a voice in no other file
@@ -29,11 +29,13 @@ Labels (per NAME.json):
     file, two-voice pairs female->male, male->female and male/male (from the
     "(female)"/"(male)" in `voices`), 4-6 questions per file, and (with the tuning files)
     a voice in no tuning file and a voice in no file outside that set.
-    Held-out set 6 (i29-i34, staged outside fixtures/interviews) is checked when present:
+    Held-out set 6 (i29-i34, now in fixtures/interviews/) is checked when present:
     >= 5 files, >= 22 questions, 3-8 questions per file, >= 2 one-voice files, a video-call
     and a noisy-room file, two-voice pairs female->male, male->female, female/female and
     male/male, follow-ups in >= 2 files and a rephrase, and (with the tuning files) a voice
-    in no file outside set 6.
+    in no file outside set 6. Held-out set 7 (i35-i40, staged outside fixtures/interviews)
+    is checked the same way, with >= 6 files, >= 28 questions and follow-ups in >= 3 files
+    (LARGE_SETS).
 
 Audio: with `sox FILE -n trim A =B stat`, the RMS of every turn is compared with the RMS
 of every silent gap between turns (>= 0.25 s, 50 ms away from both turns): each turn must
@@ -52,8 +54,10 @@ import sys
 from pathlib import Path
 
 D = Path(__file__).resolve().parent.parent / "fixtures" / "interviews"  # --dir
-HELD_SETS = (1, 2, 3, 4, 5, 6)
+HELD_SETS = (1, 2, 3, 4, 5, 6, 7)
 STAGED_STYLE_SETS = (3, 4, 5)  # 5 files each, checked when present
+LARGE_SETS = {6: (5, 22, 2), 7: (6, 28, 3)}  # set: (min files, min questions, min files
+#   with a follow-up); 3-8 questions per file, the rest as for set 6 (see the module doc)
 SPEAKERS = {"interviewer", "candidate"}
 ROLES = {"question", "answer", "followup", "small_talk"}
 KINDS = {"behavioral", "case", "technical", "closing", "motivation", "intro"}
@@ -234,28 +238,31 @@ def main():
                 fail("set", f"held-out set {k}: every voice also appears in a tuning file")
             if not union(sk) - union([d for d in ds if d.get("held_out_set") != k]):
                 fail("set", f"held-out set {k} has no voice that is new to it")
-    s6 = [d for d in held if d.get("held_out_set") == 6]
-    if s6:  # held-out set 6: more files, 3-8 questions each, a female pair too
-        if len(s6) < 5 or sum(len(d["questions"]) for d in s6) < 22:
-            fail("set", "held-out set 6: want >= 5 files and >= 22 questions")
-        if sum(d["one_voice"] for d in s6) < 2:
-            fail("set", "held-out set 6: fewer than 2 one-voice files")
-        kinds = {d["degradation"]["kind"] for d in s6 if d.get("degradation")}
+    for k, (n_files, n_q, n_fu) in LARGE_SETS.items():
+        # held-out sets 6 and 7: more files, 3-8 questions each, a female pair too
+        sk = [d for d in held if d.get("held_out_set") == k]
+        if not sk:
+            continue
+        if len(sk) < n_files or sum(len(d["questions"]) for d in sk) < n_q:
+            fail("set", f"held-out set {k}: want >= {n_files} files and >= {n_q} questions")
+        if sum(d["one_voice"] for d in sk) < 2:
+            fail("set", f"held-out set {k}: fewer than 2 one-voice files")
+        kinds = {d["degradation"]["kind"] for d in sk if d.get("degradation")}
         if kinds != {"video_call", "noisy_room"}:
-            fail("set", f"held-out set 6: degradations {sorted(kinds)}")
-        pairs = {sexes(d) for d in s6 if not d["one_voice"]}
+            fail("set", f"held-out set {k}: degradations {sorted(kinds)}")
+        pairs = {sexes(d) for d in sk if not d["one_voice"]}
         for p in (("female", "male"), ("male", "female"), ("female", "female"), ("male", "male")):
             if p not in pairs:
-                fail("set", f"held-out set 6: no two-voice file with interviewer/candidate {p}")
-        for d in s6:
+                fail("set", f"held-out set {k}: no two-voice file with interviewer/candidate {p}")
+        for d in sk:
             if not 3 <= len(d["questions"]) <= 8:
-                fail(d["name"], f"{len(d['questions'])} questions, set 6 wants 3-8")
-        if sum(any(t["role"] == "followup" for t in d["turns"]) for d in s6) < 2:
-            fail("set", "held-out set 6: follow-ups in fewer than 2 files")
-        if not any(t.get("rephrase") for d in s6 for t in d["turns"]):
-            fail("set", "held-out set 6: no rephrase")
-        if full and not union(s6) - union([d for d in ds if d.get("held_out_set") != 6]):
-            fail("set", "held-out set 6 has no voice that is new to it")
+                fail(d["name"], f"{len(d['questions'])} questions, set {k} wants 3-8")
+        if sum(any(t["role"] == "followup" for t in d["turns"]) for d in sk) < n_fu:
+            fail("set", f"held-out set {k}: follow-ups in fewer than {n_fu} files")
+        if not any(t.get("rephrase") for d in sk for t in d["turns"]):
+            fail("set", f"held-out set {k}: no rephrase")
+        if full and not union(sk) - union([d for d in ds if d.get("held_out_set") != k]):
+            fail("set", f"held-out set {k} has no voice that is new to it")
     if not full:
         return report(ds, held, tune_voices)
     if len(ds) < 13:

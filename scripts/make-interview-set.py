@@ -9,10 +9,10 @@ fixtures/interviews/README.md), with festival, flite, espeak-ng, sox and ffmpeg 
         [--out-dir DIR] [--all]
 
 --out-dir (default fixtures/interviews) only says where the files go; their bytes do not
-depend on it. Sets 3 (i14-i18), 4 (i19-i23) and 5 (i24-i28) were each staged outside
-fixtures/interviews (made with `--only ... --out-dir DIR`, run once, then moved in,
-byte-identical): a plain run makes i01-i28. A new staged set goes in STAGED_SETS: set 6
-(i29-i34) is there now, made only with `--only i29 i30 i31 i32 i33 i34 --out-dir DIR` (or
+depend on it. Sets 3 (i14-i18), 4 (i19-i23), 5 (i24-i28) and 6 (i29-i34) were each staged
+outside fixtures/interviews (made with `--only ... --out-dir DIR`, run once, then moved in,
+byte-identical): a plain run makes i01-i34. A new staged set goes in STAGED_SETS: set 7
+(i35-i40) is there now, made only with `--only i35 i36 i37 i38 i39 i40 --out-dir DIR` (or
 --all) until it has been run once and moved in.
 
 How times are known
@@ -40,10 +40,11 @@ held_out_set 2 (fresh), i14-i18 held_out_set 3 (written after sets 1-2 were seen
 i19-i23 held_out_set 4 (written after sets 1-3 were seen; run once for the final
 measurement), i24-i28 held_out_set 5 (written after sets 1-4 were seen; staged, a clean
 test to be run once), i29-i34 held_out_set 6 (written by a helper in session 19 after
-sets 1-5 were seen; staged outside fixtures/interviews, to be run once with the final
-code). i12, i22, i27 and i32 are degraded like a video call (degrade="video_call"; see
-video_call()), i17 and i30 are a noisy room (degrade="noisy_room"; see noisy_room()); their labels
-have a "degradation" field.
+sets 1-5 were seen; staged, run once, moved in, now seen), i35-i40 held_out_set 7 (written
+by a helper in session 20 after sets 1-6 were seen; staged outside fixtures/interviews, to
+be run once with the final code). i12, i22, i27, i32 and i36 are degraded like a video call
+(degrade="video_call"; see video_call()), i17, i30 and i38 are a noisy room
+(degrade="noisy_room"; see noisy_room()); their labels have a "degradation" field.
 
 Determinism: flite, espeak-ng and festival's HTS voice are deterministic; festival's
 diphone voices are made so by synthesising each chunk DIPHONE_RUNS times (see synth_cmd()).
@@ -66,8 +67,8 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "fixtures" / "interviews"  # --out-dir
-STAGED_SETS = {6}  # held-out sets not made by a plain full run (see main()); sets 3-5 have been moved in;
-# set 6 (i29-i34) is staged outside fixtures/interviews (--only i29 ... --out-dir DIR)
+STAGED_SETS = {7}  # held-out sets not made by a plain full run (see main()); sets 3-6 have been moved in;
+# set 7 (i35-i40) is staged outside fixtures/interviews (--only i35 ... --out-dir DIR)
 CACHE = ROOT / "fixtures" / "cache" / "interviews-build"
 SR = 16000
 SEED = 20261130
@@ -139,6 +140,11 @@ VOICES = {
                       label="espeak-ng en-us+m6 (male variant, formant synthesis)"),
     "joe_ls140": dict(engine="piper", length_scale=1.4,
                       label="piper en_US-joe-medium (male), length_scale 1.4"),
+    # held-out set 7 (i35-i40) only:
+    "espeak_steph": dict(engine="espeak", voice="en-us+steph", speed=150,
+                         label="espeak-ng en-us+steph (female variant, formant synthesis)"),
+    "espeak_m5": dict(engine="espeak", voice="en-us+m5", speed=150,
+                      label="espeak-ng en-us+m5 (male variant, formant synthesis)"),
 }
 
 
@@ -1629,6 +1635,389 @@ INTERVIEWS = [
             next person will not need a tape measure at midnight."""),
         ],
     ),
+    # -----------------------------------------------------------------------------------
+    # Held-out set 7 (i35-i40): written by a helper in session 20, after sets 1-6 had been
+    # seen, and staged outside fixtures/interviews (STAGED_SETS) to be run once with the
+    # final code. Six files: male->female (i35, new voice espeak-ng steph), female->male in
+    # a video call (i36, new voice espeak-ng m5), female/female (i37), male/male in a noisy
+    # room (i38), and two one-voice files in voices not used one-voice before (i39 flite
+    # slt, i40 flite kal16). Answer lengths like set 6.
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i35_museum_registrar_six_questions", held_out=True, held_out_set=7,
+        interviewer="flite_rms", candidate="espeak_steph",
+        turns=[
+            S("Hello, thanks for waiting. Sorry, the meeting before this one ran over."),
+            S("No problem at all. I was reading about your new wing in the lobby.", who="C"),
+            S("Ah, good. Then you know why we're hiring. Shall we start?"),
+            Q("In your own words, what does a registrar actually do all day?", "intro", gap=0.3),
+            A("""Happy to. || The simplest version is that I know where every object is, who
+            owns it, and whether it is allowed to travel. At the county museum I look after
+            about sixty thousand objects, from Roman coins to a collection of bus tickets from
+            the nineteen fifties. Um, most days are split between the database, the store rooms
+            and emails with lenders. When a painting comes in on loan, I arrange the courier,
+            the insurance, the condition check on arrival, and the paperwork to send it home
+            again. I started as a volunteer cataloguing photographs on Saturdays, uh, and
+            somehow never left."""),
+            Q("Has there been a loan that nearly didn't happen? What went on there?",
+              "behavioral"),
+            A("""Yes, very clearly. Two years ago we borrowed twelve drawings from a private
+            collector in Switzerland for our big autumn show. The crate left Geneva on a Monday
+            and was due with us on the Wednesday. Um, on Tuesday evening the courier rang to
+            say it was stuck at the border, because one customs form listed eleven drawings,
+            not twelve. The opening was nine days away, and the posters in town already showed
+            one of those drawings. What I had to do was get the crate released without anyone
+            opening it in a warehouse, which the lender had absolutely forbidden. So who could
+            actually fix a form overnight? Not the courier, and not me. I called the collector's
+            agent, explained it plainly, and she had a corrected form signed by the owner
+            before midnight. Uh, meanwhile I asked our shipping agent to have the inspection put off
+            until the morning, so that the crate stayed sealed, and I sent the border office
+            photographs of all twelve drawings from our loan file."""),
+            F("Sorry, um, let me stop you there. Did it get to you in time, in the end?"),
+            A("""It did, on the Friday, two days late but still a week before the opening. The
+            drawings were perfect when we checked them, and the collector lent us two more the
+            following year. Um, afterwards I made a rule for myself. Every loan form gets read by
+            two people, and I count the objects against the photographs, not against the
+            list."""),
+            S("Mm. Okay, thank you."),
+            Q("Who's been the hardest person you've had to work alongside?", "behavioral",
+              gap=0.4),
+            RQ("I mean, which working relationship took the most effort on your side?"),
+            A("""Right. A curator I worked with for three years. He was brilliant, um, and he
+            changed his mind about the layout of every exhibition right up to the last day.
+            Each change meant new labels, new mounts, sometimes a new insurance value, and my
+            team paid for it in late nights. I stopped arguing case by case, because that never
+            went anywhere. Instead I sat down with him at the start of the next show, and we
+            drew up a calendar together, with three dates after which certain things were
+            frozen: the object list, then the layout, then the labels. Uh, he agreed, I think
+            partly because his name was on it too. He still tried to swap a vase two days
+            before opening, but the calendar was on the wall, and he laughed and let it go. That
+            show was the first one in years where nobody in my team worked a weekend."""),
+            Q("Here's one for you. Our store is full and we're getting a second building across "
+              "town. How would you plan moving about ten thousand objects?", "case"),
+            A("""Let me think. || First I would want to know what the new building is like: the
+            humidity, the security, how far it is by road. Um, then I would sort the objects by
+            risk, not by size. Fragile or valuable things travel with our own staff in a proper
+            fine art van, and boxes of, say, pottery shards can go in bulk. I would move one
+            small room first as a trial and time it, because that gives you a real number for
+            everything else. Every box gets a barcode, scanned out at one end and in at the
+            other, uh, so the database is right on the same day. And I would keep the old store
+            open until the last scan matches."""),
+            S("Good. Um, a couple more."),
+            Q("What's something you've been told more than once that you should work on?",
+              "behavioral", gap=0.3),
+            A("""That I say yes too quickly. Um, colleagues come to me because I know the
+            collection, and I like helping, so for years I took on every small request the moment
+            someone asked. One year my own work, the annual stock check, slid back by three
+            months, and my manager had to explain that to the trustees. That stung. Now I keep a
+            short list of what I have promised each week, and before I say yes to something new,
+            I say when I could actually do it. Uh, most people are perfectly happy with next
+            Tuesday. The stock check has been on time for two years now."""),
+            Q("We're nearly at time. What do you want to know about the job that isn't in the "
+              "advert?", "closing"),
+            A("""Two things, if that's alright. How many people will be on the registrar team
+            once the new wing opens? Uh, and will the new store have its own conservator, or
+            share one with the main building?"""),
+            S("Four people, and shared for now. Good questions. We'll call you by Friday."),
+            S("Thank you, I really enjoyed this.", who="C"),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i36_water_network_video_call", held_out=True, held_out_set=7,
+        interviewer="fest_slt", candidate="espeak_m5", degrade="video_call",
+        turns=[
+            S("Hello? Is the sound coming through okay? My camera seems to be off. Sorry, one "
+              "second."),
+            S("Yes, loud and clear. Oh, and now I can see you too.", who="C"),
+            S("Great. Um, the line might drop now and then, our office internet is patchy. "
+              "Let's go."),
+            Q("So to start with, what got you into water pipes, of all things?", "intro",
+              gap=0.4),
+            A("""Sure. Um, honestly, I wanted to build bridges. I studied civil engineering, and
+            my first placement was with the water company, because nobody else offered me one. I
+            stayed, because it turned out to be the more interesting puzzle. I have spent the
+            last six years looking after the network for a district of about ninety thousand
+            homes, which is roughly nine hundred kilometres of pipe, some of it older than the
+            houses on top of it. I plan the repairs, I work with the crews, and, uh, I am on the
+            call out rota for bursts."""),
+            Q("A district suddenly starts losing a lot more water than usual. How do you go "
+              "about finding where it's going?", "technical"),
+            A("""Um, first I look at the night flow. Between two and four in the morning almost
+            nobody is using water, so whatever flows into the district then is mostly leakage. If
+            the night flow jumped on a particular night, that tells me when it started. Then I
+            split the district into smaller areas by closing valves for an hour or two, and watch
+            in which area the flow drops. Once it is down to a few streets, we send someone out
+            with listening sticks and ground microphones, uh, usually at night when the streets
+            are quiet. Sometimes the answer is not a leak at all, but a valve that somebody left
+            open into the next district."""),
+            S("Okay. Your picture stuck just then, but I caught most of that."),
+            Q("Tell me about a night when a burst went badly.", "behavioral", gap=0.3),
+            A("""Right. || About three winters ago a large main split under a road next to a
+            primary school, at around one in the morning. By the time I got there, water was
+            coming up through the tarmac and running into the school car park. My job that night
+            was to shut it off without cutting the supply to the hospital on the same main. Um,
+            the problem was that our maps showed a valve that, when the crew dug for it, simply
+            was not there. It had been taken out in the nineteen eighties, and nobody had updated
+            the drawings. So what now? I went back to the old paper records in the van and found
+            a second valve two streets away, which would isolate the burst but keep a feed to
+            the hospital from the other side."""),
+            F("Hang on, uh, what about the school? Did it open in the morning?"),
+            A("""It opened two hours late. We had the leak off by four, and the crews pumped the
+            car park dry before the children arrived. Uh, the head teacher was not thrilled, but
+            she was kind about it. Afterwards I spent a month checking every valve on that main
+            against the drawings, and we found six more that were wrong. Um, that check is now
+            part of our normal survey on every trunk main."""),
+            S("Mm. Sorry, I'm just writing that down. Right, next one."),
+            Q("Has a contractor ever tried to cut a corner on your watch?", "behavioral",
+              gap=0.3),
+            A("""Yes, last summer. We had a contractor replacing a long stretch of old iron main
+            with plastic, and their site manager wanted to skip the pressure test on one section,
+            so they could finish before a bank holiday. Um, he said the joints were all new and
+            the test was a formality. I said no, and since I was the one who had to sign the
+            section off, it was my call. He was annoyed, and he rang my boss. I had the test done
+            anyway, early the next morning, and, uh, one joint failed. It had been fused at the
+            wrong temperature. If that section had gone into service, it would have burst under
+            a busy road within weeks. I did not say I told you so. I sent him a photo of the
+            joint, and from then on his crews tested every section without being asked."""),
+            Q("What's making you look at a consultancy, after so long at the utility?",
+              "motivation"),
+            A("""Mostly variety. I know one network really well now, perhaps too well. Um, at a
+            consultancy I would see how other companies run their networks, and I would work on
+            new schemes, not only repairs. Mentoring younger engineers appeals to me as well. Uh,
+            and I am looking forward to fewer phone calls at one in the morning, though I expect
+            I will miss the adrenaline."""),
+            S("Ha, I bet. Okay, that's my list done. Thanks for putting up with our wobbly "
+              "line."),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i37_cabin_crew_trainer_female_pair", held_out=True, held_out_set=7,
+        interviewer="espeak_f5", candidate="fest_slt",
+        turns=[
+            S("Hi, I'm so sorry, I'm running a little late. Take a seat."),
+            S("Not at all. Thanks for having me.", who="C"),
+            S("Okay, lovely. So.", gap=2.5),
+            Q("What's got you interested in moving from flying into training?", "motivation",
+              gap=0.3),
+            A("""Sure. I have been cabin crew for nine years, the last four as a purser on long
+            haul flights, so I am responsible for the whole cabin team. Um, the part of the job I
+            enjoy most is the first flight of a new crew member. I like watching someone go from
+            terrified to confident in eleven hours. I have been coaching people on board for
+            years, and I ran the safety refresher for my base twice last winter when the regular
+            trainer was ill. Uh, I would like to do that properly, with real feedback on how
+            people are learning, not squeezed into a flight where we are all busy."""),
+            Q("What's the hardest flight you've worked, and what was your part in it?",
+              "behavioral"),
+            RQ("I'm thinking of something where you were the one making the calls."),
+            A("""Okay. || About three years ago, on a night flight to Singapore, a passenger in
+            his sixties collapsed in the aisle about two hours after take off. I was the purser.
+            Um, the first thing was getting help to him fast and keeping the rest of the cabin
+            calm, because three hundred people were watching. I sent one crew member for the medical
+            kit and the defibrillator, and I made an announcement asking for a doctor. Two came
+            forward, a heart specialist and a junior doctor on holiday. Uh, while they worked, I
+            kept the captain updated every few minutes, because she had to decide whether to
+            divert. What did she need from me? Facts, not feelings: his pulse, his breathing,
+            what the doctors thought. We diverted to Dubai, and an ambulance crew met us at the
+            aircraft door. He survived, and his daughter wrote to the airline a month later to
+            thank the crew by name. The part I am proudest of is less dramatic, though. Um, at the
+            briefing that evening I had walked my team through a medical emergency, which I do
+            before every night flight, so when it happened nobody had to think about who fetched
+            what. Two of them told me afterwards that they had almost rolled their eyes at the
+            briefing."""),
+            S("Wow. Okay, thank you. Uh, next one."),
+            Q("What do you do when someone on your crew isn't pulling their weight?",
+              "behavioral", gap=0.4),
+            A("""Um, I had a crew member once who kept disappearing into the galley during the
+            meal service, leaving his partner to do the whole aisle alone. The others were
+            starting to grumble, and that spreads quickly on a long flight. I asked him to help me
+            check the bar stock, so that we were alone, and I asked him how he was doing before I
+            said anything else. It turned out he had a bad back and did not want to admit it,
+            because he was still on probation."""),
+            F("So how did you deal with that?"),
+            A("""I moved him to the galley until we landed, where he could work
+            without bending over the trolleys all night, and I told the crew he was covering
+            there. Uh, after landing I sent him to the company doctor, and I wrote in my report
+            that he had done good work, which was true. Um, he is still flying, and he still
+            sends me a message every Christmas."""),
+            Q("Say you had six weeks to get forty new joiners ready for their first flight. How "
+              "would you plan it?", "case"),
+            A("""Let me think. || The starting point is what they must be able to do on day one
+            without help, which is safety: the doors, the slides, fire, first aid, and landing on
+            water. Um, that takes up most of the six weeks, and it needs the mock cabin and the
+            pool, so I would book those first. Service can partly be taught on the job. I would
+            split them into four groups of ten, so that each group gets enough hands on time, and
+            I would test them every Friday instead of only at the end. Uh, then anyone struggling
+            in week two still has time to catch up."""),
+            S("Great. We're about done, actually."),
+            Q("Your turn. What should I have told you about this job that I haven't?",
+              "closing", gap=0.3),
+            A("""Just one thing, really. How much flying do the trainers still do? Um, I would
+            like to keep a few trips a month, so I do not lose touch with the cabin."""),
+            S("About two trips a month. Okay, thanks so much for coming in."),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i38_theatre_technician_noisy_room", held_out=True, held_out_set=7,
+        interviewer="joe", candidate="flite_awb", degrade="noisy_room",
+        turns=[
+            S("Hi, come through. Apologies for the noise, there's a band rehearsing downstairs."),
+            S("That's alright, it feels like home.", who="C"),
+            Q("Right. Who are you, and what brought you backstage in the first place?", "intro",
+              gap=0.5),
+            A("""Sure. I am the deputy technical manager at a touring theatre company, and I
+            have been in theatres since I was sixteen, when I started pulling cables for the
+            local amateur group. Um, I did a stage engineering course after school, then worked
+            on cruise ships for two years, running shows for a thousand people every night at
+            sea. For the last seven years I have toured with the company, usually three
+            productions a year, with about forty venues each. I look after the set, the rigging
+            and the crew of six that builds and strips the show in every new town."""),
+            Q("What's a show that went wrong in front of an audience, and how did you handle it?",
+              "behavioral"),
+            A("""Right. It was the second night of a tour, in a big old theatre up north. In the
+            middle of act one, a flown wall that was meant to come down for the kitchen scene
+            stopped about two metres above the stage, tilted, and hung there. Um, six hundred
+            people in the audience and two actors underneath it. The actors came first: they
+            had to get out from under it, if possible without stopping the show. So I called the
+            stage manager on headset, and she fed the actors a line to move downstage, which they
+            did as if it was planned. Then I ran up to the fly floor."""),
+            F("Sorry, what was actually wrong with it?"),
+            A("""One of the lifting lines had jumped off its pulley, so the wall was hanging on
+            three lines instead of four. Uh, I tied it off where it was, and we played the rest of
+            act one with the kitchen wall in the air. The audience thought it was a design
+            choice. In the interval we lowered it properly, refitted the line, and tested it
+            twice. After that tour I added a check on every pulley to our fit up list, um, and
+            the crew has done it in every venue since."""),
+            S("Okay. Um, let's try a more technical one."),
+            Q("How do you make sure something hanging over the stage is safe before the first "
+              "show in a new venue?", "technical", gap=0.3),
+            A("""I never trust the paperwork alone. Um, I read the venue's rigging plan and the
+            safe working loads, then I go up and look at the points myself: the beams, the bars,
+            the shackles. Everything we hang has its own weight written on it, so I add it up bar
+            by bar and keep it well under the limit. Before anyone stands underneath, we run each
+            piece in and out at full speed, with nobody on stage, and watch how it stops. Uh, and
+            the person who rigged something is never the one who signs it off."""),
+            Q("What's the fastest turnaround you've ever pulled off, and how?", "behavioral"),
+            A("""Um, last spring our trucks were held up by a crash on the motorway, and we
+            arrived at a venue four hours late. Normally the fit up takes nine hours, and now we
+            had five before the doors opened. The easy answer was to cancel the matinee, but it
+            was sold out, mostly to schools. So I sat the crew down for five minutes in the
+            loading bay, which felt like a waste of time but was not. We agreed what could safely
+            be left out: some of the scenery on the side walls and two lighting effects. Uh, then
+            I split the crew in two, one group on the set and one on the lighting, and I asked the
+            venue's own staff to do the sound, which they knew better than us anyway. We opened
+            the doors twenty minutes late. Um, the teachers did not mind, and the actors said it
+            was the tightest show of the tour."""),
+            S("Good. Sorry, they've started drumming now. Last one."),
+            Q("So, after all that touring, why settle into one building now?", "motivation",
+              gap=0.3),
+            A("""Partly because I have a daughter who is two, and I have been away for about half
+            her life so far. Um, but also because I want to build things that last more than one
+            night. In a building you can improve the systems, train a crew over years, and fix
+            things properly rather than with tape. I think seven years of touring has taught me
+            every way a fit up can go wrong, uh, and that is useful to a venue."""),
+            S("Makes sense. Alright, that's us done. Thanks for coming over."),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i39_transport_planner_one_voice", held_out=True, held_out_set=7, interviewer=None,
+        candidate="flite_slt",
+        turns=[
+            Q("Okay, question one. What do you do at the moment?", "intro", who="C", gap=0.6),
+            A("""I am a transport planner at the city council. My team decides where bus lanes,
+            cycle routes and crossings go, and then we have to persuade everyone else that we
+            were right. Um, I mostly work on the eastern side of the city, which has about a
+            hundred and twenty thousand people and very few ways across the river. Before that I
+            spent four years at a consultancy doing traffic counts and models for new housing
+            estates. Uh, that job showed me how much a model can hide."""),
+            Q("Right, next. Tell me about a plan of yours that people really didn't want.",
+              "behavioral", who="C"),
+            A("""Um, two years ago we proposed closing a residential street to through traffic
+            outside a primary school, because drivers were using it to skip the lights on the
+            main road. About three thousand cars a day went down a street built for a few
+            hundred. The first public meeting was one of the worst evenings of my working life.
+            Around eighty people came, and most of them were angry, mainly shop owners on the
+            next street who thought they would lose customers. What did they actually fear? Not
+            the closure itself, it turned out, but that nobody would be able to park near their
+            shops. So instead of defending the plan, I suggested an eight week trial with planters
+            rather than concrete. I put counters on both streets and asked the shops to share
+            their takings, anonymously, through their trade group. Uh, after eight weeks the
+            through traffic had dropped by ninety percent, the main road was only slightly
+            slower, and takings were flat. Two of the loudest shop owners spoke in favour at the
+            final meeting. The trial became permanent, and we now start every scheme like that
+            with a trial."""),
+            Q("Next one. Why the regional authority, rather than staying in the city?",
+              "motivation", who="C"),
+            A("""Because most journeys do not stop at the city boundary. Um, about a third of the
+            traffic on my streets comes from the towns around us, and I can do very little about
+            that from the council. At the regional level you plan the rail links, the park and
+            ride sites and the bus contracts, which is where the big changes happen. Rural routes
+            interest me too, uh, where one bus a day can decide whether a teenager
+            can take a job or not."""),
+            Q("And the last question. What's a mistake you made with numbers that you learned "
+              "from?", "behavioral", who="C", gap=2.0),
+            A("""Good one. || Early on at the council I presented a forecast that a new bus lane
+            would save passengers four minutes each way. I had taken the speeds from our model and
+            not checked them on the street. Um, a bus driver at the consultation put his hand up
+            and said the real delay was the junction at the end of the lane, not the traffic in
+            it, and he was right. The lane would only have moved the queue fifty metres forward. I
+            was embarrassed, but I thanked him, and I rode the route on six buses that week with
+            a stopwatch. Uh, we redesigned the junction first and the lane second. Since then I
+            ride or walk every scheme before I model it."""),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i40_garage_service_one_voice", held_out=True, held_out_set=7, interviewer=None,
+        candidate="flite_kal16",
+        turns=[
+            Q("First one, then. How did you get into the motor trade?", "intro", who="C",
+              gap=0.7),
+            A("""Um, through my grandfather, really. He kept an old tractor running for forty
+            years with parts from scrap yards, and I spent my school holidays handing him
+            spanners. I did a motor vehicle apprenticeship at a small garage at seventeen, then
+            worked as a technician for a main dealer for eight years. For the last three I have
+            been the service advisor there, so I sit between the customers and the workshop. Uh,
+            I still pick up a spanner when we are short."""),
+            Q("Question two. Talk me through a customer complaint you turned around.",
+              "behavioral", who="C"),
+            A("""Sure. A woman brought her car in for a service, and two days later the engine
+            warning light came on, on the motorway, with her kids in the back. She rang me
+            furious, and fair enough. Um, she was sure we had broken something, and she wanted
+            her money back and a written apology from the owner. Getting her moving again
+            safely came first, so I sent our recovery truck and booked her a loan car the same
+            afternoon. Then I asked the technician who did the service to look at it with me, not
+            alone. We found a sensor plug that had been knocked loose when the air filter was
+            changed. So yes, it was our fault. Uh, I told her that straight away, on the phone,
+            before she had to argue for it. We fixed it, refunded the service, and I added a line
+            to our checklist to check that plug every time. She has brought the car back every
+            year since, and her husband's car too."""),
+            Q("Next. Say a town of about fifty thousand people got a new garage. How many cars "
+              "could it expect in a week?", "case", who="C"),
+            A("""Let me work it through. || Fifty thousand people is maybe twenty thousand
+            households, and let us say one and a half cars each, so about thirty thousand cars.
+            Most cars need a service or a test once a year, and, um, a few repairs on top, so
+            call it forty five thousand visits a year across all the garages in town. If there
+            are already ten garages, a new one might win about five percent in its first year,
+            which is a bit over two thousand visits, or around forty a week. Uh, then I would
+            compare that with how many bays we have, because eight bays could not take much
+            more than that anyway."""),
+            Q("And finally. When did you last have to learn something completely new for work?",
+              "behavioral", who="C"),
+            A("""Last year, electric cars. Our dealer started selling them, and I realised I could
+            not answer half the questions customers asked, about charging, battery life, or what
+            a service even involves. Um, that was uncomfortable, because answering questions is
+            my whole job. I signed up for the high voltage course the manufacturer runs, which
+            took three weeks of evenings, and I spent two Saturdays in the workshop with our one
+            qualified technician. Uh, I also kept a notebook of every question a customer asked
+            that I could not answer, and I went back to each of them within a day. After about
+            two months the notebook had mostly stopped growing. Now I run a short evening session
+            for new electric car owners once a month."""),
+        ],
+    ),
 ]
 
 
@@ -2096,7 +2485,7 @@ def main():
                                      for o in args.only):
                 continue
             if not args.only and not args.all and spec.get("held_out_set") in STAGED_SETS:
-                continue  # a staged held-out set (6) is made only on request (--only i29 ... or --all)
+                continue  # a staged held-out set (7) is made only on request (--only i35 ... or --all)
             lab = make_interview(spec, Path(tmp))
             total += lab["duration_s"]
             qs = lab["questions"]
