@@ -9,11 +9,10 @@ fixtures/interviews/README.md), with festival, flite, espeak-ng, sox and ffmpeg 
         [--out-dir DIR] [--all]
 
 --out-dir (default fixtures/interviews) only says where the files go; their bytes do not
-depend on it. Sets 3 (i14-i18), 4 (i19-i23), 5 (i24-i28) and 6 (i29-i34) were each staged
-outside fixtures/interviews (made with `--only ... --out-dir DIR`, run once, then moved in,
-byte-identical): a plain run makes i01-i34. A new staged set goes in STAGED_SETS: set 7
-(i35-i40) is there now, made only with `--only i35 i36 i37 i38 i39 i40 --out-dir DIR` (or
---all) until it has been run once and moved in.
+depend on it. Sets 3 (i14-i18), 4 (i19-i23), 5 (i24-i28), 6 (i29-i34) and 7 (i35-i40) were
+each staged outside fixtures/interviews (made with `--only ... --out-dir DIR`, run once, then
+moved in, byte-identical): a plain run makes i01-i40. A new staged set goes in STAGED_SETS
+(made only with `--only ... --out-dir DIR`, or --all) until it has been run once and moved in.
 
 How times are known
 -------------------
@@ -67,8 +66,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "fixtures" / "interviews"  # --out-dir
-STAGED_SETS = {7}  # held-out sets not made by a plain full run (see main()); sets 3-6 have been moved in;
-# set 7 (i35-i40) is staged outside fixtures/interviews (--only i35 ... --out-dir DIR)
+STAGED_SETS = set()  # held-out sets not made by a plain full run (see main()); sets 3-7 have been moved in
 CACHE = ROOT / "fixtures" / "cache" / "interviews-build"
 SR = 16000
 SEED = 20261130

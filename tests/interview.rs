@@ -26,8 +26,8 @@ use common::{fixture, read, transcriber};
 struct Labels {
     name: String,
     held_out: bool,
-    /// 1: held out, then looked at during development; 2 and 3: held out, first run recorded
-    /// in docs/interview.md, then looked at; 4: run once, for the final figures.
+    /// 1: held out, then looked at during development; 2 to 7: held out, each written after
+    /// the ones before had been seen, first run recorded in docs/interview.md, then looked at.
     #[serde(default)]
     held_out_set: Option<u8>,
     one_voice: bool,
@@ -124,8 +124,8 @@ fn interviews_split_and_score_like_hand_cuts() {
     );
     let opts = TranscribeOptions::default();
     let cfg = ScoringConfig::default();
-    // Tuning interviews, then held-out sets 1 to 6.
-    const SETS: usize = 7;
+    // Tuning interviews, then held-out sets 1 to 7.
+    const SETS: usize = 8;
     let mut sets: Vec<Tally> = (0..SETS).map(|_| Tally::default()).collect();
     for path in &files {
         let labels: Labels = serde_json::from_str(&read(&path.with_extension("json"))).unwrap();
@@ -303,9 +303,9 @@ fn interviews_split_and_score_like_hand_cuts() {
     // within 1.5 s, no interviewer word in an answer, 90% of answers within 3 points of the
     // hand cut. Held-out set 4, run once (docs/interview.md), fell short: the voice decision
     // took two voices for one on two of its five interviews. The decision was then changed
-    // (set 4 seen). Set 6, run once in session 19, fell short too (docs/interview.md). These
-    // are regression floors a little under what the code measures today on sets 0-6, not
-    // that bar.
+    // (set 4 seen). Sets 6 and 7, each run once (sessions 19 and 20), fell short too
+    // (docs/interview.md). These are regression floors a little under what the code measures
+    // today on sets 0-7, not that bar.
     let tuning = &sets[0];
     assert_eq!(
         tuning.found, tuning.questions,
@@ -325,16 +325,16 @@ fn interviews_split_and_score_like_hand_cuts() {
         "tuning: 90% of answers within 3 points of the hand cut"
     );
     assert!(
-        all.found * 100 >= all.questions * 92,
-        "whole set: at least 92% of questions found (96% measured)"
+        all.found * 100 >= all.questions * 95,
+        "whole set: at least 95% of questions found (97.8% measured)"
     );
     assert!(
-        all.start_ok * 100 >= all.found * 92,
-        "whole set: 92% of answer starts within 1.5 s (94.5% measured; 99% before set 6)"
+        all.start_ok * 100 >= all.found * 95,
+        "whole set: 95% of answer starts within 1.5 s (97.2% measured)"
     );
     assert!(
-        all.within_3 * 100 >= all.scored * 85,
-        "whole set: 85% of answers within 3 points of the hand cut (89% measured)"
+        all.within_3 * 100 >= all.scored * 90,
+        "whole set: 90% of answers within 3 points of the hand cut (92.6% measured)"
     );
     assert!(
         held.interviewer_words <= 6,

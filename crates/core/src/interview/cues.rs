@@ -70,6 +70,10 @@ const OPENERS: &[&str] = &[
     "imagine",
     "suppose",
     "let's say",
+    "say a",
+    "say we",
+    "say you",
+    "say your",
     "design a",
     "explain how",
     "explain what",
@@ -114,6 +118,7 @@ const FOLLOW_UPS: &[&str] = &[
     "walk me through that",
     "what was your role",
     "who else",
+    "stop you there",
 ];
 
 /// Ordinals a reader says before a question ("Question two.", "Next question.").
@@ -144,6 +149,8 @@ pub(crate) struct Cues {
     pub marker_lead: bool,
     /// Opens like a question ("what", "how", "why"... after any lead-in words).
     pub wh: bool,
+    /// Starts with "and" after a question, going on with it ("And how would you...?").
+    pub and_start: bool,
     /// Ends with such a marker after the speaker's own words ("...what it is like, and the
     /// last one."): a reader who ran on into the next question's marker.
     pub marker_tail: bool,
@@ -249,6 +256,7 @@ pub(crate) fn cues(text: &str) -> Cues {
         marker_lead,
         wh,
         marker_tail,
+        and_start: starts_with_and,
     }
 }
 
@@ -285,7 +293,7 @@ const MOVING_ON: &[&str] = &["finally", "lastly", "next", "now", "last", "to"];
 
 /// The sentence points back at the answer being given: "that" or "this" after a verb or a
 /// preposition ("What did that cost you?", "Why did you pick that approach?", "What do you do
-/// about that?"), "afterwards", or what someone in the story did ("What did your manager
+/// about that?"), "it" asked about ("Did it work?"), "afterwards", or what someone in the story did ("What did your manager
 /// say?"). A relative "that" ("a time that you...") does not count.
 fn refers_back(words: &[String]) -> bool {
     const BEFORE: &[&str] = &[
@@ -321,6 +329,8 @@ fn refers_back(words: &[String]) -> bool {
         match w.as_str() {
             "afterwards" | "afterward" => true,
             "that" | "this" => BEFORE.contains(&prev) && !NOT_AFTER.contains(&next),
+            // "Did it get to you in time?", "Was it worth it?"
+            "it" => matches!(prev, "did" | "was" | "is" | "does"),
             "your" => prev == "did" && PEOPLE.contains(&next),
             _ => false,
         }
@@ -465,6 +475,8 @@ mod tests {
             "Hm, and what did that cost you, personally?",
             "What do you do about that?",
             "Why do you say that?",
+            "Sorry, um, let me stop you there.",
+            "Did it get to you in time, in the end?",
         ] {
             let c = cues(s);
             assert!(c.follow_up && !c.new_question(), "{s}: {c:?}");
@@ -478,6 +490,7 @@ mod tests {
             assert!(!cues(s).follow_up, "{s}: {:?}", cues(s));
         }
         for s in [
+            "Next, say a town of about 50,000 people got a new garage, how many cars could it expect in a week?",
             "And finally, tell me about the decision you made with too little information.",
             "Tell me about a time that you changed your mind.",
             "Describe an outage you were part of.",

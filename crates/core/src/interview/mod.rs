@@ -291,7 +291,7 @@ fn is_abbreviation(w: &str) -> bool {
 /// Reads `t` (the whole recording) as an interview. `voice(from_s, to_s)` measures a voice
 /// print of that stretch of the recording; pass `None` for a transcript without audio.
 pub fn split(t: &Transcript, voice: Option<&dyn Fn(f64, f64) -> Option<Vec<f32>>>) -> Split {
-    let sents = sentences(t);
+    let sents = split_at_markers(sentences(t));
     let cues: Vec<cues::Cues> = sents.iter().map(|s| cues::cues(&s.text)).collect();
     let Some(f) = voice else {
         let sents = split_run_on_questions(sents, &cues, t.timing_estimated);
@@ -322,6 +322,55 @@ pub fn split(t: &Transcript, voice: Option<&dyn Fn(f64, f64) -> Option<Vec<f32>>
             build(t, &sents, &roles, Voices::One, other.map(|s| s.separation))
         }
     }
+}
+
+/// A sentence that runs on into a marker ("Sorry, I'm just writing that down, right, next one,
+/// has a contractor ever..."), split where the marker starts: the marker opens the next
+/// question whatever came before it.
+fn split_at_markers(sents: Vec<Sentence>) -> Vec<Sentence> {
+    let mut out: Vec<Sentence> = Vec::with_capacity(sents.len());
+    for s in sents {
+        let words: Vec<String> = s
+            .words
+            .iter()
+            .map(|w| cues::words_of(&w.text).join(" "))
+            .collect();
+        let at = (1..words.len().saturating_sub(1)).find(|&i| {
+            let marker = matches!(
+                (words[i].as_str(), words[i + 1].as_str()),
+                ("next" | "last" | "final", "one" | "question")
+            );
+            let prev = s.words[i - 1].text.trim();
+            marker
+                && (prev.ends_with([',', '.', ';', ':'])
+                    || matches!(
+                        words[i - 1].as_str(),
+                        "right" | "okay" | "ok" | "so" | "alright" | "now"
+                    ))
+        });
+        let Some(mut at) = at else {
+            out.push(s);
+            continue;
+        };
+        // "Right, next one" stays together.
+        if matches!(
+            words[at - 1].as_str(),
+            "right" | "okay" | "ok" | "so" | "alright" | "now"
+        ) && !s.words[at - 1].text.trim().ends_with('.')
+            && at > 1
+            && s.words[at - 2].text.trim().ends_with([',', '.', ';', ':'])
+        {
+            at -= 1;
+        }
+        let mut head = s.words;
+        let tail = head.split_off(at);
+        let prev_end = out.last().map_or(0.0, |p| p.end_s);
+        let first = Sentence::of(head, prev_end, s.starts_segment);
+        let first_end = first.end_s;
+        out.push(first);
+        out.push(Sentence::of(tail, first_end, false));
+    }
+    out
 }
 
 /// The least pause at which a question read aloud can end inside a sentence Whisper ran on
@@ -418,8 +467,16 @@ fn roles_two_voices(
             j += 1;
         }
         let turn = i..j;
-        let first_new = turn.clone().find(|&k| cues[k].new_question());
-        let follow_up = turn.clone().any(|k| cues[k].follow_up);
+        // "Question three, has a contractor ever..." opens a question whatever follows it.
+        let first_new = turn
+            .clone()
+            .find(|&k| cues[k].new_question() || cues[k].marker_lead);
+        // "What's a show that went wrong? And how did you handle it?": an "and" after a
+        // question in the same turn goes on with that question, not with the answer before.
+        let follow_up = turn.clone().any(|k| {
+            cues[k].follow_up
+                && !(k > i && cues[k].and_start && cues[k - 1].asks && !cues[k - 1].follow_up)
+        });
         // How long the candidate speaks before the interviewer's next turn.
         let reply_s: f64 = sents[j..]
             .iter()

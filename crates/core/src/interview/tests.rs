@@ -83,17 +83,7 @@ const TWO_QUESTIONS: &[(Speaker, &str)] = &[
 #[test]
 fn two_voices_two_questions() {
     let (t, spans) = interview(TWO_QUESTIONS, 0.8);
-    let voice = move |from: f64, to: f64| {
-        let mid = (from + to) / 2.0;
-        let who = spans
-            .iter()
-            .find(|s| s.0 <= mid && mid <= s.1)
-            .map(|s| s.2)?;
-        Some(match who {
-            Speaker::Interviewer => vec![4.0, 1.0, -2.0],
-            Speaker::Candidate => vec![0.0, 0.2, 0.5],
-        })
-    };
+    let voice = voice_of(&spans);
     let s = split(&t, Some(&voice));
     assert_eq!(s.voices, Voices::Two, "{:?}", s.separation);
     assert_eq!(s.questions.len(), 2, "{:#?}", s.turns);
@@ -227,6 +217,38 @@ fn one_voice_question_run_on_into_its_answer_is_split_at_the_pause() {
     );
     assert!((s.questions[1].answer_start_s - answer_start).abs() < 1e-9);
     assert!(s.answers[1].transcript.text.starts_with("last March"));
+}
+
+#[test]
+fn a_marker_inside_a_sentence_opens_the_next_question() {
+    let lines: Vec<(Speaker, &str)> = vec![
+        (I, "Tell me about a time you had to manage a budget."),
+        (
+            C,
+            "Last year I ran the offsite for our sales team and we came in under budget.",
+        ),
+        (
+            I,
+            "Sorry, I'm just writing that down, right, next one, has a contractor ever cut a corner",
+        ),
+        (
+            C,
+            "Yes, last summer a contractor wanted to skip a pressure test and I stopped the work.",
+        ),
+    ];
+    let (t, spans) = interview(&lines, 0.8);
+    let voice = voice_of(&spans);
+    let s = split(&t, Some(&voice));
+    let texts = question_texts(&s);
+    assert_eq!(
+        texts,
+        vec![
+            "Tell me about a time you had to manage a budget.",
+            "Right, next one, has a contractor ever cut a corner"
+        ],
+        "{:#?}",
+        s.turns
+    );
 }
 
 #[test]
@@ -421,4 +443,19 @@ fn a_question_said_again_in_the_same_turn_is_one_question() {
 /// The questions found, as text.
 fn question_texts(s: &Split) -> Vec<&str> {
     s.questions.iter().map(|q| q.text.as_str()).collect()
+}
+
+/// A voice print that tells the two speakers of `spans` apart.
+fn voice_of(spans: &[(f64, f64, Speaker)]) -> impl Fn(f64, f64) -> Option<Vec<f32>> + '_ {
+    move |from: f64, to: f64| {
+        let mid = (from + to) / 2.0;
+        let who = spans
+            .iter()
+            .find(|s| s.0 <= mid && mid <= s.1)
+            .map(|s| s.2)?;
+        Some(match who {
+            Speaker::Interviewer => vec![4.0, 1.0, -2.0],
+            Speaker::Candidate => vec![0.0, 0.2, 0.5],
+        })
+    }
 }
