@@ -193,7 +193,7 @@ pub fn interview_audio_with_transcript(
         questions = split.questions.len(),
         "interview split"
     );
-    for cut in &mut split.answers {
+    for (cut, q) in split.answers.iter_mut().zip(&mut split.questions) {
         if cut.runs.is_empty() {
             continue;
         }
@@ -201,7 +201,8 @@ pub fn interview_audio_with_transcript(
         match transcriber.transcribe(&piece, shown, opts) {
             Ok(mut alone) if alone.words().next().is_some() && !interview::loops(&alone) => {
                 alone.source = t.source.clone();
-                cut.transcript = alone;
+                cut.transcript =
+                    interview::narrow_to_words_heard(q, cut, alone, interview::CLOSED_GAP_S);
             }
             // Nothing heard alone, or Whisper stuck repeating itself on the cut: the words
             // the first pass heard there stand.

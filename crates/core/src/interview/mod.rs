@@ -836,6 +836,75 @@ fn with_margins(start: f64, end: f64, gap_before: f64, gap_after: f64) -> (f64, 
     )
 }
 
+/// Where `x`, a time in the splice of `runs` with `gap_s` of silence between them
+/// (`audio::splice`), lies in the recording: the run it falls in and the recording time (a time
+/// in the silence after a run counts for that run, at its end).
+fn in_recording(runs: &[(f64, f64)], gap_s: f64, x: f64) -> Option<(usize, f64)> {
+    let mut start = 0.0;
+    let mut found = None;
+    for (k, (a, b)) in runs.iter().enumerate() {
+        if start > x + 1e-9 {
+            break;
+        }
+        found = Some((k, start));
+        start += (b - a).max(0.0) + gap_s;
+    }
+    let (k, at) = found?;
+    let (a, b) = runs[k];
+    let y = a + (x - at);
+    (y <= b + gap_s / 2.0).then_some((k, y.min(b)))
+}
+
+/// Heard alone, an answer that starts (ends) this much later (earlier) than the first pass
+/// timed it had a word stretched over the silence beside it.
+const STRETCHED_S: f64 = 0.5;
+
+/// The first pass sometimes times a word across the silence around an answer (a question's
+/// last word, "up?", stretched over the pause before "Yes, just one."): the answer then seems to
+/// start seconds early. Heard alone (`heard`, the transcript of the splice of `cut.runs` with
+/// `gap_s` between them), its first and last words say where it lies: the answer's first run
+/// is narrowed to start [`CUT_MARGIN_S`] before its first word and its last run to end as much
+/// after its last word (never widened), the transcript and its offset moved to match, and the
+/// question's answer times set to those words where they lie more than [`STRETCHED_S`]
+/// inside the first pass's.
+pub fn narrow_to_words_heard(
+    q: &mut FoundQuestion,
+    cut: &mut Cut,
+    mut heard: Transcript,
+    gap_s: f64,
+) -> Transcript {
+    let (Some(first), Some(last)) = (heard.words().next(), heard.words().last()) else {
+        return heard;
+    };
+    let (Some((k0, t0)), Some((k1, t1))) = (
+        in_recording(&cut.runs, gap_s, first.start_s),
+        in_recording(&cut.runs, gap_s, last.end_s),
+    ) else {
+        return heard;
+    };
+    let n = cut.runs.len();
+    if k0 == 0 && t0 > q.answer_start_s + STRETCHED_S {
+        let (a, b) = cut.runs[0];
+        let start = (t0 - CUT_MARGIN_S).clamp(a, b);
+        let by = start - a;
+        cut.runs[0].0 = start;
+        cut.offset_s += by;
+        for seg in &mut heard.segments {
+            seg.shift(-by);
+        }
+        heard.duration_s = (heard.duration_s - by).max(0.0);
+        q.answer_start_s = t0;
+    }
+    if k1 + 1 == n && t1 < q.answer_end_s - STRETCHED_S {
+        let (a, b) = cut.runs[n - 1];
+        let end = (t1 + CUT_MARGIN_S).clamp(a, b);
+        cut.runs[n - 1].1 = end;
+        heard.duration_s = (heard.duration_s - (b - end)).max(0.0);
+        q.answer_end_s = t1;
+    }
+    heard
+}
+
 /// Any sentence of `text` opens a question, follows up on an answer, or asks the listener
 /// something ("Is there a decision you'd take back?").
 fn asks_something(text: &str) -> bool {
@@ -856,20 +925,7 @@ pub fn with_words_heard_again(
     heard: &Transcript,
     gap_s: f64,
 ) -> Transcript {
-    // Where each run starts in the splice.
-    let mut starts = Vec::with_capacity(runs.len());
-    let mut at = 0.0;
-    for (a, b) in runs {
-        starts.push(at);
-        at += (b - a).max(0.0) + gap_s;
-    }
-    // The run a time of the splice falls in, and that time in the recording.
-    let back = |x: f64| -> Option<(usize, f64)> {
-        let k = starts.iter().rposition(|s| *s <= x + 1e-9)?;
-        let (a, b) = runs[k];
-        let y = a + (x - starts[k]);
-        (y <= b + gap_s / 2.0).then_some((k, y.min(b)))
-    };
+    let back = |x: f64| in_recording(runs, gap_s, x);
     // A run's words are replaced only where, heard alone, they ask something and in the
     // whole recording they did not: heard alone, a short turn can also come out worse.
     let mid = |w: &Word| (w.start_s + w.end_s) / 2.0;

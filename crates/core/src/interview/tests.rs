@@ -252,6 +252,62 @@ fn a_marker_inside_a_sentence_opens_the_next_question() {
 }
 
 #[test]
+fn an_answer_heard_alone_is_narrowed_to_its_words() {
+    // The first pass stretched the question's last word over the pause: the answer seemed to
+    // start at 146.15 s. Heard alone, its first word is 2.6 s into the first run.
+    let mut q = FoundQuestion {
+        number: 1,
+        text: "Anything you'd like to ask us before we wrap".into(),
+        start_s: 143.4,
+        end_s: 146.1,
+        answer_start_s: 146.15,
+        answer_end_s: 170.0,
+        follow_ups: Vec::new(),
+    };
+    let mut cut = Cut {
+        transcript: Transcript::from_plain_text("up? Yes, just one.", None),
+        offset_s: 145.85,
+        runs: vec![(145.85, 160.0), (162.0, 170.3)],
+    };
+    let word = |text: &str, start_s: f64, end_s: f64| Word {
+        text: text.into(),
+        start_s,
+        end_s,
+        probability: 0.9,
+    };
+    // Splice times: run 1 is 0-14.15 s, then 0.5 s of silence, run 2 from 14.65 s.
+    let heard = Transcript {
+        source: None,
+        duration_s: 22.95,
+        text: "Yes, just one. Thanks.".into(),
+        segments: vec![Segment {
+            start_s: 2.9,
+            end_s: 22.0,
+            text: "Yes, just one. Thanks.".into(),
+            words: vec![
+                word("Yes,", 2.9, 3.2),
+                word("just", 3.2, 3.5),
+                word("one.", 3.5, 3.8),
+                word("Thanks.", 21.5, 22.0),
+            ],
+        }],
+        timing_estimated: false,
+        cut_short: None,
+    };
+    let heard = narrow_to_words_heard(&mut q, &mut cut, heard, CLOSED_GAP_S);
+    assert!((q.answer_start_s - 148.75).abs() < 1e-9, "{q:?}");
+    assert!((cut.runs[0].0 - 148.45).abs() < 1e-9, "{:?}", cut.runs);
+    assert!((cut.offset_s - 148.45).abs() < 1e-9);
+    // The words keep their place in the narrowed splice.
+    let first = heard.words().next().expect("words");
+    assert!((first.start_s - 0.3).abs() < 1e-9, "{first:?}");
+    // 22.0 s in the old splice is 169.35 s in the recording, 0.65 s before the first pass's
+    // end.
+    assert!((q.answer_end_s - 169.35).abs() < 1e-9, "{q:?}");
+    assert!((cut.runs[1].1 - 169.65).abs() < 1e-9, "{:?}", cut.runs);
+}
+
+#[test]
 fn one_voice_unknown_question_after_a_long_pause() {
     // No cue knows "What's the hardest thing about working alone?", and it says no "you":
     // read after a long pause and answered at length, it is a question.
