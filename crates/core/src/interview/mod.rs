@@ -294,8 +294,7 @@ pub fn split(t: &Transcript, voice: Option<&dyn Fn(f64, f64) -> Option<Vec<f32>>
     let sents = split_at_markers(sentences(t));
     let cues: Vec<cues::Cues> = sents.iter().map(|s| cues::cues(&s.text)).collect();
     let Some(f) = voice else {
-        let sents = split_run_on_questions(sents, &cues, t.timing_estimated);
-        let cues: Vec<cues::Cues> = sents.iter().map(|s| cues::cues(&s.text)).collect();
+        let (sents, cues) = split_run_on_questions(sents, &cues, t.timing_estimated);
         let roles = roles_one_voice(&sents, &cues, t.timing_estimated, Speaker::Interviewer);
         return build(t, &sents, &roles, Voices::Unknown, None);
     };
@@ -316,8 +315,7 @@ pub fn split(t: &Transcript, voice: Option<&dyn Fn(f64, f64) -> Option<Vec<f32>>
             build(t, &sents, &roles, Voices::Two, Some(sides.separation))
         }
         other => {
-            let sents = split_run_on_questions(sents, &cues, t.timing_estimated);
-            let cues: Vec<cues::Cues> = sents.iter().map(|s| cues::cues(&s.text)).collect();
+            let (sents, cues) = split_run_on_questions(sents, &cues, t.timing_estimated);
             let roles = roles_one_voice(&sents, &cues, t.timing_estimated, Speaker::Candidate);
             build(t, &sents, &roles, Voices::One, other.map(|s| s.separation))
         }
@@ -328,6 +326,7 @@ pub fn split(t: &Transcript, voice: Option<&dyn Fn(f64, f64) -> Option<Vec<f32>>
 /// has a contractor ever..."), split where the marker starts: the marker opens the next
 /// question whatever came before it.
 fn split_at_markers(sents: Vec<Sentence>) -> Vec<Sentence> {
+    const LEAD: &[&str] = &["right", "okay", "ok", "so", "alright", "now"];
     let mut out: Vec<Sentence> = Vec::with_capacity(sents.len());
     for s in sents {
         let words: Vec<String> = s
@@ -342,21 +341,15 @@ fn split_at_markers(sents: Vec<Sentence>) -> Vec<Sentence> {
             );
             let prev = s.words[i - 1].text.trim();
             marker
-                && (prev.ends_with([',', '.', ';', ':'])
-                    || matches!(
-                        words[i - 1].as_str(),
-                        "right" | "okay" | "ok" | "so" | "alright" | "now"
-                    ))
+                && (prev.ends_with([',', '.', ';', ':']) || LEAD.contains(&words[i - 1].as_str()))
         });
         let Some(mut at) = at else {
             out.push(s);
             continue;
         };
         // "Right, next one" stays together.
-        if matches!(
-            words[at - 1].as_str(),
-            "right" | "okay" | "ok" | "so" | "alright" | "now"
-        ) && !s.words[at - 1].text.trim().ends_with('.')
+        if LEAD.contains(&words[at - 1].as_str())
+            && !s.words[at - 1].text.trim().ends_with('.')
             && at > 1
             && s.words[at - 2].text.trim().ends_with([',', '.', ';', ':'])
         {
@@ -383,13 +376,14 @@ const RUN_ON_PAUSE_S: f64 = 0.2;
 /// a marker ("Next.") or a pause, that opens like a question put to "you" and goes on in the
 /// speaker's own words, is split at the longest pause before those words where the part
 /// before still reads as a question. (Times estimated from text have no pauses to go by.)
+/// Returns the sentences with their cues.
 fn split_run_on_questions(
     sents: Vec<Sentence>,
     cues: &[cues::Cues],
     timing_estimated: bool,
-) -> Vec<Sentence> {
+) -> (Vec<Sentence>, Vec<cues::Cues>) {
     if timing_estimated {
-        return sents;
+        return (sents, cues.to_vec());
     }
     let mut out: Vec<Sentence> = Vec::with_capacity(sents.len());
     for (k, s) in sents.into_iter().enumerate() {
@@ -431,7 +425,8 @@ fn split_run_on_questions(
             None => out.push(s),
         }
     }
-    out
+    let cues = out.iter().map(|s| cues::cues(&s.text)).collect();
+    (out, cues)
 }
 
 /// Asks the listener something: a question mark, or "you" said by the interviewer with
