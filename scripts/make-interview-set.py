@@ -11,8 +11,9 @@ fixtures/interviews/README.md), with festival, flite, espeak-ng, sox and ffmpeg 
 --out-dir (default fixtures/interviews) only says where the files go; their bytes do not
 depend on it. Sets 3 (i14-i18), 4 (i19-i23), 5 (i24-i28), 6 (i29-i34) and 7 (i35-i40) were
 each staged outside fixtures/interviews (made with `--only ... --out-dir DIR`, run once, then
-moved in, byte-identical): a plain run makes i01-i40. A new staged set goes in STAGED_SETS
-(made only with `--only ... --out-dir DIR`, or --all) until it has been run once and moved in.
+moved in, byte-identical): a plain run makes i01-i40. A new staged set goes in STAGED_SETS:
+set 8 (i41-i46) is there now, made only with `--only i41 i42 i43 i44 i45 i46 --out-dir DIR`
+(or --all) until it has been run once and moved in.
 
 How times are known
 -------------------
@@ -40,10 +41,12 @@ i19-i23 held_out_set 4 (written after sets 1-3 were seen; run once for the final
 measurement), i24-i28 held_out_set 5 (written after sets 1-4 were seen; staged, a clean
 test to be run once), i29-i34 held_out_set 6 (written by a helper in session 19 after
 sets 1-5 were seen; staged, run once, moved in, now seen), i35-i40 held_out_set 7 (written
-by a helper in session 20 after sets 1-6 were seen; staged outside fixtures/interviews, to
-be run once with the final code). i12, i22, i27, i32 and i36 are degraded like a video call
-(degrade="video_call"; see video_call()), i17, i30 and i38 are a noisy room
-(degrade="noisy_room"; see noisy_room()); their labels have a "degradation" field.
+by a helper in session 20 after sets 1-6 were seen; staged, run once, moved in, now seen),
+i41-i46 held_out_set 8 (written by a helper in session 20 after sets 1-7 were seen; staged
+outside fixtures/interviews, to be run once with the final code). i12, i22, i27, i32, i36
+and i42 are degraded like a video call (degrade="video_call"; see video_call()), i17, i30,
+i38 and i44 are a noisy room (degrade="noisy_room"; see noisy_room()); their labels have a
+"degradation" field.
 
 Determinism: flite, espeak-ng and festival's HTS voice are deterministic; festival's
 diphone voices are made so by synthesising each chunk DIPHONE_RUNS times (see synth_cmd()).
@@ -66,7 +69,8 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "fixtures" / "interviews"  # --out-dir
-STAGED_SETS = set()  # held-out sets not made by a plain full run (see main()); sets 3-7 have been moved in
+STAGED_SETS = {8}  # held-out sets not made by a plain full run (see main()); sets 3-7 have been moved in;
+# set 8 (i41-i46) is staged outside fixtures/interviews (--only i41 ... --out-dir DIR)
 CACHE = ROOT / "fixtures" / "cache" / "interviews-build"
 SR = 16000
 SEED = 20261130
@@ -143,6 +147,11 @@ VOICES = {
                          label="espeak-ng en-us+steph (female variant, formant synthesis)"),
     "espeak_m5": dict(engine="espeak", voice="en-us+m5", speed=150,
                       label="espeak-ng en-us+m5 (male variant, formant synthesis)"),
+    # held-out set 8 (i41-i46) only:
+    "espeak_linda": dict(engine="espeak", voice="en-us+linda", speed=150,
+                         label="espeak-ng en-us+linda (female variant, formant synthesis)"),
+    "espeak_m8": dict(engine="espeak", voice="en-us+m8", speed=150,
+                      label="espeak-ng en-us+m8 (male variant, formant synthesis)"),
 }
 
 
@@ -2016,6 +2025,390 @@ INTERVIEWS = [
             for new electric car owners once a month."""),
         ],
     ),
+    # -----------------------------------------------------------------------------------
+    # Held-out set 8 (i41-i46): written by a helper in session 20, after sets 1-7 had been
+    # seen, and staged outside fixtures/interviews (STAGED_SETS) to be run once with the
+    # final code. Six files: male->female (i41, new voice espeak-ng linda), female->male in
+    # a video call (i42), female/female (i43), male/male in a noisy room (i44, new voice
+    # espeak-ng m8), and two one-voice files in voices not used one-voice before (i45 flite
+    # awb, i46 espeak-ng f3). Answer lengths like sets 6 and 7.
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i41_zoo_keeper_six_questions", held_out=True, held_out_set=8,
+        interviewer="fest_kal", candidate="espeak_linda",
+        turns=[
+            S("Morning. Did you find somewhere to park? The visitor car park gets packed at "
+              "weekends."),
+            S("I did, eventually. I ended up right next to the penguin sign.", who="C"),
+            S("Perfect. Right, um, let me grab my notes and we'll get going."),
+            Q("So how does somebody come to look after animals for a living?", "intro", gap=0.4),
+            A("""Sure. || It started with a Saturday job mucking out at a riding stable when I
+            was fourteen. Um, after school I did a degree in animal science, and then a year as
+            a trainee keeper at a small wildlife park in Devon, mostly birds of prey and otters.
+            The last six years I have spent at a city zoo, on the primate section, where I now
+            look after a group of eleven gibbons and a family of lemurs. Uh, the day is feeding,
+            cleaning, weighing, watching, and a lot of writing things down. Visitors think it is
+            cuddles, and it really is not."""),
+            Q("What's the closest you've come to losing an animal in your care?", "behavioral"),
+            A("""Right. Two winters ago one of our older gibbons, a female called Mina, stopped
+            coming down for her morning feed. Gibbons hide illness very well, so by the time you
+            notice anything, it is usually serious. Um, she was thirty one, which is old for a
+            gibbon, and our vet was at another site that day, an hour's drive away. I had to get
+            her examined without frightening the rest of the group, because a panicked gibbon in
+            a tree is impossible to catch. So what did I have to go on? A clipboard of weights
+            from the last six months, which showed she had lost almost a tenth of her body weight
+            without anyone spotting it. I rang the vet, read her the numbers, and we agreed I
+            would shut the others out of the inside house and leave Mina alone with figs, her
+            favourite, next to the crate. Uh, it took two hours of sitting very quietly before
+            she walked in on her own."""),
+            F("Can I just jump in there, sorry. Why hadn't anybody picked up the weight loss "
+              "sooner?"),
+            A("""Fair question, and that was the uncomfortable part. The weights were written
+            down every week, but nobody was looking at the trend, only at the single number. Um,
+            it turned out she had an infected tooth, which came out the next day, and she lived
+            another three years. Afterwards I set up a simple chart for the section that turns a
+            box red when an animal drops more than five percent in a month. Two other sections
+            use it now."""),
+            S("Poor thing. Okay, let's keep going."),
+            Q("Keepers can be a tight little club. Who have you clashed with at work?",
+              "behavioral", gap=0.3),
+            RQ("What I'm after is a colleague you really didn't get on with, and how that got "
+               "sorted out."),
+            A("""Yes. When I moved to the primate section, the senior keeper there had run it her
+            way for twenty years. Um, she fed the lemurs at exactly the same times every day, and
+            I had read that scattering food at random times keeps them more active and less
+            bored. I went about it badly at first. I changed the routine on my own shifts without
+            asking, and she heard about it from a volunteer, which was a fair thing to be cross
+            about. So I apologised and asked whether we could test it properly, for one month,
+            on one group only, and record how much time the animals spent foraging. She agreed,
+            though she did not expect much. Uh, after a month the lemurs were foraging
+            for almost twice as long, and she was the one who presented the results at the staff
+            meeting. We get on very well now."""),
+            Q("Here's a hypothetical. We're opening a walk through aviary next spring. How many "
+              "keepers would it need, and how would you get to a number?", "case"),
+            A("""Let me think. || My starting point would be the opening hours and the jobs that can
+            never be skipped. Um, in a walk through aviary you always need someone inside with
+            the public, partly for the birds and partly to stop people poking at nests. If it
+            opens eight hours a day, seven days a week, that is one keeper on the floor at all
+            times, plus one for cleaning and preparing food in the mornings. Then add cover for
+            holidays and sickness, which in my experience is about a fifth on top. Uh, so I would
+            guess three or four full time keepers, and I would ask a zoo that already runs one to
+            check my sums."""),
+            S("Good. Uh, two more and then you're free."),
+            Q("What's a habit of yours that's driven your colleagues a bit mad?", "behavioral",
+              gap=0.3),
+            A("""Honestly, I write too much. Um, my daily notes on the gibbons used to run to two
+            pages, and the keepers on the next shift told me, kindly, that they did not have
+            twenty minutes to read them before the first feed. I thought every detail mattered,
+            and some of it did, but the important line was often buried halfway down. So I changed
+            the format. The first three lines are now only what the next person must act on
+            today, and everything else goes underneath for anyone who wants it. Uh, I also asked
+            two colleagues to tell me each month if the notes were creeping back up. It took a
+            while, but handovers are shorter, and last spring a keeper spotted a limp in the
+            first line and caught an injury early."""),
+            Q("That's me finished. Anything on your mind that you want to ask us?", "closing"),
+            A("""Just a couple of things. Would the new keeper rotate through all the sections,
+            or stay with the primates? Um, and is there any support for the zoo keeping
+            diploma?"""),
+            S("Mostly primates, and yes, we pay for the diploma. Thanks ever so much for coming."),
+            S("Thank you, I've really enjoyed it.", who="C"),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i42_payments_fraud_video_call", held_out=True, held_out_set=8,
+        interviewer="espeak_steph", candidate="joe", degrade="video_call",
+        turns=[
+            S("Hello there, is the audio working? I think my headset is connected properly this "
+              "time."),
+            S("Yep, loud enough. There's a slight echo, but it's fine.", who="C"),
+            S("Oh good. Um, if I freeze, just carry on talking and I'll catch up. Okay."),
+            Q("Let's start easy. What does a normal day look like for you at the bank right now?",
+              "intro", gap=0.4),
+            A("""Sure. I am a fraud analyst on the card payments team, so my day starts with the
+            queue of transactions our system flagged overnight. Um, on a normal morning that is
+            around four hundred cases, and most of them are real customers buying something
+            unusual, like a holiday. I decide quickly which ones are actually fraud, block the
+            cards that need blocking, and call the customers where we are not sure. In the
+            afternoons I work on the rules themselves, uh, especially the ones that flag too many
+            honest people. I have been there five years, the first two answering the phones."""),
+            Q("Say a new kind of scam starts slipping past your rules. How would you notice?",
+              "technical"),
+            RQ("I mean, before customers start ringing in to complain, what would tip you off?"),
+            A("""Um, the first signal is often not in the fraud numbers at all, it is in the
+            refunds and the disputes. If disputes for one type of merchant go up, online gift
+            cards for example, that tells me something is getting through. I also watch for tiny
+            test payments, a few pence at a time, because fraudsters often check that a stolen
+            card works before they spend with it. Then I pull a sample of the suspicious payments
+            and look for what they share: the time of day, the device, the delivery address. Uh,
+            once I have a pattern, I write a rule that only watches at first, without blocking,
+            so I can see how many honest customers it would catch."""),
+            S("Sorry, I lost you for a second. Okay, you're back."),
+            Q("What's the biggest fraud you've personally stopped, and how did you catch it?",
+              "behavioral", gap=0.3),
+            A("""Right. || Last March I noticed a cluster of new accounts that had all been
+            opened in the same week, with different names and addresses, but the same phone
+            model and the same, um, slightly odd typing speed on the application form. Each
+            account on its own looked perfectly normal. Together they had nearly two hundred
+            thousand pounds of credit limits. My manager was on leave, and the team lead thought
+            it was a coincidence. So how do you prove a hunch? I took the twenty accounts,
+            checked the addresses against the postal records, and eleven of them were empty flats
+            or shops. Uh, that was enough for the team lead, and we froze all twenty that
+            afternoon, the day before the first big payments were due to go out."""),
+            F("Hang on, how much money had already left by then?"),
+            A("""Only about three thousand pounds, on small purchases. The rest of the limits
+            were untouched. Um, the police later linked the accounts to a group that had done the
+            same thing at two other banks. Afterwards we added a check on device and typing
+            patterns when accounts are opened, and it has caught two similar groups since."""),
+            S("Wow. Uh, okay, another one."),
+            Q("Have you ever blocked a customer you shouldn't have? What happened there?",
+              "behavioral", gap=0.4),
+            A("""Yes, and it was a bad one. A rule I wrote to catch card testing blocked a
+            pensioner's card while she was on holiday in Spain, and she could not pay her hotel.
+            Her son rang us, very angry, and he was right to be. Um, my rule had treated three
+            small payments at a chemist as a test, because they came in quick succession. I called
+            her myself that evening, apologised, and had the card unblocked while we were still on
+            the phone. The next morning I dug into the rule and found it had blocked almost
+            ninety honest customers in a week, which nobody noticed because the number was small
+            next to everything else. Uh, I changed it to ask the customer by text before blocking
+            anything, and I started reviewing every new rule after seven days, not thirty."""),
+            Q("So why a payments startup, after five years at a big bank?", "motivation"),
+            A("""Mostly speed. At the bank a new rule takes six weeks to go live, because of all
+            the sign offs, and fraudsters change their tricks faster than that. Um, at a smaller
+            company I could see a problem on Monday and have a fix running by Friday. I also like
+            that your team builds its detection models in house, which at the bank I only ever saw
+            from the outside. Uh, and to be honest, I would like to sit closer to the engineers."""),
+            S("Good. That's everything from me. Sorry again about all the freezing."),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i43_bakery_production_female_pair", held_out=True, held_out_set=8,
+        interviewer="espeak_annie", candidate="flite_slt",
+        turns=[
+            S("Hello, come in. Sorry about the smell of bread, you stop noticing it after a "
+              "week."),
+            S("Honestly, it's the nicest smelling interview I've ever been to.", who="C"),
+            S("Ha. Okay, have a seat and we'll begin."),
+            Q("So why would someone leave a big supermarket bakery to come to a place our size?",
+              "motivation", gap=0.3),
+            A("""Sure. I have spent eight years running the in store bakeries for a supermarket chain
+            across one region, so twenty two stores, all baking from frozen dough that arrives on
+            a lorry at five in the morning. Um, I am good at it, our waste is the lowest in the
+            company, but I have not made an actual loaf from scratch at work in years. At home I
+            bake sourdough every weekend. Your bakery supplies forty cafes and still shapes
+            everything by hand, uh, and that is the sort of production I want to manage: real
+            dough, with the same discipline on waste and timing."""),
+            Q("When has something gone badly wrong on a line you were in charge of?",
+              "behavioral"),
+            A("""Okay. || About two years ago a batch of bread rolls went out to nine stores with
+            bits of blue plastic in them. A customer found one in her child's lunch box and posted
+            a photo online before she even called us. Um, I had to find out how far it had spread
+            and get every affected roll off the shelves, fast. What did we actually know? Only the
+            store she bought it from and the best before date. I traced the dough batch through
+            the delivery notes, and it had gone to nine stores, so I rang each store manager
+            myself and asked them to pull the rolls and send me a photo of the empty shelf. Uh,
+            within ninety minutes every shelf was clear. Then we found the cause: a scraper at
+            the dough plant had cracked, and the broken piece had gone into the mixer."""),
+            F("Mm. And the mum who posted the photo?"),
+            A("""I phoned her that afternoon. She was still upset, and she had every right to be.
+            I told her exactly what had happened, without any excuses, and we sent her a refund
+            and a letter from our quality manager. Um, she took the post down a week later and
+            wrote that we had been straight with her. Since then every scraper at the plant is
+            made of a plastic that the metal detectors can find."""),
+            Q("Were you ever put in charge of people who'd been doing the job far longer than you?",
+              "behavioral"),
+            A("""Yes, in my first management job. I was twenty six, and I was put in charge of a
+            night shift of bakers, most of whom had been baking since before I was born. Um, in
+            the first week one of them, a baker called Frank, openly ignored my changeover plan
+            and did it his way. I could have made an issue of it. Instead I asked him, privately,
+            to show me why his way was better, and it partly was: his order needed fewer machine
+            cleans between products. So we used his order, and I said so in front of the shift.
+            Uh, in return I wanted his help with what I had actually been sent there to fix,
+            the paperwork for the food safety audits. We passed the next audit with no findings,
+            for the first time in three years, and Frank trained two of the new starters for
+            me."""),
+            S("Lovely. Um, let's do a quick practical one."),
+            Q("Say our biggest cafe customer doubles their order from next month. What would you "
+              "look at first?", "case", gap=0.3),
+            A("""Let me think. || First, whether we can physically bake it. I would check the
+            oven hours, because in most bakeries the ovens are the bottleneck, not the people or
+            the mixers. Um, if the ovens are already full overnight, the options are an earlier
+            start, a second shift, or moving some products that keep well, like cakes, to the
+            afternoon. Then I would check flour, storage space and the delivery vans. And I would
+            ask the cafe whether the extra order is for good or only for the summer, uh, because
+            that decides whether you hire people or pay overtime."""),
+            S("Good, that's the sort of thing I was after. Last question."),
+            Q("What haven't we covered that you'd want to know before saying yes?", "closing",
+              gap=0.3),
+            A("""Two things, if I may. How early does the first shift start? Um, and who would I
+            report to, you or the operations manager?"""),
+            S("Four in the morning, I'm afraid, and me. Right, thank you, that was really "
+              "helpful."),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i44_ski_lift_engineer_noisy_room", held_out=True, held_out_set=8,
+        interviewer="fest_ked", candidate="espeak_m8", degrade="noisy_room",
+        turns=[
+            S("Hi, come in. Sorry, it's loud in here, they're testing the snow cannons outside."),
+            S("No problem. I've worked next to much worse.", who="C"),
+            Q("Okay. So where are you working now, and how did you get there?", "intro",
+              gap=0.5),
+            A("""Sure. I am a lift maintenance engineer at a ski resort in the Alps, where I look
+            after fourteen lifts, from small drag lifts to a gondola with sixty cabins. Um, I
+            started out as an electrician, then did two winters as a lift operator because I wanted
+            to ski, and I got hooked on the machines. In summer we strip the lifts down and
+            inspect everything. In winter I am on call, and when a lift stops with people on it,
+            I am the one who gets it moving again. Uh, this is my ninth season doing that."""),
+            Q("You mentioned lifts stopping with people on them. What's the worst one you've "
+              "dealt with?", "behavioral"),
+            A("""Um, the worst was a chairlift on a freezing February morning, minus twenty two
+            degrees, with about a hundred and eighty skiers on the line. The main drive stopped
+            and would not restart, and the wind was picking up. What I needed was simple to say:
+            get people off the chairs within two hours, either by fixing the drive or by lowering
+            them on ropes, which takes much longer and frightens everyone. So which way? I gave
+            myself thirty minutes to find the fault, and I told the patrol chief that deadline so
+            he could get his rescue teams in position anyway. Uh, the drive display showed an
+            overheating error, which made no sense at minus twenty two. We opened the cabinet and
+            found a cooling fan that had frozen solid."""),
+            F("Right, and the people sitting on the chairs, did anyone tell them what was going "
+              "on?"),
+            A("""Yes, every ten minutes over the loudspeakers, which I have learned matters more
+            than anything. People can put up with the cold if they know what is happening. Um, we
+            thawed the fan with a heat gun, the drive started after twenty six minutes, and
+            everyone was off in under an hour. That summer we put heaters in all the drive
+            cabinets, uh, and added the fans to the morning inspection."""),
+            S("Okay. Um, something more technical now."),
+            Q("How do you decide whether a haul rope is still safe to run, or due for "
+              "replacing?", "technical", gap=0.3),
+            A("""There are rules for that, but I do not rely on them alone. Um, every year the
+            rope goes through a magnetic test, where a machine runs along it and finds broken
+            wires inside that you cannot see. The standard tells you how many broken wires per
+            length are allowed. On top of that, I measure the diameter at the same marked points
+            every month, because a rope that gets thinner quickly is wearing from the inside.
+            Uh, and I look at the splices by eye, since that is where ropes usually give way. If
+            the numbers are getting close to the limit, I plan a new rope for the summer, not the
+            middle of the season."""),
+            Q("Which of your own calls at work do you most regret?",
+              "behavioral"),
+            A("""A few seasons ago I decided to put off a gearbox overhaul on one of the older
+            lifts by a year. The oil samples looked fine, the budget was tight, and the lift only
+            ran on weekends. Um, halfway through the next season, on a busy Saturday, the gearbox
+            started making a grinding noise, and we had to close the lift for three weeks while a
+            replacement was shipped from Austria. The resort lost a lot of ticket sales on that
+            side of the mountain, and the ski school had to move all its beginner lessons. What I
+            learned was that oil samples tell you about wear, but not about age. Uh, now I keep a
+            simple table of every major part with its hours and its age, and anything past its
+            recommended hours gets overhauled, whatever the samples say."""),
+            S("Mm. Sorry, they've fired up the cannons again. Last one."),
+            Q("Why would you swap the mountain for an office at a manufacturer like us?",
+              "motivation", gap=0.3),
+            A("""Because I have spent nine years fixing the problems your lifts have, from the
+            other end. Um, I know which parts fail first in the cold and which manuals nobody can
+            follow on a windy tower. I want to help design the next generation of lifts, so
+            the engineer at the resort has an easier winter. Uh, and honestly, my knees would like
+            a few more years of skiing for fun."""),
+            S("Ha. Fair enough. Right, that's all I had, thanks for coming down."),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i45_archaeologist_one_voice", held_out=True, held_out_set=8, interviewer=None,
+        candidate="flite_awb",
+        turns=[
+            Q("Alright, first question. If you met someone at a party, how would you describe "
+              "your job?", "intro", who="C", gap=0.6),
+            A("""I usually say I dig holes before the builders do, which is close enough. Um, I
+            am a field archaeologist with a commercial unit, so when a developer wants to build
+            houses or a road, the council often asks for the ground to be checked first. I run
+            excavations of up to twenty people, on sites that range from a single trench behind
+            a pub to a Roman farm the size of three football pitches. Uh, I have done this for
+            seven years, after a degree and a master's in landscape archaeology."""),
+            Q("What happens when you find something important and the builders want their site "
+              "back? Give me a real example.", "behavioral", who="C"),
+            A("""Right. || Three years ago we were digging ahead of a new supermarket car park,
+            with six weeks on the programme, and in week four we found a small early medieval
+            cemetery, about thirty graves, that nobody had expected. Um, the developer had
+            diggers booked for the following Monday and was paying for every day of delay. I had
+            to record the burials properly, which is the law as well as the right thing, without
+            costing the developer months. What were the options? Stop everything and wait for a
+            new plan, or make the problem smaller. I brought in three extra bone specialists for
+            a week and asked the developer's engineer whether the car park could start at the other
+            end of the site. Uh, he was sceptical, but when we walked it together, he saw it
+            suited his drainage too. We finished the cemetery in eleven days, the car park opened
+            on time, and the skeletons are now part of a study on diet in the seventh century."""),
+            Q("Okay, here's the next one. Why go from digging to a planning role at the county "
+              "council?", "motivation", who="C"),
+            A("""Because I keep seeing the same mistake from the wrong side. Um, by the time we
+            arrive on a site, the plans are fixed, and archaeology is treated as a delay. At the
+            council I would be there earlier, advising before the layout is drawn, when moving a
+            building ten metres costs almost nothing. Uh, I would also like a job where I am not
+            standing in a muddy trench every February."""),
+            Q("And the final one. Was there a moment you had to tell someone senior they'd got "
+              "it wrong?", "behavioral", who="C", gap=1.8),
+            A("""In my second year with the unit, my director wanted to strip a whole field with
+            a machine in one go, to save time. I had looked at the aerial photos and thought there
+            might be a shallow Bronze Age settlement under there, which a machine would destroy
+            before anyone saw it. Um, I was nervous, because he had twenty years more experience
+            than me. So I did not argue opinions. I asked for one day to dig three hand trenches
+            in the places I was worried about, and I brought the photos to his office. Uh, the
+            second trench found post holes from a roundhouse. He changed the plan, and the
+            settlement became the main find of that year. He also started asking the junior staff
+            what they thought before big decisions."""),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i46_dental_practice_one_voice", held_out=True, held_out_set=8, interviewer=None,
+        candidate="espeak_f3",
+        turns=[
+            Q("Okay, starting off. What's your job at the moment, and what does it involve?", "intro", who="C",
+              gap=0.7),
+            A("""Of course. I am the practice manager at a dental surgery with six dentists,
+            three hygienists and about eleven thousand patients on the books. Um, I look after
+            everything that is not the teeth: the bookings, the staff rota, the money, the
+            equipment, and the inspections. I started on reception nine years ago, straight
+            after college, and became manager four years ago when the previous one retired. Uh,
+            I still cover the front desk on Monday mornings, which is when everyone with
+            toothache from the weekend rings at once."""),
+            Q("Second one. Which change that you introduced met the most resistance from the "
+              "team?", "behavioral", who="C"),
+            A("""That was online booking. Um, three years ago roughly one in ten appointments was
+            a no show, which cost the practice around ninety thousand pounds a year in empty
+            chairs. I wanted patients to book and cancel online, with text reminders two days
+            before. The receptionists hated the idea. They thought it would cost them their jobs,
+            and two of the older dentists said their patients would never use it. So whose worry
+            was real? Partly both. I promised the receptionists in writing that nobody would lose
+            hours, and that the time saved on the phones would go into calling patients who were
+            overdue for checkups. For the dentists, I agreed we would keep a phone line open all
+            day for anyone who preferred it. Uh, after six months, no shows were down to one in
+            twenty five, and the overdue calls brought back about four hundred patients. One of
+            the sceptical dentists now tells new patients to book online."""),
+            Q("Say we opened a second surgery across town with two chairs. How would you work out "
+              "whether it could pay for itself?", "case", who="C"),
+            A("""Let me work through it. || The costs first: rent, two dentists, a nurse for
+            each, a receptionist, and the equipment, which you can spread over about ten years.
+            Um, I would guess something like six hundred thousand pounds a year all in. Then the
+            income: each chair can do roughly fifteen appointments a day, on maybe two hundred and
+            twenty days a year. If the average appointment brings in about ninety pounds, two
+            chairs make around six hundred thousand too, so it only pays if the chairs are nearly
+            full. Uh, that tells me the real question is how quickly we could fill the book, and I
+            would start by counting how many of our current patients live on that side of
+            town."""),
+            Q("Last question. What's something about how you work that you're still trying to "
+              "fix?", "behavioral", who="C"),
+            A("""I find it hard to hand things over. Um, for years I did the monthly accounts
+            myself, late at night, because I knew the system and it felt quicker than explaining
+            it. Then I was off sick for three weeks last winter, and nobody else could pay the
+            suppliers, so two of them put us on hold. That was a real jolt. Since then I have
+            written down every monthly task, step by step, and I have trained our senior
+            receptionist to do the payments and the payroll with me watching. Uh, she now does
+            them on her own every other month. It still makes me a little nervous, if I am
+            honest, but the practice no longer depends on me being there."""),
+        ],
+    ),
 ]
 
 
@@ -2483,7 +2876,7 @@ def main():
                                      for o in args.only):
                 continue
             if not args.only and not args.all and spec.get("held_out_set") in STAGED_SETS:
-                continue  # a staged held-out set (7) is made only on request (--only i35 ... or --all)
+                continue  # a staged held-out set (8) is made only on request (--only i41 ... or --all)
             lab = make_interview(spec, Path(tmp))
             total += lab["duration_s"]
             qs = lab["questions"]
