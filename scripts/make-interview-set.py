@@ -9,11 +9,11 @@ fixtures/interviews/README.md), with festival, flite, espeak-ng, sox and ffmpeg 
         [--out-dir DIR] [--all]
 
 --out-dir (default fixtures/interviews) only says where the files go; their bytes do not
-depend on it. Sets 3 (i14-i18), 4 (i19-i23), 5 (i24-i28), 6 (i29-i34) and 7 (i35-i40) were
-each staged outside fixtures/interviews (made with `--only ... --out-dir DIR`, run once, then
-moved in, byte-identical): a plain run makes i01-i40. A new staged set goes in STAGED_SETS:
-set 8 (i41-i46) is there now, made only with `--only i41 i42 i43 i44 i45 i46 --out-dir DIR`
-(or --all) until it has been run once and moved in.
+depend on it. Sets 3 (i14-i18), 4 (i19-i23), 5 (i24-i28), 6 (i29-i34), 7 (i35-i40) and 8
+(i41-i46) were each staged outside fixtures/interviews (made with `--only ... --out-dir DIR`,
+run once, then moved in, byte-identical): a plain run makes i01-i46. A new staged set goes in
+STAGED_SETS (made only with `--only ... --out-dir DIR`, or --all) until it has been run once
+and moved in.
 
 How times are known
 -------------------
@@ -42,8 +42,8 @@ measurement), i24-i28 held_out_set 5 (written after sets 1-4 were seen; staged, 
 test to be run once), i29-i34 held_out_set 6 (written by a helper in session 19 after
 sets 1-5 were seen; staged, run once, moved in, now seen), i35-i40 held_out_set 7 (written
 by a helper in session 20 after sets 1-6 were seen; staged, run once, moved in, now seen),
-i41-i46 held_out_set 8 (written by a helper in session 20 after sets 1-7 were seen; staged
-outside fixtures/interviews, to be run once with the final code). i12, i22, i27, i32, i36
+i41-i46 held_out_set 8 (written by a helper in session 20 after sets 1-7 were seen; staged,
+run once, moved in, now seen). i12, i22, i27, i32, i36
 and i42 are degraded like a video call (degrade="video_call"; see video_call()), i17, i30,
 i38 and i44 are a noisy room (degrade="noisy_room"; see noisy_room()); their labels have a
 "degradation" field.
@@ -69,8 +69,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "fixtures" / "interviews"  # --out-dir
-STAGED_SETS = {8}  # held-out sets not made by a plain full run (see main()); sets 3-7 have been moved in;
-# set 8 (i41-i46) is staged outside fixtures/interviews (--only i41 ... --out-dir DIR)
+STAGED_SETS = set()  # held-out sets not made by a plain full run (see main()); sets 3-8 have been moved in
 CACHE = ROOT / "fixtures" / "cache" / "interviews-build"
 SR = 16000
 SEED = 20261130

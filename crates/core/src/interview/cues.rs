@@ -119,6 +119,9 @@ const FOLLOW_UPS: &[&str] = &[
     "what was your role",
     "who else",
     "stop you there",
+    "jump in",
+    "hang on",
+    "interrupt",
 ];
 
 /// Ordinals a reader says before a question ("Question two.", "Next question.").
@@ -151,6 +154,8 @@ pub(crate) struct Cues {
     pub wh: bool,
     /// Starts with "and" after a question, going on with it ("And how would you...?").
     pub and_start: bool,
+    /// Opens a topic of its own ("tell me about", "describe", "next", "a time"...).
+    pub topic_opener: bool,
     /// Ends with such a marker after the speaker's own words ("...what it is like, and the
     /// last one."): a reader who ran on into the next question's marker.
     pub marker_tail: bool,
@@ -173,9 +178,17 @@ pub(crate) fn cues(text: &str) -> Cues {
         )
     });
     // An interviewer's "we" is the company's ("Why should we hire you?").
+    // "Say we opened a second site...": the asker's "we" in a case put to the listener.
+    let supposing = {
+        let b = strip_lead_ins(&words);
+        let w = |i: usize| b.get(i).map_or("", String::as_str);
+        matches!(w(0), "say" | "suppose" | "imagine") || (w(0) == "let's" && w(1) == "say")
+    };
     let first_person = words.iter().any(|w| {
         matches!(w.as_str(), "i" | "i'm" | "i've" | "i'd" | "i'll" | "my")
-            || (!second_person && matches!(w.as_str(), "we" | "we're" | "we've" | "our"))
+            || (!second_person
+                && !supposing
+                && matches!(w.as_str(), "we" | "we're" | "we've" | "our"))
     }) && !starts_with_lead_in_i(&words);
     let body = strip_lead_ins(&words);
     let body_text = body.join(" ");
@@ -213,7 +226,19 @@ pub(crate) fn cues(text: &str) -> Cues {
         .skip_while(|w| {
             matches!(
                 *w,
-                "okay" | "ok" | "so" | "and" | "alright" | "right" | "now" | "well" | "um" | "uh"
+                "okay"
+                    | "ok"
+                    | "so"
+                    | "and"
+                    | "alright"
+                    | "right"
+                    | "now"
+                    | "well"
+                    | "um"
+                    | "uh"
+                    | "here's"
+                    | "here"
+                    | "is"
             )
         })
         .collect();
@@ -257,7 +282,34 @@ pub(crate) fn cues(text: &str) -> Cues {
         wh,
         marker_tail,
         and_start: starts_with_and,
+        topic_opener: opens_a_topic(&words),
     }
+}
+
+/// The words of `text` that carry its topic: four letters or more, not a function word or
+/// the interview's own vocabulary, cut to five letters ("chairs" and "chair" agree).
+pub(crate) fn topic_words(text: &str) -> std::collections::HashSet<String> {
+    #[rustfmt::skip]
+    const COMMON: &[&str] = &[
+        "that", "this", "what", "with", "have", "your", "about", "would", "there", "their",
+        "they", "them", "were", "been", "when", "where", "which", "because", "more", "most",
+        "some", "into", "from", "then", "than", "just", "like", "really", "very", "also",
+        "only", "much", "many", "does", "doing", "done", "make", "made", "take", "took",
+        "tell", "said", "know", "think", "thing", "things", "time", "times", "work", "team",
+        "role", "job", "company", "well", "good", "great", "okay", "right", "sorry", "first",
+        "last", "next", "year", "years", "people", "could", "should", "will", "want",
+        "wanted", "need", "needed", "going", "actually", "still", "even", "back", "after",
+        "before", "other", "each", "every", "here", "these", "those", "while", "over",
+        "again", "being", "didn't", "don't", "it's", "that's", "what's", "you're", "i'm",
+        "we're", "they're", "there's", "yourself", "something", "anything", "someone",
+        "anyone", "anybody", "somebody", "happened", "happen", "thanks", "thank", "question",
+        "answer", "example", "let's", "maybe", "sure", "kind", "sort", "little", "bit",
+    ];
+    words_of(text)
+        .into_iter()
+        .filter(|w| w.len() >= 4 && !COMMON.contains(&w.as_str()))
+        .map(|w| w.chars().take(5).collect())
+        .collect()
 }
 
 /// `text` from where its question opens: "Great, thanks, um, next one, describe a
@@ -329,8 +381,8 @@ fn refers_back(words: &[String]) -> bool {
         match w.as_str() {
             "afterwards" | "afterward" => true,
             "that" | "this" => BEFORE.contains(&prev) && !NOT_AFTER.contains(&next),
-            // "Did it get to you in time?", "Was it worth it?"
-            "it" => matches!(prev, "did" | "was" | "is" | "does"),
+            // "Did it get to you in time?", "Was it worth it?" (not "what does it involve?")
+            "it" => matches!(prev, "did" | "was"),
             "your" => prev == "did" && PEOPLE.contains(&next),
             _ => false,
         }
@@ -476,12 +528,14 @@ mod tests {
             "What do you do about that?",
             "Why do you say that?",
             "Sorry, um, let me stop you there.",
+            "Can I just jump in there, sorry.",
             "Did it get to you in time, in the end?",
         ] {
             let c = cues(s);
             assert!(c.follow_up && !c.new_question(), "{s}: {c:?}");
         }
         for s in [
+            "What's your job at the moment, and what does it involve?",
             "Is there a decision you made that you'd take back?",
             "And why this company, at this point in your career?",
             "What would make this role a step forward for you rather than a sideways move?",
@@ -526,6 +580,7 @@ mod tests {
         assert!(cues("And the last one.").marker);
         assert!(cues("Question three: why do you want this job?").marker_lead);
         assert!(cues("Next.").marker);
+        assert!(cues("Okay, here's the next one.").marker);
         assert!(cues("I would still do a few shifts, and the last one.").marker_tail);
         assert!(!cues("And the last one.").marker_tail);
         assert!(!cues("Next, I called the vendor.").marker);

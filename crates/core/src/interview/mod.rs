@@ -17,6 +17,7 @@ mod cues;
 mod voices;
 
 use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
 
 use crate::questions;
 use crate::score::length::Verdict;
@@ -435,6 +436,10 @@ fn addresses(c: &cues::Cues) -> bool {
     c.asks || c.second_person
 }
 
+/// Topic words an interviewer's question shares with the answer being given for it to be a
+/// follow-up on that answer.
+const ECHOED_WORDS: usize = 2;
+
 /// The least candidate speech after a question no cue recognises for it to count as one.
 const MIN_REPLY_S: f64 = 8.0;
 
@@ -446,9 +451,14 @@ fn roles_two_voices(
 ) -> Vec<(Speaker, Role)> {
     let mut out = Vec::with_capacity(sents.len());
     let mut asked = false;
+    // The topic words of the answer being given.
+    let mut answer_topic: HashSet<String> = HashSet::new();
     let mut i = 0;
     while i < sents.len() {
         if !side[i] {
+            if asked {
+                answer_topic.extend(cues::topic_words(&sents[i].text));
+            }
             out.push((
                 Speaker::Candidate,
                 if asked { Role::Answer } else { Role::SmallTalk },
@@ -462,15 +472,35 @@ fn roles_two_voices(
             j += 1;
         }
         let turn = i..j;
+        // A question about what the answer just said, in its words ("Why hadn't anybody
+        // picked up the weight loss sooner?" after an answer about an animal's weight loss),
+        // that opens no topic of its own, follows up on it.
+        let echoes: Vec<bool> = turn
+            .clone()
+            .map(|k| {
+                let c = &cues[k];
+                asked
+                    && c.asks
+                    && !c.topic_opener
+                    && !c.known
+                    && !c.marker_lead
+                    && cues::topic_words(&sents[k].text)
+                        .intersection(&answer_topic)
+                        .count()
+                        >= ECHOED_WORDS
+            })
+            .collect();
+        let echo = |k: usize| echoes[k - i];
         // "Question three, has a contractor ever..." opens a question whatever follows it.
         let first_new = turn
             .clone()
-            .find(|&k| cues[k].new_question() || cues[k].marker_lead);
+            .find(|&k| (cues[k].new_question() && !echo(k)) || cues[k].marker_lead);
         // "What's a show that went wrong? And how did you handle it?": an "and" after a
         // question in the same turn goes on with that question, not with the answer before.
         let follow_up = turn.clone().any(|k| {
-            cues[k].follow_up
-                && !(k > i && cues[k].and_start && cues[k - 1].asks && !cues[k - 1].follow_up)
+            echo(k)
+                || (cues[k].follow_up
+                    && !(k > i && cues[k].and_start && cues[k - 1].asks && !cues[k - 1].follow_up))
         });
         // How long the candidate speaks before the interviewer's next turn.
         let reply_s: f64 = sents[j..]
@@ -489,7 +519,9 @@ fn roles_two_voices(
                 // "Last question." read before the question belongs to it.
                 Some(f) if k >= f || (k + 1 == f && cues[k].marker) => Role::Question,
                 // A follow-up: asks more about the answer being given.
-                None if asked && follow_up && (cues[k].follow_up || cues[k].asks) => Role::FollowUp,
+                None if asked && follow_up && (cues[k].follow_up || cues[k].asks || echo(k)) => {
+                    Role::FollowUp
+                }
                 // A question no cue knows ("What drew you to this role?", "Think of an
                 // incident where you..."), when a real answer follows ("Shall we start?",
                 // "Did you find us all right?" get none).
@@ -499,6 +531,7 @@ fn roles_two_voices(
             if role == Role::Question {
                 asked = true;
                 asking = true;
+                answer_topic.clear();
             }
             out.push((Speaker::Interviewer, role));
         }

@@ -308,6 +308,50 @@ fn an_answer_heard_alone_is_narrowed_to_its_words() {
 }
 
 #[test]
+fn a_question_in_the_answers_own_words_is_a_follow_up() {
+    let lines: Vec<(Speaker, &str)> = vec![
+        (
+            I,
+            "What's the closest you've come to losing an animal in your care?",
+        ),
+        (
+            C,
+            "Last winter our old giraffe stopped eating properly, and her weight loss went on for \
+             weeks before anyone noticed, by which point she could barely stand in the morning \
+             and the vet had to come twice a day.",
+        ),
+        (I, "Why hadn't anybody picked up the weight loss sooner?"),
+        (
+            C,
+            "Nobody weighed her because the scales were broken, so now every animal is weighed monthly.",
+        ),
+        (I, "What's a habit of yours that drives your colleagues mad?"),
+        (
+            C,
+            "I label everything in the food store with dates and colours, even the spoons, and \
+             I rewrite the rota on the whiteboard every single morning before anyone has had \
+             a chance to read the old one.",
+        ),
+    ];
+    let (t, spans) = interview(&lines, 0.8);
+    let voice = voice_of(&spans);
+    let s = split(&t, Some(&voice));
+    assert_eq!(
+        question_texts(&s),
+        vec![
+            "What's the closest you've come to losing an animal in your care?",
+            "What's a habit of yours that drives your colleagues mad?"
+        ],
+        "{:#?}",
+        s.turns
+    );
+    assert_eq!(
+        s.questions[0].follow_ups,
+        vec!["Why hadn't anybody picked up the weight loss sooner?".to_string()]
+    );
+}
+
+#[test]
 fn one_voice_unknown_question_after_a_long_pause() {
     // No cue knows "What's the hardest thing about working alone?", and it says no "you":
     // read after a long pause and answered at length, it is a question.
