@@ -179,9 +179,9 @@ pub(crate) fn cues(text: &str) -> Cues {
     });
     // An interviewer's "we" is the company's ("Why should we hire you?").
     // "Say we opened a second site...": the asker's "we" in a case put to the listener.
+    let body = strip_lead_ins(&words);
     let supposing = {
-        let b = strip_lead_ins(&words);
-        let w = |i: usize| b.get(i).map_or("", String::as_str);
+        let w = |i: usize| body.get(i).map_or("", String::as_str);
         matches!(w(0), "say" | "suppose" | "imagine") || (w(0) == "let's" && w(1) == "say")
     };
     let first_person = words.iter().any(|w| {
@@ -190,7 +190,6 @@ pub(crate) fn cues(text: &str) -> Cues {
                 && !supposing
                 && matches!(w.as_str(), "we" | "we're" | "we've" | "our"))
     }) && !starts_with_lead_in_i(&words);
-    let body = strip_lead_ins(&words);
     let body_text = body.join(" ");
     let opener = OPENERS
         .iter()
@@ -271,10 +270,7 @@ pub(crate) fn cues(text: &str) -> Cues {
         opener,
         known,
         follow_up,
-        asks: text
-            .trim_end()
-            .trim_end_matches(['"', '\'', ')'])
-            .ends_with('?'),
+        asks,
         second_person: second_person && !first_person,
         first_person,
         marker,

@@ -356,16 +356,25 @@ fn split_at_markers(sents: Vec<Sentence>) -> Vec<Sentence> {
         {
             at -= 1;
         }
-        let mut head = s.words;
-        let tail = head.split_off(at);
-        let prev_end = out.last().map_or(0.0, |p| p.end_s);
-        let first = Sentence::of(head, prev_end, s.starts_segment);
-        let first_end = first.end_s;
-        out.push(first);
-        out.push(Sentence::of(tail, first_end, false));
+        push_split(&mut out, s, at);
     }
     out
 }
+
+/// Pushes `s` onto `out` as two sentences, split before its word `at` (inside the sentence).
+fn push_split(out: &mut Vec<Sentence>, s: Sentence, at: usize) {
+    let mut head = s.words;
+    let tail = head.split_off(at);
+    let prev_end = out.last().map_or(0.0, |p| p.end_s);
+    let first = Sentence::of(head, prev_end, s.starts_segment);
+    let first_end = first.end_s;
+    out.push(first);
+    out.push(Sentence::of(tail, first_end, false));
+}
+
+/// A pause before a sentence this long (as Whisper times it), in one voice, lets it open a
+/// question.
+const READ_PAUSE_S: f64 = 0.45;
 
 /// The least pause at which a question read aloud can end inside a sentence Whisper ran on
 /// into the answer.
@@ -391,7 +400,7 @@ fn split_run_on_questions(
         let c = &cues[k];
         let after_marker = k > 0 && (cues[k - 1].marker || cues[k - 1].marker_tail);
         let starts_asking = c.opener || after_marker;
-        if !(c.first_person && starts_asking && (after_marker || s.gap_before_s >= 0.45)) {
+        if !(c.first_person && starts_asking && (after_marker || s.gap_before_s >= READ_PAUSE_S)) {
             out.push(s);
             continue;
         }
@@ -414,15 +423,7 @@ fn split_run_on_questions(
                 _ => Some(c),
             });
         match best {
-            Some((i, _)) => {
-                let mut words = s.words;
-                let tail = words.split_off(i);
-                let prev_end = out.last().map_or(0.0, |p| p.end_s);
-                let head = Sentence::of(words, prev_end, s.starts_segment);
-                let head_end = head.end_s;
-                out.push(head);
-                out.push(Sentence::of(tail, head_end, false));
-            }
+            Some((i, _)) => push_split(&mut out, s, i),
             None => out.push(s),
         }
     }
@@ -557,7 +558,7 @@ fn roles_one_voice(
         let c = &cues[k];
         let after_marker = k > 0 && (cues[k - 1].marker || cues[k - 1].marker_tail);
         let paused = k == 0
-            || s.gap_before_s >= 0.45
+            || s.gap_before_s >= READ_PAUSE_S
             || after_marker
             || (timing_estimated && s.starts_segment);
         // Whisper's word ends run on into the silence after them, so a pause of 0.7 s can
