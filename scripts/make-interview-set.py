@@ -13,7 +13,10 @@ depend on it. Sets 3 (i14-i18), 4 (i19-i23), 5 (i24-i28), 6 (i29-i34), 7 (i35-i4
 (i41-i46) were each staged outside fixtures/interviews (made with `--only ... --out-dir DIR`,
 run once, then moved in, byte-identical): a plain run makes i01-i46. A new staged set goes in
 STAGED_SETS (made only with `--only ... --out-dir DIR`, or --all) until it has been run once
-and moved in.
+and moved in. Set 9 (i47-i52) is staged now (STAGED_SETS = {9}):
+
+    fixtures/cache/venv/bin/python scripts/make-interview-set.py \
+        --only i47 i48 i49 i50 i51 i52 --out-dir /work/baseline/s21/set9
 
 How times are known
 -------------------
@@ -43,10 +46,11 @@ test to be run once), i29-i34 held_out_set 6 (written by a helper in session 19 
 sets 1-5 were seen; staged, run once, moved in, now seen), i35-i40 held_out_set 7 (written
 by a helper in session 20 after sets 1-6 were seen; staged, run once, moved in, now seen),
 i41-i46 held_out_set 8 (written by a helper in session 20 after sets 1-7 were seen; staged,
-run once, moved in, now seen). i12, i22, i27, i32, i36
-and i42 are degraded like a video call (degrade="video_call"; see video_call()), i17, i30,
-i38 and i44 are a noisy room (degrade="noisy_room"; see noisy_room()); their labels have a
-"degradation" field.
+run once, moved in, now seen), i47-i52 held_out_set 9 (written by a helper in session 21
+after sets 1-8 were seen; staged in /work/baseline/s21/set9, to be run once). i12, i22, i27,
+i32, i36, i42 and i48 are degraded like a video call (degrade="video_call"; see
+video_call()), i17, i30, i38, i44 and i50 are a noisy room (degrade="noisy_room"; see
+noisy_room()); their labels have a "degradation" field.
 
 Determinism: flite, espeak-ng and festival's HTS voice are deterministic; festival's
 diphone voices are made so by synthesising each chunk DIPHONE_RUNS times (see synth_cmd()).
@@ -69,7 +73,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "fixtures" / "interviews"  # --out-dir
-STAGED_SETS = set()  # held-out sets not made by a plain full run (see main()); sets 3-8 have been moved in
+STAGED_SETS = {9}  # held-out sets not made by a plain full run (see main()); sets 3-8 have been moved in
 CACHE = ROOT / "fixtures" / "cache" / "interviews-build"
 SR = 16000
 SEED = 20261130
@@ -151,6 +155,13 @@ VOICES = {
                          label="espeak-ng en-us+linda (female variant, formant synthesis)"),
     "espeak_m8": dict(engine="espeak", voice="en-us+m8", speed=150,
                       label="espeak-ng en-us+m8 (male variant, formant synthesis)"),
+    # held-out set 9 (i47-i52) only:
+    "espeak_belinda": dict(engine="espeak", voice="en-us+belinda", speed=150,
+                           label="espeak-ng en-us+belinda (female variant, formant synthesis)"),
+    "espeak_michael": dict(engine="espeak", voice="en-us+Michael", speed=150,
+                           label="espeak-ng en-us+Michael (male variant, formant synthesis)"),
+    "espeak_mike": dict(engine="espeak", voice="en-us+Mike", speed=150,
+                        label="espeak-ng en-us+Mike (male variant, formant synthesis)"),
 }
 
 
@@ -2408,6 +2419,415 @@ INTERVIEWS = [
             honest, but the practice no longer depends on me being there."""),
         ],
     ),
+    # -----------------------------------------------------------------------------------
+    # Held-out set 9 (i47-i52): written by a helper in session 21, after sets 1-8 had been
+    # seen, and staged outside fixtures/interviews (STAGED_SETS) to be run once with the
+    # final code. Six files: male->female (i47, new voice espeak-ng belinda), female->male in
+    # a video call (i48, new voice espeak-ng Michael), female/female (i49), male/male in a
+    # noisy room (i50), and two one-voice files in voices not used one-voice before (i51
+    # espeak-ng Mike, a new voice, with spoken markers; i52 espeak-ng steph, one marker
+    # only). Answer lengths like sets 7 and 8.
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i47_hospital_pharmacist_six_questions", held_out=True, held_out_set=9,
+        interviewer="fest_ked", candidate="espeak_belinda",
+        turns=[
+            S("Hi there, thanks for coming over. Did the lifts behave? They've been stuck on "
+              "the third floor all week."),
+            S("They did, though I took the stairs just in case.", who="C"),
+            S("Wise. Okay, um, I've got your CV in front of me, so let's make a start."),
+            Q("Where are you working at the moment, and how did you land in a hospital pharmacy "
+              "rather than a shop?", "intro", gap=0.4),
+            A("""Sure. I am a senior pharmacist at a teaching hospital with about nine hundred
+            beds, and I work mainly on the surgical wards. Um, I did my training year
+            in a high street chain, counting tablets into little bottles, and I realised I
+            missed having patients right there in front of me, sick enough that the dose really
+            matters. So I moved to the hospital and stayed. These days I check the drug charts
+            on four wards every morning, I join the ward rounds twice a week, and, uh, I look
+            after the antibiotic stewardship work for surgery, which mostly means persuading
+            surgeons to stop antibiotics sooner."""),
+            Q("Was there ever a prescribing error you stopped before it got to the patient?",
+              "behavioral"),
+            A("""Right. Last spring a young man came in after a motorbike crash with a broken
+            pelvis and kidneys that were barely coping. On a Sunday evening a locum doctor
+            prescribed him a common antibiotic at the normal adult dose, which would have been
+            roughly three times too much for his kidney function. Um, I only saw it because I
+            was covering the weekend list from home and happened to check his blood results
+            before his chart. I needed the dose changed before the ten o'clock round,
+            and the locum had already gone home. So who could sign a new prescription at nine at
+            night? I rang the surgical registrar, who was in theatre, and asked the theatre
+            nurse to hold the phone to her ear. I read her the kidney numbers and the dose I
+            suggested, and she agreed it on the spot. Uh, then I called the ward sister to make
+            sure nobody gave the first dose from the old chart."""),
+            F("Wait, sorry, before you go on. Had anyone already given him the first dose?"),
+            A("""No, but it was close. The nurse had the bag on the trolley and was about to
+            hang it. Um, he had the right dose twenty minutes later, and his kidneys recovered
+            over the following week. Afterwards I wrote up the case for our safety meeting, and
+            the hospital added a pop up to the prescribing system that shows the latest kidney
+            result next to that antibiotic. It fires about thirty times a month now."""),
+            S("Mm. Good catch. Okay."),
+            Q("Doctors don't always enjoy being told what to prescribe. When has that gone badly "
+              "for you?", "behavioral", gap=0.3),
+            RQ("Put differently, has a consultant ever pushed back hard on your advice, and where "
+               "did you go from there?"),
+            A("""Yes. An orthopaedic consultant who had given the same antibiotic after every hip
+            operation for fifteen years, for five days, when the evidence says one day is
+            enough. Um, when I raised it on a ward round, he told me in front of his juniors
+            that he would worry about pharmacy when pharmacy started operating. That was a hard
+            moment, and I went quiet, which I regret. Afterwards, though, I pulled our own
+            data: two hundred of his patients over two years, their infection rates, and how
+            many had picked up a nasty gut infection from the long courses. Uh, there were nine
+            of those, all on day four or five. I asked for twenty minutes in his office, alone,
+            and showed him the chart without saying a word about guidelines. He asked for a week
+            to think it over. He came back and agreed to a trial of one day courses for three
+            months, and the infection rate did not move at all. The one day course is now his
+            standard, and he presents the figures himself at the surgical audit."""),
+            Q("Here's a puzzle for you. Suppose we wanted pharmacists on every ward seven days a "
+              "week, not just weekdays. What's your method for estimating how many extra "
+              "staff that takes?",
+              "case"),
+            A("""Okay, let me think it through. || I would start with the wards, not the
+            people. Um, we have, say, thirty adult wards, and a pharmacist can do a proper job on
+            about three wards in a day, so that is ten pharmacists on duty every weekend day. Two
+            weekend days makes twenty shifts a week. Most people would work one weekend in
+            three, and they take a weekday off in lieu, so the extra shifts mostly need new
+            people. Twenty shifts is about four full time posts, uh, and then I would add about a
+            fifth for holidays and sickness, so five. Then I would test it against the real
+            question, which is whether weekend discharges actually go up enough to pay for
+            it."""),
+            S("Nice. Uh, a couple more and I'll let you go."),
+            Q("What would your current manager say you most need to work on?", "behavioral",
+              gap=0.3),
+            A("""Probably delegating to the technicians. Um, our pharmacy technicians are very
+            good, and they can take the medicines histories for new patients, which is a big
+            part of the morning. For a long time I did those myself on my wards, because I liked
+            talking to patients and I trusted my own notes. My manager pointed out in my
+            appraisal that I was finishing my wards at four, while two technicians were waiting
+            for work at eleven. That was a bit embarrassing. So I agreed a split with them: they
+            take every admission history, and I only see the patients they flag to me. Uh, it
+            took a couple of weeks before I stopped checking everything twice. Now I am usually
+            off the wards by two, and I spend the afternoons on the stewardship audits that used
+            to slip."""),
+            Q("That's my list done. Over to you now, any questions for me?",
+              "closing"),
+            A("""Just two, if that's okay. Would I keep any of my surgical work, or move fully
+            to the medical wards? Um, and how is the on call rota shared at the moment?"""),
+            S("Some surgery, at least at first, and it's one weekend in five. Right, that's been "
+              "really useful, thank you."),
+            S("Thanks for your time, and good luck with the lifts.", who="C"),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i48_weather_forecaster_video_call", held_out=True, held_out_set=9,
+        interviewer="flite_slt", candidate="espeak_michael", degrade="video_call",
+        turns=[
+            S("Hello, is my audio coming through alright? I've just switched to my laptop, my "
+              "phone kept cutting out."),
+            S("Clear enough, yes. The picture's a bit blurry, but that's fine.", who="C"),
+            S("Okay, good. If it drops, um, I'll ring you straight back. Let's get going."),
+            Q("First of all, how does someone end up forecasting the weather for a living?",
+              "intro", gap=0.4),
+            A("""Sure. Um, I was the child who kept a rain gauge in the garden and wrote the
+            numbers in a notebook every morning. I studied physics, then did a master's in
+            meteorology, and I joined the national weather service eleven years ago. For the
+            last six I have been an operational forecaster on the aviation desk, so my customers
+            are airports and airlines. A shift is mostly looking at the computer models,
+            deciding which one to believe today, and writing forecasts for about forty
+            airfields. Uh, the night shifts are the hardest part, though fog at dawn does keep you
+            awake."""),
+            Q("When two of the big models disagree about tomorrow, how do you decide which one "
+              "to trust?", "technical"),
+            A("""Um, first I check which one has handled the last couple of days better,
+            because models have moods, and a model that has been too warm for three days
+            probably still is. Then I look at the ensembles, which are the same model run fifty
+            times with small changes to the starting conditions. If forty of the fifty runs
+            agree, I am fairly confident. If they split into two camps, then the honest forecast
+            is that there is uncertainty, and I say so with a probability, not a single answer.
+            I also look out of the window and at the latest observations, uh, because a model
+            started six hours ago knows nothing about the fog that has just rolled in. And for
+            airports I always weigh the cost of being wrong in each direction."""),
+            S("Sorry, the screen went still briefly, but I got the gist."),
+            Q("What's the forecast you'd most like to have back?", "behavioral", gap=0.3),
+            A("""Right. || Three winters ago I forecast light rain for a big airport overnight,
+            with temperatures just above freezing. Um, around two in the morning the rain turned
+            to freezing rain, which is the worst thing you can have on a runway, because it coats
+            everything in clear ice. The models had the warm layer a little too thick, and I had
+            not looked closely enough at the balloon sounding from the evening, which showed a
+            cold layer near the ground. The first aircraft was due at six, the airport needed
+            its stands and runways treated, and their crews were not even on shift. My task at
+            that point was simple: tell them fast and plainly, and stop hedging. So I rang the
+            duty manager at half past two, and said the words freezing rain until five, treat
+            the runway now."""),
+            F("Oh dear. So what did the morning look like at the airport?"),
+            A("""Messy, but safe. The first six departures went about an hour late while they
+            cleared the stands, and nobody slid off anything. Uh, I wrote a frank report
+            afterwards, and we changed our routine so that on any night near freezing, the
+            forecaster checks the latest sounding by hand before issuing the overnight forecast.
+            Um, it adds ten minutes, and since then it has flagged two nights like that."""),
+            S("Mm. Uh, right, another one."),
+            Q("How do you explain uncertainty to somebody who just wants a yes or a no?",
+              "behavioral", gap=0.3),
+            RQ("I mean a real customer who pressed you for a straight answer you couldn't "
+               "give."),
+            A("""Yes, a festival organiser, two summers ago. They had forty thousand people
+            arriving on a Friday, and a line of thunderstorms that might or might not cross the
+            site that afternoon. Um, she rang me three times asking whether to close the main
+            stage, and each time she wanted yes or no. The honest answer was about a one in three
+            chance. So I stopped giving her percentages and asked her what she would lose either
+            way. Closing for two hours cost her some money and some angry fans. A storm over
+            forty thousand people with metal towers could cost lives. Uh, put like that, she made
+            the call herself, at one in three. She closed the stage at four, the storms missed
+            the site by ten kilometres, and she was annoyed with me for about a week. The next
+            year she hired us for the whole season, because, she said, we were the only ones who
+            told her the odds straight."""),
+            Q("So why leave the weather service for an energy trading company?", "motivation"),
+            A("""Partly because the problems are the same, and the stakes are clearer. Um, a
+            trader wants to know how much wind and sun there will be tomorrow afternoon, to the
+            megawatt, and makes or loses money on whether I am right. I like that the feedback
+            is that direct. I would also get to build forecasting tools, uh, and not only use
+            the ones somebody else wrote. And after eleven years I would like to try working
+            days."""),
+            S("Ha, that's fair. Okay, I'm done with my questions. Sorry the connection was so "
+              "dodgy, and thanks for sticking with it."),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i49_book_editor_female_pair", held_out=True, held_out_set=9,
+        interviewer="espeak_linda", candidate="fest_slt",
+        turns=[
+            S("Hello, welcome. Sorry about the piles of paper everywhere, it's proof season."),
+            S("It looks just like my desk, honestly.", who="C"),
+            S("Ha. Grab a chair. Um, right."),
+            Q("So what's pulling you from a big publishing house towards a small press like "
+              "ours?", "motivation", gap=0.3),
+            A("""Sure. I have been a commissioning editor at one of the big houses for seven
+            years, mostly on narrative nonfiction, so history, science and memoir. Um, I have
+            worked on some books I am very proud of, including one that won a prize for science
+            writing. But at my level a lot of the job has become spreadsheets and sales
+            meetings, and decisions get made by a committee looking at what sold last year. Your
+            list takes risks, on translated books and on debut writers, uh, so I am after a
+            place where one editor's enthusiasm still counts for something."""),
+            Q("Talk to me about an author relationship that nearly fell apart.", "behavioral"),
+            A("""Okay. || Three years back I was editing a memoir by a retired surgeon, a
+            very funny writer, and very proud of every sentence. The manuscript came in at a
+            hundred and sixty thousand words, and the contract said ninety. Um, the printer was
+            booked, the publicity was planned around a spring date, and I had to get the book
+            down to length without losing him. My first edit went badly. I sent back a marked up
+            file with whole chapters crossed out, and he replied with a four page letter saying
+            I had not understood the book. So how do you cut half a book with an author who is
+            hurt? Um, I went to see him at his home instead of writing again. Uh, we spent a
+            whole afternoon on one chapter together, reading bits aloud, and he started cutting
+            things himself once he heard how they sounded."""),
+            F("Sorry, just so I follow: did you really go through every chapter with him like "
+              "that?"),
+            A("""Not every one. After three afternoons he had the feel of it, and he did the
+            rest on his own, um, with me reading each chapter as it came back. The final text
+            was ninety five thousand words, and we missed the spring date by only four weeks.
+            The book sold about thirty thousand copies in hardback, and he dedicated the
+            paperback to me, which was quite a surprise."""),
+            S("That's lovely. Okay, next."),
+            Q("Have you ever bought a book you later wished you hadn't? How did you handle that?",
+              "behavioral", gap=0.3),
+            A("""Yes. Early on I bid against two other houses for a debut novel and won it with
+            the biggest advance I had ever offered. Um, the sample chapters were wonderful, but
+            the full draft, when it arrived a year later, lost its way completely in the middle.
+            I had promised my publisher a lead title, and the schedule depended on it, so I had
+            to be honest quickly. I told my publisher straight away that the book needed another
+            year, and I proposed moving it down the list rather than pushing a weak book out in
+            the spring. Uh, then I worked with the author on a structural plan, one page per
+            chapter, before she rewrote a single line. It came out eighteen months late, sold
+            modestly, and did not earn back its advance. What I learned is that I now ask for a
+            full draft, or at least a detailed outline, before I bid that high."""),
+            S("Mm, painful. Right, a slightly different kind of question."),
+            Q("If we wanted to publish one translated novel every month, what would that cost us "
+              "in a year, roughly?", "case", gap=0.3),
+            A("""Let me work it out. || Twelve books, and the biggest cost per book that you do
+            not have with an English book is the translation itself. Um, if a novel is around
+            eighty thousand words and translators are paid per thousand words, say a hundred
+            pounds, that is eight thousand per book. Then the advance to the original publisher,
+            maybe three or four thousand for a small literary novel. Editing, proofreading, the
+            cover and typesetting might add another five. Printing a first run of two thousand
+            copies is perhaps six thousand. So roughly twenty thousand a book, or two hundred
+            and forty thousand a year, uh, before any translation grants, which can cover a fair
+            share. Then the question is how many copies each one has to sell to pay that
+            back."""),
+            Q("I've run out of questions. What's on your list for us?",
+              "closing"),
+            A("""Two things, really. How many books would I be commissioning myself each year?
+            Um, and how much say does the sales team have over what gets signed?"""),
+            S("About eight a year, and they advise, they don't decide. Thanks so much, I'll be in "
+              "touch next week."),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i50_fish_farm_noisy_room", held_out=True, held_out_set=9,
+        interviewer="flite_rms", candidate="joe", degrade="noisy_room",
+        turns=[
+            S("Hello, come on in. Sorry about the racket, the generator's on while they fix the "
+              "mains."),
+            S("No worries, I'm used to engines. Boats are louder.", who="C"),
+            Q("Okay. Let's start with what you do now, and how you got into salmon.", "intro",
+              gap=0.5),
+            A("""Sure. I am the site manager at a salmon farm on a sea loch on the west coast,
+            with twelve pens and about six hundred thousand fish at any one time. Um, I grew up
+            in a fishing village, and when the fishing boats started disappearing, the farms
+            were where the jobs were. I started as a deckhand on the feed boat at nineteen, did
+            my aquaculture qualifications in the evenings, and worked my way up. Now I run a
+            team of eight, and I am responsible for everything from fish health to the
+            moorings. Uh, that is eleven years on the same loch."""),
+            Q("Which day out on the pens would you rather forget?", "behavioral"),
+            A("""Right. || Two summers ago a jellyfish bloom drifted into the loch overnight,
+            millions of small ones, and they went straight through the nets. Jellyfish sting the
+            gills, and the fish cannot breathe properly. By seven in the morning the oxygen
+            readings in three pens had dropped, and fish were gasping at the surface. Um, I had
+            to decide quickly whether to stop feeding, which lowers their oxygen need, and
+            whether to pump in extra oxygen, which we had on only four pens. What mattered most
+            was which pens held the biggest fish, because the older fish were worth far more and
+            handle stress worse. So I stopped feeding across the whole site, moved the oxygen kit
+            to the three worst pens, and rang the vet. Uh, we also ran bubble curtains around the
+            pens at the mouth of the loch, to push the jellyfish down and away."""),
+            F("Um, and how bad were the losses, roughly?"),
+            A("""About forty thousand fish, mostly in one pen where the bloom was thickest. Um,
+            that sounds a lot, and it was, but the vet reckoned without the oxygen it could have
+            been four times as many. Afterwards we set up jellyfish watches with two
+            neighbouring farms, uh, so a bloom seen at one site gets reported to the others
+            within the hour."""),
+            S("Right. Okay, something technical."),
+            Q("How do you keep sea lice numbers down without leaning on chemicals?", "technical",
+              gap=0.3),
+            A("""Um, several things at once, because no single one is enough. We stock cleaner
+            fish in every pen, small wrasse and lumpfish that eat the lice off the salmon. We
+            count lice on a sample of fish every week, twenty fish per pen, so we see a rise
+            early. We have skirts around the top few metres of the pens, because the lice larvae
+            live near the surface. And when numbers do go over the limit, we use a warm water
+            bath, uh, where the fish are pumped through water a few degrees warmer for half a
+            minute and the lice drop off. It is gentler than the old medicines, though it still
+            stresses the fish, so we only do it when we have to."""),
+            Q("Has head office ever asked you for something you thought was a bad idea?",
+              "behavioral"),
+            A("""Yes, once in a big way. Head office wanted to raise the stocking density on our
+            site by about fifteen percent, to hit the year's production target. On paper the pens
+            had room. Um, but our loch has weak tides, so the water in the inner pens does not
+            refresh as quickly as at an open site, and I had seen oxygen dip in those pens on
+            warm evenings already. I did not just say no. I put together three summers of our own
+            oxygen readings, matched them against the feeding records, and showed that the inner
+            pens would fall below a safe level on about twenty nights a year with the extra fish.
+            Uh, I suggested instead that we put the extra fish in the two outer pens only. The
+            production director came out to the site himself, stood on the pens on a warm
+            evening with a meter, and agreed. We reached ninety percent of the target with no
+            extra losses."""),
+            S("Mm. Sorry, that generator's getting louder. Last one."),
+            Q("Why would you move onshore to a hatchery job, after all that time on the water?",
+              "motivation", gap=0.3),
+            A("""Because most of the problems I deal with at sea start earlier, in the hatchery.
+            Um, a smolt that goes into the sea weak or small will struggle all its life, and I
+            have watched that happen too often. At the hatchery I would have control over water
+            quality, temperature and feed from the very beginning. Uh, and I will be honest, my
+            back would appreciate a few winters off the boats."""),
+            S("Ha. Understood. That's me done, thanks for coming out."),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i51_rail_signalling_one_voice", held_out=True, held_out_set=9, interviewer=None,
+        candidate="espeak_mike",
+        turns=[
+            Q("Let's begin with this one. What's your job right now, in plain words?", "intro",
+              who="C", gap=0.6),
+            A("""I keep the railway signals working on about ninety miles of main line. Um, I am
+            a signalling maintenance engineer, so my team looks after the signals, the points,
+            the track circuits that tell the signallers where the trains are, and the level
+            crossings. Most of our work happens at night, between the last train and the first,
+            which on our line is about four hours. Before that I did a three year apprenticeship with
+            the same company. Uh, I have been qualified for nine years now, and I am in
+            charge of six engineers."""),
+            Q("Now number two. Walk me through a fault that had everyone stumped.", "behavioral",
+              who="C"),
+            A("""Right. Four years ago a track circuit near a busy junction started showing a
+            train that was not there, a few times a week, always in the morning rush. Each time
+            the signals went to red and trains stopped, and each delay cost the company a lot in
+            penalties. Um, my team had replaced the obvious parts twice, and the fault kept
+            coming back. My manager gave me a week to find the real cause. So what was different
+            about the mornings? I set up a data logger on the circuit and went through the
+            readings with the train timetable next to them. Uh, the fault only happened when a
+            particular freight train passed on the next line, heavy and slow, and its weight
+            was shifting a badly drained patch of ground, which pushed a rail joint just out of
+            line. We fixed the drainage that weekend, and the fault never came back. Since then
+            we put a logger in first, before we replace anything."""),
+            Q("On to the third. Why are you applying to the design office, and not for the next "
+              "job up in maintenance?", "motivation", who="C"),
+            A("""Because I keep fixing problems that were built in at the design stage. Um, a
+            location cabinet placed where water collects, or a cable route that can only be
+            reached by closing two lines. In the design office I could stop those before they
+            are built. I also want to learn the new digital signalling systems properly, uh,
+            since most of the old equipment I know will be replaced in the next fifteen
+            years."""),
+            Q("Fourth and last. What's one thing about the way you lead your team that you'd "
+              "change?", "behavioral", who="C", gap=1.9),
+            A("""Let me think about that. || I tend to jump in and do the work myself when a
+            fault is urgent, instead of letting the person on shift sort it out. Um, at half past
+            two, with the first trains due at five, it feels faster, and often it is. But my newer
+            engineers were not getting the chance to learn, and one of them told me so in his
+            review, quite bravely. Now, unless there is a real safety risk, I talk them through
+            it on the radio and stay out of the cabinet. Uh, it can be slower the first few
+            times. In the last year two of my engineers have passed their next qualification,
+            and the night shifts run fine without me."""),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i52_event_planner_one_voice", held_out=True, held_out_set=9, interviewer=None,
+        candidate="espeak_steph",
+        turns=[
+            Q("Explain your job to me as if I'd never been to a conference.",
+              "intro", who="C", gap=0.7),
+            A("""Um, I make sure that when four hundred people turn up somewhere, there are
+            enough chairs, the food is hot, and the microphone works. I am a senior event
+            manager at an agency that runs conferences and company parties, mostly for banks and
+            tech firms. I plan about twenty events a year, from a dinner for sixty to a three day
+            conference for two thousand. Uh, I started as a hotel receptionist, moved into the
+            hotel's events team, and joined the agency six years ago."""),
+            Q("What's an event where the plan fell apart on the day?", "behavioral", who="C"),
+            A("""Sure. Last autumn we ran a product launch for a software company in a converted
+            warehouse, three hundred guests, with a live stream to their offices in five
+            countries. Um, two hours before doors, the venue's power supply tripped, and the
+            electrician said it would be at least three hours to fix. Without power there was no
+            stage lighting, no sound, and no stream. My client had a chief executive flying in
+            from California for a ten minute speech. So what could we still control? I called
+            the generator company we use for outdoor events, and they had one unit free, forty
+            minutes away. Uh, while it was on its way, I moved the welcome drinks out into the
+            courtyard with candles, and asked the caterers to bring the canapes forward, so
+            guests thought it was part of the plan. The generator was running by seven, we
+            started the speeches twenty five minutes late, and the stream worked in every office.
+            The client has booked us for their next three launches."""),
+            Q("Say a company asked us to plan a summer party for a thousand staff. How would you "
+              "put a rough budget together?", "case", who="C"),
+            A("""Okay, piece by piece. || I would split it into venue, food and drink,
+            entertainment and production, and travel. Um, for a thousand people, a venue with
+            outdoor space in summer might be around thirty thousand pounds. Food and drink is
+            usually the biggest line, say sixty pounds a head, which is sixty thousand.
+            Production, so the stage, sound, lighting and a band, perhaps twenty five thousand.
+            If people need coaches from other offices, add ten. Then about ten percent for
+            contingency. Uh, so roughly a hundred and forty thousand, or a hundred and forty
+            pounds a head, and I would check that number against what the client spent last year
+            before I showed them anything."""),
+            Q("One more. What's the hardest feedback about yourself you've had lately?",
+              "behavioral", who="C", gap=1.7),
+            A("""Last year, from my own team. In an anonymous survey, three of the five people
+            who work for me said I was hard to reach during big events, because I took every
+            problem on myself and kept them in the dark about what was happening. Um, honestly, that
+            surprised me, because I thought I was protecting them from stress. What it actually
+            meant was that they found out about changes from the client, which made them look
+            bad. So I changed two things. Before each event I now hold a short briefing where I
+            share the risks, not only the schedule. And during the event, every problem goes into
+            a shared chat, uh, even the small ones, so the whole team sees the same picture. The
+            next survey was much better, and one of them ran a whole conference on her own in
+            the spring."""),
+        ],
+    ),
 ]
 
 
@@ -2875,7 +3295,7 @@ def main():
                                      for o in args.only):
                 continue
             if not args.only and not args.all and spec.get("held_out_set") in STAGED_SETS:
-                continue  # a staged held-out set (8) is made only on request (--only i41 ... or --all)
+                continue  # a staged held-out set (9) is made only on request (--only i47 ... or --all)
             lab = make_interview(spec, Path(tmp))
             total += lab["duration_s"]
             qs = lab["questions"]
