@@ -1,22 +1,40 @@
 #!/usr/bin/env python3
-"""Build fixtures/fillers-voices/: filler-word answers spoken by SIX voices (neural,
-HTS, diphone, formant; male and female) in seven recording conditions, with "um"/"uh" at
-exact, known times. The one-voice set is fixtures/fillers/ (make-filler-set.py).
+"""Build fixtures/fillers-voices/: filler-word answers spoken by seven voices (neural,
+HTS, diphone, formant; male and female) in eight recording conditions, with "um"/"uh" at
+exact, known times, plus a STAGED fresh held-out group 3 (an eighth voice, a ninth
+condition) made outside fixtures on request only. The one-voice set is fixtures/fillers/ (make-filler-set.py).
 
 Run with the Python of the Piper venv (numpy, piper-tts, the joe voice), with festival
 (text2wave), flite, espeak-ng, sox and ffmpeg (libopus, libvorbis) on PATH:
 
     fixtures/cache/venv/bin/python scripts/make-filler-voices.py [--only NAME ...]
     python3 scripts/check-filler-set.py fixtures/fillers-voices      # check the labels
+    # the staged group 3 (v46-v55), outside fixtures:
+    fixtures/cache/venv/bin/python scripts/make-filler-voices.py --out-dir DIR \
+        --only v46 v47 v48 v49 v50 v51 v52 v53 v54 v55
+    python3 scripts/check-filler-set.py DIR
+
+--out-dir (default fixtures/fillers-voices) only says where the files go; their bytes do not
+depend on it. A plain run (no --only) makes v01-v45 and leaves out the STAGED_GROUPS (3);
+--all makes them too.
 
 The synthesis helpers (the voices' command lines, Piper seeded, 16 kHz resampling,
 level(), trim(), sox_chain(), pink_noise(), brown_noise(), festival's diphone
 de-glitching) are imported from scripts/make-interview-set.py, unchanged.
 
-HELD OUT, group 2, FRESH (session 19; must not be used for tuning the detector): the voice
-`fest_kal` (festival kal_diphone, male) in five conditions, and the condition `memo` (a
-phone's voice memo: near-field small room, small-mic high-pass, compressor, AAC-LC at
-24-32 kbit/s) for six voices. Such files carry "held_out": true and "held_out_group": 2.
+HELD OUT, group 3, FRESH and STAGED (session 21; must not be used for tuning, to be run
+once, blind): the voice `espeak_rp_linda` (espeak-ng en-gb-x-rp+linda: British RP English,
+the female variant Linda) in five files (clean, reverb, cafe, fast, laptop), and the
+condition `laptop` (a laptop's built-in mic at arm's length: moderate room reverb, the
+laptop's fan at 15-25 dB SNR, 4-pole high-pass at 100-140 Hz, automatic gain control; see
+laptop_chain()) for it and five voices of the set (joe, fest_slt, flite_awb, espeak_m3,
+fest_ked): v46-v55, ten new answers (one without fillers) whose texts are kept in
+scripts/filler-voices-group3-answers.json (do not read them before the run). Such files
+carry "held_out": true and "held_out_group": 3; they are not made by a plain run.
+HELD OUT, group 2, SEEN since session 21 (added in session 19): the voice `fest_kal`
+(festival kal_diphone, male) in five conditions, and the condition `memo` (a phone's voice
+memo: near-field small room, small-mic high-pass, compressor, AAC-LC at 24-32 kbit/s) for
+six voices. Such files carry "held_out": true and "held_out_group": 2.
 HELD OUT, group 1, SEEN: the voice `fest_ked` (festival ked_diphone, male) in every
 condition, and the condition `phone` (band-limited, Opus at 12-16 kbit/s, decoded back to
 16 kHz) for every voice: "held_out": true, no group field. Held out until session 19, read
@@ -52,7 +70,10 @@ Conditions (applied to the whole 16 kHz mix; all keep the dry speech where it wa
           them a voice of this set) reading unrelated sentences, plus pink noise 6 dB
           under the babble, at an SNR drawn from 10-20 dB.
   fast / slow   the voice's own rate setting (RATES), clean.
-  memo    (fresh held out) see memo_roundtrip().
+  memo    (held out, group 2) see memo_roundtrip().
+  laptop  (fresh held out, group 3, staged) see laptop_chain(); noise_snr_db is the SNR at
+          the mic, degradation.gap_snr_db what can be measured from the file (the AGC lifts
+          the fan in the pauses).
   phone   (seen held out) sox sinc band-limit + resample to 8 kHz (narrowband, 300-3400 Hz,
           Opus 12 kbit/s) or 16 kHz (wideband, 80-7000 Hz, Opus 16 kbit/s), ffmpeg libopus
           (voip), decoded by ffmpeg back to 16 kHz; the decoded signal's lag against the
@@ -99,6 +120,15 @@ HELD_OUT_CONDITION = "phone"
 # held-out", usable for development; files of this group carry "held_out_group": 2.
 FRESH_VOICE = "fest_kal"
 FRESH_CONDITION = "memo"
+# FRESH held-out group 3 (session 21): a voice and a condition no file of the set had used;
+# group 2 (fest_kal, memo) has been seen since. Files of group 3 carry "held_out_group": 3
+# and are STAGED: a plain run (no --only, no --all) does not make them; they are made with
+# `--only v46 ... --out-dir DIR` outside fixtures/fillers-voices and run once, blind.
+GROUP3_VOICE = "espeak_rp_linda"
+GROUP3_CONDITION = "laptop"
+STAGED_GROUPS = {3}
+# Group 3's answer texts live in their own file, so the script can be read without them.
+GROUP3_ANSWERS = ROOT / "scripts" / "filler-voices-group3-answers.json"
 
 # Voice settings per pace. "normal" is also used for the conditions other than fast/slow.
 # FILLER_RATE: the slow setting the lone filler is synthesised at before sox tempo.
@@ -126,6 +156,14 @@ VOICES = {
     "fest_kal": dict(engine="festival", voice="kal_diphone", sex="M",
                      label="festival kal_diphone (male, diphone; package festvox-kallpc16k)",
                      rates={"normal": 1.1, "fast": 0.9, "slow": 1.35}, filler=1.7, key="stretch"),
+    # fresh held-out voice (group 3): espeak-ng's British RP English with the female variant
+    # "Linda" (pitch 200-247 Hz, own formant set); espeak_f3/m3 are en-us, the babble's f2
+    # is en-us too. Same formant engine and phonemiser as espeak_f3, another speaker/accent.
+    "espeak_rp_linda": dict(engine="espeak", voice="en-gb-x-rp+linda", sex="F",
+                            label="espeak-ng en-gb-x-rp+linda (female variant Linda, British "
+                                  "RP English, formant)",
+                            rates={"normal": 150, "fast": 190, "slow": 118}, filler=100,
+                            key="speed"),
 }
 BABBLE_VOICES = [dict(engine="espeak", voice="en-us+m1", speed=160),
                  dict(engine="espeak", voice="en-us+f2", speed=165),
@@ -251,6 +289,33 @@ RENDERS = [
     ("weakness", "espeak_f3", "memo"), ("feedback", "espeak_m3", "memo"),
     ("conflict", "fest_ked", "memo"),
 ]
+
+
+# FRESH held-out group 3 (session 21, STAGED: made only with --only/--all): the voice
+# espeak_rp_linda in four existing conditions and in laptop, and the condition laptop (a
+# laptop's built-in mic at arm's length: room reverb, fan noise, high-pass, automatic gain)
+# for five voices of the set. New answers (GROUP3_ANSWERS), one file each.
+RENDERS += [
+    ("outage", "espeak_rp_linda", "clean"), ("mentor", "espeak_rp_linda", "reverb"),
+    ("priorities", "espeak_rp_linda", "cafe"), ("pricing", "espeak_rp_linda", "fast"),
+    ("deadline", "espeak_rp_linda", "laptop"),
+    ("customer", "joe", "laptop"), ("migration", "fest_slt", "laptop"),
+    ("learning", "flite_awb", "laptop"), ("clean_volunteer", "espeak_m3", "laptop"),
+    ("timezones", "fest_ked", "laptop"),
+]
+ANSWERS.update({k: v for k, v in json.loads(GROUP3_ANSWERS.read_text(encoding="utf-8")).items()
+                if not k.startswith("_")})
+
+
+def held_out_group(vid, cond):
+    """3 (fresh, staged), 2 (seen since session 21), 1 (seen: no group field) or None."""
+    if vid == GROUP3_VOICE or cond == GROUP3_CONDITION:
+        return 3
+    if vid == FRESH_VOICE or cond == FRESH_CONDITION:
+        return 2
+    if vid == HELD_OUT_VOICE or cond == HELD_OUT_CONDITION:
+        return 1
+    return None
 
 
 def render_name(i, answer, voice, cond):
@@ -453,6 +518,86 @@ def memo_roundtrip(a, tmp, rng):
                       "ffmpeg to 16 kHz" + (f"; shifted back {best} samples" if best else "")}
 
 
+def laptop_fan_noise(n, rng, blade_hz):
+    """A laptop's own fan as its mic hears it: broadband air noise (pink above 100 Hz, flat
+    40-100 Hz, nothing below 40 Hz, a broad +6 dB hump around 2 kHz) plus the blade-pass
+    whine at blade_hz and its 2nd and 3rd harmonics (-9, -14, -20 dB under the broadband
+    part), each tone's pitch wobbling +-1 % at 0.2-0.5 Hz; seeded, unit RMS."""
+    spec = np.fft.rfft(rng.standard_normal(n))
+    f = np.fft.rfftfreq(n, 1 / SR)
+    g = np.where(f < 100, 1.0, 1 / np.sqrt(np.maximum(f, 1e-9) / 100))
+    g[f < 40] = 0.0
+    g *= 1 + np.exp(-(np.log2(np.maximum(f, 1.0) / 2000) ** 2) / 0.5)
+    air = np.fft.irfft(spec * g, n)
+    air /= np.sqrt((air ** 2).mean())
+    t = np.arange(n) / SR
+    tones = np.zeros(n)
+    for k, db in ((1, -9), (2, -14), (3, -20)):
+        wob = 1 + 0.01 * np.sin(2 * np.pi * rng.uniform(0.2, 0.5) * t + rng.uniform(0, 2 * np.pi))
+        ph = 2 * np.pi * np.cumsum(k * blade_hz * wob) / SR + rng.uniform(0, 2 * np.pi)
+        tones += np.sqrt(2) * 10 ** (db / 20) * np.sin(ph)
+    p = air + tones
+    return p / np.sqrt((p ** 2).mean())
+
+
+def gap_snr_db(a, spans_s, dur_s):
+    """The SNR as check-filler-set.py measures it from the .ogg alone: mean power over the
+    gaps between speech spans (30 ms margins, gaps >= 0.1 s) as noise, mean power over the
+    speech spans minus that noise as speech."""
+    pw = lambda spans: (sum(float(np.sum(a[int(round(x * SR)): int(round(y * SR))] ** 2))
+                            for x, y in spans)
+                        / sum(int(round(y * SR)) - int(round(x * SR)) for x, y in spans))
+    edges = [0.0] + [x for sp in spans_s for x in sp] + [dur_s]
+    gaps = [(edges[i] + 0.03, edges[i + 1] - 0.03) for i in range(0, len(edges), 2)]
+    noise = pw([(x, y) for x, y in gaps if y - x >= 0.1])
+    mix = pw(spans_s)
+    return 10 * np.log10(max(mix - noise, 1e-12) / noise)
+
+
+def laptop_chain(a, speech_db, n, tmp, rng, hrng):
+    """A laptop's built-in mic at arm's length (fresh held-out condition of group 3): the
+    talker in a moderate room (sox reverb, dry kept in place), the laptop's fan added at the
+    mic (laptop_fan_noise() at an SNR drawn from 15-25 dB against the dry speech, as for
+    `fan`), the mic's high-pass (4-pole at 100-140 Hz) and the OS's automatic gain control
+    (a compander with 10 ms attack, 300 ms release, quiet input up to +10 dB: it lifts the
+    fan in the pauses). No codec. The output's lag against the mic signal is measured by
+    cross-correlation and removed by shifting. Returns (audio, degradation, snr)."""
+    rev, scale = rng.choice([30, 40, 50]), rng.choice([40, 55, 70])
+    snr = float(rng.choice([15, 17, 19, 21, 23, 25]))
+    hp = rng.choice([100, 120, 140])
+    blade = round(rng.uniform(140, 260))
+    room = ["reverb", str(rev), "50", str(scale), "100", "0", "-5"]
+    roomed = mi.sox_chain(a, tmp, "room", room)
+    noise = laptop_fan_noise(n, hrng, blade)
+    noise *= 10 ** ((speech_db - snr - power_db(noise)) / 20)
+    mic = roomed + noise
+    fx = ["highpass", "-2", str(hp), "highpass", "-2", str(hp),
+          "compand", "0.01,0.3", "-80,-80,-55,-55,-35,-25,0,-8", "0", "-90", "0.02"]
+    b = mi.sox_chain(mic, tmp, "laptop", fx)
+    # lag by cross-correlation (FFT) within +-1200 samples, on the 500-4000 Hz band of both
+    # signals: below it the high-pass's phase turn and the fan's whine make the peak drift
+    # (up to 59 samples in a first try) although the chain does not delay the speech
+    N = 1 << int(np.ceil(np.log2(2 * n)))
+    f = np.fft.rfftfreq(N, 1 / SR)
+    keep = (f >= 500) & (f <= 4000)
+    cc = np.fft.irfft(np.fft.rfft(b, N) * np.conj(np.fft.rfft(mic, N)) * keep, N)
+    lags = np.r_[np.arange(0, 1201), np.arange(-1200, 0)]
+    best = int(lags[int(np.argmax(np.r_[cc[:1201], cc[N - 1200:]]))])
+    if best:
+        b = np.roll(b, -best)
+    return b, {"kind": "laptop", "noise": "laptop-fan", "snr_db": snr,
+               "snr_definition": "at the mic (before high-pass and AGC): power of the dry "
+                                 "speech over the labelled speech spans / power of the fan "
+                                 "noise over the whole file",
+               "speech_dbfs": round(speech_db, 1), "noise_dbfs": round(power_db(noise), 1),
+               "room": "sox " + " ".join(room), "fan_blade_hz": blade, "highpass_hz": hp,
+               "measured_lag_samples": best,
+               "how": "sox " + " ".join(room) + "; + laptop_fan_noise() (pink air noise with "
+                      f"a 2 kHz hump + blade whine at {blade} Hz and 2 harmonics) at {snr:.0f} "
+                      "dB SNR; sox " + " ".join(fx) + (f"; shifted back {best} samples"
+                                                       if best else "")}, snr
+
+
 def make_render(i, answer, vid, cond, tmp):
     name = render_name(i, answer, vid, cond)
     rng = random.Random(f"{SEED}-{name}")
@@ -556,6 +701,9 @@ def make_render(i, answer, vid, cond, tmp):
         audio, degradation = opus_roundtrip(audio, tmp, band, name)
     elif cond == "memo":
         audio, degradation = memo_roundtrip(audio, tmp, rng)
+    elif cond == "laptop":
+        audio, degradation, snr = laptop_chain(audio, power_db(sp), n, tmp, rng, hrng)
+        noise_kind = "laptop-fan"
     elif cond in ("fast", "slow"):
         degradation = {"kind": cond, "how": f"voice rate setting {v['key']}={rate} "
                                             f"(normal {v['rates']['normal']})"}
@@ -565,6 +713,11 @@ def make_render(i, answer, vid, cond, tmp):
     if peak > 0.97:
         audio = audio * (0.97 / peak)
         degradation = dict(degradation or {}, peak_scaled=round(float(0.97 / peak), 4))
+    if cond == "laptop":
+        # what check-filler-set.py can measure from the .ogg: the AGC lifts the fan (and the
+        # room tail) in the pauses, so this is below the SNR at the mic
+        sp_s = [[round(x / SR, 3), round(y / SR, 3)] for x, y in speech_spans]
+        degradation["gap_snr_db"] = round(float(gap_snr_db(audio, sp_s, round(n / SR, 3))), 1)
 
     wav = tmp / f"{name}.wav"
     mi.write_wav(wav, audio, SR)
@@ -591,11 +744,10 @@ def make_render(i, answer, vid, cond, tmp):
         "voice_sex": v["sex"],
         "condition": cond,
         "degradation": degradation,
-        "held_out": vid in (HELD_OUT_VOICE, FRESH_VOICE) or cond in (HELD_OUT_CONDITION,
-                                                                      FRESH_CONDITION),
+        "held_out": held_out_group(vid, cond) is not None,
     }
-    if vid == FRESH_VOICE or cond == FRESH_CONDITION:
-        labels["held_out_group"] = 2
+    if held_out_group(vid, cond) in (2, 3):
+        labels["held_out_group"] = held_out_group(vid, cond)
     n_text = sum(1 for w in re.findall(r"[A-Za-z]+", text) if w.lower() in FILLER_WORDS)
     assert n_text == len(fillers), (name, n_text, len(fillers))
     with open(OUT / f"{name}.json", "w", encoding="utf-8") as f:
@@ -605,9 +757,17 @@ def make_render(i, answer, vid, cond, tmp):
 
 
 def main():
+    global OUT
     ap = argparse.ArgumentParser()
     ap.add_argument("--only", nargs="*", help="file names (or their vNN prefix)")
+    ap.add_argument("--out-dir", type=Path, default=OUT,
+                    help="where to write NAME.ogg/NAME.json (default fixtures/fillers-voices); "
+                         "the files do not depend on it")
+    ap.add_argument("--all", action="store_true",
+                    help="without --only: also make the staged held-out groups "
+                         f"{sorted(STAGED_GROUPS)} (a plain full run leaves them out)")
     args = ap.parse_args()
+    OUT = args.out_dir.resolve()
     OUT.mkdir(parents=True, exist_ok=True)
     CACHE.mkdir(parents=True, exist_ok=True)
     mi.CACHE.mkdir(parents=True, exist_ok=True)  # Piper's download_dir (unused, must exist)
@@ -617,6 +777,8 @@ def main():
             name = render_name(i, answer, vid, cond)
             if args.only and not any(name == o or name.startswith(o + "_") for o in args.only):
                 continue
+            if not args.only and not args.all and held_out_group(vid, cond) in STAGED_GROUPS:
+                continue  # a staged held-out group (3) is made only on request
             name, lab = make_render(i, answer, vid, cond, Path(tmp))
             total += lab["duration_s"]
             for f in lab["fillers"]:
