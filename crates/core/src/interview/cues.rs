@@ -124,6 +124,18 @@ const FOLLOW_UPS: &[&str] = &[
     "interrupt",
 ];
 
+/// Words said before a marker ("Okay, here's the next one.").
+const MARKER_LEAD_INS: &[&str] = &[
+    "okay", "ok", "so", "and", "alright", "right", "now", "well", "um", "uh", "here's", "here",
+    "is",
+];
+
+/// Also said before "two more" or "moving on" ("Good, I'm moving along").
+const ANNOUNCE_LEAD_INS: &[&str] = &[
+    "good", "great", "lovely", "perfect", "thanks", "i'm", "we're", "let's", "just", "only", "a",
+    "we", "i", "have", "got", "then",
+];
+
 /// Ordinals a reader says before a question ("Question two.", "Next question.").
 const MARKERS: &[&str] = &[
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "1", "2", "3",
@@ -159,6 +171,10 @@ pub(crate) struct Cues {
     /// Ends with such a marker after the speaker's own words ("...what it is like, and the
     /// last one."): a reader who ran on into the next question's marker.
     pub marker_tail: bool,
+    /// A clause says the next question is coming ("two more", "moving along", "on to the next
+    /// one") and a later clause, or the next sentence, puts it to "you": for an interviewer
+    /// known by voice only (a candidate's story says "we were moving on" too).
+    pub announces: bool,
 }
 
 impl Cues {
@@ -171,12 +187,7 @@ impl Cues {
 pub(crate) fn cues(text: &str) -> Cues {
     let words = words_of(text);
     let joined = words.join(" ");
-    let second_person = words.iter().any(|w| {
-        matches!(
-            w.as_str(),
-            "you" | "your" | "you're" | "you've" | "you'd" | "yourself"
-        )
-    });
+    let second_person = names_you(&words);
     // An interviewer's "we" is the company's ("Why should we hire you?").
     // "Say we opened a second site...": the asker's "we" in a case put to the listener.
     let body = strip_lead_ins(&words);
@@ -222,24 +233,7 @@ pub(crate) fn cues(text: &str) -> Cues {
     let after_lead: Vec<&str> = words
         .iter()
         .map(String::as_str)
-        .skip_while(|w| {
-            matches!(
-                *w,
-                "okay"
-                    | "ok"
-                    | "so"
-                    | "and"
-                    | "alright"
-                    | "right"
-                    | "now"
-                    | "well"
-                    | "um"
-                    | "uh"
-                    | "here's"
-                    | "here"
-                    | "is"
-            )
-        })
+        .skip_while(|w| MARKER_LEAD_INS.contains(w))
         .collect();
     let wh = body.first().is_some_and(|w| {
         matches!(
@@ -277,6 +271,7 @@ pub(crate) fn cues(text: &str) -> Cues {
         marker_lead,
         wh,
         marker_tail,
+        announces: announces(text),
         and_start: starts_with_and,
         topic_opener: opens_a_topic(&words),
     }
@@ -406,6 +401,53 @@ fn opens_a_topic(words: &[String]) -> bool {
     ]
     .iter()
     .any(|p| contains_words(&joined, p))
+}
+
+/// Says "you" or "your" (whatever else it says).
+pub(crate) fn names_you(words: &[String]) -> bool {
+    words.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "you" | "your" | "you're" | "you've" | "you'd" | "yourself"
+        )
+    })
+}
+
+/// A clause of `text` says that the next question is coming: "two more", "just a couple more
+/// questions", "moving along", "let's move on", "on to the next one". The clause must be
+/// that and nothing else (lead-ins such as "good", "um", "I'm", "let's" aside), so a story's
+/// "we hired two more people" does not count.
+fn announces(text: &str) -> bool {
+    const COUNTS: &[&str] = &["one", "two", "three", "couple", "few", "1", "2", "3"];
+    text.split([',', '.', ';', ':', '!', '?', '\u{2014}'])
+        .map(words_of)
+        .any(|clause| {
+            let w: Vec<&str> = clause
+                .iter()
+                .map(String::as_str)
+                .skip_while(|w| MARKER_LEAD_INS.contains(w) || ANNOUNCE_LEAD_INS.contains(w))
+                .collect();
+            let rest = |from: usize| &w[from.min(w.len())..];
+            let counted_more = w.first().is_some_and(|c| COUNTS.contains(c))
+                && w.get(1).is_some_and(|m| *m == "more")
+                && matches!(
+                    rest(2),
+                    [] | ["question"]
+                        | ["questions"]
+                        | ["to", "go"]
+                        | ["questions", "to", "go"]
+                        | ["for", "you"]
+                        | ["questions", "for", "you"]
+                );
+            let moving = matches!(
+                w.as_slice(),
+                ["moving", "on" | "along"]
+                    | ["move", "on" | "along"]
+                    | ["moving", "on" | "along", "now"]
+                    | ["on", "to", "the", "next", ..]
+            );
+            counted_more || moving
+        })
 }
 
 /// How many of `words` (lowercase, lead-ins dropped) announce a question: "question two",
@@ -584,6 +626,11 @@ mod tests {
         assert!(!cues("The last one was harder.").marker);
         assert!(!cues("One.").marker);
         assert!(!cues("Question everything.").marker);
+        assert!(cues("Good, uh two more, and then you're free.").announces);
+        assert!(cues("(Good, I'm moving along, how would you decide what to automate").announces);
+        assert!(cues("Okay, let's move on.").announces);
+        assert!(!cues("We hired two more people, and then we moved on.").announces);
+        assert!(!cues("I'm moving on to a bigger team next year.").announces);
         assert!(!cues("Two of us.").marker);
     }
 }

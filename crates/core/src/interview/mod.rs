@@ -444,6 +444,19 @@ const ECHOED_WORDS: usize = 2;
 /// The least candidate speech after a question no cue recognises for it to count as one.
 const MIN_REPLY_S: f64 = 8.0;
 
+/// An interviewer turn that neither asks nor addresses "you" (its words garbled) is a question
+/// when it holds this many words over this many seconds and the candidate then speaks this
+/// long. Small talk in the sets is followed by a question in the same turn, or by a short
+/// reply; follow-ups that garbled are told by their echo of the answer.
+const MIN_UNHEARD_WORDS: usize = 6;
+const MIN_UNHEARD_S: f64 = 2.5;
+const MIN_UNHEARD_REPLY_S: f64 = 20.0;
+
+/// A sentence too short to be a turn of its own: two words at most, under a second.
+fn is_aside(s: &Sentence) -> bool {
+    s.end_s - s.start_s < 1.0 && cues::words_of(&s.text).len() <= 2
+}
+
 /// Roles per sentence when the interviewer's sentences are known by voice.
 fn roles_two_voices(
     sents: &[Sentence],
@@ -492,10 +505,23 @@ fn roles_two_voices(
             })
             .collect();
         let echo = |k: usize| echoes[k - i];
-        // "Question three, has a contractor ever..." opens a question whatever follows it.
+        // "Question three, has a contractor ever..." opens a question whatever follows it, and
+        // so does "Next one." before a question, however that question reads ("What would
+        // you do with that who is..." as Whisper heard "...with a vet who is...").
+        // "Good, two more, and then you're free. What's a habit...", "I'm moving along, how
+        // would you decide...": said of the interviewer only (a candidate's story can say
+        // "we were moving on").
+        let puts_to_you =
+            |k: usize| addresses(&cues[k]) || cues::names_you(&cues::words_of(&sents[k].text));
+        let announced = |k: usize| {
+            (k > i
+                && (cues[k - 1].marker || cues[k - 1].marker_tail || cues[k - 1].announces)
+                && puts_to_you(k))
+                || (cues[k].announces && puts_to_you(k))
+        };
         let first_new = turn
             .clone()
-            .find(|&k| (cues[k].new_question() && !echo(k)) || cues[k].marker_lead);
+            .find(|&k| (cues[k].new_question() && !echo(k)) || cues[k].marker_lead || announced(k));
         // "What's a show that went wrong? And how did you handle it?": an "and" after a
         // question in the same turn goes on with that question, not with the answer before.
         let follow_up = turn.clone().any(|k| {
@@ -503,13 +529,39 @@ fn roles_two_voices(
                 || (cues[k].follow_up
                     && !(k > i && cues[k].and_start && cues[k - 1].asks && !cues[k - 1].follow_up))
         });
-        // How long the candidate speaks before the interviewer's next turn.
+        // How long the candidate speaks before the interviewer says more than a word or two
+        // (a candidate's "Yes." can sound like the other voice).
         let reply_s: f64 = sents[j..]
             .iter()
             .zip(&side[j..])
-            .take_while(|(_, i)| !**i)
+            .take_while(|(s, i)| !**i || is_aside(s))
+            .filter(|(_, i)| !**i)
             .map(|(s, _)| s.end_s - s.start_s)
             .sum();
+        let turn_words: usize = turn
+            .clone()
+            .map(|k| cues::words_of(&sents[k].text).len())
+            .sum();
+        let turn_s: f64 = turn
+            .clone()
+            .map(|k| sents[k].end_s - sents[k].start_s)
+            .sum();
+        let unheard_question = reply_s >= MIN_UNHEARD_REPLY_S
+            && turn_words >= MIN_UNHEARD_WORDS
+            && turn_s >= MIN_UNHEARD_S
+            && !follow_up
+            && turn.clone().all(|k| {
+                !cues[k].follow_up
+                    && !cues[k].marker
+                    && !cues[k].first_person
+                    && !addresses(&cues[k])
+            })
+            && turn
+                .clone()
+                .flat_map(|k| cues::topic_words(&sents[k].text))
+                .filter(|w| answer_topic.contains(w))
+                .count()
+                < ECHOED_WORDS;
         // Once the turn asks its question, the rest of it is that question said again ("Uh,
         // put another way: a day when things fell apart on your watch."), whatever it reads
         // like alone: the candidate has not answered yet.
@@ -527,6 +579,12 @@ fn roles_two_voices(
                 // incident where you..."), when a real answer follows ("Shall we start?",
                 // "Did you find us all right?" get none).
                 None if addresses(&cues[k]) && reply_s >= MIN_REPLY_S => Role::Question,
+                // A question Whisper garbled past reading ("What a memorable change of people
+                // who've been doing the job far longer" as it heard "Were you ever put in
+                // charge of people who..."), known by the voice alone: a turn of some length
+                // that no cue reads as small talk or a follow-up, after which the candidate
+                // speaks at length.
+                None if unheard_question && k + 1 == j => Role::Question,
                 _ => Role::SmallTalk,
             };
             if role == Role::Question {

@@ -559,3 +559,34 @@ fn voice_of(spans: &[(f64, f64, Speaker)]) -> impl Fn(f64, f64) -> Option<Vec<f3
         })
     }
 }
+
+#[test]
+fn a_question_announced_by_a_marker_is_new_however_it_reads() {
+    // As Whisper heard it on the AVX2 kernels (i30): "do with that who is..." reads like a
+    // question about the answer just given, but "next one" said it is a new one.
+    let lines: Vec<(Speaker, &str)> = vec![
+        (I, "Tell me about a change that made the clinic run better."),
+        (
+            C,
+            "Our morning appointments always ran late, so I timed every visit for two weeks \
+             and we moved vaccinations to their own slots, and after six months we finished \
+             mornings on time on most days.",
+        ),
+        (I, "Great. Um, next one."),
+        (
+            I,
+            "What would you do with that who is brilliant with animals but rude to the staff?",
+        ),
+        (
+            C,
+            "I have had that exact situation with one of our surgeons, and I talked to her \
+             privately, started with the facts, and she apologised to the team herself.",
+        ),
+    ];
+    let (t, spans) = interview(&lines, 0.8);
+    let voice = voice_of(&spans);
+    let s = split(&t, Some(&voice));
+    assert_eq!(s.questions.len(), 2, "{:#?}", s.turns);
+    assert!(s.questions[1].text.contains("brilliant with animals"));
+    assert!(s.questions[0].follow_ups.is_empty());
+}
