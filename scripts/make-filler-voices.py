@@ -1,29 +1,30 @@
 #!/usr/bin/env python3
 """Build fixtures/fillers-voices/: filler-word answers spoken by seven voices (neural,
 HTS, diphone, formant; male and female) in eight recording conditions, with "um"/"uh" at
-exact, known times, plus a STAGED fresh held-out group 3 (an eighth voice, a ninth
-condition) made outside fixtures on request only. The one-voice set is fixtures/fillers/ (make-filler-set.py).
+exact, known times, and a held-out group 3 (an eighth voice, a ninth condition; staged
+outside fixtures and run once in session 21, moved in since). The one-voice set is
+fixtures/fillers/ (make-filler-set.py).
 
 Run with the Python of the Piper venv (numpy, piper-tts, the joe voice), with festival
 (text2wave), flite, espeak-ng, sox and ffmpeg (libopus, libvorbis) on PATH:
 
     fixtures/cache/venv/bin/python scripts/make-filler-voices.py [--only NAME ...]
     python3 scripts/check-filler-set.py fixtures/fillers-voices      # check the labels
-    # the staged group 3 (v46-v55), outside fixtures:
+    # group 3 (v46-v55) alone, e.g. into a folder outside fixtures:
     fixtures/cache/venv/bin/python scripts/make-filler-voices.py --out-dir DIR \
         --only v46 v47 v48 v49 v50 v51 v52 v53 v54 v55
     python3 scripts/check-filler-set.py DIR
 
 --out-dir (default fixtures/fillers-voices) only says where the files go; their bytes do not
-depend on it. A plain run (no --only) makes v01-v45 and leaves out the STAGED_GROUPS (3);
---all makes them too.
+depend on it. A plain run (no --only) makes v01-v55; a group in STAGED_GROUPS (none now)
+would be left out of it, and --all makes those too.
 
 The synthesis helpers (the voices' command lines, Piper seeded, 16 kHz resampling,
 level(), trim(), sox_chain(), pink_noise(), brown_noise(), festival's diphone
 de-glitching) are imported from scripts/make-interview-set.py, unchanged.
 
-HELD OUT, group 3, FRESH and STAGED (session 21; must not be used for tuning, to be run
-once, blind): the voice `espeak_rp_linda` (espeak-ng en-gb-x-rp+linda: British RP English,
+HELD OUT, group 3 (session 21; staged, run once, blind, then moved in, so seen since):
+the voice `espeak_rp_linda` (espeak-ng en-gb-x-rp+linda: British RP English,
 the female variant Linda) in five files (clean, reverb, cafe, fast, laptop), and the
 condition `laptop` (a laptop's built-in mic at arm's length: moderate room reverb, the
 laptop's fan at 15-25 dB SNR, 4-pole high-pass at 100-140 Hz, automatic gain control; see
@@ -71,7 +72,7 @@ Conditions (applied to the whole 16 kHz mix; all keep the dry speech where it wa
           under the babble, at an SNR drawn from 10-20 dB.
   fast / slow   the voice's own rate setting (RATES), clean.
   memo    (held out, group 2) see memo_roundtrip().
-  laptop  (fresh held out, group 3, staged) see laptop_chain(); noise_snr_db is the SNR at
+  laptop  (held out, group 3; run once in session 21) see laptop_chain(); noise_snr_db is the SNR at
           the mic, degradation.gap_snr_db what can be measured from the file (the AGC lifts
           the fan in the pauses).
   phone   (seen held out) sox sinc band-limit + resample to 8 kHz (narrowband, 300-3400 Hz,
@@ -122,11 +123,11 @@ FRESH_VOICE = "fest_kal"
 FRESH_CONDITION = "memo"
 # FRESH held-out group 3 (session 21): a voice and a condition no file of the set had used;
 # group 2 (fest_kal, memo) has been seen since. Files of group 3 carry "held_out_group": 3
-# and are STAGED: a plain run (no --only, no --all) does not make them; they are made with
-# `--only v46 ... --out-dir DIR` outside fixtures/fillers-voices and run once, blind.
+# were STAGED until their one run (session 21): made with `--only v46 ... --out-dir DIR`
+# outside fixtures/fillers-voices, run once, blind, then moved in.
 GROUP3_VOICE = "espeak_rp_linda"
 GROUP3_CONDITION = "laptop"
-STAGED_GROUPS = {3}
+STAGED_GROUPS = set()  # group 3 was staged until its one run (session 21)
 # Group 3's answer texts live in their own file, so the script can be read without them.
 GROUP3_ANSWERS = ROOT / "scripts" / "filler-voices-group3-answers.json"
 
@@ -291,7 +292,7 @@ RENDERS = [
 ]
 
 
-# FRESH held-out group 3 (session 21, STAGED: made only with --only/--all): the voice
+# Held-out group 3 (session 21; staged until its one run, moved in since): the voice
 # espeak_rp_linda in four existing conditions and in laptop, and the condition laptop (a
 # laptop's built-in mic at arm's length: room reverb, fan noise, high-pass, automatic gain)
 # for five voices of the set. New answers (GROUP3_ANSWERS), one file each.
@@ -308,7 +309,7 @@ ANSWERS.update({k: v for k, v in json.loads(GROUP3_ANSWERS.read_text(encoding="u
 
 
 def held_out_group(vid, cond):
-    """3 (fresh, staged), 2 (seen since session 21), 1 (seen: no group field) or None."""
+    """3 (run once in session 21), 2 (seen since session 21), 1 (seen: no group field) or None."""
     if vid == GROUP3_VOICE or cond == GROUP3_CONDITION:
         return 3
     if vid == FRESH_VOICE or cond == FRESH_CONDITION:
