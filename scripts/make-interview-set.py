@@ -10,10 +10,10 @@ fixtures/interviews/README.md), with festival, flite, espeak-ng, sox and ffmpeg 
 
 --out-dir (default fixtures/interviews) only says where the files go; their bytes do not
 depend on it. Sets 3 (i14-i18), 4 (i19-i23), 5 (i24-i28), 6 (i29-i34), 7 (i35-i40) and 8
-(i41-i46) were each staged outside fixtures/interviews (made with `--only ... --out-dir DIR`,
-run once, then moved in, byte-identical): a plain run makes i01-i46. A new staged set goes in
-STAGED_SETS (made only with `--only ... --out-dir DIR`, or --all) until it has been run once
-and moved in. Set 9 (i47-i52) is staged now (STAGED_SETS = {9}):
+(i41-i46) and 9 (i47-i52) were each staged outside fixtures/interviews (made with `--only ...
+--out-dir DIR`, run once, then moved in, byte-identical): a plain run makes i01-i52. A new
+staged set goes in STAGED_SETS (made only with `--only ... --out-dir DIR`, or --all) until it
+has been run once and moved in. Set 9 was made with
 
     fixtures/cache/venv/bin/python scripts/make-interview-set.py \
         --only i47 i48 i49 i50 i51 i52 --out-dir /work/baseline/s21/set9
@@ -47,7 +47,7 @@ sets 1-5 were seen; staged, run once, moved in, now seen), i35-i40 held_out_set 
 by a helper in session 20 after sets 1-6 were seen; staged, run once, moved in, now seen),
 i41-i46 held_out_set 8 (written by a helper in session 20 after sets 1-7 were seen; staged,
 run once, moved in, now seen), i47-i52 held_out_set 9 (written by a helper in session 21
-after sets 1-8 were seen; staged in /work/baseline/s21/set9, to be run once). i12, i22, i27,
+after sets 1-8 were seen; staged in /work/baseline/s21/set9, run once, moved in, now seen). i12, i22, i27,
 i32, i36, i42 and i48 are degraded like a video call (degrade="video_call"; see
 video_call()), i17, i30, i38, i44 and i50 are a noisy room (degrade="noisy_room"; see
 noisy_room()); their labels have a "degradation" field.
@@ -73,7 +73,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "fixtures" / "interviews"  # --out-dir
-STAGED_SETS = {9}  # held-out sets not made by a plain full run (see main()); sets 3-8 have been moved in
+STAGED_SETS = set()  # held-out sets not made by a plain full run (see main()); sets 3-9 have been moved in
 CACHE = ROOT / "fixtures" / "cache" / "interviews-build"
 SR = 16000
 SEED = 20261130
@@ -2421,8 +2421,8 @@ INTERVIEWS = [
     ),
     # -----------------------------------------------------------------------------------
     # Held-out set 9 (i47-i52): written by a helper in session 21, after sets 1-8 had been
-    # seen, and staged outside fixtures/interviews (STAGED_SETS) to be run once with the
-    # final code. Six files: male->female (i47, new voice espeak-ng belinda), female->male in
+    # seen, and staged outside fixtures/interviews (STAGED_SETS) until its one run (session
+    # 21, commit 7b14783's code); moved in since. Six files: male->female (i47, new voice espeak-ng belinda), female->male in
     # a video call (i48, new voice espeak-ng Michael), female/female (i49), male/male in a
     # noisy room (i50), and two one-voice files in voices not used one-voice before (i51
     # espeak-ng Mike, a new voice, with spoken markers; i52 espeak-ng steph, one marker

@@ -127,13 +127,42 @@ const FOLLOW_UPS: &[&str] = &[
 /// Words said before a marker ("Okay, here's the next one.").
 const MARKER_LEAD_INS: &[&str] = &[
     "okay", "ok", "so", "and", "alright", "right", "now", "well", "um", "uh", "here's", "here",
-    "is",
+    "is", "let's", "begin", "start", "starting", "with",
 ];
 
 /// Also said before "two more" or "moving on" ("Good, I'm moving along").
 const ANNOUNCE_LEAD_INS: &[&str] = &[
     "good", "great", "lovely", "perfect", "thanks", "i'm", "we're", "let's", "just", "only", "a",
-    "we", "i", "have", "got", "then",
+    "an", "we", "i", "have", "got", "then", "do", "try",
+];
+
+/// What an interviewer calls the next question ("a quick practical one"), and the words that
+/// may describe it.
+const ANNOUNCED: &[&str] = &["question", "one", "puzzle", "hypothetical", "scenario"];
+const DESCRIBING: &[&str] = &[
+    "different",
+    "another",
+    "practical",
+    "hypothetical",
+    "quick",
+    "tricky",
+    "slightly",
+    "kind",
+    "sort",
+    "of",
+    "little",
+    "bit",
+    "more",
+    "open",
+    "technical",
+    "fun",
+    "last",
+    "next",
+    "final",
+    "new",
+    "harder",
+    "easy",
+    "easier",
 ];
 
 /// Ordinals a reader says before a question ("Question two.", "Next question.").
@@ -341,7 +370,7 @@ const MOVING_ON: &[&str] = &["finally", "lastly", "next", "now", "last", "to"];
 fn refers_back(words: &[String]) -> bool {
     const BEFORE: &[&str] = &[
         "did", "does", "do", "was", "is", "about", "with", "pick", "picked", "choose", "chose",
-        "after", "from", "of", "by", "cost", "say",
+        "after", "from", "of", "by", "cost", "say", "like",
     ];
     // "...a decision you made that you'd take back?" (relative), "what do you like about this
     // role?" (the job being interviewed for).
@@ -439,6 +468,21 @@ fn announces(text: &str) -> bool {
                         | ["for", "you"]
                         | ["questions", "for", "you"]
                 );
+            // "A slightly different kind of question.", "Here's a puzzle for you.", "Let's do a
+            // quick practical one."
+            let kind_of = {
+                let v = match w.as_slice() {
+                    [head @ .., "for", "you"] => head,
+                    all => all,
+                };
+                // "Good question." praises the last one: "question" and "one" need a word
+                // that describes them.
+                let head = v.last().copied().unwrap_or("");
+                v.len() <= 6
+                    && ANNOUNCED.contains(&head)
+                    && (v.len() >= 2 || !matches!(head, "question" | "one"))
+                    && v[..v.len() - 1].iter().all(|x| DESCRIBING.contains(x))
+            };
             let moving = matches!(
                 w.as_slice(),
                 ["moving", "on" | "along"]
@@ -446,7 +490,7 @@ fn announces(text: &str) -> bool {
                     | ["moving", "on" | "along", "now"]
                     | ["on", "to", "the", "next", ..]
             );
-            counted_more || moving
+            counted_more || moving || kind_of
         })
 }
 
@@ -469,6 +513,9 @@ fn marker_prefix(words: &[&str]) -> usize {
     } else if a == "question" && b.is_empty() {
         skip_the + 1
     } else if ORDINALS.contains(&a) && matches!(b, "question" | "one") {
+        skip_the + 2
+    } else if a == "this" && b == "one" && n == skip_the + 2 {
+        // "Let's begin with this one." read alone.
         skip_the + 2
     } else {
         0
@@ -631,6 +678,14 @@ mod tests {
         assert!(cues("Okay, let's move on.").announces);
         assert!(!cues("We hired two more people, and then we moved on.").announces);
         assert!(!cues("I'm moving on to a bigger team next year.").announces);
+        assert!(cues("Um, painful, right, a slightly different kind of question. If we").announces);
+        assert!(cues("Here's a puzzle for you.").announces);
+        assert!(cues("Lovely, um, let's do a quick practical one.").announces);
+        assert!(!cues("That was a tricky one.").announces);
+        assert!(!cues("Good question, right, uh, thanks for your time today.").announces);
+        assert!(!cues("It was a different question.").announces);
+        assert!(cues("Let's begin with this one.").marker);
+        assert!(!cues("This one is mine.").marker);
         assert!(!cues("Two of us.").marker);
     }
 }

@@ -513,10 +513,14 @@ fn roles_two_voices(
         // "we were moving on").
         let puts_to_you =
             |k: usize| addresses(&cues[k]) || cues::names_you(&cues::words_of(&sents[k].text));
+        // After the announcement, the question may set a scene first ("A slightly different
+        // kind of question. If we wanted to publish one translated novel... which would you
+        // pick?"): it starts right after the announcement when the turn goes on to put
+        // something to "you".
         let announced = |k: usize| {
             (k > i
                 && (cues[k - 1].marker || cues[k - 1].marker_tail || cues[k - 1].announces)
-                && puts_to_you(k))
+                && (k..j).any(&puts_to_you))
                 || (cues[k].announces && puts_to_you(k))
         };
         let first_new = turn
@@ -632,9 +636,12 @@ fn roles_one_voice(
             && !c.follow_up
             && s.gap_before_s >= LONG_PAUSE_S
             && spoken_after(sents, cues, k) >= MIN_REPLY_S;
+        // "One more, what's the hardest feedback about yourself you've had lately."
+        let announced = c.announces && !c.first_person && cues::names_you(&cues::words_of(&s.text));
         let opens = (c.new_question() && (paused || in_question || plainly_asked))
             || (bare && !in_question)
             || c.marker_lead
+            || announced
             // Whatever follows "Next question." is the question.
             || (after_marker && !c.first_person);
         let role = if (c.marker && k + 1 < sents.len()) || opens {
