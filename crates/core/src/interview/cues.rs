@@ -201,8 +201,9 @@ pub(crate) struct Cues {
     /// last one."): a reader who ran on into the next question's marker.
     pub marker_tail: bool,
     /// A clause says the next question is coming ("two more", "moving along", "on to the next
-    /// one") and a later clause, or the next sentence, puts it to "you": for an interviewer
-    /// known by voice only (a candidate's story says "we were moving on" too).
+    /// one", "a quick practical one"). Where it is used, the turn must also put something to
+    /// "you"; and in one voice the sentence must not speak of "I" (a candidate's story says
+    /// "we were moving on" too).
     pub announces: bool,
 }
 

@@ -590,3 +590,50 @@ fn a_question_announced_by_a_marker_is_new_however_it_reads() {
     assert!(s.questions[1].text.contains("brilliant with animals"));
     assert!(s.questions[0].follow_ups.is_empty());
 }
+
+#[test]
+fn a_garbled_question_is_known_by_the_voice_and_the_long_reply() {
+    // The interviewer's question as Whisper garbled it: no question mark, no "you", no cue;
+    // the candidate then answers for 22 s. A short "Yes." of the candidate's that sounds like
+    // the other voice does not cut that reply (14 s before it).
+    let story = "We rebuilt the night shift rota from scratch over three weeks and the \
+                 overtime bill fell by a third while nobody missed a single handover.";
+    let lines: Vec<(Speaker, &str)> = vec![
+        (I, "Tell me about a time you changed how your team works."),
+        (C, story),
+        (
+            I,
+            "What a memorable change of people who have been doing the job far longer",
+        ),
+        (
+            C,
+            "Yes, in my first management job I was twenty six and most of the pharmacists \
+             had been there for more than a decade, so I asked each of them to show me one \
+             thing they would change, and we changed two of those things in the first month.",
+        ),
+        (C, "Yes."),
+        (
+            C,
+            "By the end of the year the team voted to keep the new rota and two of them \
+             asked to train the next new manager with me.",
+        ),
+    ];
+    let (t, spans) = interview(&lines, 0.8);
+    // "Yes." sounds like the interviewer.
+    let mut spans = spans;
+    spans[4].2 = I;
+    let voice = voice_of(&spans);
+    let s = split(&t, Some(&voice));
+    assert_eq!(s.questions.len(), 2, "{:#?}", s.turns);
+    assert!(
+        s.questions[1].text.contains("memorable change"),
+        "{:#?}",
+        s.turns
+    );
+
+    // The same turn before a 14 s reply stays small talk.
+    let (t, spans) = interview(&lines[..4], 0.8);
+    let voice = voice_of(&spans);
+    let s = split(&t, Some(&voice));
+    assert_eq!(s.questions.len(), 1, "{:#?}", s.turns);
+}
