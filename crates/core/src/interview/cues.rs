@@ -184,6 +184,8 @@ pub(crate) struct Cues {
     pub asks: bool,
     /// Addresses the listener ("you", "your") and says nothing of "I", "me", "my", "we".
     pub second_person: bool,
+    /// Says "you" or "your", whatever else it says ("That's my list, over to you now").
+    pub you: bool,
     /// Says "I", "my", "we", "our": the speaker's own story ("me" is also the asker's: "tell
     /// me about...").
     pub first_person: bool,
@@ -296,6 +298,7 @@ pub(crate) fn cues(text: &str) -> Cues {
         follow_up,
         asks,
         second_person: second_person && !first_person,
+        you: second_person,
         first_person,
         marker,
         marker_lead,
@@ -434,7 +437,7 @@ fn opens_a_topic(words: &[String]) -> bool {
 }
 
 /// Says "you" or "your" (whatever else it says).
-pub(crate) fn names_you(words: &[String]) -> bool {
+fn names_you(words: &[String]) -> bool {
     words.iter().any(|w| {
         matches!(
             w.as_str(),

@@ -511,8 +511,7 @@ fn roles_two_voices(
         // "Good, two more, and then you're free. What's a habit...", "I'm moving along, how
         // would you decide...": said of the interviewer only (a candidate's story can say
         // "we were moving on").
-        let puts_to_you =
-            |k: usize| addresses(&cues[k]) || cues::names_you(&cues::words_of(&sents[k].text));
+        let puts_to_you = |k: usize| cues[k].asks || cues[k].you;
         // After the announcement, the question may set a scene first ("A slightly different
         // kind of question. If we wanted to publish one translated novel... which would you
         // pick?"): it starts right after the announcement when the turn goes on to put
@@ -637,7 +636,7 @@ fn roles_one_voice(
             && s.gap_before_s >= LONG_PAUSE_S
             && spoken_after(sents, cues, k) >= MIN_REPLY_S;
         // "One more, what's the hardest feedback about yourself you've had lately."
-        let announced = c.announces && !c.first_person && cues::names_you(&cues::words_of(&s.text));
+        let announced = c.announces && !c.first_person && c.you;
         let opens = (c.new_question() && (paused || in_question || plainly_asked))
             || (bare && !in_question)
             || c.marker_lead
