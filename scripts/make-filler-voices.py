@@ -1,28 +1,40 @@
 #!/usr/bin/env python3
 """Build fixtures/fillers-voices/: filler-word answers spoken by seven voices (neural,
 HTS, diphone, formant; male and female) in eight recording conditions, with "um"/"uh" at
-exact, known times, and a held-out group 3 (an eighth voice, a ninth condition; staged
-outside fixtures and run once in session 21, moved in since). The one-voice set is
-fixtures/fillers/ (make-filler-set.py).
+exact, known times, a held-out group 3 (an eighth voice, a ninth condition; staged
+outside fixtures and run once in session 21, moved in since) and a FRESH held-out group 4
+(a ninth voice, a tenth condition; STAGED outside fixtures, to be run once, blind). The
+one-voice set is fixtures/fillers/ (make-filler-set.py).
 
 Run with the Python of the Piper venv (numpy, piper-tts, the joe voice), with festival
 (text2wave), flite, espeak-ng, sox and ffmpeg (libopus, libvorbis) on PATH:
 
     fixtures/cache/venv/bin/python scripts/make-filler-voices.py [--only NAME ...]
     python3 scripts/check-filler-set.py fixtures/fillers-voices      # check the labels
-    # group 3 (v46-v55) alone, e.g. into a folder outside fixtures:
-    fixtures/cache/venv/bin/python scripts/make-filler-voices.py --out-dir DIR \
-        --only v46 v47 v48 v49 v50 v51 v52 v53 v54 v55
-    python3 scripts/check-filler-set.py DIR
+    # the staged group 4 (v56-v65), into a folder outside fixtures (session 22):
+    nice -n 19 fixtures/cache/venv/bin/python scripts/make-filler-voices.py \
+        --out-dir /work/baseline/s22/fgroup4 --only v56 v57 v58 v59 v60 v61 v62 v63 v64 v65
+    python3 scripts/check-filler-set.py /work/baseline/s22/fgroup4
 
 --out-dir (default fixtures/fillers-voices) only says where the files go; their bytes do not
-depend on it. A plain run (no --only) makes v01-v55; a group in STAGED_GROUPS (none now)
-would be left out of it, and --all makes those too.
+depend on it. A plain run (no --only) makes v01-v55; a group in STAGED_GROUPS ({4}: v56-v65)
+is left out of it, and --all makes those too.
 
 The synthesis helpers (the voices' command lines, Piper seeded, 16 kHz resampling,
 level(), trim(), sox_chain(), pink_noise(), brown_noise(), festival's diphone
 de-glitching) are imported from scripts/make-interview-set.py, unchanged.
 
+HELD OUT, group 4, FRESH and STAGED (session 22; must not be used for tuning, to be run
+once, blind): the voice `espeak_nyc_robert` (espeak-ng en-us-nyc+robert: New York City
+American English, the male variant Robert) in five files (clean, reverb, cafe, fast,
+headset), and the condition `headset` (a Bluetooth headset on a call: close mic with a
+little room, background noise at the mic, the headset's noise suppression and automatic
+gain, then the HFP voice link: mSBC at 16 kHz or CVSD at 8 kHz, lost packets filled in by
+packet-loss concealment; see headset_chain()) for it and five voices of the set (joe,
+fest_slt, flite_awb, espeak_f3, fest_kal): v56-v65, ten new answers (one without fillers)
+whose texts are kept in scripts/filler-voices-group4-answers.json (do not read them before
+the run). Such files carry "held_out": true and "held_out_group": 4; they are not made by a
+plain run (STAGED_GROUPS).
 HELD OUT, group 3 (session 21; staged, run once, blind, then moved in, so seen since):
 the voice `espeak_rp_linda` (espeak-ng en-gb-x-rp+linda: British RP English,
 the female variant Linda) in five files (clean, reverb, cafe, fast, laptop), and the
@@ -75,6 +87,9 @@ Conditions (applied to the whole 16 kHz mix; all keep the dry speech where it wa
   laptop  (held out, group 3; run once in session 21) see laptop_chain(); noise_snr_db is the SNR at
           the mic, degradation.gap_snr_db what can be measured from the file (the AGC lifts
           the fan in the pauses).
+  headset (FRESH held out, group 4, staged) see headset_chain(); noise_snr_db is the SNR of
+          the background noise at the mic, degradation.gap_snr_db what can be measured from
+          the file (the noise suppression pushes the noise down in the pauses).
   phone   (seen held out) sox sinc band-limit + resample to 8 kHz (narrowband, 300-3400 Hz,
           Opus 12 kbit/s) or 16 kHz (wideband, 80-7000 Hz, Opus 16 kbit/s), ffmpeg libopus
           (voip), decoded by ffmpeg back to 16 kHz; the decoded signal's lag against the
@@ -127,9 +142,17 @@ FRESH_CONDITION = "memo"
 # outside fixtures/fillers-voices, run once, blind, then moved in.
 GROUP3_VOICE = "espeak_rp_linda"
 GROUP3_CONDITION = "laptop"
-STAGED_GROUPS = set()  # group 3 was staged until its one run (session 21)
 # Group 3's answer texts live in their own file, so the script can be read without them.
 GROUP3_ANSWERS = ROOT / "scripts" / "filler-voices-group3-answers.json"
+# FRESH held-out group 4 (session 22): a voice and a condition no file of the set (nor of
+# fixtures/fillers, nor of fixtures/interviews) had used; group 3 has been seen since its
+# run. Files of group 4 carry "held_out_group": 4 and are STAGED: a plain run (no --only, no
+# --all) does not make them; they are made with `--only v56 ... v65 --out-dir DIR` outside
+# fixtures/fillers-voices and run once, blind.
+GROUP4_VOICE = "espeak_nyc_robert"
+GROUP4_CONDITION = "headset"
+STAGED_GROUPS = {4}  # group 4 (group 3 was staged until its one run, session 21)
+GROUP4_ANSWERS = ROOT / "scripts" / "filler-voices-group4-answers.json"
 
 # Voice settings per pace. "normal" is also used for the conditions other than fast/slow.
 # FILLER_RATE: the slow setting the lone filler is synthesised at before sox tempo.
@@ -165,6 +188,16 @@ VOICES = {
                                   "RP English, formant)",
                             rates={"normal": 150, "fast": 190, "slow": 118}, filler=100,
                             key="speed"),
+    # fresh held-out voice (group 4): espeak-ng's New York City American English (its own
+    # phoneme set, letter rules and stress lengths) with the male variant "Robert" (pitch
+    # 65-115 Hz, F1/F2 5 %/3 % lower, F4-F6 10 % higher, stronger voicing); neither the accent
+    # nor the variant is used by any other file of the repository (espeak_m3 is en-us+m3,
+    # pitch 80-122 Hz).
+    "espeak_nyc_robert": dict(engine="espeak", voice="en-us-nyc+robert", sex="M",
+                              label="espeak-ng en-us-nyc+robert (male variant Robert, New "
+                                    "York City American English, formant)",
+                              rates={"normal": 150, "fast": 190, "slow": 118}, filler=100,
+                              key="speed"),
 }
 BABBLE_VOICES = [dict(engine="espeak", voice="en-us+m1", speed=160),
                  dict(engine="espeak", voice="en-us+f2", speed=165),
@@ -308,8 +341,27 @@ ANSWERS.update({k: v for k, v in json.loads(GROUP3_ANSWERS.read_text(encoding="u
                 if not k.startswith("_")})
 
 
+# FRESH held-out group 4 (session 22, STAGED: made only with --only/--all): the voice
+# espeak_nyc_robert in four existing conditions and in headset, and the condition headset (a
+# Bluetooth headset on a call: noise suppression, automatic gain, mSBC or CVSD, lost packets
+# concealed) for five voices of the set. New answers (GROUP4_ANSWERS), one file each.
+RENDERS += [
+    ("handover", "espeak_nyc_robert", "clean"), ("estimate", "espeak_nyc_robert", "reverb"),
+    ("accessibility", "espeak_nyc_robert", "cafe"), ("stakeholder", "espeak_nyc_robert", "fast"),
+    ("ambiguity", "espeak_nyc_robert", "headset"),
+    ("security", "joe", "headset"), ("five_years", "fest_slt", "headset"),
+    ("clean_budget", "flite_awb", "headset"), ("hiring", "espeak_f3", "headset"),
+    ("sizing", "fest_kal", "headset"),
+]
+ANSWERS.update({k: v for k, v in json.loads(GROUP4_ANSWERS.read_text(encoding="utf-8")).items()
+                if not k.startswith("_")})
+
+
 def held_out_group(vid, cond):
-    """3 (run once in session 21), 2 (seen since session 21), 1 (seen: no group field) or None."""
+    """4 (fresh, staged), 3 (run once in session 21), 2 (seen since session 21), 1 (seen: no
+    group field) or None."""
+    if vid == GROUP4_VOICE or cond == GROUP4_CONDITION:
+        return 4
     if vid == GROUP3_VOICE or cond == GROUP3_CONDITION:
         return 3
     if vid == FRESH_VOICE or cond == FRESH_CONDITION:
@@ -599,6 +651,237 @@ def laptop_chain(a, speech_db, n, tmp, rng, hrng):
                                                        if best else "")}, snr
 
 
+def sox_rate(a, sr_in, effects, sr_out, tmp, tag):
+    """Run a float array at sr_in through sox effects that end at sr_out (16-bit WAV, 6 dB
+    headroom, repeatable, no dither)."""
+    src, dst = tmp / f"{tag}-in.wav", tmp / f"{tag}-out.wav"
+    mi.write_wav(src, a * 0.5, sr_in)
+    subprocess.run(["sox", "-R", "-q", "-D", str(src), "-b", "16", str(dst)] + effects,
+                   check=True)
+    b, sr = mi.read_wav(dst)
+    assert sr == sr_out, (sr, sr_out)
+    return b * 2.0
+
+
+def headset_noise_suppress(x, floor_db):
+    """A headset's single-mic noise suppression: STFT (16 ms sqrt-Hann frames, 8 ms hop,
+    perfect reconstruction, no delay), the noise spectrum tracked by minimum statistics
+    (the minimum of the smoothed power over the last 1.2 s, times 1.5), a Wiener gain from
+    the decision-directed a-priori SNR (0.98), floored at floor_db. The noise is pushed down
+    in the pauses (leaving some "musical" residue) and the quiet edges of words are thinned."""
+    N, H = 256, 128
+    w = np.sqrt(0.5 - 0.5 * np.cos(2 * np.pi * np.arange(N) / N))
+    n = len(x)
+    xp = np.concatenate([np.zeros(N), x, np.zeros(N + H)])
+    nf = (len(xp) - N) // H + 1
+    idx = np.arange(N)[None, :] + H * np.arange(nf)[:, None]
+    X = np.fft.rfft(xp[idx] * w, axis=1)
+    P = np.abs(X) ** 2
+    S = np.empty_like(P)
+    acc = P[0]
+    for t in range(nf):
+        acc = 0.85 * acc + 0.15 * P[t]
+        S[t] = acc
+    D = int(round(1.2 * SR / H))
+    noise = np.empty_like(P)
+    for t in range(nf):
+        noise[t] = S[max(0, t - D + 1): t + 1].min(axis=0) * 1.5
+    noise = np.maximum(noise, 1e-12)
+    gmin = 10 ** (floor_db / 20)
+    G = np.empty_like(P)
+    prev = np.zeros(P.shape[1])
+    for t in range(nf):
+        gamma = P[t] / noise[t]
+        xi = 0.98 * prev / noise[t] + 0.02 * np.maximum(gamma - 1, 0)
+        g = np.maximum(xi / (1 + xi), gmin)
+        G[t] = g
+        prev = (g ** 2) * P[t]
+    y = np.fft.irfft(X * G, N, axis=1) * w
+    out = np.zeros(len(xp))
+    for t in range(nf):
+        out[t * H: t * H + N] += y[t]
+    return out[N: N + n]
+
+
+def cvsd_roundtrip(x):
+    """CVSD as on a Bluetooth SCO link (core spec: 64 kHz, 16-bit range, J = K = 4, step
+    10..1280 with beta = 1 - 1/1024, accumulator decay h = 1 - 1/32): encoder and decoder
+    share the accumulator, so the decoded signal is the encoder's y(k) (no bit errors;
+    lost packets are concealed afterwards). x: float at 64 kHz, 1.0 = full scale."""
+    h, beta, dmin, dmax, ymax = 1 - 1 / 32, 1 - 1 / 1024, 10.0, 1280.0, 32767.0
+    xs = (x * 32768).tolist()
+    out = [0.0] * len(xs)
+    xh, d, hist = 0.0, dmin, 0
+    for k, v in enumerate(xs):
+        b = 1 if v >= xh else 0
+        hist = ((hist << 1) | b) & 15
+        if hist == 15 or hist == 0:
+            d = min(d + dmin, dmax)
+        else:
+            d = max(d * beta, dmin)
+        y = xh + d if b else xh - d
+        y = ymax if y > ymax else (-ymax if y < -ymax else y)
+        out[k] = y
+        xh = h * y
+    return np.array(out) / 32768
+
+
+def packet_loss(n_frames, rng, loss, burst):
+    """Lost packets (True) of a Bluetooth voice link, two-state (Gilbert) model: a packet is
+    lost with probability `loss` on average, in bursts of `burst` packets on average."""
+    p_gb, p_bg = loss / (burst * (1 - loss)), 1 / burst
+    lost, bad = [], False
+    for _ in range(n_frames):
+        bad = (rng.random() >= p_bg) if bad else (rng.random() < p_gb)
+        lost.append(bad)
+    return lost
+
+
+PLC_GAINS = (1.0, 1.0, 0.5, 0.25, 0.0)  # at the start of the 1st, 2nd, ... lost frame
+
+
+def conceal(y, lost, L, sr):
+    """Packet-loss concealment by waveform substitution (in the manner of G.711 Appendix I
+    and the HFP mSBC PLC): a lost L-sample frame is filled by repeating the last pitch
+    period (2.5-15 ms, best normalised correlation of the last 5 ms with the 5 ms one period
+    earlier), at full level through the first lost frame, then fading linearly to -6 dB,
+    -12 dB and silence over the next three (silent from the fifth on); the next good frame
+    is cross-faded in over its first quarter."""
+    y = y.copy()
+    tmin, tmax, m = int(0.0025 * sr), int(0.015 * sr), int(0.005 * sr)
+    c, per, ph, g = 0, None, 0, 1.0
+    for f, is_lost in enumerate(lost):
+        s = f * L
+        if s >= len(y):
+            break
+        e = min(s + L, len(y))
+        if is_lost:
+            if c == 0:
+                if s < tmax + m:
+                    per = np.zeros(tmin)
+                else:
+                    ref = y[s - m: s]
+                    best, bc = tmin, -np.inf
+                    for T in range(tmin, tmax + 1):
+                        seg = y[s - m - T: s - T]
+                        cc = float(np.dot(ref, seg)) / (np.sqrt(float(np.dot(seg, seg))) + 1e-9)
+                        if cc > bc:
+                            best, bc = T, cc
+                    per = y[s - best: s].copy()
+                ph = 0
+            g0, g1 = PLC_GAINS[min(c, 4)], PLC_GAINS[min(c + 1, 4)]
+            k = np.arange(e - s)
+            y[s:e] = per[(ph + k) % len(per)] * (g0 + (g1 - g0) * k / L)
+            ph = (ph + e - s) % len(per)
+            g, c = g1, c + 1
+        elif c:
+            q = min(L // 4, e - s)
+            k = np.arange(q)
+            tail = per[(ph + k) % len(per)] * g
+            fade = (k + 0.5) / q
+            y[s: s + q] = y[s: s + q] * fade + tail * (1 - fade)
+            c = 0
+    return y
+
+
+def headset_chain(a, speech_db, n, tmp, rng, hrng, band):
+    """A Bluetooth headset on a call, recorded at the far end (fresh held-out condition of
+    group 4), all per file from the file's RNG: the earpiece mic near the cheek with a
+    little of the room (sox `reverb R 50 S 100 0 -10`, R, S in {10, 20, 30}, dry kept in
+    place), background noise at the mic (pink, 20-29 dB SNR against the dry speech), the
+    mic's high-pass (`highpass -2 F`, F in {100, 150, 200} Hz), the headset's noise
+    suppression (headset_noise_suppress(), floor -12/-15/-18 dB) and automatic gain (sox
+    compand, 5 ms attack, 200 ms release, quiet speech up to +6 dB, loud down); then the HFP
+    voice link, `band` (make_render() alternates it: even vNN narrowband, odd wideband):
+    wideband (mSBC: ffmpeg's SBC encoder in mSBC mode, 16 kHz, 7.5 ms frames, decoded by
+    ffmpeg) or narrowband (sox `sinc 300-3400 rate -v 8000`, CVSD at 64 kHz
+    (cvsd_roundtrip()), `sinc -3600 rate -v 8000`, 7.5 ms packets of 60 samples);
+    lost packets (packet_loss(): 1-3 %, bursts of 1.5 on average) filled in by conceal()
+    at the link's rate, and back to 16 kHz. The output's lag against the signal sent into
+    the link is measured by cross-correlation (500-3000 Hz band) and removed by shifting.
+    Returns (audio, degradation, snr)."""
+    rev, scale = rng.choice([10, 20, 30]), rng.choice([10, 20, 30])
+    snr = float(rng.choice([20, 23, 26, 29]))
+    hp = rng.choice([100, 150, 200])
+    floor_db = rng.choice([-12, -15, -18])
+    loss = rng.choice([0.01, 0.02, 0.03])
+    room = ["reverb", str(rev), "50", str(scale), "100", "0", "-10"]
+    roomed = mi.sox_chain(a, tmp, "hs-room", room)
+    noise = mi.pink_noise(n, hrng)
+    noise *= 10 ** ((speech_db - snr - power_db(noise)) / 20)
+    mic = mi.sox_chain(roomed + noise, tmp, "hs-hp", ["highpass", "-2", str(hp)])
+    ns = headset_noise_suppress(mic, floor_db)
+    agc = ["compand", "0.005,0.2", "-80,-80,-50,-50,-30,-24,0,-6", "0", "-90", "0.02"]
+    sent = mi.sox_chain(ns, tmp, "hs-agc", agc)
+    if band == "wideband":
+        src, enc, dec = tmp / "hs-in.wav", tmp / "hs.msbc", tmp / "hs-dec.wav"
+        mi.write_wav(src, sent * 0.5, SR)
+        subprocess.run(["ffmpeg", "-nostdin", "-loglevel", "error", "-y", "-threads", "1",
+                        "-i", str(src), "-fflags", "+bitexact", "-flags:a", "+bitexact",
+                        "-map_metadata", "-1", "-c:a", "sbc", "-msbc", "1", "-f", "sbc",
+                        str(enc)], check=True)
+        subprocess.run(["ffmpeg", "-nostdin", "-loglevel", "error", "-y", "-threads", "1",
+                        "-f", "sbc", "-i", str(enc), "-fflags", "+bitexact", "-flags:a",
+                        "+bitexact", "-map_metadata", "-1", "-ar", str(SR), "-ac", "1",
+                        "-c:a", "pcm_s16le", str(dec)], check=True)
+        link, sr = mi.read_wav(dec)
+        assert sr == SR
+        link, link_sr, L = link * 2.0, SR, 120
+        codec = "mSBC (ffmpeg sbc -msbc 1: 16 kHz, 8 subbands, 15 blocks, 57-byte frames)"
+    else:
+        nb = sox_rate(sent, SR, ["sinc", "300-3400", "rate", "-v", "8000", "rate", "-v",
+                                 "64000"], 64000, tmp, "hs-up")
+        link = sox_rate(cvsd_roundtrip(nb), 64000, ["sinc", "-3600", "rate", "-v", "8000"],
+                        8000, tmp, "hs-down")
+        link_sr, L = 8000, 60
+        codec = "CVSD 64 kbit/s (Bluetooth core spec parameters), 8 kHz"
+    n_frames = int(np.ceil(len(link) / L))
+    lost = packet_loss(n_frames, rng, loss, 1.5)
+    link = conceal(link, lost, L, link_sr)
+    if link_sr != SR:
+        link = sox_rate(link, link_sr, ["rate", "-v", str(SR)], SR, tmp, "hs-16k")
+    b = np.concatenate([link, np.zeros(max(0, n - len(link)))])[:n]
+    N = 1 << int(np.ceil(np.log2(2 * n)))
+    f = np.fft.rfftfreq(N, 1 / SR)
+    keep = (f >= 500) & (f <= 3000)
+    cc = np.fft.irfft(np.fft.rfft(b, N) * np.conj(np.fft.rfft(sent, N)) * keep, N)
+    lags = np.r_[np.arange(0, 1201), np.arange(-1200, 0)]
+    best = int(lags[int(np.argmax(np.r_[cc[:1201], cc[N - 1200:]]))])
+    if best:
+        b = np.roll(b, -best)
+    # concealed spans in file time (seconds), bursts merged
+    spans, k = [], 0
+    while k < n_frames:
+        if lost[k]:
+            j = k
+            while j + 1 < n_frames and lost[j + 1]:
+                j += 1
+            a0 = round(k * L / link_sr - best / SR, 4)
+            spans.append([round(max(0.0, a0), 3), round(min((j + 1) * L / link_sr - best / SR,
+                                                            n / SR), 3)])
+            k = j + 1
+        else:
+            k += 1
+    fx = ["highpass", "-2", str(hp)]
+    return b, {"kind": "headset", "band": band, "codec": codec, "noise": "pink",
+               "snr_db": snr,
+               "snr_definition": "at the mic (before noise suppression and AGC): power of "
+                                 "the dry speech over the labelled speech spans / power of "
+                                 "the noise over the whole file",
+               "speech_dbfs": round(speech_db, 1), "noise_dbfs": round(power_db(noise), 1),
+               "room": "sox " + " ".join(room), "highpass_hz": hp,
+               "noise_suppression_floor_db": floor_db,
+               "packet_loss_target": loss, "packet_ms": 7.5,
+               "lost_packets": int(sum(lost)), "packets": n_frames,
+               "concealed_spans_s": spans,
+               "measured_lag_samples": best,
+               "how": "sox " + " ".join(room) + f"; + pink noise at {snr:.0f} dB SNR; sox "
+                      + " ".join(fx) + f"; headset_noise_suppress(floor {floor_db} dB); sox "
+                      + " ".join(agc) + f"; {codec}; {int(sum(lost))} of {n_frames} 7.5 ms "
+                      "packets lost and concealed (waveform substitution)"
+                      + (f"; shifted back {best} samples" if best else "")}, snr
+
+
 def make_render(i, answer, vid, cond, tmp):
     name = render_name(i, answer, vid, cond)
     rng = random.Random(f"{SEED}-{name}")
@@ -705,6 +988,12 @@ def make_render(i, answer, vid, cond, tmp):
     elif cond == "laptop":
         audio, degradation, snr = laptop_chain(audio, power_db(sp), n, tmp, rng, hrng)
         noise_kind = "laptop-fan"
+    elif cond == "headset":
+        # both links are common (mSBC needs HFP 1.6 on both ends): alternate them, so that
+        # the six files hold three of each (a draw gave six wideband in a first try)
+        band = "narrowband" if (i + 1) % 2 == 0 else "wideband"
+        audio, degradation, snr = headset_chain(audio, power_db(sp), n, tmp, rng, hrng, band)
+        noise_kind = "pink"
     elif cond in ("fast", "slow"):
         degradation = {"kind": cond, "how": f"voice rate setting {v['key']}={rate} "
                                             f"(normal {v['rates']['normal']})"}
@@ -714,9 +1003,10 @@ def make_render(i, answer, vid, cond, tmp):
     if peak > 0.97:
         audio = audio * (0.97 / peak)
         degradation = dict(degradation or {}, peak_scaled=round(float(0.97 / peak), 4))
-    if cond == "laptop":
+    if cond in ("laptop", "headset"):
         # what check-filler-set.py can measure from the .ogg: the AGC lifts the fan (and the
-        # room tail) in the pauses, so this is below the SNR at the mic
+        # room tail) in the pauses, so this is below the SNR at the mic (headset: the noise
+        # suppression lowers the noise in the pauses, so it is above it)
         sp_s = [[round(x / SR, 3), round(y / SR, 3)] for x, y in speech_spans]
         degradation["gap_snr_db"] = round(float(gap_snr_db(audio, sp_s, round(n / SR, 3))), 1)
 
@@ -747,7 +1037,7 @@ def make_render(i, answer, vid, cond, tmp):
         "degradation": degradation,
         "held_out": held_out_group(vid, cond) is not None,
     }
-    if held_out_group(vid, cond) in (2, 3):
+    if held_out_group(vid, cond) in (2, 3, 4):
         labels["held_out_group"] = held_out_group(vid, cond)
     n_text = sum(1 for w in re.findall(r"[A-Za-z]+", text) if w.lower() in FILLER_WORDS)
     assert n_text == len(fillers), (name, n_text, len(fillers))
@@ -779,7 +1069,7 @@ def main():
             if args.only and not any(name == o or name.startswith(o + "_") for o in args.only):
                 continue
             if not args.only and not args.all and held_out_group(vid, cond) in STAGED_GROUPS:
-                continue  # a staged held-out group (3) is made only on request
+                continue  # a staged held-out group (4) is made only on request
             name, lab = make_render(i, answer, vid, cond, Path(tmp))
             total += lab["duration_s"]
             for f in lab["fillers"]:
