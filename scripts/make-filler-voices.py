@@ -151,7 +151,7 @@ GROUP3_ANSWERS = ROOT / "scripts" / "filler-voices-group3-answers.json"
 # fixtures/fillers-voices and run once, blind.
 GROUP4_VOICE = "espeak_nyc_robert"
 GROUP4_CONDITION = "headset"
-STAGED_GROUPS = {4}  # group 4 (group 3 was staged until its one run, session 21)
+STAGED_GROUPS = set()  # group 3 was staged until its one run (session 21), group 4 until its (session 22)
 GROUP4_ANSWERS = ROOT / "scripts" / "filler-voices-group4-answers.json"
 
 # Voice settings per pace. "normal" is also used for the conditions other than fast/slow.

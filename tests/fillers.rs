@@ -215,8 +215,10 @@ fn no_filler_is_reported_on_real_read_speech() {
     }
 }
 
-/// The newest held-out group (run once in session 21): `STARCOACH_SKIP_FRESH=1` leaves it out.
-const FRESH_GROUP: u8 = 3;
+/// The newest held-out group (run once in session 22): `STARCOACH_SKIP_FRESH=1` leaves it out.
+const FRESH_GROUP: u8 = 4;
+/// Where the whole set's counts are kept (every file, tuning and held out).
+const WHOLE_SET: u8 = u8::MAX;
 
 /// One file of fixtures/fillers-voices: who speaks, in what condition, held out or not.
 #[derive(Deserialize)]
@@ -227,14 +229,14 @@ struct VoiceLabels {
     condition: String,
     held_out: bool,
     /// 2 for the second held-out group (voice fest_kal, condition memo; fresh in session 19,
-    /// read since), 3 for the third (session 21); absent on the first held-out group
-    /// (fest_ked, phone), which has been read while tuning.
+    /// read since), 3 for the third (session 21, read since), 4 for the fourth (session 22);
+    /// absent on the first held-out group (fest_ked, phone), which has been read while tuning.
     #[serde(default)]
     held_out_group: Option<u8>,
 }
 
 impl VoiceLabels {
-    /// 0 tuning files, 1 and 2 the first two held-out groups (seen), 3 the fresh one.
+    /// 0 tuning files, 1-3 the first three held-out groups (seen), 4 the fresh one.
     fn group(&self) -> u8 {
         match (self.held_out, self.held_out_group) {
             (false, _) => 0,
@@ -350,20 +352,22 @@ fn fillers_on_many_voices_and_conditions() {
                 format!("voice {}", l.voice_id),
                 format!("condition {}", l.condition),
             ];
-            for g in &file_groups {
-                let c = &mut groups.entry((h, g.clone())).or_default()[which];
-                c.labelled += l.fillers.len();
-                c.found += matched.iter().flatten().count();
-                c.false_found += false_found;
-            }
-            for (f, m) in l.fillers.iter().zip(&matched) {
-                let c = &mut groups
-                    .entry((h, format!("kind {}", f.word.to_lowercase())))
-                    .or_default()[which];
-                c.labelled += 1;
-                c.found += usize::from(m.is_some());
-                c.same_kind +=
-                    usize::from(m.as_deref().map(kind_of) == Some(f.word.to_lowercase()));
+            for set in [h, WHOLE_SET] {
+                for g in &file_groups {
+                    let c = &mut groups.entry((set, g.clone())).or_default()[which];
+                    c.labelled += l.fillers.len();
+                    c.found += matched.iter().flatten().count();
+                    c.false_found += false_found;
+                }
+                for (f, m) in l.fillers.iter().zip(&matched) {
+                    let c = &mut groups
+                        .entry((set, format!("kind {}", f.word.to_lowercase())))
+                        .or_default()[which];
+                    c.labelled += 1;
+                    c.found += usize::from(m.is_some());
+                    c.same_kind +=
+                        usize::from(m.as_deref().map(kind_of) == Some(f.word.to_lowercase()));
+                }
             }
             let (e, n) = wer_counts(&l.text_clean, &without_fillers(tr));
             let w = if which == 0 {
@@ -382,6 +386,7 @@ fn fillers_on_many_voices_and_conditions() {
                 "",
                 " (seen held out)",
                 " (seen held out, group 2)",
+                " (seen held out, group 3)",
                 " (FRESH held out)"
             ][usize::from(h)],
             matched.iter().flatten().count(),
@@ -413,18 +418,20 @@ fn fillers_on_many_voices_and_conditions() {
             }
         }
     }
-    for held in [0u8, 1, 2, 3] {
+    for held in [0u8, 1, 2, 3, 4, WHOLE_SET] {
         if !groups.keys().any(|(h, _)| *h == held) {
             continue;
         }
         println!(
             "\n{}",
-            [
-                "tuning files",
-                "SEEN HELD OUT (voice fest_ked, condition phone): held out until session 19, read while tuning since",
-                "SEEN HELD OUT, group 2 (voice fest_kal, condition memo): fresh in session 19, read since",
-                "HELD OUT, group 3 (voice espeak_rp_linda, condition laptop): run once in session 21 (docs/fillers.md), never tuned on",
-            ][usize::from(held)]
+            match held {
+                0 => "tuning files",
+                1 => "SEEN HELD OUT (voice fest_ked, condition phone): held out until session 19, read while tuning since",
+                2 => "SEEN HELD OUT, group 2 (voice fest_kal, condition memo): fresh in session 19, read since",
+                3 => "SEEN HELD OUT, group 3 (voice espeak_rp_linda, condition laptop): run once in session 21, read since (docs/fillers.md)",
+                4 => "HELD OUT, group 4 (voice espeak_nyc_robert, condition headset): run once in session 22 (docs/fillers.md), never tuned on",
+                _ => "WHOLE SET (every file above)",
+            }
         );
         for ((_, g), [o, p]) in groups.iter().filter(|((h, _), _)| *h == held) {
             if g.starts_with("kind") {

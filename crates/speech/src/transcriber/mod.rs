@@ -161,7 +161,7 @@ pub struct TranscribeOptions {
 /// options. Bump it with every change to the decoding or the transcript it yields: batches
 /// re-transcribe recordings whose stored transcript came from another version.
 /// `tests/output_version.rs` fails when the output changes and this does not.
-pub const TRANSCRIBER_VERSION: u32 = 4;
+pub const TRANSCRIBER_VERSION: u32 = 5;
 
 impl TranscribeOptions {
     /// What, besides the model and the audio, decides the transcript: this version and the
