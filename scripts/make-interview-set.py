@@ -18,6 +18,11 @@ has been run once and moved in. Set 9 was made with
     fixtures/cache/venv/bin/python scripts/make-interview-set.py \
         --only i47 i48 i49 i50 i51 i52 --out-dir /work/baseline/s21/set9
 
+Set 10 (i53-i58) is staged now (STAGED_SETS = {10}):
+
+    nice -n 19 fixtures/cache/venv/bin/python scripts/make-interview-set.py \
+        --only i53 i54 i55 i56 i57 i58 --out-dir /work/baseline/s22/set10
+
 How times are known
 -------------------
 Every interview is a list of turns (INTERVIEWS below). Each turn is cut into chunks at
@@ -47,10 +52,12 @@ sets 1-5 were seen; staged, run once, moved in, now seen), i35-i40 held_out_set 
 by a helper in session 20 after sets 1-6 were seen; staged, run once, moved in, now seen),
 i41-i46 held_out_set 8 (written by a helper in session 20 after sets 1-7 were seen; staged,
 run once, moved in, now seen), i47-i52 held_out_set 9 (written by a helper in session 21
-after sets 1-8 were seen; staged in /work/baseline/s21/set9, run once, moved in, now seen). i12, i22, i27,
-i32, i36, i42 and i48 are degraded like a video call (degrade="video_call"; see
-video_call()), i17, i30, i38, i44 and i50 are a noisy room (degrade="noisy_room"; see
-noisy_room()); their labels have a "degradation" field.
+after sets 1-8 were seen; staged in /work/baseline/s21/set9, run once, moved in, now seen),
+i53-i58 held_out_set 10 (written by a helper in session 22 after sets 1-9 were seen; staged
+in /work/baseline/s22/set10, to be run once). i12, i22, i27, i32, i36, i42, i48 and i53 are
+degraded like a video call (degrade="video_call"; see video_call()), i17, i30, i38, i44,
+i50 and i56 are a noisy room (degrade="noisy_room"; see noisy_room()); their labels have a
+"degradation" field.
 
 Determinism: flite, espeak-ng and festival's HTS voice are deterministic; festival's
 diphone voices are made so by synthesising each chunk DIPHONE_RUNS times (see synth_cmd()).
@@ -73,7 +80,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "fixtures" / "interviews"  # --out-dir
-STAGED_SETS = set()  # held-out sets not made by a plain full run (see main()); sets 3-9 have been moved in
+STAGED_SETS = {10}  # held-out sets not made by a plain full run (see main()); sets 3-9 have been moved in
 CACHE = ROOT / "fixtures" / "cache" / "interviews-build"
 SR = 16000
 SEED = 20261130
@@ -162,6 +169,14 @@ VOICES = {
                            label="espeak-ng en-us+Michael (male variant, formant synthesis)"),
     "espeak_mike": dict(engine="espeak", voice="en-us+Mike", speed=150,
                         label="espeak-ng en-us+Mike (male variant, formant synthesis)"),
+    # held-out set 10 (i53-i58) only:
+    "espeak_alicia": dict(engine="espeak", voice="en-us+Alicia", speed=150,
+                          label="espeak-ng en-us+Alicia (female variant, formant synthesis)"),
+    "espeak_andrea": dict(engine="espeak", voice="en-us+Andrea", speed=150,
+                          label="espeak-ng en-us+Andrea (female variant, formant synthesis)"),
+    "espeak_rp_robert": dict(engine="espeak", voice="en-gb-x-rp+robert", speed=150,
+                             label="espeak-ng en-gb-x-rp+robert (male variant, British RP "
+                                   "accent, formant synthesis)"),
 }
 
 
@@ -2828,6 +2843,425 @@ INTERVIEWS = [
             the spring."""),
         ],
     ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i53_orchestra_manager_video_call", held_out=True, held_out_set=10,
+        interviewer="flite_awb", candidate="espeak_alicia", degrade="video_call",
+        turns=[
+            S("Can you hear me now? I think I was on mute for the first bit, sorry."),
+            S("Yes, you're back. You were just mouthing at me for a while there.", who="C"),
+            S("Classic. Okay, um, I've got the advert open in another tab, so I'll try to be "
+              "the grumpy panel. Ready when you are."),
+            Q("So, kick off with the potted history, how you ended up where you are now, the "
+              "way you'd pitch it to them.", "intro", gap=0.5),
+            A("""Okay. I'm the concerts manager for a chamber orchestra of about forty
+            players, and I've been there five years. Um, I trained as a viola player, good
+            enough to freelance but not to win a permanent seat, which is a sobering thing
+            to find out at twenty six. I covered a maternity leave in the orchestra office
+            and found I loved the puzzle of getting forty people and their instruments into
+            the right hall at the right time. Uh, this new job is general manager, so the
+            budget and the board would be mine as well."""),
+            S("Good, that's nice and tight."),
+            Q("Right. Now, with arts jobs, uh, every panel I've ever sat on asks about money, "
+              "because there never is any. So think of a tour or a season that had to go ahead "
+              "with less than you'd planned on, and walk me through what you did.",
+              "behavioral", gap=0.4),
+            A("""Two years ago we had a tour of six cities booked for the spring, and in
+            January our biggest sponsor, a regional bank, pulled out after a merger. That
+            wiped out a third of the tour budget, roughly forty thousand pounds. Um, my
+            director wanted to cancel two of the dates, and I was asked to find a way to
+            keep all six without putting the orchestra into the red. || The biggest cost was
+            hotels, so I asked the venues about links with local universities, and two of
+            them found us student rooms for a fraction of the price. I cut the programme
+            from a symphony needing fifty two players down to a version for thirty eight,
+            which our music director agreed to after some grumbling. And I asked each venue
+            to take a smaller guaranteed fee in return for a bigger share of the box office."""),
+            F("Hang on, how did the players take the smaller line up? Some of them lost work "
+              "there."),
+            A("""Not well, at first. Um, the fourteen freelancers who were dropped had kept
+            those dates free. I rang each of them myself, before any email went out, and
+            offered them first call on the autumn season. Two were properly angry, and one
+            still won't work with us. Uh, the tour went ahead in all six cities, sold ninety
+            one percent of seats, and because of the box office split we finished about four
+            thousand pounds ahead."""),
+            S("Ooh, nice. Sorry, my cat has just walked across the keyboard. If you see a row of "
+              "letters in the chat, that's him."),
+            S("He's very welcome. Does he want to ask one?", who="C"),
+            S("He'd be tougher than me. Okay."),
+            Q("This one's more practical. How do you put together a rehearsal schedule for a "
+              "week when the orchestra is playing three different programmes?", "technical"),
+            A("""Um, I start from the concerts and work backwards. Each programme needs a
+            certain number of hours, and the conductor always wants more than we can afford.
+            Then I look at who plays in which piece. If the brass only play in one half of a
+            programme, I don't call them for the morning strings session, because every
+            called hour costs money and goodwill. The hardest new piece goes early in the
+            week, while people are fresh. Uh, and I always leave one floating hour on the
+            last day, because something always needs more time than anyone thought."""),
+            Q("Okay, and then one where you don't come out looking great. When did you get a "
+              "call wrong with the players, and what would you do differently now?",
+              "behavioral"),
+            A("""Right. || In my second year I agreed to a late change to a concert in a
+            cathedral, um, moving the start from half past seven to eight so the venue could
+            fit in an evening service. I checked with the conductor and the soloist, but I
+            didn't ask the players, because it was only half an hour. What I hadn't thought
+            about was that the concert then finished after the last train home for about a
+            dozen of them. A few of them told me, quite fairly, that I'd treated their
+            evening as if it was free. I paid for a minibus that night, which cost more than
+            the venue had saved us. Uh, now any change to start or finish times goes to the
+            players' committee before I agree to anything."""),
+            S("Mm. Yeah, that's a good one actually, it's honest."),
+            Q("Last thing, and I'm being the panel again. Is there anything you'd want to ask "
+              "them when they hand over to you at the end?", "closing", gap=0.4),
+            A("""Yes, two. I'd ask how the board and the music director split decisions about the
+            programme, um, because that's where general managers tend to get squeezed. And I'd
+            ask what the orchestra's reserves look like, in months of running costs."""),
+            S("Both good. You're in great shape, honestly. Text me how it goes."),
+            S("I will. Thanks so much for doing this, and say bye to the cat.", who="C"),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i54_housing_repairs_panel", held_out=True, held_out_set=10,
+        interviewer="flite_slt", candidate="espeak_rp_robert",
+        turns=[
+            S("Good afternoon, and thank you for coming. I'm chairing today's panel. My two "
+              "colleagues will be taking notes, and they've given me their questions, so you'll "
+              "hear everything from me. We have about forty minutes."),
+            S("Thank you. Good afternoon.", who="C"),
+            Q("To begin, please give the panel a brief outline of your current role and "
+              "responsibilities.", "intro", gap=0.6),
+            A("""Of course. I'm the repairs manager for a housing association with about six
+            thousand homes, mostly flats, spread across two towns. Um, I manage a team of
+            fourteen, and we oversee two contractors for the larger jobs like roofs and
+            kitchens. My job is to get repairs done right first time and on time, and to
+            keep residents informed while we do it. I've held the post for four years. I
+            spent the eight years prior as a surveyor, so I've been up a lot of ladders."""),
+            Q("Thank you. The next question comes from our resident involvement lead. Describe a "
+              "complaint that had been handled badly before it reached you, and what you did "
+              "about it.", "behavioral"),
+            A("""Certainly. About eighteen months ago a complaint came to me from an elderly
+            resident whose bathroom ceiling had been leaking for four months. Um, she'd
+            reported it six times. Each time an operative went out, found no water coming
+            through that day, and closed the job. Her daughter eventually wrote to our chief
+            executive. I was asked to take it over and resolve it within a week. First I
+            went to the flat myself and apologised properly. Then I went upstairs. The leak
+            only happened when the neighbour above ran his shower, which he did at six in
+            the morning before work, so nobody ever saw it during the day. Uh, we replaced
+            the seal around his shower tray that afternoon."""),
+            F("Could you tell us what the outcome was for the resident herself?"),
+            A("""Yes. We repaired and repainted her ceiling the following week, and we paid
+            compensation for the four months. Um, more importantly, I changed how we close
+            leak jobs. An operative can no longer close one as no fault found without
+            checking the flat above, and any job reported three times now goes to a
+            supervisor automatically. Repeat leak reports have fallen by about a third since
+            then."""),
+            Q("We have roughly eleven thousand homes and a backlog of around two thousand open "
+              "repair jobs, some of them over six months old. Please talk us through how you "
+              "would approach reducing that in your first six months.", "case"),
+            A("""I'd want to understand the backlog before attacking it. || Um, first I'd
+            split the two thousand jobs by type and age. A good share of any backlog is jobs
+            already done, or duplicates, or jobs residents have given up on, so a week of
+            phoning and checking can clear perhaps ten or fifteen percent. If most of what's
+            left is small jobs, like doors, taps and windows, I'd run blitz days, where a
+            team takes one street and clears everything in it. If it's mostly big jobs
+            waiting on materials or contractors, that's a supply problem, and a conversation
+            about their capacity. Uh, and I'd make sure new emergencies and damp cases never
+            queue behind old cosmetic jobs. I'd report progress to this panel monthly,
+            including the months we miss."""),
+            Q("Our surveyors raise this one. What is your approach to a report of damp and mould, "
+              "from the first call through to closing the case?", "technical"),
+            A("""Um, damp and mould is treated as a health risk first and a repair second.
+            When the call comes in, we ask whether anyone in the home is very young, elderly
+            or has a breathing condition, and that sets the priority. A surveyor visits
+            within ten working days, or two for the high risk households, and looks for the
+            cause: a leak, penetrating damp, or condensation because the home can't be
+            heated or ventilated properly. We treat the mould straight away, while we
+            investigate. Uh, and we go back again in winter before closing the case, because
+            condensation often looks solved in summer."""),
+            Q("Next, please give an example of managing a contractor who was underperforming.",
+              "behavioral"),
+            RQ("To be more specific, a contractor who was consistently missing agreed targets, and "
+               "how you handled that relationship."),
+            A("""Yes. We had a roofing contractor who was meant to finish planned roof
+            replacements within twelve weeks of the order, and over one summer they were
+            averaging nearly twenty. Um, residents were living under scaffolding for months.
+            I didn't start with the contract penalties, although they were there. I asked
+            their operations director to walk three of the late sites with me. It turned out
+            they'd lost two of their four roofing crews to a bigger firm and hadn't told us.
+            So we agreed a recovery plan: they would subcontract to a local firm we'd both
+            vetted, and we'd hold back new orders until their open jobs were under forty.
+            Uh, within three months they were back inside twelve weeks. At renewal we
+            retendered anyway, and they lost, but the handover was smooth."""),
+            Q("That concludes our questions. Is there anything you would like to ask the panel?",
+              "closing"),
+            A("""Yes, thank you. Could you tell me how repairs performance is reported to
+            residents at the moment? Um, and is the in-house team expected to grow, or would more
+            of the work go to contractors?"""),
+            S("Thank you. We'll come back to you on both of those in writing, along with our "
+              "decision, by the end of next week."),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i55_ux_researcher_female_pair", held_out=True, held_out_set=10,
+        interviewer="espeak_belinda", candidate="flite_slt",
+        turns=[
+            S("Hello, come in, come in. Do you want tea? The kettle's only just boiled."),
+            S("I'd love one, thanks. Milk, no sugar.", who="C"),
+            S("There you go. So, um, the plan is I'll be the hiring manager for about half an "
+              "hour, and then we'll pull it apart together afterwards. Sound alright?"),
+            S("Sounds good. Go easy on me.", who="C"),
+            S("Never. Okay."),
+            Q("I'd love to hear how you'd explain your job to someone who's never worked "
+              "anywhere near software.", "intro", gap=0.4),
+            A("""Sure. Um, I find out what people actually do, as opposed to what we think
+            they do, and make sure the people building the product hear about it. I'm a user
+            researcher at a company that makes accounting software for small businesses, so
+            my participants are plumbers, hairdressers and cafe owners doing their books at
+            the kitchen table late at night. I watch them use our product, ask a lot of
+            questions, and turn what I've seen into a short report and a few video clips,
+            uh, because a clip of a real customer swearing at a screen beats any chart."""),
+            S("Lovely, I like the clip bit."),
+            Q("Here's something that happened to me once. Years ago I presented a study to a head "
+              "of product who simply said, I don't believe that, and moved on to the next slide. "
+              "I was furious for about a week. So, um, tell me about some findings of yours that "
+              "were really unwelcome, and what you did with that.", "behavioral", gap=0.5),
+            A("""Oh, that's familiar. || Last year our team was about to launch a new
+            invoicing screen the head of design had championed for months. I ran usability
+            sessions with eight customers two weeks before launch, and six of them couldn't
+            find how to add a discount. Um, when I shared the early results, the head of
+            design said eight people wasn't a real sample and that they'd learn it. I didn't
+            want to turn it into a fight about statistics, so I switched to a different
+            format. I put together a four minute video of the six people hunting for the
+            discount, including one woman who gave up and said she'd go back to her
+            spreadsheet. I showed it to the design and product leads together, and I kept
+            quiet while it played."""),
+            F("And did anything actually change before launch?"),
+            A("""Yes, though not everything. Uh, they moved the discount option back onto
+            the main screen and delayed the launch by one week to test it again. In the
+            second round, five out of six found it straight away. Um, since then the head of
+            design asks me to put video clips in every findings session, which I take as a
+            kind of apology."""),
+            S("Ha, good. I'd take that too."),
+            Q("How do you decide how many people to talk to for a study?", "technical"),
+            S("Do you mean for a single round of testing, or for a bigger discovery project?",
+              who="C"),
+            RQ("Um, a single round. Say you've got two weeks and one new feature to test."),
+            A("""Okay. For one round of usability testing on one feature, I'd aim for five
+            or six people per distinct group of users. Um, after about five you mostly see
+            the same problems again, and the time is better spent fixing them and testing
+            again. The catch is the word distinct. If bookkeepers and business owners both
+            use the feature, and they think about money very differently, I'd want five of
+            each. Uh, and if someone needs a number for a board report, like what share of
+            customers would use it, that's a survey or product data, not interviews."""),
+            Q("Let me give you a scenario. A team wants to know why nearly half of new users "
+              "abandon the sign up form halfway through. You have three weeks and no budget at "
+              "all.", "case"),
+            A("""Right. || First I'd look at what we already have. Um, the analytics will
+            show exactly which field people stop on, and whether it differs by device. I'd
+            read recent support tickets that mention sign up. Then, with no recruiting
+            budget, I'd email people who've just abandoned, asking for a fifteen minute call
+            in return for an extra month on the trial. Five or six of those calls should
+            show the pattern. Uh, my guess, and I'd say it's a guess, is the step asking for
+            bank details, because small business owners are wary of that so early. By week
+            three I'd want one recommendation the team can test, not a long list."""),
+            Q("Last proper question. What's a study you'd run differently if you could do it "
+              "again, and what stopped you doing it that way the first time?", "behavioral"),
+            A("""Um, a diary study I ran about two years ago, on how owners handle their receipts
+            over a month. I recruited twelve people and asked them to send me photos and a short
+            note every time they dealt with a receipt. By the second week, only four were still
+            sending anything. I'd designed it as if they had time to spare, and they absolutely
+            didn't. What stopped me doing it better was mostly that I was keen to get started,
+            and I skipped a pilot. Uh, if I did it again, I'd pilot it with two people for a
+            week, make the daily task a single photo with a voice note, and pay people a bit more
+            at the end rather than all at the start. The four who stayed gave us good material,
+            but the study told us more about busy people than about receipts."""),
+            S("That's a really good answer, actually. Okay, I'm switching back to being me. Let's "
+              "talk about how that went."),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i56_brewery_quality_noisy_room", held_out=True, held_out_set=10,
+        interviewer="fest_kal", candidate="joe_ls120", degrade="noisy_room",
+        turns=[
+            S("Sorry, I didn't think it'd be this loud at lunchtime. Can you hear me alright?"),
+            S("Just about. If I lean in it's fine.", who="C"),
+            S("Okay, let's crack on then, before the coffee machine starts again."),
+            Q("Go on then. Where are you now, and what does a normal week look like?", "intro",
+              gap=0.4),
+            A("""Sure. I'm the quality lead at an independent brewery, about forty staff,
+            and we brew around two million litres a year, mostly cans and kegs. Um, I run
+            the lab, which is me and one technician, so every batch gets checked for
+            alcohol, bitterness, colour and carbon dioxide before it's released, and we
+            plate samples for bacteria and wild yeast. A normal week is lab work in the
+            mornings, a tasting panel on Tuesdays and Thursdays, and then a lot of time on
+            the floor with the brewers, uh, because most problems start there and not in the
+            lab."""),
+            Q("Tell me about a batch you had to pour away.", "behavioral"),
+            A("""Right. || Last spring we had a hazy pale ale, one of our best sellers, and a
+            routine test on a tank due to be canned the next morning showed it was slightly
+            sour, and the plates grew a bacteria that spoils beer. Um, the head brewer tasted it
+            and said it was within the normal range for that style, and sales had already
+            promised a supermarket the first pallet. My job was to decide whether it was safe to
+            release, and I wasn't sure it was. The risk was that it would carry on souring in the
+            can and build up pressure. So I held the batch, and took samples from the tanks
+            either side of it. One of them had the same bacteria starting. We traced it to a worn
+            seal on a transfer hose that wasn't being cleaned properly, because the cleaning
+            fluid couldn't get behind it."""),
+            F("Ouch. And how much did that cost the brewery, roughly?"),
+            A("""Around thirty thousand litres, so about sixty thousand pounds of beer, and we
+            were two weeks late on the supermarket order. Um, not a good week. But the head
+            brewer came round fairly quickly once we found the hose, because he could see it
+            would have been cans swelling on shelves. We replaced every hose of that type and
+            added them to the monthly inspection. Uh, we haven't had that bacteria since."""),
+            S("Sorry, say that last bit again? The grinder went off."),
+            S("Just that it hasn't come back since.", who="C"),
+            S("Got it. Okay, um, let's get a bit nerdy now."),
+            Q("How would you set up a tasting panel that actually catches problems, rather than "
+              "everyone just saying it tastes fine?", "technical", gap=0.3),
+            A("""Um, the main thing is training, and then testing the tasters. I'd pick
+            people from across the brewery, not only brewers, and train them on the common
+            off flavours, using spiking kits, where you add a known amount of, say, the
+            butter flavour or the green apple flavour to a normal beer. Then I'd check every
+            taster regularly with blind samples, including some that are spiked and some
+            that aren't, and only people who pick them out reliably stay on the panel for
+            release decisions. Tastings should be blind, in the morning, away from the
+            brewhouse smells, and people write their notes before anyone speaks, uh, because
+            the first loud voice in the room always sways the rest."""),
+            Q("So why leave a craft brewery for a soft drinks factory, and what do you think "
+              "you'll miss?", "motivation"),
+            A("""Partly scale. The plant I'm applying to fills more in a day than we do in a
+            year, and the quality systems are properly automated, with inline sensors and
+            statistical control charts, which I've only read about. Um, I'd like to pick that up
+            while I'm still early enough in my career to be useful with it. Also, honestly, the
+            brewery is a family business, and the quality manager job above mine isn't going to
+            come up. What I'll miss is being able to walk over and taste something with the
+            person who made it, uh, and having beer as part of my job description."""),
+            S("Mm. Right, I'm going to have to shout for this last one, sorry."),
+            Q("Think of a change you pushed through on the brewing floor that the team really "
+              "didn't want. How did that go?", "behavioral", gap=0.3),
+            A("""Okay. || About a year ago I wanted every brewer to record their cleaning checks
+            on a tablet, instead of ticking a paper sheet on the wall. Um, the paper sheets were
+            getting filled in at the end of a shift, all at once, and when we had the hose
+            problem I couldn't tell from them what had really been done. The brewers saw the
+            tablets as me checking up on them, which, to be fair, was partly true. Two of the
+            senior ones just didn't use them for the first fortnight. So I stopped pushing and
+            asked them what would make it less of a pain. They wanted the checklist shorter and
+            usable with wet gloves on. We cut it from thirty items to twelve, and bought a cheap
+            tablet with a bigger screen and a sturdy case. Uh, after that, completion went from
+            about half to nearly all, and one of those two brewers now shows the new starters
+            how to use it."""),
+            S("Nice. Okay, let's get out of here and talk about it somewhere quieter."),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i57_physio_clinic_one_voice", held_out=True, held_out_set=10, interviewer=None,
+        candidate="espeak_m4",
+        turns=[
+            Q("Okay, first card. Give a quick tour of the jobs you've done, and where you "
+              "are now.", "intro", who="C", gap=0.6),
+            A("""So I'm a senior physiotherapist in a hospital outpatient department, mainly
+            seeing people with back, neck and knee problems, and I qualified nine
+            years ago. Um, I started on the wards, doing rotations through orthopaedics, stroke and
+            intensive care, which showed me plenty about very ill people but wasn't where my heart
+            was. I moved to outpatients five years ago, and in the evenings I work with a semi
+            professional rugby club, strapping ankles and running rehab for players coming back
+            from injury. Uh, the job I'm going for is clinical lead at a private sports injury
+            clinic, with a team of six physios."""),
+            Q("Card two. Describe a patient who wasn't getting better, and what you changed.",
+              "behavioral", who="C"),
+            A("""Sure. || A few years ago I was treating a postman in his fifties with knee
+            pain. After six weeks of the standard strengthening programme he was no better,
+            and he was getting discouraged, because he walks about fifteen miles a day for
+            work. Um, I'd been doing what the referral said instead of looking at him fresh.
+            So I started again. I watched him walk in his work boots, carrying his bag, and
+            he was loading the painful knee far more, because the bag sat on that side. I
+            also asked about sleep and mood, which I hadn't, and he'd been sleeping badly
+            since his wife died the year before. We changed the bag to a trolley for a trial
+            month and I swapped the exercises for shorter ones he could do on his round. Uh,
+            over the next two months his pain scores roughly halved, and he was back on his
+            full round. It taught me to reassess properly when someone stalls, rather than
+            piling on more of the same."""),
+            Q("Third card, and it's a case one. A clinic's waiting list for new patients has "
+              "crept up to seven weeks. How would you bring it down?", "case", who="C"),
+            A("""Okay, let me think. || First, is it a demand problem or a capacity problem?
+            Um, often it's capacity, because follow up appointments quietly take over the
+            diary, since bringing people back feels safer than discharging them. So I'd look
+            at the average number of follow ups per patient, by physio, and if some average
+            eight and others four for the same conditions, that's worth a conversation. Then
+            I'd add phone triage within a week of referral, so simple cases get exercises
+            straight away, group classes for common problems like lower back pain, and
+            protected new patient slots in every diary. Uh, I'd expect the wait to come down
+            over two or three months, not overnight."""),
+            Q("Last card. What's some feedback that stung, and how did you respond to it?",
+              "behavioral", who="C", gap=1.8),
+            A("""Um, a student I was supervising wrote in her placement feedback that I was
+            brilliant with patients but that she felt like a spectator. That stung, because I'd
+            thought I was a good teacher. When I thought about it, she was right. I was so worried
+            about my patients getting a good session that I kept taking over, and she hardly got
+            her hands on anyone in the first three weeks. So I reworked my supervising. Now the
+            student leads from the first week on the simpler patients, and I sit in the corner
+            and keep quiet, and we debrief after each one. Uh, I also ask for feedback halfway
+            through a placement, not at the end, when it's too late to change anything. The
+            students I've had since have given much better feedback, and two of them now work in
+            our department."""),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i58_robotics_technician_one_voice", held_out=True, held_out_set=10,
+        interviewer=None, candidate="espeak_andrea",
+        turns=[
+            Q("What do you do now, and what's a normal shift like?", "intro", who="C", gap=0.7),
+            A("""I'm a maintenance technician at a large online grocery warehouse, where about a
+            thousand small robots run on a grid on top of the storage crates, picking up boxes
+            and bringing them to the packing stations. Um, I work twelve hour shifts, four on and
+            four off, in a team of five. Most of the shift is swapping out robots that report a
+            fault, fixing them on the bench, and getting them back on the grid. We also do
+            planned maintenance on the wheels and batteries, and every so often someone has to go
+            out onto the grid in a harness to rescue a robot that's stuck. Uh, before this I was
+            an electrician for six years, mostly on building sites."""),
+            Q("A robot keeps stopping in the same spot on the grid, a few times a day, and nobody "
+              "can find anything wrong with it on the bench. How would you track down the "
+              "cause?", "technical", who="C"),
+            A("""Um, first I'd stop looking at the robot and look at the spot. If it was always
+            the same robot, I'd suspect the robot, but if different robots stop at the same
+            place, it's the grid or the surroundings. So I'd pull the fault logs and see which
+            robots stopped there, at what times, and what error they reported. If it's a loss of
+            communication, I'd look at wifi coverage at that position, since maybe something
+            has been moved nearby that blocks the signal. If it's a position error, I'd check the
+            track at that spot for damage, a loose joint, or dirt, because the robots read
+            markers on the track and a scrap of cardboard can confuse them. Uh, I'd also check
+            the times against other things going on, like a door opening or the cleaning machine
+            running. Then I'd fix one thing at a time and watch the logs for a few days, so I
+            know which change actually worked."""),
+            Q("Describe training a new starter on a task where getting it wrong could injure "
+              "them.", "behavioral", who="C"),
+            A("""Sure. Last year I trained two new technicians on grid rescues, which means going
+            out on top of the grid, in a harness, while the rest of the robots are held in a safe
+            zone. Um, if the safe zone is set wrongly, a robot moving at full speed can hit you,
+            and they're heavy. One of the two was very confident and wanted to get on with it.
+            The other was nervous. I didn't want to rush either of them. So I broke it into
+            stages. First they watched me do three rescues and talked me through each step out
+            loud. Then they did the lockout and zone setting while I watched, and only then did
+            they go out on the grid with me beside them. I made them say each check out loud
+            every time, even when it felt silly. Uh, the confident one found that annoying, until
+            on his fourth rescue he caught a zone that hadn't saved properly, because he said it
+            out loud and it didn't match the screen. They've both done dozens since without an
+            incident."""),
+            Q("Last one. Why this engineering role, and why now?", "motivation", who="C",
+              gap=1.6),
+            A("""Because I've spent three years fixing the same faults, and I'd rather be
+            stopping them. Um, the engineering team decides things like the maintenance
+            intervals and which parts we stock, and a lot of what we see on the night shift could
+            be designed out. I've started keeping my own spreadsheet of repeat faults, and I've
+            sent a few suggestions up, two of which got adopted. I've also finished a part time
+            qualification in electrical engineering this year. Uh, and the honest answer to why
+            now is that I'd like to work days before I'm too set in my ways."""),
+        ],
+    ),
 ]
 
 
@@ -3295,7 +3729,7 @@ def main():
                                      for o in args.only):
                 continue
             if not args.only and not args.all and spec.get("held_out_set") in STAGED_SETS:
-                continue  # a staged held-out set (9) is made only on request (--only i47 ... or --all)
+                continue  # a staged held-out set (10) is made only on request (--only i53 ... or --all)
             lab = make_interview(spec, Path(tmp))
             total += lab["duration_s"]
             qs = lab["questions"]
