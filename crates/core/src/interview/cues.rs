@@ -79,6 +79,21 @@ const OPENERS: &[&str] = &[
     "explain what",
 ];
 
+/// How an interviewer hands the last turn over: the candidate's own questions. Said anywhere in
+/// the sentence, with or without "I" ("That's all from me, what questions do you have for
+/// me?", "I'd love to hear anything you want to ask").
+const CLOSINGS: &[&str] = &[
+    "questions for me",
+    "questions for us",
+    "questions do you have",
+    "questions you have",
+    "anything you'd like to ask",
+    "anything you want to ask",
+    "anything you would like to ask",
+    "anything you'd like to know",
+    "what would you like to ask",
+];
+
 /// Words that may come before an opener without changing it ("So, tell me about...").
 const LEAD_INS: &[&str] = &[
     "so", "okay", "ok", "alright", "all", "right", "and", "now", "next", "great", "good", "well",
@@ -233,10 +248,14 @@ pub(crate) fn cues(text: &str) -> Cues {
                 && !supposing
                 && matches!(w.as_str(), "we" | "we're" | "we've" | "our"))
     }) && !starts_with_lead_in_i(&words);
+    let closing = CLOSINGS.iter().any(|c| contains_words(&joined, c));
+    // The interviewer speaks of "I" and "my" here ("That's my list, over to you").
+    let first_person = first_person && !closing;
     let body_text = body.join(" ");
-    let opener = OPENERS
-        .iter()
-        .any(|o| body_text == *o || body_text.starts_with(&format!("{o} ")))
+    let opener = closing
+        || OPENERS
+            .iter()
+            .any(|o| body_text == *o || body_text.starts_with(&format!("{o} ")))
         || (second_person && OPENERS.iter().any(|o| contains_words(&joined, o)));
     let known = !questions::normalize(text).is_empty()
         && (questions::find(&questions::bank(), text).is_some()
@@ -574,6 +593,24 @@ fn contains_words(hay: &str, needle: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_hand_over_to_the_candidates_questions_is_a_question() {
+        for s in [
+            "That's my list, over to you now, and the questions for me.",
+            "Okay, I'm done. What questions do you have?",
+            "Is there anything you'd like to ask before we wrap up?",
+            "Do you have any questions for me?",
+        ] {
+            assert!(cues(s).new_question(), "{s}: {:?}", cues(s));
+        }
+        for s in [
+            "I handed the whole thing over to you and your team.",
+            "I asked my manager two questions.",
+        ] {
+            assert!(!cues(s).new_question(), "{s}: {:?}", cues(s));
+        }
+    }
 
     #[test]
     fn interview_questions() {
