@@ -108,12 +108,11 @@ fn move_fillers_to_their_sound(segments: &mut [Segment], speech: &Speech, sound:
 }
 
 /// A filler moves across a pause of at least MOVE_PAUSE_S to a stretch that measures under
-/// MOVE_MAX from the speaker's fillers and under MOVE_RATIO of where it was (fillers measure
-/// about 4-20 from their mean, words 50-100). Measured on every file of fixtures/fillers-voices
-/// then in the folder (tuning files and held-out groups 1-3, all seen; found / false of 97, 42,
-/// 47, 47): without the move 91 / 8, 36 / 8, 43 / 2, 40 / 7; a margin of 10 instead of a ratio
-/// (MOVE_MAX 30) 91 / 8, 37 / 7, 43 / 2, 42 / 5; ratio 0.85, MOVE_MAX 40: 92 / 7, 40 / 4,
-/// 42 / 3, 43 / 4 (session 22, docs/fillers.md).
+/// MOVE_MAX from the speaker's fillers and under MOVE_RATIO of where it was, when where it was
+/// measures MOVE_MIN_HERE or more (fillers measure about 4-20 from their mean, words 50-100).
+/// On fixtures/fillers-voices (tuning files and held-out groups 1-3, all seen; found / false
+/// of 97, 42, 47, 47): without the move 91 / 8, 36 / 8, 43 / 2, 40 / 7; with it 92 / 7, 40 / 4,
+/// 42 / 3, 42 / 5; fixtures/fillers unchanged (session 22, docs/fillers.md).
 const MOVE_PAUSE_S: f64 = 0.08;
 const MOVE_MAX: f64 = 40.0;
 const MOVE_RATIO: f64 = 0.85;
