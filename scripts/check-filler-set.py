@@ -29,8 +29,8 @@ held_out is true exactly for the held-out voices or the held-out conditions, and
 "held_out_group": 2 is set exactly for the voice fest_kal or the condition memo (group 2,
 seen since session 21), "held_out_group": 3 exactly for the voice espeak_rp_linda or the
 condition laptop (group 3, run once in session 21) and "held_out_group": 4 exactly for the
-fresh voice espeak_nyc_robert or the fresh condition headset (group 4, staged outside
-fixtures; the newer group wins where two apply)
+voice espeak_nyc_robert or the condition headset (group 4, run once in session 22, in
+fixtures since; the newer group wins where two apply)
 (memo files: long pauses < -45 dBFS after their first 0.3 s, the near-field room's tail).
 laptop files (fan noise lifted by the AGC in the pauses) and headset files (background noise
 pushed down by the headset's noise suppression in the pauses): the SNR measured from the .ogg
@@ -61,7 +61,7 @@ def rms_db(ogg, a, b):
 HELD_OUT_VOICE, HELD_OUT_CONDITION = "fest_ked", "phone"
 FRESH_VOICE, FRESH_CONDITION = "fest_kal", "memo"  # held-out group 2 (session 19; seen)
 GROUP3_VOICE, GROUP3_CONDITION = "espeak_rp_linda", "laptop"  # group 3 (session 21; seen)
-GROUP4_VOICE, GROUP4_CONDITION = "espeak_nyc_robert", "headset"  # fresh group 4 (session 22)
+GROUP4_VOICE, GROUP4_CONDITION = "espeak_nyc_robert", "headset"  # group 4 (session 22; seen)
 GAP_SNR = ("laptop", "headset")  # conditions whose SNR reference is degradation.gap_snr_db
 
 

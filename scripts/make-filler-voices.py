@@ -2,39 +2,38 @@
 """Build fixtures/fillers-voices/: filler-word answers spoken by seven voices (neural,
 HTS, diphone, formant; male and female) in eight recording conditions, with "um"/"uh" at
 exact, known times, a held-out group 3 (an eighth voice, a ninth condition; staged
-outside fixtures and run once in session 21, moved in since) and a FRESH held-out group 4
-(a ninth voice, a tenth condition; STAGED outside fixtures, to be run once, blind). The
-one-voice set is fixtures/fillers/ (make-filler-set.py).
+outside fixtures and run once in session 21, moved in since) and a held-out group 4 (a
+ninth voice, a tenth condition; staged outside fixtures and run once in session 22, moved
+in since). Both are seen now. The one-voice set is fixtures/fillers/ (make-filler-set.py).
 
 Run with the Python of the Piper venv (numpy, piper-tts, the joe voice), with festival
 (text2wave), flite, espeak-ng, sox and ffmpeg (libopus, libvorbis) on PATH:
 
     fixtures/cache/venv/bin/python scripts/make-filler-voices.py [--only NAME ...]
     python3 scripts/check-filler-set.py fixtures/fillers-voices      # check the labels
-    # the staged group 4 (v56-v65), into a folder outside fixtures (session 22):
+    # group 4 (v56-v65) alone (session 22 made it this way, with --out-dir
+    # /work/baseline/s22/fgroup4, to stage it until its one run):
     nice -n 19 fixtures/cache/venv/bin/python scripts/make-filler-voices.py \
-        --out-dir /work/baseline/s22/fgroup4 --only v56 v57 v58 v59 v60 v61 v62 v63 v64 v65
-    python3 scripts/check-filler-set.py /work/baseline/s22/fgroup4
+        --only v56 v57 v58 v59 v60 v61 v62 v63 v64 v65
 
 --out-dir (default fixtures/fillers-voices) only says where the files go; their bytes do not
-depend on it. A plain run (no --only) makes v01-v55; a group in STAGED_GROUPS ({4}: v56-v65)
-is left out of it, and --all makes those too.
+depend on it. A plain run (no --only) makes v01-v65: STAGED_GROUPS is empty (a group in it
+would be left out of a plain run, and --all would make it too).
 
 The synthesis helpers (the voices' command lines, Piper seeded, 16 kHz resampling,
 level(), trim(), sox_chain(), pink_noise(), brown_noise(), festival's diphone
 de-glitching) are imported from scripts/make-interview-set.py, unchanged.
 
-HELD OUT, group 4, FRESH and STAGED (session 22; must not be used for tuning, to be run
-once, blind): the voice `espeak_nyc_robert` (espeak-ng en-us-nyc+robert: New York City
+HELD OUT, group 4 (session 22; staged, run once, blind, then moved in, so seen since):
+the voice `espeak_nyc_robert` (espeak-ng en-us-nyc+robert: New York City
 American English, the male variant Robert) in five files (clean, reverb, cafe, fast,
 headset), and the condition `headset` (a Bluetooth headset on a call: close mic with a
 little room, background noise at the mic, the headset's noise suppression and automatic
 gain, then the HFP voice link: mSBC at 16 kHz or CVSD at 8 kHz, lost packets filled in by
 packet-loss concealment; see headset_chain()) for it and five voices of the set (joe,
 fest_slt, flite_awb, espeak_f3, fest_kal): v56-v65, ten new answers (one without fillers)
-whose texts are kept in scripts/filler-voices-group4-answers.json (do not read them before
-the run). Such files carry "held_out": true and "held_out_group": 4; they are not made by a
-plain run (STAGED_GROUPS).
+whose texts are kept in scripts/filler-voices-group4-answers.json (not read before the
+run). Such files carry "held_out": true and "held_out_group": 4; a plain run makes them.
 HELD OUT, group 3 (session 21; staged, run once, blind, then moved in, so seen since):
 the voice `espeak_rp_linda` (espeak-ng en-gb-x-rp+linda: British RP English,
 the female variant Linda) in five files (clean, reverb, cafe, fast, laptop), and the
@@ -42,8 +41,8 @@ condition `laptop` (a laptop's built-in mic at arm's length: moderate room rever
 laptop's fan at 15-25 dB SNR, 4-pole high-pass at 100-140 Hz, automatic gain control; see
 laptop_chain()) for it and five voices of the set (joe, fest_slt, flite_awb, espeak_m3,
 fest_ked): v46-v55, ten new answers (one without fillers) whose texts are kept in
-scripts/filler-voices-group3-answers.json (do not read them before the run). Such files
-carry "held_out": true and "held_out_group": 3; they are not made by a plain run.
+scripts/filler-voices-group3-answers.json (not read before the run). Such files carry
+"held_out": true and "held_out_group": 3; a plain run makes them.
 HELD OUT, group 2, SEEN since session 21 (added in session 19): the voice `fest_kal`
 (festival kal_diphone, male) in five conditions, and the condition `memo` (a phone's voice
 memo: near-field small room, small-mic high-pass, compressor, AAC-LC at 24-32 kbit/s) for
@@ -87,9 +86,9 @@ Conditions (applied to the whole 16 kHz mix; all keep the dry speech where it wa
   laptop  (held out, group 3; run once in session 21) see laptop_chain(); noise_snr_db is the SNR at
           the mic, degradation.gap_snr_db what can be measured from the file (the AGC lifts
           the fan in the pauses).
-  headset (FRESH held out, group 4, staged) see headset_chain(); noise_snr_db is the SNR of
-          the background noise at the mic, degradation.gap_snr_db what can be measured from
-          the file (the noise suppression pushes the noise down in the pauses).
+  headset (held out, group 4; run once in session 22) see headset_chain(); noise_snr_db is
+          the SNR of the background noise at the mic, degradation.gap_snr_db what can be
+          measured from the file (the noise suppression pushes the noise down in the pauses).
   phone   (seen held out) sox sinc band-limit + resample to 8 kHz (narrowband, 300-3400 Hz,
           Opus 12 kbit/s) or 16 kHz (wideband, 80-7000 Hz, Opus 16 kbit/s), ffmpeg libopus
           (voip), decoded by ffmpeg back to 16 kHz; the decoded signal's lag against the
@@ -136,19 +135,20 @@ HELD_OUT_CONDITION = "phone"
 # held-out", usable for development; files of this group carry "held_out_group": 2.
 FRESH_VOICE = "fest_kal"
 FRESH_CONDITION = "memo"
-# FRESH held-out group 3 (session 21): a voice and a condition no file of the set had used;
-# group 2 (fest_kal, memo) has been seen since. Files of group 3 carry "held_out_group": 3
+# Held-out group 3 (session 21): a voice and a condition no file of the set had used;
+# group 2 (fest_kal, memo) has been seen since. Files of group 3 carry "held_out_group": 3 and
 # were STAGED until their one run (session 21): made with `--only v46 ... --out-dir DIR`
-# outside fixtures/fillers-voices, run once, blind, then moved in.
+# outside fixtures/fillers-voices, run once, blind, then moved in; seen since.
 GROUP3_VOICE = "espeak_rp_linda"
 GROUP3_CONDITION = "laptop"
 # Group 3's answer texts live in their own file, so the script can be read without them.
 GROUP3_ANSWERS = ROOT / "scripts" / "filler-voices-group3-answers.json"
-# FRESH held-out group 4 (session 22): a voice and a condition no file of the set (nor of
+# Held-out group 4 (session 22): a voice and a condition no file of the set (nor of
 # fixtures/fillers, nor of fixtures/interviews) had used; group 3 has been seen since its
-# run. Files of group 4 carry "held_out_group": 4 and are STAGED: a plain run (no --only, no
-# --all) does not make them; they are made with `--only v56 ... v65 --out-dir DIR` outside
-# fixtures/fillers-voices and run once, blind.
+# run. Files of group 4 carry "held_out_group": 4 and were STAGED until their one run
+# (session 22, commit 71d8845): made with `--only v56 ... v65 --out-dir DIR` outside
+# fixtures/fillers-voices, run once, blind, then moved in byte-identical; seen since, and
+# made by a plain run.
 GROUP4_VOICE = "espeak_nyc_robert"
 GROUP4_CONDITION = "headset"
 STAGED_GROUPS = set()  # group 3 was staged until its one run (session 21), group 4 until its (session 22)
@@ -180,7 +180,7 @@ VOICES = {
     "fest_kal": dict(engine="festival", voice="kal_diphone", sex="M",
                      label="festival kal_diphone (male, diphone; package festvox-kallpc16k)",
                      rates={"normal": 1.1, "fast": 0.9, "slow": 1.35}, filler=1.7, key="stretch"),
-    # fresh held-out voice (group 3): espeak-ng's British RP English with the female variant
+    # held-out voice of group 3 (seen): espeak-ng's British RP English with the female variant
     # "Linda" (pitch 200-247 Hz, own formant set); espeak_f3/m3 are en-us, the babble's f2
     # is en-us too. Same formant engine and phonemiser as espeak_f3, another speaker/accent.
     "espeak_rp_linda": dict(engine="espeak", voice="en-gb-x-rp+linda", sex="F",
@@ -188,11 +188,11 @@ VOICES = {
                                   "RP English, formant)",
                             rates={"normal": 150, "fast": 190, "slow": 118}, filler=100,
                             key="speed"),
-    # fresh held-out voice (group 4): espeak-ng's New York City American English (its own
-    # phoneme set, letter rules and stress lengths) with the male variant "Robert" (pitch
-    # 65-115 Hz, F1/F2 5 %/3 % lower, F4-F6 10 % higher, stronger voicing); neither the accent
-    # nor the variant is used by any other file of the repository (espeak_m3 is en-us+m3,
-    # pitch 80-122 Hz).
+    # held-out voice of group 4 (run once in session 22, seen since): espeak-ng's New York
+    # City American English (its own phoneme set, letter rules and stress lengths) with the
+    # male variant "Robert" (pitch 65-115 Hz, F1/F2 5 %/3 % lower, F4-F6 10 % higher, stronger
+    # voicing); neither the accent nor the variant is used by any other file of the
+    # repository (espeak_m3 is en-us+m3, pitch 80-122 Hz).
     "espeak_nyc_robert": dict(engine="espeak", voice="en-us-nyc+robert", sex="M",
                               label="espeak-ng en-us-nyc+robert (male variant Robert, New "
                                     "York City American English, formant)",
@@ -341,7 +341,7 @@ ANSWERS.update({k: v for k, v in json.loads(GROUP3_ANSWERS.read_text(encoding="u
                 if not k.startswith("_")})
 
 
-# FRESH held-out group 4 (session 22, STAGED: made only with --only/--all): the voice
+# Held-out group 4 (session 22; staged until its one run, moved in since): the voice
 # espeak_nyc_robert in four existing conditions and in headset, and the condition headset (a
 # Bluetooth headset on a call: noise suppression, automatic gain, mSBC or CVSD, lost packets
 # concealed) for five voices of the set. New answers (GROUP4_ANSWERS), one file each.
@@ -358,8 +358,8 @@ ANSWERS.update({k: v for k, v in json.loads(GROUP4_ANSWERS.read_text(encoding="u
 
 
 def held_out_group(vid, cond):
-    """4 (fresh, staged), 3 (run once in session 21), 2 (seen since session 21), 1 (seen: no
-    group field) or None."""
+    """4 (run once in session 22), 3 (run once in session 21), 2 (seen since session 21), 1
+    (seen: no group field) or None."""
     if vid == GROUP4_VOICE or cond == GROUP4_CONDITION:
         return 4
     if vid == GROUP3_VOICE or cond == GROUP3_CONDITION:
@@ -608,7 +608,7 @@ def gap_snr_db(a, spans_s, dur_s):
 
 
 def laptop_chain(a, speech_db, n, tmp, rng, hrng):
-    """A laptop's built-in mic at arm's length (fresh held-out condition of group 3): the
+    """A laptop's built-in mic at arm's length (held-out condition of group 3, seen): the
     talker in a moderate room (sox reverb, dry kept in place), the laptop's fan added at the
     mic (laptop_fan_noise() at an SNR drawn from 15-25 dB against the dry speech, as for
     `fan`), the mic's high-pass (4-pole at 100-140 Hz) and the OS's automatic gain control
@@ -785,10 +785,10 @@ def conceal(y, lost, L, sr):
 
 
 def headset_chain(a, speech_db, n, tmp, rng, hrng, band):
-    """A Bluetooth headset on a call, recorded at the far end (fresh held-out condition of
-    group 4), all per file from the file's RNG: the earpiece mic near the cheek with a
-    little of the room (sox `reverb R 50 S 100 0 -10`, R, S in {10, 20, 30}, dry kept in
-    place), background noise at the mic (pink, 20-29 dB SNR against the dry speech), the
+    """A Bluetooth headset on a call, recorded at the far end (held-out condition of group 4,
+    run once in session 22), all per file from the file's RNG: the earpiece mic near the
+    cheek with a little of the room (sox `reverb R 50 S 100 0 -10`, R, S in {10, 20, 30},
+    dry kept in place), background noise at the mic (pink, 20-29 dB SNR against the dry speech), the
     mic's high-pass (`highpass -2 F`, F in {100, 150, 200} Hz), the headset's noise
     suppression (headset_noise_suppress(), floor -12/-15/-18 dB) and automatic gain (sox
     compand, 5 ms attack, 200 ms release, quiet speech up to +6 dB, loud down); then the HFP
@@ -1069,7 +1069,7 @@ def main():
             if args.only and not any(name == o or name.startswith(o + "_") for o in args.only):
                 continue
             if not args.only and not args.all and held_out_group(vid, cond) in STAGED_GROUPS:
-                continue  # a staged held-out group (4) is made only on request
+                continue  # a staged held-out group is made only on request (none now)
             name, lab = make_render(i, answer, vid, cond, Path(tmp))
             total += lab["duration_s"]
             for f in lab["fillers"]:
