@@ -523,6 +523,9 @@ fn marker_prefix(words: &[&str]) -> usize {
     const ORDINALS: &[&str] = &[
         "next", "last", "final", "first", "second", "third", "fourth", "fifth", "another",
     ];
+    // What a reader calls the thing read from: "Question two.", "Card two.", "Third card.",
+    // "Next prompt."
+    const NOUNS: &[&str] = &["question", "card", "prompt", "topic"];
     let n = words.len();
     let w = |i: usize| words.get(i).copied().unwrap_or("");
     let skip_the = usize::from(w(0) == "the");
@@ -531,11 +534,11 @@ fn marker_prefix(words: &[&str]) -> usize {
     let len = if matches!((a, b), ("next", "") | ("next", "up") | ("moving", "on")) {
         // "Next." read alone.
         skip_the + if b.is_empty() { 1 } else { 2 }
-    } else if a == "question" && MARKERS.contains(&b) {
+    } else if NOUNS.contains(&a) && MARKERS.contains(&b) {
         skip_the + 2
-    } else if a == "question" && b.is_empty() {
+    } else if NOUNS.contains(&a) && b.is_empty() {
         skip_the + 1
-    } else if ORDINALS.contains(&a) && matches!(b, "question" | "one") {
+    } else if ORDINALS.contains(&a) && (b == "one" || NOUNS.contains(&b)) {
         skip_the + 2
     } else if a == "this" && b == "one" && n == skip_the + 2 {
         // "Let's begin with this one." read alone.
@@ -593,6 +596,17 @@ fn contains_words(hay: &str, needle: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_reader_reading_from_cards_or_prompts_marks_each_question() {
+        assert!(cues("Card two.").marker);
+        assert!(cues("Okay, last card.").marker);
+        assert!(cues("Next prompt.").marker);
+        let lead = cues("Okay, first card, give a quick tour of the jobs you've done.");
+        assert!(lead.marker_lead, "{lead:?}");
+        assert!(!cues("My first card was a library card.").marker_lead);
+        assert!(!cues("Last year we moved.").marker_lead);
+    }
 
     #[test]
     fn the_hand_over_to_the_candidates_questions_is_a_question() {
