@@ -6,8 +6,9 @@ Needs only python3 and sox (with Ogg Vorbis support). Exit 1 on any failure.
     python3 scripts/check-interview-set.py [--dir DIR ...]
 
 --dir (repeatable; default fixtures/interviews) names the folders to check together, e.g.
-`--dir fixtures/interviews --dir /work/baseline/s22/set10` for the staged held-out set 10. The
-set-level checks that need the tuning files run only when tuning files are among them.
+`--dir fixtures/interviews --dir /work/baseline/s22/set10`, as for held-out set 10 while it was
+staged there (it has been run once and moved into fixtures/interviews since). The set-level
+checks that need the tuning files run only when tuning files are among them.
 
 Labels (per NAME.json):
   * NAME.ogg exists, is 16 kHz mono, and its duration matches duration_s (within 50 ms);
@@ -33,10 +34,10 @@ Labels (per NAME.json):
     >= 5 files, >= 22 questions, 3-8 questions per file, >= 2 one-voice files, a video-call
     and a noisy-room file, two-voice pairs female->male, male->female, female/female and
     male/male, follow-ups in >= 2 files and a rephrase, and (with the tuning files) a voice
-    in no file outside set 6. Held-out sets 7 (i35-i40), 8 (i41-i46) and 9 (i47-i52), all
-    now in fixtures/interviews/, and 10 (i53-i58, staged outside it in
-    /work/baseline/s22/set10) are checked the same way, each with >= 6 files, >= 28
-    questions and follow-ups in >= 3 files (LARGE_SETS).
+    in no file outside set 6. Held-out sets 7 (i35-i40), 8 (i41-i46), 9 (i47-i52) and 10
+    (i53-i58; staged in /work/baseline/s22/set10 until its one run), all now in
+    fixtures/interviews/, are checked the same way, each with >= 6 files, >= 28 questions
+    and follow-ups in >= 3 files (LARGE_SETS).
 
 Audio: with `sox FILE -n trim A =B stat`, the RMS of every turn is compared with the RMS
 of every silent gap between turns (>= 0.25 s, 50 ms away from both turns): each turn must

@@ -9,16 +9,18 @@ fixtures/interviews/README.md), with festival, flite, espeak-ng, sox and ffmpeg 
         [--out-dir DIR] [--all]
 
 --out-dir (default fixtures/interviews) only says where the files go; their bytes do not
-depend on it. Sets 3 (i14-i18), 4 (i19-i23), 5 (i24-i28), 6 (i29-i34), 7 (i35-i40) and 8
-(i41-i46) and 9 (i47-i52) were each staged outside fixtures/interviews (made with `--only ...
---out-dir DIR`, run once, then moved in, byte-identical): a plain run makes i01-i52. A new
-staged set goes in STAGED_SETS (made only with `--only ... --out-dir DIR`, or --all) until it
-has been run once and moved in. Set 9 was made with
+depend on it. Sets 3 (i14-i18), 4 (i19-i23), 5 (i24-i28), 6 (i29-i34), 7 (i35-i40), 8
+(i41-i46), 9 (i47-i52) and 10 (i53-i58) were each staged outside fixtures/interviews (made
+with `--only ... --out-dir DIR`, run once, then moved in, byte-identical): a plain run makes
+i01-i58 (STAGED_SETS is empty now). A new staged set goes in STAGED_SETS (made only with
+`--only ... --out-dir DIR`, or --all) until it has been run once and moved in. Set 9 was
+made with
 
     fixtures/cache/venv/bin/python scripts/make-interview-set.py \
         --only i47 i48 i49 i50 i51 i52 --out-dir /work/baseline/s21/set9
 
-Set 10 (i53-i58) is staged now (STAGED_SETS = {10}):
+Set 10 was made with this (staged in /work/baseline/s22/set10, run once in session 22 with
+commit 3f51f49's code, then moved in; seen since):
 
     nice -n 19 fixtures/cache/venv/bin/python scripts/make-interview-set.py \
         --only i53 i54 i55 i56 i57 i58 --out-dir /work/baseline/s22/set10
@@ -54,10 +56,10 @@ i41-i46 held_out_set 8 (written by a helper in session 20 after sets 1-7 were se
 run once, moved in, now seen), i47-i52 held_out_set 9 (written by a helper in session 21
 after sets 1-8 were seen; staged in /work/baseline/s21/set9, run once, moved in, now seen),
 i53-i58 held_out_set 10 (written by a helper in session 22 after sets 1-9 were seen; staged
-in /work/baseline/s22/set10, to be run once). i12, i22, i27, i32, i36, i42, i48 and i53 are
-degraded like a video call (degrade="video_call"; see video_call()), i17, i30, i38, i44,
-i50 and i56 are a noisy room (degrade="noisy_room"; see noisy_room()); their labels have a
-"degradation" field.
+in /work/baseline/s22/set10, run once in session 22, moved in, now seen). i12, i22, i27,
+i32, i36, i42, i48 and i53 are degraded like a video call (degrade="video_call"; see
+video_call()), i17, i30, i38, i44, i50 and i56 are a noisy room (degrade="noisy_room"; see
+noisy_room()); their labels have a "degradation" field.
 
 Determinism: flite, espeak-ng and festival's HTS voice are deterministic; festival's
 diphone voices are made so by synthesising each chunk DIPHONE_RUNS times (see synth_cmd()).
@@ -2844,6 +2846,15 @@ INTERVIEWS = [
         ],
     ),
     # -----------------------------------------------------------------------------------
+    # Held-out set 10 (i53-i58): written by a helper in session 22, after sets 1-9 had been
+    # seen, and staged outside fixtures/interviews (STAGED_SETS, /work/baseline/s22/set10)
+    # until its one run (session 22, commit 3f51f49's code); moved in since, so seen now.
+    # Six files: male->female in a video call (i53, new voice espeak-ng Alicia),
+    # female->male (i54, new voice espeak-ng en-gb-x-rp+robert), female/female (i55),
+    # male/male in a noisy room (i56), and two one-voice files in voices not used one-voice
+    # before (i57 espeak-ng m4, with spoken markers; i58 espeak-ng Andrea, a new voice, one
+    # marker only). Answer lengths like sets 7-9.
+    # -----------------------------------------------------------------------------------
     dict(
         name="i53_orchestra_manager_video_call", held_out=True, held_out_set=10,
         interviewer="flite_awb", candidate="espeak_alicia", degrade="video_call",
@@ -3729,7 +3740,7 @@ def main():
                                      for o in args.only):
                 continue
             if not args.only and not args.all and spec.get("held_out_set") in STAGED_SETS:
-                continue  # a staged held-out set (10) is made only on request (--only i53 ... or --all)
+                continue  # a staged held-out set (none now) is made only on request (--only ... or --all)
             lab = make_interview(spec, Path(tmp))
             total += lab["duration_s"]
             qs = lab["questions"]
