@@ -314,8 +314,8 @@ fn interviews_split_and_score_like_hand_cuts() {
     // hand cut. Held-out set 4, run once (docs/interview.md), fell short: the voice decision
     // took two voices for one on two of its five interviews. The decision was then changed
     // (set 4 seen). Sets 6, 7, 8 and 9, each run once (sessions 19-21), fell short too
-    // (docs/interview.md). These are regression floors a little under what the code measures
-    // today on sets 0-9, not that bar.
+    // (docs/interview.md), and so did set 10 (session 22). These are regression floors a
+    // little under what the code measures today on sets 0-10, not that bar.
     let tuning = &sets[0];
     assert_eq!(
         tuning.found, tuning.questions,
@@ -335,16 +335,16 @@ fn interviews_split_and_score_like_hand_cuts() {
         "tuning: 90% of answers within 3 points of the hand cut"
     );
     assert!(
-        all.found * 100 >= all.questions * 93,
-        "whole set: at least 93% of questions found (94.5% measured)"
+        all.found * 100 >= all.questions * 92,
+        "whole set: at least 92% of questions found (93.3% measured)"
     );
     assert!(
         all.start_ok * 100 >= all.found * 93,
-        "whole set: 93% of answer starts within 1.5 s (96.0% measured)"
+        "whole set: 93% of answer starts within 1.5 s (96.4% measured)"
     );
     assert!(
-        all.within_3 * 100 >= all.scored * 88,
-        "whole set: 88% of answers within 3 points of the hand cut (89.8% measured)"
+        all.within_3 * 100 >= all.scored * 87,
+        "whole set: 87% of answers within 3 points of the hand cut (88.4% measured)"
     );
     assert_eq!(
         tuning.one_voice_split, 0,
@@ -356,7 +356,7 @@ fn interviews_split_and_score_like_hand_cuts() {
     );
     assert!(
         held.interviewer_words <= 8,
-        "held out: at most 8 interviewer words in answers (6 measured)"
+        "held out: at most 8 interviewer words in answers (4 measured)"
     );
 }
 
