@@ -86,7 +86,6 @@ const CLOSINGS: &[&str] = &[
     "questions for me",
     "questions for us",
     "questions do you have",
-    "questions you have",
     "anything you'd like to ask",
     "anything you want to ask",
     "anything you would like to ask",
@@ -524,8 +523,8 @@ fn marker_prefix(words: &[&str]) -> usize {
         "next", "last", "final", "first", "second", "third", "fourth", "fifth", "another",
     ];
     // What a reader calls the thing read from: "Question two.", "Card two.", "Third card.",
-    // "Next prompt."
-    const NOUNS: &[&str] = &["question", "card", "prompt", "topic"];
+    // "Next prompt." ("topic" is left out: "Next topic was pricing." is an answer's.)
+    const NOUNS: &[&str] = &["question", "card", "prompt"];
     let n = words.len();
     let w = |i: usize| words.get(i).copied().unwrap_or("");
     let skip_the = usize::from(w(0) == "the");
@@ -621,6 +620,7 @@ mod tests {
         for s in [
             "I handed the whole thing over to you and your team.",
             "I asked my manager two questions.",
+            "I always answer any questions you have about the bill.",
         ] {
             assert!(!cues(s).new_question(), "{s}: {:?}", cues(s));
         }

@@ -48,6 +48,9 @@ impl<'a> Speech<'a> {
 /// that none of the written words explains. When that fits the sentence better than giving
 /// the stretch to a word, it is a filler Whisper did not write ("Uh, at my internship" written
 /// as "At my internship", with "At" stretched over the "uh"), and one is put there.
+///
+/// Then a written filler the letters put on the wrong side of a pause moves to the side that
+/// sounds like the speaker's other fillers ([`move_fillers_to_their_sound`]).
 pub(crate) fn retime_on_speech(segments: &mut [Segment], speech: &Speech) {
     let mut alone = Vec::new();
     for seg in segments.iter_mut() {
@@ -65,6 +68,15 @@ pub(crate) fn retime_on_speech(segments: &mut [Segment], speech: &Speech) {
 /// sounds clearly more like them. (The other way, from the head of a run back over a pause,
 /// moved more right fillers than wrong ones on fixtures/fillers: not done.)
 fn move_fillers_to_their_sound(segments: &mut [Segment], speech: &Speech, sound: &FillerSound) {
+    // The flat index of each sentence's last word, and the fillers that moved.
+    let last_of: Vec<Option<usize>> = segments
+        .iter()
+        .scan(0usize, |n, seg| {
+            *n += seg.words.len();
+            Some(n.checked_sub(1).filter(|_| !seg.words.is_empty()))
+        })
+        .collect();
+    let mut moved = Vec::new();
     let mut words: Vec<&mut Word> = segments
         .iter_mut()
         .flat_map(|s| s.words.iter_mut())
@@ -102,9 +114,32 @@ fn move_fillers_to_their_sound(segments: &mut [Segment], speech: &Speech, sound:
                 if i > 0 && words[i - 1].end_s >= a - 0.01 {
                     words[i - 1].end_s = b;
                 }
+                moved.push(i);
             }
         }
     }
+    // A filler that ended its sentence and moved over the pause opens the next one.
+    for k in 1..segments.len() {
+        let crossed = last_of[k - 1].is_some_and(|i| moved.contains(&i));
+        let (head, tail) = segments.split_at_mut(k);
+        let (prev, next) = (&mut head[k - 1], &mut tail[0]);
+        if crossed && prev.words.len() > 1 && !next.words.is_empty() {
+            let w = prev.words.pop().expect("checked");
+            next.start_s = next.start_s.min(w.start_s);
+            next.words.insert(0, w);
+            for seg in [prev, next] {
+                seg.text = joined(&seg.words);
+            }
+        }
+    }
+}
+
+fn joined(words: &[Word]) -> String {
+    words
+        .iter()
+        .map(|w| w.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A filler moves across a pause of at least MOVE_PAUSE_S to a stretch that measures under
@@ -353,12 +388,7 @@ fn retime_sentence(seg: &mut Segment, speech: &Speech, alone: &mut Vec<(f64, f64
             },
         );
     }
-    seg.text = seg
-        .words
-        .iter()
-        .map(|w| w.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
+    seg.text = joined(&seg.words);
 }
 
 /// `STARCOACH_LOG=starcoach_speech=trace` shows what each sentence was re-timed over: "|" a
@@ -743,6 +773,20 @@ mod tests {
         let w = &s[0].words;
         assert!((w[2].start_s - 2.6).abs() < 0.05, "{w:?}");
         assert!(w[3].start_s >= 2.8 && w[1].end_s >= 2.25, "{w:?}");
+
+        // Said at the end of a sentence, it moves to the head of the next one.
+        let mut s = vec![
+            seg(vec![
+                word("Uh,", 0.5, 0.9),
+                word("alpha.", 1.3, 2.0),
+                word("Um,", 2.0, 2.3),
+            ]),
+            seg(vec![word("keep", 2.6, 3.9)]),
+        ];
+        move_fillers_to_their_sound(&mut s, &speech, &sound);
+        assert_eq!(s[0].text, "Uh, alpha.", "{s:?}");
+        assert_eq!(s[1].text, "Um, keep", "{s:?}");
+        assert!((s[1].start_s - 2.6).abs() < 0.05, "{s:?}");
 
         // Where the word after the pause starts like a word, the filler stays.
         let mut plain = samples.clone();
