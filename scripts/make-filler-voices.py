@@ -325,6 +325,12 @@ RENDERS = [
 ]
 
 
+def answers_file(path):
+    """A held-out group's answers, kept apart from this script (keys starting "_" are notes)."""
+    return {k: v for k, v in json.loads(path.read_text(encoding="utf-8")).items()
+            if not k.startswith("_")}
+
+
 # Held-out group 3 (session 21; staged until its one run, moved in since): the voice
 # espeak_rp_linda in four existing conditions and in laptop, and the condition laptop (a
 # laptop's built-in mic at arm's length: room reverb, fan noise, high-pass, automatic gain)
@@ -337,8 +343,7 @@ RENDERS += [
     ("learning", "flite_awb", "laptop"), ("clean_volunteer", "espeak_m3", "laptop"),
     ("timezones", "fest_ked", "laptop"),
 ]
-ANSWERS.update({k: v for k, v in json.loads(GROUP3_ANSWERS.read_text(encoding="utf-8")).items()
-                if not k.startswith("_")})
+ANSWERS.update(answers_file(GROUP3_ANSWERS))
 
 
 # Held-out group 4 (session 22; staged until its one run, moved in since): the voice
@@ -353,8 +358,7 @@ RENDERS += [
     ("clean_budget", "flite_awb", "headset"), ("hiring", "espeak_f3", "headset"),
     ("sizing", "fest_kal", "headset"),
 ]
-ANSWERS.update({k: v for k, v in json.loads(GROUP4_ANSWERS.read_text(encoding="utf-8")).items()
-                if not k.startswith("_")})
+ANSWERS.update(answers_file(GROUP4_ANSWERS))
 
 
 def held_out_group(vid, cond):
