@@ -90,20 +90,15 @@ fn move_fillers_to_their_sound(segments: &mut [Segment], speech: &Speech, sound:
         let Some(here) = sound.distance(speech, a, b).filter(|&d| d >= MOVE_MIN_HERE) else {
             continue;
         };
-        // After it: a pause, then a word that is not a filler.
-        let after = (i + 1 < words.len())
+        // After it: a pause, then a word that is not a filler; the filler's length there.
+        let to = (i + 1 < words.len())
             .then(|| (words[i + 1].start_s, words[i + 1].end_s))
-            .filter(|&(x, _)| x - b >= MOVE_PAUSE_S && !is_hesitation(&words[i + 1].text));
-        tracing::trace!(
-            "filler {a:.2}-{b:.2} here {here:.1} after {:?}",
-            after.and_then(|(x, y)| sound.distance(speech, x, (x + len).min(y)))
-        );
-        if let Some((x, y)) = after {
-            let to = (x, (x + len).min(y));
-            if sound
-                .distance(speech, to.0, to.1)
-                .is_some_and(|d| d < MOVE_MAX && d < MOVE_RATIO * here)
-            {
+            .filter(|&(x, _)| x - b >= MOVE_PAUSE_S && !is_hesitation(&words[i + 1].text))
+            .map(|(x, y)| (x, (x + len).min(y)));
+        let there = to.and_then(|(x, y)| sound.distance(speech, x, y));
+        tracing::trace!("filler {a:.2}-{b:.2} here {here:.1} after {there:?}");
+        if let (Some(to), Some(d)) = (to, there) {
+            if d < MOVE_MAX && d < MOVE_RATIO * here {
                 tracing::debug!(
                     "filler moved from {a:.2} to {:.2} s (sounds like the others)",
                     to.0
