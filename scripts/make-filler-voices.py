@@ -185,7 +185,7 @@ GROUP5_VOICE = "pico_us"
 GROUP5_CONDITION = "car"
 GROUP5_ANSWERS = ROOT / "scripts" / "filler-voices-group5-answers.json"
 # groups 3 and 4 were staged until their runs (sessions 21 and 22); group 5 is staged now
-STAGED_GROUPS = {5}
+STAGED_GROUPS = set()  # groups 3, 4 and 5 were each staged until their one run (sessions 21, 22, 23)
 
 # Voice settings per pace. "normal" is also used for the conditions other than fast/slow.
 # FILLER_RATE: the slow setting the lone filler is synthesised at before sox tempo.
