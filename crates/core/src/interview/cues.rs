@@ -221,6 +221,8 @@ pub(crate) struct Cues {
     /// "you"; and in one voice the sentence must not speak of "I" (a candidate's story says
     /// "we were moving on" too).
     pub announces: bool,
+    /// Sets a scene for a case ("Say a company asked us...", "Imagine...", "Suppose...").
+    pub supposes: bool,
 }
 
 impl Cues {
@@ -292,7 +294,12 @@ pub(crate) fn cues(text: &str) -> Cues {
         )
     });
     let marker_len = marker_prefix(&after_lead);
-    let marker = marker_len > 0 && marker_len == after_lead.len();
+    // An ordinal alone is a marker only as a sentence of its own ("Fourth."): "First," then a
+    // pause is an answer's first point.
+    let ordinal_alone = after_lead.len() == 1 && !matches!(after_lead[0], "next" | "last");
+    let marker = marker_len > 0
+        && marker_len == after_lead.len()
+        && (!ordinal_alone || text.trim_end().ends_with('.'));
     let marker_lead = marker_len > 0 && marker_len < after_lead.len();
     // The last clause alone ("..., and the last one.").
     let last_clause: Vec<String> = text
@@ -323,6 +330,7 @@ pub(crate) fn cues(text: &str) -> Cues {
         wh,
         marker_tail,
         announces: announces(text),
+        supposes: supposing,
         and_start: starts_with_and,
         topic_opener: opens_a_topic(&words),
     }
@@ -520,11 +528,13 @@ fn announces(text: &str) -> bool {
 /// "next question", "the last one", "first question"; 0 when they do not.
 fn marker_prefix(words: &[&str]) -> usize {
     const ORDINALS: &[&str] = &[
-        "next", "last", "final", "first", "second", "third", "fourth", "fifth", "another",
+        "next", "last", "final", "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+        "eighth", "another",
     ];
     // What a reader calls the thing read from: "Question two.", "Card two.", "Third card.",
-    // "Next prompt." ("topic" is left out: "Next topic was pricing." is an answer's.)
-    const NOUNS: &[&str] = &["question", "card", "prompt"];
+    // "Next prompt.", "Number two." ("topic" is left out: "Next topic was pricing." is an
+    // answer's.)
+    const NOUNS: &[&str] = &["question", "card", "prompt", "number"];
     let n = words.len();
     let w = |i: usize| words.get(i).copied().unwrap_or("");
     let skip_the = usize::from(w(0) == "the");
@@ -533,12 +543,28 @@ fn marker_prefix(words: &[&str]) -> usize {
     let len = if matches!((a, b), ("next", "") | ("next", "up") | ("moving", "on")) {
         // "Next." read alone.
         skip_the + if b.is_empty() { 1 } else { 2 }
-    } else if NOUNS.contains(&a) && MARKERS.contains(&b) {
+    } else if NOUNS.contains(&a) && MARKERS.contains(&b) && (a != "number" || n == skip_the + 2) {
+        // "Number two." only alone: "Number one, we cut costs." lists an answer's points.
         skip_the + 2
     } else if NOUNS.contains(&a) && b.is_empty() {
         skip_the + 1
     } else if ORDINALS.contains(&a) && (b == "one" || NOUNS.contains(&b)) {
         skip_the + 2
+    } else if n == skip_the + 1 && (ORDINALS[3..].contains(&a) || is_count(a)) {
+        // "Fourth." read alone, or "4." as Whisper writes it ("One." is an answer's too).
+        skip_the + 1
+    } else if n >= skip_the + 3
+        && (ORDINALS.contains(&a) || is_count(a))
+        && b == "and"
+        && matches!(w(skip_the + 2), "last" | "final")
+        && (n == skip_the + 3
+            || matches!(
+                w(skip_the + 3),
+                "what" | "what's" | "how" | "why" | "which" | "tell" | "describe" | "walk" | "give"
+            ))
+    {
+        // "Fourth and last.", "4. And last, what's one thing...?"
+        skip_the + 3
     } else if a == "this" && b == "one" && n == skip_the + 2 {
         // "Let's begin with this one." read alone.
         skip_the + 2
@@ -546,6 +572,11 @@ fn marker_prefix(words: &[&str]) -> usize {
         0
     };
     len.min(n)
+}
+
+/// A count of questions a reader may say alone, as Whisper writes it ("4."): 2 to 10.
+fn is_count(w: &str) -> bool {
+    w.parse::<u8>().is_ok_and(|n| (2..=10).contains(&n))
 }
 
 /// "I'd like to start with..." / "I want you to tell me..." are the interviewer's framing, not
@@ -742,5 +773,23 @@ mod tests {
         assert!(cues("Let's begin with this one.").marker);
         assert!(!cues("This one is mine.").marker);
         assert!(!cues("Two of us.").marker);
+        // A reader's own numbering: "Now number two.", "Fourth and last.", "4." alone; not an
+        // answer's points. (text, marker, marker_lead)
+        for (text, marker, lead) in [
+            ("Now number two.", true, false),
+            ("Number one, we cut the costs.", false, false),
+            ("Fourth and last.", true, false),
+            ("Fourth.", true, false),
+            ("4.", true, false),
+            ("4. And last, what's one thing you'd change?", false, true),
+            ("2 and last year we grew.", false, false),
+            ("First, I called the vendor.", false, false),
+            ("First,", false, false),
+            ("The number was wrong.", false, false),
+            ("My number two was Sam.", false, false),
+        ] {
+            let c = cues(text);
+            assert_eq!((c.marker, c.marker_lead), (marker, lead), "{text}");
+        }
     }
 }

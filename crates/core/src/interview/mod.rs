@@ -637,10 +637,22 @@ fn roles_one_voice(
             && spoken_after(sents, cues, k) >= MIN_REPLY_S;
         // "One more, what's the hardest feedback about yourself you've had lately."
         let announced = c.announces && !c.first_person && c.you;
+        // A case's scene read after a long pause, then its question put to "you" straight
+        // after ("Say a company asked us to plan a party for a thousand staff. How would you
+        // put a budget together?"): the question starts with the scene.
+        let sets_scene = c.supposes
+            && s.gap_before_s >= LONG_PAUSE_S
+            && sents
+                .get(k + 1)
+                .is_some_and(|n| n.gap_before_s < LONG_PAUSE_S)
+            && cues
+                .get(k + 1)
+                .is_some_and(|n| n.new_question() && n.asks && n.second_person && !n.supposes);
         let opens = (c.new_question() && (paused || in_question || plainly_asked))
             || (bare && !in_question)
             || c.marker_lead
             || announced
+            || sets_scene
             // Whatever follows "Next question." is the question.
             || (after_marker && !c.first_person);
         let role = if (c.marker && k + 1 < sents.len()) || opens {

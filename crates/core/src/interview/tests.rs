@@ -382,6 +382,37 @@ fn one_voice_unknown_question_after_a_long_pause() {
 }
 
 #[test]
+fn one_voice_case_question_starts_with_its_scene() {
+    // "Say ..." read after a long pause, then the question straight after: one question that
+    // starts with the scene (not at "How would you...", nor inside the answer before). The
+    // scene speaks of "I", as a reader's scene can ("Say I hired you to...").
+    let answer = "I split the work with the venue team and we checked every supplier twice \
+                  so the food arrived on time and the guests never noticed the change.";
+    let lines: Vec<(Speaker, &str)> = vec![
+        (C, "Question one. Tell me about yourself."),
+        (C, answer),
+        (
+            C,
+            "Say I asked you to plan a party for a thousand staff. How would you put a \
+             rough budget together?",
+        ),
+        (C, answer),
+    ];
+    let (t, _) = interview(&lines, 1.2);
+    let s = split(&t, None);
+    assert_eq!(
+        question_texts(&s),
+        vec![
+            "Tell me about yourself.",
+            "Say I asked you to plan a party for a thousand staff. How would you put a rough \
+             budget together?"
+        ],
+        "{:#?}",
+        s.turns
+    );
+}
+
+#[test]
 fn rhetorical_question_without_pause_is_not_a_new_question() {
     let lines: Vec<(Speaker, &str)> = vec![
         (C, "Tell me about a time you failed."),
