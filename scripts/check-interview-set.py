@@ -6,9 +6,10 @@ Needs only python3 and sox (with Ogg Vorbis support). Exit 1 on any failure.
     python3 scripts/check-interview-set.py [--dir DIR ...]
 
 --dir (repeatable; default fixtures/interviews) names the folders to check together, e.g.
-`--dir fixtures/interviews --dir /work/baseline/s22/set10`, as for held-out set 10 while it was
-staged there (it has been run once and moved into fixtures/interviews since). The set-level
-checks that need the tuning files run only when tuning files are among them.
+`--dir fixtures/interviews --dir /work/baseline/s23/set11`, as for held-out set 11 while it is
+staged there (set 10 was checked the same way from /work/baseline/s22/set10 before it was run
+once and moved into fixtures/interviews). The set-level checks that need the tuning files run
+only when tuning files are among them.
 
 Labels (per NAME.json):
   * NAME.ogg exists, is 16 kHz mono, and its duration matches duration_s (within 50 ms);
@@ -19,8 +20,9 @@ Labels (per NAME.json):
     turn of that q before its first answer turn; answer_start/end = first/last answer turn;
     candidate_spans = the answer turns; every follow-up lies inside the answer span;
     fillers_candidate = the number of "um"/"uh" words in the answer turns' text;
-  * held_out_set: present exactly on held-out files (1 to 10); a degradation, if any, is
-    a known kind with its parameters (video_call, noisy_room);
+  * held_out_set: present exactly on held-out files (1 to 11); a degradation, if any, is
+    a known kind with its parameters (video_call, noisy_room, and speakerphone, which only
+    set 11 uses);
   * the set: >= 13 files; held-out set 1 and set 2 have exactly 3 files each, each set has
     a one-voice file and a voice in no tuning file, set 2 has a voice in no other file
     (neither tuning nor set 1) and a degraded (video-call) file; >= 8 two-voice and >= 2
@@ -35,17 +37,18 @@ Labels (per NAME.json):
     and a noisy-room file, two-voice pairs female->male, male->female, female/female and
     male/male, follow-ups in >= 2 files and a rephrase, and (with the tuning files) a voice
     in no file outside set 6. Held-out sets 7 (i35-i40), 8 (i41-i46), 9 (i47-i52) and 10
-    (i53-i58; staged in /work/baseline/s22/set10 until its one run), all now in
-    fixtures/interviews/, are checked the same way, each with >= 6 files, >= 28 questions
-    and follow-ups in >= 3 files (LARGE_SETS).
+    (i53-i58), all now in fixtures/interviews/, and 11 (i59-i64; staged in
+    /work/baseline/s23/set11 until its one run) are checked the same way, each with >= 6
+    files, >= 28 questions and follow-ups in >= 3 files (LARGE_SETS); a set may have other
+    degradations besides the video call and the noisy room (set 11: a speakerphone).
 
 Audio: with `sox FILE -n trim A =B stat`, the RMS of every turn is compared with the RMS
 of every silent gap between turns (>= 0.25 s, 50 ms away from both turns): each turn must
 be at least 25 dB above the loudest gap of its file; in a degraded file (steady noise at
 `degradation.snr_db` below speech) at least snr_db - 10 dB, and the gaps must sit at the
-labelled noise level (`degradation.noise_dbfs`, within 2 dB). In a noisy_room file the
-reverb tail follows each turn, so a gap is measured from `degradation.reverb_tail_s`
-after the turn's end (and must still be >= 0.25 s).
+labelled noise level (`degradation.noise_dbfs`, within 2 dB). In a noisy_room or
+speakerphone file the reverb tail follows each turn, so a gap is measured from
+`degradation.reverb_tail_s` after the turn's end (and must still be >= 0.25 s).
 """
 import argparse
 import json
@@ -56,10 +59,10 @@ import sys
 from pathlib import Path
 
 D = Path(__file__).resolve().parent.parent / "fixtures" / "interviews"  # --dir
-HELD_SETS = (1, 2, 3, 4, 5, 6, 7, 8, 9, 10)
+HELD_SETS = (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11)
 STAGED_STYLE_SETS = (3, 4, 5)  # 5 files each, checked when present
 LARGE_SETS = {6: (5, 22, 2), 7: (6, 28, 3), 8: (6, 28, 3), 9: (6, 28, 3),
-              10: (6, 28, 3)}  # set: (min files, min questions, min files with a
+              10: (6, 28, 3), 11: (6, 28, 3)}  # set: (min files, min questions, min files with a
 #   follow-up); 3-8 questions per file, the rest as for set 6 (see the module doc)
 SPEAKERS = {"interviewer", "candidate"}
 ROLES = {"question", "answer", "followup", "small_talk"}
@@ -111,7 +114,10 @@ def check_file(jf):
              and deg.get("noise") == "pink" and "snr_db" in deg and "noise_dbfs" in deg)
             or (deg.get("kind") == "noisy_room" and deg.get("reverb", "").startswith("sox reverb")
                 and deg.get("noise") == "brown" and "snr_db" in deg and "noise_dbfs" in deg
-                and "reverb_tail_s" in deg)):
+                and "reverb_tail_s" in deg)
+            or (deg.get("kind") == "speakerphone" and deg.get("interviewer_band_hz")
+                and deg.get("reverb", "").startswith("sox reverb") and deg.get("noise") == "brown"
+                and "snr_db" in deg and "noise_dbfs" in deg and "reverb_tail_s" in deg)):
         fail(name, f"unknown degradation {deg}")
     turns = d["turns"]
     prev_end = 0.0
@@ -242,7 +248,7 @@ def main():
             if not union(sk) - union([d for d in ds if d.get("held_out_set") != k]):
                 fail("set", f"held-out set {k} has no voice that is new to it")
     for k, (n_files, n_q, n_fu) in LARGE_SETS.items():
-        # held-out sets 6 to 10: more files, 3-8 questions each, a female pair too
+        # held-out sets 6 to 11: more files, 3-8 questions each, a female pair too
         sk = [d for d in held if d.get("held_out_set") == k]
         if not sk:
             continue
@@ -251,7 +257,7 @@ def main():
         if sum(d["one_voice"] for d in sk) < 2:
             fail("set", f"held-out set {k}: fewer than 2 one-voice files")
         kinds = {d["degradation"]["kind"] for d in sk if d.get("degradation")}
-        if kinds != {"video_call", "noisy_room"}:
+        if not {"video_call", "noisy_room"} <= kinds:
             fail("set", f"held-out set {k}: degradations {sorted(kinds)}")
         pairs = {sexes(d) for d in sk if not d["one_voice"]}
         for p in (("female", "male"), ("male", "female"), ("female", "female"), ("male", "male")):
