@@ -36,7 +36,8 @@ use retime::{retime_on_speech, Speech};
 use second_look::{second_look, Candidate, Edit, CANDIDATE_GAP};
 pub use timing::is_hesitation;
 use timing::{
-    clamp_times, drop_segments_over_silence, make_monotonic, snap_fillers, starts_at_speech,
+    clamp_times, drop_echoed_fillers, drop_segments_over_silence, make_monotonic, snap_fillers,
+    starts_at_speech,
 };
 
 /// Sample rate Whisper works at.
@@ -161,7 +162,7 @@ pub struct TranscribeOptions {
 /// options. Bump it with every change to the decoding or the transcript it yields: batches
 /// re-transcribe recordings whose stored transcript came from another version.
 /// `tests/output_version.rs` fails when the output changes and this does not.
-pub const TRANSCRIBER_VERSION: u32 = 5;
+pub const TRANSCRIBER_VERSION: u32 = 6;
 
 impl TranscribeOptions {
     /// What, besides the model and the audio, decides the transcript: this version and the
@@ -381,6 +382,7 @@ impl Transcriber {
             let speech = Speech::new(&map, samples);
             retime_on_speech(&mut segments, &speech);
             snap_fillers(&mut segments, &speech.fine);
+            drop_echoed_fillers(&mut segments);
         }
         make_monotonic(&mut segments);
         if shift_s > 0.0 {

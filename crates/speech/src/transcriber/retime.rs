@@ -129,7 +129,8 @@ fn move_fillers_to_their_sound(segments: &mut [Segment], speech: &Speech, sound:
     }
 }
 
-fn joined(words: &[Word]) -> String {
+/// The words' text, one space between them (a segment's text after its words changed).
+pub(super) fn joined(words: &[Word]) -> String {
     words
         .iter()
         .map(|w| w.text.as_str())
