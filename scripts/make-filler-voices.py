@@ -220,7 +220,7 @@ GROUP5_ANSWERS = ROOT / "scripts" / "filler-voices-group5-answers.json"
 GROUP6_VOICE = "gnuspeech_male"
 GROUP6_CONDITION = "earbuds"
 GROUP6_ANSWERS = ROOT / "scripts" / "filler-voices-group6-answers.json"
-STAGED_GROUPS = {6}  # groups 3, 4 and 5 were each staged until their one run (sessions 21, 22, 23)
+STAGED_GROUPS = set()  # groups 3-6 were each staged until their one run (sessions 21, 22, 23, 23)
 
 # Voice settings per pace. "normal" is also used for the conditions other than fast/slow.
 # FILLER_RATE: the slow setting the lone filler is synthesised at before sox tempo.
