@@ -14,8 +14,8 @@ under fixtures/cache/gnuspeech, for its GnuSpeech voices; see scripts/gnuspeech-
 depend on it. Sets 3 (i14-i18), 4 (i19-i23), 5 (i24-i28), 6 (i29-i34), 7 (i35-i40), 8
 (i41-i46), 9 (i47-i52) and 10 (i53-i58) were each staged outside fixtures/interviews (made
 with `--only ... --out-dir DIR`, run once, then moved in, byte-identical): a plain run makes
-i01-i58 and nothing else (STAGED_SETS = {11}: set 11, i59-i64, is staged outside
-fixtures/interviews and not yet run). A new staged set goes in STAGED_SETS (made only with
+i01-i64 (STAGED_SETS is empty now; set 11, i59-i64, was staged outside fixtures/interviews
+until its one run in session 23, then moved in). A new staged set goes in STAGED_SETS (made only with
 `--only ... --out-dir DIR`, or --all) until it has been run once and moved in. Set 9 was
 made with
 
@@ -28,8 +28,8 @@ commit 3f51f49's code, then moved in; seen since):
     nice -n 19 fixtures/cache/venv/bin/python scripts/make-interview-set.py \
         --only i53 i54 i55 i56 i57 i58 --out-dir /work/baseline/s22/set10
 
-Set 11 is made with this (staged in /work/baseline/s23/set11, not yet run; the developer
-has not seen it, so do not read its entries in INTERVIEWS before its one run):
+Set 11 was made with this (staged in /work/baseline/s23/set11, run once in session 23 with
+commit 73f35e7's code, then moved in; seen since):
 
     nice -n 19 fixtures/cache/venv/bin/python scripts/make-interview-set.py \
         --only i59 i60 i61 i62 i63 i64 --out-dir /work/baseline/s23/set11
@@ -67,7 +67,7 @@ after sets 1-8 were seen; staged in /work/baseline/s21/set9, run once, moved in,
 i53-i58 held_out_set 10 (written by a helper in session 22 after sets 1-9 were seen; staged
 in /work/baseline/s22/set10, run once in session 22, moved in, now seen), i59-i64
 held_out_set 11 (written by a helper in session 23 after sets 1-10 were seen; staged in
-/work/baseline/s23/set11, not yet run). i12, i22, i27, i32, i36, i42, i48, i53 and i59 are
+/work/baseline/s23/set11, run once in session 23, moved in, now seen). i12, i22, i27, i32, i36, i42, i48, i53 and i59 are
 degraded like a video call (degrade="video_call"; see video_call()), i17, i30, i38, i44,
 i50, i56 and i62 are a noisy room (degrade="noisy_room"; see noisy_room()), and i60 is a
 speakerphone in a small meeting room (degrade="speakerphone", set 11 only; see
