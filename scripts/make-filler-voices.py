@@ -7,7 +7,8 @@ ninth voice, a tenth condition; staged outside fixtures and run once in session 
 in since). Both are seen now. A held-out group 5 (a tenth voice, from an engine no file had
 used, and an eleventh condition) was staged the same way, run once in session 23 and moved
 in; seen since. A held-out group 6 (an eleventh voice, from an engine no filler file had used,
-and a twelfth condition) is STAGED outside fixtures, not yet run. The one-voice set is
+and a twelfth condition) was staged the same way, run once in session 23 and moved in; seen
+since. The one-voice set is
 fixtures/fillers/ (make-filler-set.py).
 
 Run with the Python of the Piper venv (numpy, piper-tts, the joe voice; for group 5 also
@@ -27,20 +28,21 @@ libvorbis, libgsm) on PATH:
     nice -n 19 fixtures/cache/venv/bin/python scripts/make-filler-voices.py \
         --only v66 v67 v68 v69 v70 v71 v72 v73 v74 v75 --out-dir /work/baseline/s23/fgroup5
     python3 scripts/check-filler-set.py /work/baseline/s23/fgroup5
-    # group 6 (v76-v85), STAGED until its one run (session 23 made it this way):
+    # group 6 (v76-v85) alone (session 23 staged it this way until its one run; a plain run
+    # makes it now):
     nice -n 19 fixtures/cache/venv/bin/python scripts/make-filler-voices.py \
         --only v76 v77 v78 v79 v80 v81 v82 v83 v84 v85 --out-dir /work/baseline/s23/fgroup6
     python3 scripts/check-filler-set.py /work/baseline/s23/fgroup6
 
 --out-dir (default fixtures/fillers-voices) only says where the files go; their bytes do not
-depend on it. A plain run (no --only) makes v01-v75: STAGED_GROUPS is {6}, so group 6 is left
-out of a plain run (--all makes it too).
+depend on it. A plain run (no --only) makes v01-v85: STAGED_GROUPS is empty (a group in it
+would be left out of a plain run; --all would make it too).
 
 The synthesis helpers (the voices' command lines, Piper seeded, 16 kHz resampling,
 level(), trim(), sox_chain(), pink_noise(), brown_noise(), festival's diphone
 de-glitching) are imported from scripts/make-interview-set.py, unchanged.
 
-HELD OUT, group 6 (session 23; STAGED, not yet run): the voice `gnuspeech_male` (GnuSpeech,
+HELD OUT, group 6 (session 23; staged, run once, blind, then moved in, so seen since): the voice `gnuspeech_male` (GnuSpeech,
 male: articulatory synthesis, npm @echogarden/gnuspeech-wasm 0.3.0 through
 scripts/gnuspeech-synth.mjs and synth_cmd() of make-interview-set.py; used by no other file of
 fixtures/fillers or fixtures/fillers-voices, only by interview files i61/i62) in five files
@@ -50,8 +52,8 @@ traffic at the mic, the earbuds' beamformer, wind high-pass, noise suppression a
 gain, the Bluetooth HFP link (mSBC, lost packets concealed), then Opus at 16-24 kbit/s; see
 earbuds_chain()) for it and five voices of the set (joe, pico_us, espeak_rp_linda, fest_kal,
 espeak_f3): v76-v85, ten new answers (one without fillers) whose texts are kept in
-scripts/filler-voices-group6-answers.json (not to be read before the run). Such files carry
-"held_out": true and "held_out_group": 6; a plain run leaves them out (STAGED_GROUPS).
+scripts/filler-voices-group6-answers.json (not read before the run). Such files carry
+"held_out": true and "held_out_group": 6; a plain run makes them.
 HELD OUT, group 5 (session 23; staged, run once, blind, then moved in, so seen since): the
 voice `pico_us` (SVOX Pico, US English voice lh0, female: an HMM synthesiser, the first file of the repository from this
 engine; PyPI py-nanotts 0.1.1 ships the engine and its lingware; see pico_synth()) in five
@@ -128,7 +130,7 @@ Conditions (applied to the whole 16 kHz mix; all keep the dry speech where it wa
   headset (held out, group 4; run once in session 22) see headset_chain(); noise_snr_db is
           the SNR of the background noise at the mic, degradation.gap_snr_db what can be
           measured from the file (the noise suppression pushes the noise down in the pauses).
-  earbuds (held out, group 6; staged, not yet run) see earbuds_chain(); noise_snr_db is the
+  earbuds (held out, group 6; run once in session 23) see earbuds_chain(); noise_snr_db is the
           SNR of wind plus traffic at the mic, degradation.gap_snr_db what can be measured
           from the file (the wind filter and the noise suppression lower the noise in the
           pauses).
@@ -210,13 +212,13 @@ GROUP4_ANSWERS = ROOT / "scripts" / "filler-voices-group4-answers.json"
 GROUP5_VOICE = "pico_us"
 GROUP5_CONDITION = "car"
 GROUP5_ANSWERS = ROOT / "scripts" / "filler-voices-group5-answers.json"
-# Held-out group 6 (session 23, staged, not yet run): a voice from an engine no filler file had
+# Held-out group 6 (session 23; staged until its one run, commit 8e9f35d, seen since): a voice from an engine no filler file had
 # used (GnuSpeech, articulatory synthesis, male; used before only by interview files i61/i62)
 # and a condition no file had used (a voice note recorded through true-wireless earbuds
 # outdoors: wind and distant traffic, the earbuds' beamformer, noise suppression and AGC, the
 # Bluetooth link, then the messaging app's Opus). Files of group 6 carry "held_out_group": 6
-# and are STAGED until their one run: made with `--only v76 ... v85 --out-dir DIR` outside
-# fixtures/fillers-voices; a plain run leaves them out.
+# were STAGED until their one run: made with `--only v76 ... v85 --out-dir DIR` outside
+# fixtures/fillers-voices, run once, blind, then moved in byte-identical.
 GROUP6_VOICE = "gnuspeech_male"
 GROUP6_CONDITION = "earbuds"
 GROUP6_ANSWERS = ROOT / "scripts" / "filler-voices-group6-answers.json"
@@ -275,7 +277,7 @@ VOICES = {
     "pico_us": dict(engine="pico", voice="en-US", sex="F",
                     label="SVOX Pico en-US lh0 (female, HMM; PyPI py-nanotts 0.1.1)",
                     rates={"normal": 0.9, "fast": 1.15, "slow": 0.72}, filler=0.6, key="speed"),
-    # held-out voice of group 6 (staged, not yet run): GnuSpeech's male voice, an articulatory
+    # held-out voice of group 6 (run once in session 23, seen since): GnuSpeech's male voice, an articulatory
     # synthesiser (a tube model of the vocal tract driven by rules; npm
     # @echogarden/gnuspeech-wasm 0.3.0 under fixtures/cache/gnuspeech, which ships its English
     # data, run through scripts/gnuspeech-synth.mjs with its noise source seeded), used by no
@@ -467,7 +469,7 @@ RENDERS += [
 ANSWERS.update(answers_file(GROUP5_ANSWERS))
 
 
-# Held-out group 6 (session 23; STAGED, not yet run): the voice gnuspeech_male in four
+# Held-out group 6 (session 23; staged until its one run, seen since): the voice gnuspeech_male in four
 # existing conditions (clean, reverb, cafe, fast) and in earbuds, and the condition earbuds (a
 # voice note recorded through true-wireless earbuds outdoors: wind gusts and distant traffic,
 # beamformer, wind high-pass, noise suppression, AGC, mSBC link with lost packets concealed,
@@ -484,7 +486,7 @@ ANSWERS.update(answers_file(GROUP6_ANSWERS))
 
 
 def held_out_group(vid, cond):
-    """6 (staged, not yet run), 5 (run once in session 23), 4 (run once in session 22), 3 (run
+    """6 (run once in session 23), 5 (run once in session 23), 4 (run once in session 22), 3 (run
     once in session 21), 2 (seen since session 21), 1 (seen: no group field) or None. The
     newest group is asked first: no file of groups 1-5 has the voice gnuspeech_male or the
     condition earbuds, so they keep their group."""
@@ -1172,8 +1174,8 @@ def comfort_noise(y, send, hrng, sid_every=24, avg=4):
 
 
 def car_chain(a, speech_db, n, tmp, rng, hrng):
-    """An in-car hands-free call, recorded at the far end (held-out condition of group 5,
-    staged), all per file from the file's RNG: the cabin (car_cabin_ir(): RT60 0.05/0.07/0.09
+    """An in-car hands-free call, recorded at the far end (held-out condition of group 5, run
+    once in session 23), all per file from the file's RNG: the cabin (car_cabin_ir(): RT60 0.05/0.07/0.09
     s, direct-to-reflected 4/7/10 dB; dry kept in place); the car's noise at the mic
     (car_noise(): road, engine at 1600-2500 rpm, wind) at 10-20 dB SNR against the dry speech;
     the car kit: a 4-pole high-pass (`highpass -2 F` twice, F in {150, 200, 250} Hz, against
@@ -1348,7 +1350,7 @@ def beamformer_gain(x, att_db):
 
 def earbuds_chain(a, speech_db, n, tmp, rng, hrng):
     """A voice note recorded through true-wireless earbuds outdoors (a street, a balcony, an
-    open window) and sent by a messaging app (held-out condition of group 6, staged), all per
+    open window) and sent by a messaging app (held-out condition of group 6, run once in session 23), all per
     file from the file's RNG: the talker's voice at the ear (sox `treble -4 2500`: the mouth
     radiates its highs forward, the mic sits beside the cheek); at the mic, wind in gusts
     (wind_noise(), 0.15/0.25/0.35 gusts a second) and distant traffic (traffic_noise(), 1-3
