@@ -215,7 +215,7 @@ fn no_filler_is_reported_on_real_read_speech() {
     }
 }
 
-/// The newest held-out group (first run in session 23): `STARCOACH_SKIP_FRESH=1` leaves it out.
+/// The newest held-out group (run once in session 23): `STARCOACH_SKIP_FRESH=1` leaves it out.
 const FRESH_GROUP: u8 = 6;
 /// Where the whole set's counts are kept (every file, tuning and held out).
 const WHOLE_SET: u8 = u8::MAX;
@@ -312,7 +312,8 @@ fn kind_of(word: &str) -> String {
 /// tuning since, so "seen"), the second (voice fest_kal, condition memo: fresh in session 19,
 /// seen since), the third (session 21, seen since), the fourth (run once in session 22, seen
 /// since), the fifth (voice pico_us, condition car: run once in session 23, seen since) and the
-/// sixth (voice gnuspeech_male, condition earbuds: first run in session 23) apart, then the whole set, with plain decoding's figures and the filler pass's cost.
+/// sixth (voice gnuspeech_male, condition earbuds: run once in session 23) apart, then the
+/// whole set, with plain decoding's figures and the filler pass's cost.
 /// Asserts floors on the tuning files only (docs/fillers.md), so that a change cannot quietly
 /// lose ground; the held-out files are reported, never asserted on. `STARCOACH_SKIP_FRESH=1`
 /// leaves the newest group out (for a group still to be read once).
@@ -391,7 +392,7 @@ fn fillers_on_many_voices_and_conditions() {
                 " (seen held out, group 3)",
                 " (seen held out, group 4)",
                 " (seen held out, group 5)",
-                " (held out, group 6, fresh)"
+                " (held out, group 6, run once)"
             ][usize::from(h)],
             matched.iter().flatten().count(),
             l.fillers.len(),
@@ -435,7 +436,7 @@ fn fillers_on_many_voices_and_conditions() {
                 3 => "SEEN HELD OUT, group 3 (voice espeak_rp_linda, condition laptop): run once in session 21, read since (docs/fillers.md)",
                 4 => "SEEN HELD OUT, group 4 (voice espeak_nyc_robert, condition headset): run once in session 22, read since (docs/fillers.md)",
                 5 => "SEEN HELD OUT, group 5 (voice pico_us, condition car): run once in session 23, read since (docs/fillers.md)",
-                6 => "HELD OUT, group 6 (voice gnuspeech_male, condition earbuds): written blind by a helper, first run in session 23 (docs/fillers.md), never tuned on",
+                6 => "HELD OUT, group 6 (voice gnuspeech_male, condition earbuds): written blind by a helper, run once in session 23 (docs/fillers.md), never tuned on",
                 _ => "WHOLE SET (every file above)",
             }
         );
