@@ -453,9 +453,9 @@ RENDERS += [
 ANSWERS.update(answers_file(GROUP4_ANSWERS))
 
 
-# Held-out group 5 (session 23; staged until its one run, seen since): the voice pico_us in four existing conditions
-# (clean, reverb, cafe, slow) and in car, and the condition car (an in-car hands-free call over a GSM network: cabin
-# reflections, engine/road/wind noise, the car kit's high-pass, noise suppression and AGC,
+# Held-out group 5 (session 23; staged until its one run, seen since): the voice pico_us in
+# four existing conditions (clean, reverb, cafe, slow) and in car, and the condition car (an
+# in-car hands-free call over a GSM network: cabin reflections, engine/road/wind noise, the car kit's high-pass, noise suppression and AGC,
 # telephone band, VAD/DTX with comfort noise, GSM full rate, lost frames concealed) for five
 # voices of the set. New answers (GROUP5_ANSWERS), one file each.
 RENDERS += [
@@ -469,8 +469,8 @@ RENDERS += [
 ANSWERS.update(answers_file(GROUP5_ANSWERS))
 
 
-# Held-out group 6 (session 23; staged until its one run, seen since): the voice gnuspeech_male in four
-# existing conditions (clean, reverb, cafe, fast) and in earbuds, and the condition earbuds (a
+# Held-out group 6 (session 23; staged until its one run, seen since): the voice
+# gnuspeech_male in four existing conditions (clean, reverb, cafe, fast) and in earbuds, and the condition earbuds (a
 # voice note recorded through true-wireless earbuds outdoors: wind gusts and distant traffic,
 # beamformer, wind high-pass, noise suppression, AGC, mSBC link with lost packets concealed,
 # Opus voice note) for five voices of the set. New answers (GROUP6_ANSWERS), one file each.

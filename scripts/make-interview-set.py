@@ -3904,6 +3904,19 @@ def frame_db(a):
     return 20 * np.log10(r)
 
 
+def active_speech_db(speech, spans):
+    """The active-speech level of `speech` inside the labelled turns `spans` (s): the RMS, in
+    dBFS, of the frames within 35 dB of the loudest (used to set a degradation's noise)."""
+    act = []
+    for a, b in spans:
+        seg = speech[int(round(a * SR)): int(round(b * SR))]
+        n = len(seg) // FRAME
+        act.append(seg[: n * FRAME].reshape(n, FRAME))
+    fr = np.concatenate(act)
+    db = 20 * np.log10(np.sqrt((fr ** 2).mean(1) + 1e-20))
+    return 20 * np.log10(np.sqrt((fr[db > db.max() - 35] ** 2).mean()))
+
+
 def level(a, target_db):
     """Scale so that the active frames (within 35 dB of the loudest) have RMS target_db."""
     db = frame_db(a)
@@ -3972,15 +3985,7 @@ def video_call(audio, spans, tmp, name):
     rng = np.random.default_rng(int(hashlib.sha256(f"{SEED}-{name}-pink".encode())
                                     .hexdigest()[:8], 16))
     noise = sox_chain(pink_noise(len(audio), rng) * 0.05, tmp, "vc-noise", fx)
-    act = []
-    for a, b in spans:
-        seg = speech[int(round(a * SR)): int(round(b * SR))]
-        n = len(seg) // FRAME
-        fr = seg[: n * FRAME].reshape(n, FRAME)
-        act.append(fr)
-    fr = np.concatenate(act)
-    db = 20 * np.log10(np.sqrt((fr ** 2).mean(1) + 1e-20))
-    speech_db = 20 * np.log10(np.sqrt((fr[db > db.max() - 35] ** 2).mean()))
+    speech_db = active_speech_db(speech, spans)
     noise_db = 20 * np.log10(np.sqrt((noise ** 2).mean()))
     noise *= 10 ** ((speech_db - VC_SNR_DB - noise_db) / 20)
     out = speech + noise
@@ -4033,14 +4038,7 @@ def noisy_room(audio, spans, tmp, name):
     rng = np.random.default_rng(int(hashlib.sha256(f"{SEED}-{name}-brown".encode())
                                     .hexdigest()[:8], 16))
     noise = brown_noise(len(audio), rng)
-    act = []
-    for a, b in spans:
-        seg = speech[int(round(a * SR)): int(round(b * SR))]
-        n = len(seg) // FRAME
-        act.append(seg[: n * FRAME].reshape(n, FRAME))
-    fr = np.concatenate(act)
-    db = 20 * np.log10(np.sqrt((fr ** 2).mean(1) + 1e-20))
-    speech_db = 20 * np.log10(np.sqrt((fr[db > db.max() - 35] ** 2).mean()))
+    speech_db = active_speech_db(speech, spans)
     noise *= 10 ** ((speech_db - ROOM_SNR_DB) / 20)
     out = speech + noise
     return out, {
@@ -4088,14 +4086,7 @@ def speakerphone(audio, spans, tmp, name):
     rng = np.random.default_rng(int(hashlib.sha256(f"{SEED}-{name}-speakerphone".encode())
                                     .hexdigest()[:8], 16))
     noise = brown_noise(len(audio), rng)
-    act = []
-    for a, b in spans:
-        seg = speech[int(round(a * SR)): int(round(b * SR))]
-        n = len(seg) // FRAME
-        act.append(seg[: n * FRAME].reshape(n, FRAME))
-    fr = np.concatenate(act)
-    db = 20 * np.log10(np.sqrt((fr ** 2).mean(1) + 1e-20))
-    speech_db = 20 * np.log10(np.sqrt((fr[db > db.max() - 35] ** 2).mean()))
+    speech_db = active_speech_db(speech, spans)
     noise *= 10 ** ((speech_db - SP_SNR_DB) / 20)
     out = speech + noise
     return out, {
