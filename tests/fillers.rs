@@ -223,6 +223,8 @@ const WHOLE_SET: u8 = u8::MAX;
 /// One file of fixtures/fillers-voices: who speaks, in what condition, held out or not.
 #[derive(Deserialize)]
 struct VoiceLabels {
+    /// The script as said, fillers included.
+    text: String,
     text_clean: String,
     fillers: Vec<LabelledFiller>,
     voice_id: String,
@@ -267,35 +269,127 @@ impl Counts {
     }
 }
 
-/// Matches each labelled filler to the nearest unused detection within [`TOLERANCE_S`];
-/// returns, per labelled filler, the detected word (if any), and the false detections.
-fn match_fillers(t: &Transcript, labelled: &[LabelledFiller]) -> (Vec<Option<String>>, usize) {
-    let found: Vec<(f64, String)> = t
-        .words()
-        .filter(|w| is_hesitation(&w.text))
-        .map(|w| (w.start_s, w.text.to_lowercase()))
-        .collect();
+/// A detected filler written in the labelled filler's place among the other words (the same
+/// gap between the same two words, by a word alignment of the transcript to the script) counts
+/// when it starts within this of the labelled one, however far Whisper's timestamp drifted.
+const PLACED_TOLERANCE_S: f64 = 1.5;
+
+/// How a detection is matched to a labelled filler.
+#[derive(Clone, Copy, PartialEq)]
+enum Matching {
+    /// By time alone: it starts within [`TOLERANCE_S`] of the labelled filler.
+    Time,
+    /// By time, or by its place in the text within [`PLACED_TOLERANCE_S`].
+    Placed,
+}
+
+/// The gap between words each filler of a script sits in (0 before the first other word), and
+/// the script's other words.
+fn script_gaps(text: &str) -> (Vec<String>, Vec<usize>) {
+    let mut words = Vec::new();
+    let mut gaps = Vec::new();
+    for w in normalise(text) {
+        if is_hesitation(&w) {
+            gaps.push(words.len());
+        } else {
+            words.push(w);
+        }
+    }
+    (words, gaps)
+}
+
+/// Every filler written in `t`: its start, what was written, and the gaps of `script` (its
+/// words without fillers) it can stand in, by a word alignment of `t`'s other words to them
+/// (a range when script words were left out there).
+fn written_fillers(t: &Transcript, script: &[String]) -> Vec<(f64, String, (usize, usize))> {
+    let mut heard: Vec<String> = Vec::new();
+    let mut fillers = Vec::new();
+    for w in t.words() {
+        if is_hesitation(&w.text) {
+            fillers.push((w.start_s, w.text.to_lowercase(), heard.len()));
+        } else {
+            heard.extend(normalise(&w.text));
+        }
+    }
+    // Edit-distance table, then the alignment walked back from its end.
+    let (r, h) = (script.len(), heard.len());
+    let mut d = vec![vec![0usize; h + 1]; r + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    d[0] = (0..=h).collect();
+    for i in 1..=r {
+        for j in 1..=h {
+            d[i][j] = (d[i - 1][j - 1] + usize::from(script[i - 1] != heard[j - 1]))
+                .min(d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1);
+        }
+    }
+    // script_at[j]: script words consumed when heard word j is aligned (before it).
+    let (mut lo, mut hi) = (vec![0; h + 1], vec![r; h + 1]);
+    let (mut i, mut j) = (r, h);
+    while j > 0 {
+        if i > 0 && d[i][j] == d[i - 1][j - 1] + usize::from(script[i - 1] != heard[j - 1]) {
+            // Heard word j-1 stands for script word i-1.
+            hi[j - 1] = i - 1;
+            lo[j] = i;
+            i -= 1;
+            j -= 1;
+        } else if i > 0 && d[i][j] == d[i - 1][j] + 1 {
+            i -= 1;
+        } else {
+            // Heard word j-1 was not in the script.
+            hi[j - 1] = i;
+            lo[j] = i;
+            j -= 1;
+        }
+    }
+    fillers
+        .into_iter()
+        .map(|(s, w, g)| (s, w, (lo[g], hi[g].max(lo[g]))))
+        .collect()
+}
+
+/// Matches each labelled filler to the nearest unused detection that `how` accepts; returns,
+/// per labelled filler, the index of its detection among the written fillers (if any), and the
+/// written fillers.
+#[allow(clippy::type_complexity)]
+fn match_fillers(
+    t: &Transcript,
+    labels: &VoiceLabels,
+    how: Matching,
+) -> (Vec<Option<usize>>, Vec<(f64, String, (usize, usize))>) {
+    let (script, gaps) = script_gaps(&labels.text);
+    let found = written_fillers(t, &script);
+    let placed = how == Matching::Placed && gaps.len() == labels.fillers.len();
     let mut used = vec![false; found.len()];
-    let matched = labelled
+    let matched = labels
+        .fillers
         .iter()
-        .map(|f| {
+        .enumerate()
+        .map(|(k, f)| {
+            let accepts = |(s, _, (lo, hi)): &(f64, String, (usize, usize))| {
+                let off = (s - f.start_s).abs();
+                off <= TOLERANCE_S
+                    || (placed && off <= PLACED_TOLERANCE_S && (*lo..=*hi).contains(&gaps[k]))
+            };
             let best = found
                 .iter()
                 .enumerate()
-                .filter(|(i, (s, _))| !used[*i] && (s - f.start_s).abs() <= TOLERANCE_S)
+                .filter(|(i, x)| !used[*i] && accepts(x))
                 .min_by(|a, b| {
                     (a.1 .0 - f.start_s)
                         .abs()
                         .total_cmp(&(b.1 .0 - f.start_s).abs())
                 })
                 .map(|(i, _)| i);
-            best.map(|i| {
+            if let Some(i) = best {
                 used[i] = true;
-                found[i].1.clone()
-            })
+            }
+            best
         })
         .collect();
-    (matched, used.iter().filter(|u| !**u).count())
+    (matched, found)
 }
 
 /// The kind a detected filler was written as ("Um," -> "um").
@@ -314,6 +408,11 @@ fn kind_of(word: &str) -> String {
 /// since), the fifth (voice pico_us, condition car: run once in session 23, seen since) and the
 /// sixth (voice gnuspeech_male, condition earbuds: run once in session 23) apart, then the
 /// whole set, with plain decoding's figures and the filler pass's cost.
+/// A filler counts as found when it is written in its place among the words (within
+/// [`PLACED_TOLERANCE_S`]) or within [`TOLERANCE_S`] of the label: what a reader of the
+/// transcript sees. The figures by time alone (the test's measure until session 24) are
+/// printed beside them: Whisper often dates a drawn-out filler 0.5-1 s off while writing it
+/// in the right gap, which that measure counted as one miss plus one false filler.
 /// Asserts floors on the tuning files only (docs/fillers.md), so that a change cannot quietly
 /// lose ground; the held-out files are reported, never asserted on. `STARCOACH_SKIP_FRESH=1`
 /// leaves the newest group out (for a group still to be read once).
@@ -330,9 +429,9 @@ fn fillers_on_many_voices_and_conditions() {
         ..TranscribeOptions::default()
     };
     let ours = TranscribeOptions::default();
-    // (held-out group: 0 tuning, 1 seen, 2 fresh; group) -> counts, for ours and for plain
-    // decoding.
-    let mut groups: std::collections::BTreeMap<(u8, String), [Counts; 2]> = Default::default();
+    // (held-out group; group) -> counts, for ours and for plain decoding, and for ours matched
+    // by time alone.
+    let mut groups: std::collections::BTreeMap<(u8, String), [Counts; 3]> = Default::default();
     let (mut ours_s, mut plain_s) = (0.0, 0.0);
     let (mut wer_ours, mut wer_plain) = ((0, 0), (0, 0));
     for path in &files {
@@ -348,8 +447,13 @@ fn fillers_on_many_voices_and_conditions() {
         let started = std::time::Instant::now();
         let t = transcriber().transcribe(&audio, "x", &ours).unwrap();
         ours_s += started.elapsed().as_secs_f64();
-        for (which, tr) in [(0, &t), (1, &p)] {
-            let (matched, false_found) = match_fillers(tr, &l.fillers);
+        for (which, tr, how) in [
+            (0, &t, Matching::Placed),
+            (1, &p, Matching::Placed),
+            (2, &t, Matching::Time),
+        ] {
+            let (matched, written) = match_fillers(tr, &l, how);
+            let false_found = written.len() - matched.iter().flatten().count();
             let file_groups = [
                 "all".to_string(),
                 format!("voice {}", l.voice_id),
@@ -368,9 +472,13 @@ fn fillers_on_many_voices_and_conditions() {
                         .or_default()[which];
                     c.labelled += 1;
                     c.found += usize::from(m.is_some());
-                    c.same_kind +=
-                        usize::from(m.as_deref().map(kind_of) == Some(f.word.to_lowercase()));
+                    c.same_kind += usize::from(
+                        m.map(|i| kind_of(&written[i].1)) == Some(f.word.to_lowercase()),
+                    );
                 }
+            }
+            if which == 2 {
+                continue;
             }
             let (e, n) = wer_counts(&l.text_clean, &without_fillers(tr));
             let w = if which == 0 {
@@ -381,7 +489,8 @@ fn fillers_on_many_voices_and_conditions() {
             w.0 += e;
             w.1 += n;
         }
-        let (matched, false_found) = match_fillers(&t, &l.fillers);
+        let (matched, written) = match_fillers(&t, &l, Matching::Placed);
+        let false_found = written.len() - matched.iter().flatten().count();
         println!(
             "{}{}: {} of {} found, {} false",
             path.file_name().unwrap().to_string_lossy(),
@@ -408,18 +517,9 @@ fn fillers_on_many_voices_and_conditions() {
                 );
             }
         }
-        for w in t.words().filter(|w| is_hesitation(&w.text)) {
-            if !l
-                .fillers
-                .iter()
-                .any(|f| (w.start_s - f.start_s).abs() <= TOLERANCE_S)
-            {
-                println!(
-                    "  false {} at {:.2} s: {}",
-                    w.text,
-                    w.start_s,
-                    near(&t, w.start_s)
-                );
+        for (i, (s, w, _)) in written.iter().enumerate() {
+            if !matched.contains(&Some(i)) {
+                println!("  false {w} at {s:.2} s: {}", near(&t, *s));
             }
         }
     }
@@ -440,26 +540,29 @@ fn fillers_on_many_voices_and_conditions() {
                 _ => "WHOLE SET (every file above)",
             }
         );
-        for ((_, g), [o, p]) in groups.iter().filter(|((h, _), _)| *h == held) {
+        for ((_, g), [o, p, by_time]) in groups.iter().filter(|((h, _), _)| *h == held) {
             if g.starts_with("kind") {
                 println!(
-                    "  {g:<22} recall {:.2} ({} of {}), written as said {} | plain recall {:.2}",
+                    "  {g:<22} recall {:.2} ({} of {}), written as said {} | plain recall {:.2} | by time alone recall {:.2}",
                     o.recall(),
                     o.found,
                     o.labelled,
                     o.same_kind,
-                    p.recall()
+                    p.recall(),
+                    by_time.recall()
                 );
             } else {
                 println!(
-                    "  {g:<22} precision {:.2} recall {:.2} ({} of {}, {} false) | plain precision {:.2} recall {:.2}",
+                    "  {g:<22} precision {:.2} recall {:.2} ({} of {}, {} false) | plain precision {:.2} recall {:.2} | by time alone precision {:.2} recall {:.2}",
                     o.precision(),
                     o.recall(),
                     o.found,
                     o.labelled,
                     o.false_found,
                     p.precision(),
-                    p.recall()
+                    p.recall(),
+                    by_time.precision(),
+                    by_time.recall()
                 );
             }
         }
@@ -508,3 +611,52 @@ const TUNING_FLOORS: [(&str, f64); 3] = [("kind um", 0.88), ("kind uh", 0.90), (
 /// 0.83, precision 0.75 measured.
 const TUNING_FLOORS_GENERIC: [(&str, f64); 3] =
     [("kind um", 0.75), ("kind uh", 0.78), ("all", 0.70)];
+
+/// The matcher itself: a filler written in its place among the words matches within
+/// [`PLACED_TOLERANCE_S`], one written in another gap only within [`TOLERANCE_S`].
+#[test]
+fn a_filler_matches_by_its_place_among_the_words_or_by_time() {
+    let t = Transcript::from_plain_text("So I, uh, checked it, and um, we left.", None);
+    let at = |w: &str| t.words().find(|x| x.text == w).unwrap().start_s;
+    let labels = |text: &str, uh_s: f64, um_s: f64| -> VoiceLabels {
+        serde_json::from_value(serde_json::json!({
+            "text": text,
+            "text_clean": "So I checked it, and we left.",
+            "fillers": [{"word": "uh", "start_s": uh_s}, {"word": "um", "start_s": um_s}],
+            "voice_id": "v", "condition": "c", "held_out": false,
+        }))
+        .unwrap()
+    };
+    // Both in their places, timestamps a second late: matched by place only.
+    let l = labels(
+        "So I uh checked it and um we left",
+        at("uh,") - 1.0,
+        at("um,") - 1.0,
+    );
+    let (placed, written) = match_fillers(&t, &l, Matching::Placed);
+    assert_eq!(placed, [Some(0), Some(1)]);
+    assert_eq!(written.len(), 2);
+    assert_eq!(match_fillers(&t, &l, Matching::Time).0, [None, None]);
+    // "um" said in another gap ("we um left"): 1.2 s off is too far; 0.3 s is near enough.
+    let l = labels(
+        "So I uh checked it and we um left",
+        at("uh,"),
+        at("um,") + 1.2,
+    );
+    assert_eq!(match_fillers(&t, &l, Matching::Placed).0, [Some(0), None]);
+    let l = labels(
+        "So I uh checked it and we um left",
+        at("uh,"),
+        at("um,") + 0.3,
+    );
+    assert_eq!(
+        match_fillers(&t, &l, Matching::Placed).0,
+        [Some(0), Some(1)]
+    );
+    // Words heard wrong around it ("checked" as "jacket") keep the place.
+    let t = Transcript::from_plain_text("So I, uh, jacket it, and um, we left.", None);
+    let l = labels("So I uh checked it and um we left", 0.0, 0.0);
+    let (_, written) = match_fillers(&t, &l, Matching::Placed);
+    assert_eq!(written[0].2, (2, 2));
+    assert_eq!(written[1].2, (5, 5));
+}

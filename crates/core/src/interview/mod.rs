@@ -444,10 +444,11 @@ const ECHOED_WORDS: usize = 2;
 /// The least candidate speech after a question no cue recognises for it to count as one.
 const MIN_REPLY_S: f64 = 8.0;
 
-/// An interviewer turn that neither asks nor addresses "you" (its words garbled) is a question
-/// when it holds this many words over this many seconds and the candidate then speaks this
-/// long. Small talk in the sets is followed by a question in the same turn, or by a short
-/// reply; follow-ups that garbled are told by their echo of the answer.
+/// An interviewer turn no cue reads as a question (its words garbled, or run into the
+/// interviewer's talk of themselves: "so I'm playing the director, so a few minutes on where
+/// you've been") is one when it holds this many words over this many seconds and the
+/// candidate then speaks this long: only a question gets a reply that long. Small talk is
+/// followed by a short reply; follow-ups are told by their cue or their echo of the answer.
 const MIN_UNHEARD_WORDS: usize = 6;
 const MIN_UNHEARD_S: f64 = 2.5;
 const MIN_UNHEARD_REPLY_S: f64 = 20.0;
@@ -553,12 +554,7 @@ fn roles_two_voices(
             && turn_words >= MIN_UNHEARD_WORDS
             && turn_s >= MIN_UNHEARD_S
             && !follow_up
-            && turn.clone().all(|k| {
-                !cues[k].follow_up
-                    && !cues[k].marker
-                    && !cues[k].first_person
-                    && !addresses(&cues[k])
-            })
+            && turn.clone().all(|k| !cues[k].follow_up && !cues[k].marker)
             && turn
                 .clone()
                 .flat_map(|k| cues::topic_words(&sents[k].text))

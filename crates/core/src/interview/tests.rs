@@ -668,3 +668,50 @@ fn a_garbled_question_is_known_by_the_voice_and_the_long_reply() {
     let s = split(&t, Some(&voice));
     assert_eq!(s.questions.len(), 1, "{:#?}", s.turns);
 }
+
+#[test]
+fn a_garbled_first_question_that_speaks_of_i_is_known_by_the_long_reply() {
+    // The first question run into the interviewer's small talk about themselves, as Whisper
+    // heard it over a video call: "I'm", no question mark. The candidate then answers for 24 s:
+    // the interview has begun.
+    let answer = "Sure, I am a people partner at a contact centre with about nine hundred \
+                  people across two sites, and before that I spent six years on the phones \
+                  myself, first as an agent and then as a team leader, which is why most of my \
+                  work now is about the first ninety days, when new starters decide whether \
+                  they will stay, so I look at who leaves, when they leave and what their team \
+                  leaders were doing in those weeks, and then I change the induction with them.";
+    let lines: Vec<(Speaker, &str)> = vec![
+        (I, "Hello, can you hear me all right?"),
+        (C, "Yes, loud and clear."),
+        (I, "Good, thanks for making the time today."),
+        (
+            C,
+            "Thanks for having me, I have been looking forward to it.",
+        ),
+        (
+            I,
+            "Right, so I'm pretending to be the operations director, so a few minutes on \
+             where you've been and what you do today.",
+        ),
+        (C, answer),
+    ];
+    let (t, spans) = interview(&lines, 0.8);
+    let voice = voice_of(&spans);
+    let s = split(&t, Some(&voice));
+    assert_eq!(s.questions.len(), 1, "{:#?}", s.turns);
+    assert!(s.questions[0].text.contains("operations director"));
+    assert!(s.answers[0].transcript.text.starts_with("Sure"));
+
+    // Answered in a sentence, the same words stay small talk.
+    let lines = [
+        lines[0],
+        lines[1],
+        lines[2],
+        lines[3],
+        lines[4],
+        (C, "Of course, happy to."),
+    ];
+    let (t, spans) = interview(&lines, 0.8);
+    let voice = voice_of(&spans);
+    assert!(split(&t, Some(&voice)).questions.is_empty());
+}
