@@ -8,14 +8,16 @@ in since). Both are seen now. A held-out group 5 (a tenth voice, from an engine 
 used, and an eleventh condition) was staged the same way, run once in session 23 and moved
 in; seen since. A held-out group 6 (an eleventh voice, from an engine no filler file had used,
 and a twelfth condition) was staged the same way, run once in session 23 and moved in; seen
-since. The one-voice set is
+since. A held-out group 7 (a twelfth voice, SVOX Pico's British English voice, and a thirteenth
+condition) is STAGED outside fixtures, not yet run. The one-voice set is
 fixtures/fillers/ (make-filler-set.py).
 
 Run with the Python of the Piper venv (numpy, piper-tts, the joe voice; for group 5 also
 py-nanotts 0.1.1, `fixtures/cache/venv/bin/pip install py-nanotts==0.1.1`, which ships SVOX
-Pico and its lingware; for group 6 node and the npm package @echogarden/gnuspeech-wasm 0.3.0
-under fixtures/cache/gnuspeech, see make-interview-set.py), with festival (text2wave), flite, espeak-ng, sox and ffmpeg (libopus,
-libvorbis, libgsm) on PATH:
+Pico and its lingware, its en-GB voice kh0 (group 7) too; for group 6 node and the npm package
+@echogarden/gnuspeech-wasm 0.3.0 under fixtures/cache/gnuspeech, see make-interview-set.py),
+with festival (text2wave), flite, espeak-ng, sox and ffmpeg (libopus, libvorbis, libgsm, aac)
+on PATH:
 
     fixtures/cache/venv/bin/python scripts/make-filler-voices.py [--only NAME ...]
     python3 scripts/check-filler-set.py fixtures/fillers-voices      # check the labels
@@ -33,15 +35,32 @@ libvorbis, libgsm) on PATH:
     nice -n 19 fixtures/cache/venv/bin/python scripts/make-filler-voices.py \
         --only v76 v77 v78 v79 v80 v81 v82 v83 v84 v85 --out-dir /work/baseline/s23/fgroup6
     python3 scripts/check-filler-set.py /work/baseline/s23/fgroup6
+    # group 7 (v86-v95), STAGED until its one run (session 24 made it this way):
+    nice -n 19 fixtures/cache/venv/bin/python scripts/make-filler-voices.py \
+        --only v86 v87 v88 v89 v90 v91 v92 v93 v94 v95 --out-dir /work/baseline/s24/fgroup7
+    python3 scripts/check-filler-set.py /work/baseline/s24/fgroup7
 
 --out-dir (default fixtures/fillers-voices) only says where the files go; their bytes do not
-depend on it. A plain run (no --only) makes v01-v85: STAGED_GROUPS is empty (a group in it
-would be left out of a plain run; --all would make it too).
+depend on it. A plain run (no --only) makes v01-v85: STAGED_GROUPS is {7}, so group 7 is left
+out of a plain run (--all makes it too).
 
 The synthesis helpers (the voices' command lines, Piper seeded, 16 kHz resampling,
 level(), trim(), sox_chain(), pink_noise(), brown_noise(), festival's diphone
 de-glitching) are imported from scripts/make-interview-set.py, unchanged.
 
+HELD OUT, group 7 (session 24; STAGED, not yet run): the voice `pico_gb` (SVOX Pico, British
+English voice kh0, female: the HMM synthesiser of group 5 with another language's lingware,
+its own lexicon, letter rules, prosody and speaker; py-nanotts 0.1.1 ships it; used by no
+other file of the repository) in five files (clean, reverb, fan, fast, meeting), and the
+condition `meeting` (a video-meeting answer recorded by the meeting service: a laptop's mic
+about a metre away in a furnished home office, its ventilation at the mic, the app's
+high-pass, strong noise suppression and automatic gain, Opus over the network with lost
+packets concealed, then the service's recording, AAC-LC at a low bit rate in .m4a; see
+meeting_chain()) for it and five voices of the set (joe, fest_slt, flite_awb,
+espeak_nyc_robert, gnuspeech_male): v86-v95, ten new answers (one without fillers) whose
+texts are kept in scripts/filler-voices-group7-answers.json (not to be read before the run).
+Such files carry "held_out": true and "held_out_group": 7; a plain run leaves them out
+(STAGED_GROUPS).
 HELD OUT, group 6 (session 23; staged, run once, blind, then moved in, so seen since): the voice `gnuspeech_male` (GnuSpeech,
 male: articulatory synthesis, npm @echogarden/gnuspeech-wasm 0.3.0 through
 scripts/gnuspeech-synth.mjs and synth_cmd() of make-interview-set.py; used by no other file of
@@ -130,6 +149,10 @@ Conditions (applied to the whole 16 kHz mix; all keep the dry speech where it wa
   headset (held out, group 4; run once in session 22) see headset_chain(); noise_snr_db is
           the SNR of the background noise at the mic, degradation.gap_snr_db what can be
           measured from the file (the noise suppression pushes the noise down in the pauses).
+  meeting (held out, group 7; staged, not yet run) see meeting_chain(); noise_snr_db is the
+          SNR of the room's ventilation noise at the mic, degradation.gap_snr_db what can be
+          measured from the file (the app's noise suppression lowers the noise in the
+          pauses; the room's tail stays).
   earbuds (held out, group 6; run once in session 23) see earbuds_chain(); noise_snr_db is the
           SNR of wind plus traffic at the mic, degradation.gap_snr_db what can be measured
           from the file (the wind filter and the noise suppression lower the noise in the
@@ -149,7 +172,7 @@ Determinism: flite, espeak-ng, festival (diphone voices de-glitched by repeated 
 SVOX Pico (a fresh process per chunk) and GnuSpeech (its noise source seeded by
 gnuspeech-synth.mjs) are deterministic, and so is libgsm; Piper is seeded
 with a fresh session per answer; every random choice comes from RNGs seeded with the file's
-name; sox runs with -R, ffmpeg with +bitexact, Opus in a single thread. Reruns (also
+name; sox runs with -R, ffmpeg with +bitexact, Opus and AAC in a single thread. Reruns (also
 --only) are byte-identical on this machine.
 """
 import argparse
@@ -222,7 +245,19 @@ GROUP5_ANSWERS = ROOT / "scripts" / "filler-voices-group5-answers.json"
 GROUP6_VOICE = "gnuspeech_male"
 GROUP6_CONDITION = "earbuds"
 GROUP6_ANSWERS = ROOT / "scripts" / "filler-voices-group6-answers.json"
-STAGED_GROUPS = set()  # groups 3-6 were each staged until their one run (sessions 21, 22, 23, 23)
+# Held-out group 7 (session 24, staged, not yet run): a voice no file of the repository had
+# used (SVOX Pico's British English voice kh0, female: group 5's engine with the en-GB
+# lingware, another lexicon, letter rules, prosody and speaker; shipped by py-nanotts 0.1.1)
+# and a condition no file had used (an answer given on a video call and recorded by the
+# meeting service: a laptop's mic about a metre away in a furnished home office, the room's
+# ventilation, the app's strong noise suppression and AGC, Opus over the network with lost
+# packets concealed, the recording's AAC-LC at a low bit rate). Files of group 7 carry
+# "held_out_group": 7 and are STAGED until their one run: made with `--only v86 ... v95
+# --out-dir DIR` outside fixtures/fillers-voices; a plain run leaves them out.
+GROUP7_VOICE = "pico_gb"
+GROUP7_CONDITION = "meeting"
+GROUP7_ANSWERS = ROOT / "scripts" / "filler-voices-group7-answers.json"
+STAGED_GROUPS = {7}  # groups 3-6 were each staged until their one run (sessions 21, 22, 23, 23)
 
 # Voice settings per pace. "normal" is also used for the conditions other than fast/slow.
 # FILLER_RATE: the slow setting the lone filler is synthesised at before sox tempo.
@@ -290,6 +325,19 @@ VOICES = {
                                  "@echogarden/gnuspeech-wasm 0.3.0)",
                            rates={"normal": 0.95, "fast": 1.15, "slow": 0.75}, filler=0.6,
                            key="tempo"),
+    # held-out voice of group 7 (staged, not yet run): SVOX Pico's British English voice
+    # "kh0" (female), from the same py-nanotts 0.1.1 wheel as pico_us (en-GB_ta.bin,
+    # en-GB_kh0_sg.bin): the same HMM engine and vocoder, but the en-GB lingware (its own
+    # lexicon, letter-to-sound rules, prosody models) and another speaker, used by no other
+    # file of the repository. Pico's en-GB speaks about as fast as its en-US at the same
+    # speed setting (a 30-word test sentence: 9.9 s against 10.1 s at 0.9), so pico_us's
+    # settings are kept. Its `uh,` is a lone open-mid vowel (F1 about 700 Hz, F2 about
+    # 1290 Hz, as in its "huh," and "cut,"), its `um,` that vowel and a nasal; neither is
+    # spelled out (its "you aitch," lasts 0.95 s trimmed, its `uh,` 0.26 s at speed 0.6).
+    "pico_gb": dict(engine="pico", voice="en-GB", sex="F",
+                    label="SVOX Pico en-GB kh0 (female, British English, HMM; PyPI "
+                          "py-nanotts 0.1.1)",
+                    rates={"normal": 0.9, "fast": 1.15, "slow": 0.72}, filler=0.6, key="speed"),
 }
 BABBLE_VOICES = [dict(engine="espeak", voice="en-us+m1", speed=160),
                  dict(engine="espeak", voice="en-us+f2", speed=165),
@@ -485,11 +533,31 @@ RENDERS += [
 ANSWERS.update(answers_file(GROUP6_ANSWERS))
 
 
+# Held-out group 7 (session 24; STAGED, not yet run): the voice pico_gb in four existing
+# conditions (clean, reverb, fan, fast) and in meeting, and the condition meeting (an answer
+# on a video call, recorded by the meeting service: a laptop's mic in a furnished home office,
+# ventilation noise, the app's high-pass, strong noise suppression and AGC, Opus with lost
+# packets concealed, the recording's AAC-LC) for five voices of the set. New answers
+# (GROUP7_ANSWERS), one file each.
+RENDERS += [
+    ("night_freezer", "pico_gb", "clean"), ("two_managers", "pico_gb", "reverb"),
+    ("library_visits", "pico_gb", "fan"), ("drugs_register", "pico_gb", "fast"),
+    ("why_housing", "pico_gb", "meeting"),
+    ("quiet_meetings", "joe", "meeting"), ("bakery_offices", "fest_slt", "meeting"),
+    ("shared_drive", "flite_awb", "meeting"),
+    ("clean_street_fair", "espeak_nyc_robert", "meeting"),
+    ("career_switch", "gnuspeech_male", "meeting"),
+]
+ANSWERS.update(answers_file(GROUP7_ANSWERS))
+
+
 def held_out_group(vid, cond):
-    """6 (run once in session 23), 5 (run once in session 23), 4 (run once in session 22), 3 (run
-    once in session 21), 2 (seen since session 21), 1 (seen: no group field) or None. The
-    newest group is asked first: no file of groups 1-5 has the voice gnuspeech_male or the
-    condition earbuds, so they keep their group."""
+    """7 (staged, not yet run), 6 (run once in session 23), 5 (run once in session 23), 4 (run
+    once in session 22), 3 (run once in session 21), 2 (seen since session 21), 1 (seen: no
+    group field) or None. The newest group is asked first: no file of groups 1-6 has the voice
+    pico_gb or the condition meeting, so they keep their group."""
+    if vid == GROUP7_VOICE or cond == GROUP7_CONDITION:
+        return 7
     if vid == GROUP6_VOICE or cond == GROUP6_CONDITION:
         return 6
     if vid == GROUP5_VOICE or cond == GROUP5_CONDITION:
@@ -1462,6 +1530,168 @@ def earbuds_chain(a, speech_db, n, tmp, rng, hrng):
                       + (f"; shifted back {best} samples" if best else "")}, snr
 
 
+def office_room_ir(rng, hrng, rt60, drr_db):
+    """The impulse response from the talker's mouth to a laptop's built-in mic about a metre
+    away in a furnished home office (a small room with a desk, shelves, a sofa or a bed): the
+    direct sound at lag 0 (the dry speech stays where it was placed), the desk's reflection
+    1-2.5 ms later (gain 0.5-0.8, same sign: the mic sits just above the desk, which reflects
+    nearly all of the sound), five early reflections from the walls, the ceiling and the window
+    4-20 ms later (gains 0.2-0.6, either sign) and a diffuse tail from 5 ms on, decaying by
+    60 dB in rt60 s and low-passed at 4 kHz (curtains, books and soft furniture absorb the
+    highs); early part and tail carry equal energy, together drr_db under the direct sound."""
+    L = int(round(1.5 * rt60 * SR))
+    early = np.zeros(L)
+    early[int(round(rng.uniform(0.001, 0.0025) * SR))] += rng.uniform(0.5, 0.8)
+    for _ in range(5):
+        d = int(round(rng.uniform(0.004, 0.02) * SR))
+        early[d] += rng.choice([-1.0, 1.0]) * rng.uniform(0.2, 0.6)
+    t = np.arange(L) / SR
+    white = hrng.standard_normal(L) * np.exp(-6.908 * t / rt60)
+    white[: int(0.005 * SR)] = 0.0
+    tail = np.zeros(L)
+    p, y = np.exp(-2 * np.pi * 4000 / SR), 0.0
+    for k in range(L):
+        y = p * y + (1 - p) * white[k]
+        tail[k] = y
+    refl = (early / np.sqrt(np.sum(early ** 2)) + tail / np.sqrt(np.sum(tail ** 2))) / np.sqrt(2)
+    h = refl * 10 ** (-drr_db / 20)
+    h[0] += 1.0
+    return h
+
+
+def ventilation_noise(n, rng, hrng, hum_hz):
+    """A home office's steady background as a laptop's mic hears it: the air of the ventilation
+    or of a fan heater, broadband, flat from 40 to 200 Hz (down to nothing at 20 Hz), -5
+    dB/octave above 200 Hz, rolled off above 4 kHz (2nd order); its motor's hum at hum_hz
+    (twice the mains frequency: 100 or 120 Hz) and its 2nd and 3rd harmonics, -14, -20 and
+    -26 dB under the air noise; the whole drifting +-1 dB at 0.02-0.06 Hz (the fan's speed
+    control); seeded, unit RMS."""
+    f = np.fft.rfftfreq(n, 1 / SR)
+    t = np.arange(n) / SR
+    g = np.where(f < 200, 1.0, (np.maximum(f, 1.0) / 200) ** -0.83)
+    g *= np.clip((f - 20) / 20, 0.0, 1.0)
+    g /= np.sqrt(1 + (f / 4000) ** 4)
+    air = np.fft.irfft(np.fft.rfft(hrng.standard_normal(n)) * g, n)
+    air /= np.sqrt((air ** 2).mean())
+    hum = np.zeros(n)
+    for k, db in ((1, -14), (2, -20), (3, -26)):
+        hum += np.sqrt(2) * 10 ** (db / 20) * np.sin(2 * np.pi * k * hum_hz * t
+                                                      + rng.uniform(0, 2 * np.pi))
+    p = (air + hum) * 10 ** (np.sin(2 * np.pi * rng.uniform(0.02, 0.06) * t
+                                    + rng.uniform(0, 2 * np.pi)) / 20)
+    return p / np.sqrt((p ** 2).mean())
+
+
+def meeting_chain(a, speech_db, n, tmp, rng, hrng):
+    """An answer given on a video call and recorded by the meeting service (held-out condition
+    of group 7, staged), all per file from the file's RNG: the talker about a metre from the
+    laptop's built-in mic in a furnished home office (office_room_ir(): RT60 0.25/0.35/0.45 s,
+    direct-to-reflected 3/6/9 dB; dry kept in place); the room's ventilation at the mic
+    (ventilation_noise(), hum at 100 or 120 Hz) at 18-27 dB SNR against the dry speech; the
+    meeting app's processing: a high-pass (`highpass -2 F`, F in {80, 100, 120} Hz), strong
+    noise suppression (headset_noise_suppress(), floor -20/-25/-30 dB: the apps' default or
+    "high" setting) and automatic gain (sox compand, 10 ms attack, 400 ms release, quiet speech
+    up to +8 dB); the echo canceller has nothing to remove (the interviewer is silent during
+    the answer) and is not modelled; Opus over the network (ffmpeg libopus, 16 kHz, 20/24/32
+    kbit/s, -application voip, 20 ms frames), 1-3 % of the packets lost (packet_loss(),
+    bursts of 1.5) and concealed at the receiving end (conceal()); then the service's
+    recording of the call: resampled to 32 kHz, AAC-LC at 32/40/48 kbit/s (ffmpeg aac) in
+    .m4a, decoded by ffmpeg and resampled back to 16 kHz. The output's lag against the signal
+    sent into Opus is measured by cross-correlation (500-3000 Hz band, polarity asserted
+    positive) and removed by shifting. Returns (audio, degradation, snr)."""
+    rt60 = rng.choice([0.25, 0.35, 0.45])
+    drr = rng.choice([3, 6, 9])
+    snr = float(rng.choice([18, 21, 24, 27]))
+    hum_hz = rng.choice([100, 120])
+    hp = rng.choice([80, 100, 120])
+    floor_db = rng.choice([-20, -25, -30])
+    kbps = rng.choice([20, 24, 32])
+    loss = rng.choice([0.01, 0.02, 0.03])
+    rec_kbps = rng.choice([32, 40, 48])
+    roomed = fft_convolve(a, office_room_ir(rng, hrng, rt60, drr))
+    noise = ventilation_noise(n, rng, hrng, hum_hz)
+    noise *= 10 ** ((speech_db - snr - power_db(noise)) / 20)
+    hpf = ["highpass", "-2", str(hp)]
+    ns = headset_noise_suppress(mi.sox_chain(roomed + noise, tmp, "mt-hp", hpf), floor_db)
+    agc = ["compand", "0.01,0.4", "-80,-80,-54,-54,-34,-26,0,-6", "0", "-90", "0.02"]
+    sent = mi.sox_chain(ns, tmp, "mt-agc", agc)
+    ff = ["ffmpeg", "-nostdin", "-loglevel", "error", "-y", "-threads", "1"]
+    bx = ["-fflags", "+bitexact", "-flags:a", "+bitexact", "-map_metadata", "-1"]
+    src, enc, dec = tmp / "mt-in.wav", tmp / "mt.opus", tmp / "mt-dec.wav"
+    mi.write_wav(src, sent * 0.5, SR)
+    subprocess.run(ff + ["-i", str(src)] + bx + ["-c:a", "libopus", "-b:a", f"{kbps}k",
+                                                 "-application", "voip",
+                                                 "-frame_duration", "20", str(enc)],
+                   check=True)
+    subprocess.run(ff + ["-i", str(enc)] + bx + ["-ar", str(SR), "-ac", "1", "-c:a",
+                                                 "pcm_s16le", str(dec)], check=True)
+    link, sr = mi.read_wav(dec)
+    assert sr == SR
+    link = np.concatenate([link * 2.0, np.zeros(max(0, n - len(link)))])[:n]
+    L = 320  # 20 ms at 16 kHz: one Opus packet
+    n_frames = int(np.ceil(n / L))
+    lost = packet_loss(n_frames, rng, loss, 1.5)
+    link = conceal(link, lost, L, SR)
+    up = sox_rate(link, SR, ["rate", "-v", "32000"], 32000, tmp, "mt-32k")
+    src2, m4a, dec2 = tmp / "mt-rec.wav", tmp / "mt-rec.m4a", tmp / "mt-rec-dec.wav"
+    mi.write_wav(src2, up * 0.5, 32000)
+    subprocess.run(ff + ["-i", str(src2)] + bx + ["-c:a", "aac", "-profile:a", "aac_low",
+                                                  "-b:a", f"{rec_kbps}k", str(m4a)],
+                   check=True)
+    subprocess.run(ff + ["-i", str(m4a)] + bx + ["-ac", "1", "-c:a", "pcm_s16le", str(dec2)],
+                   check=True)
+    rec, sr = mi.read_wav(dec2)
+    assert sr == 32000, sr
+    b = sox_rate(rec * 2.0, 32000, ["rate", "-v", str(SR)], SR, tmp, "mt-16k")
+    b = np.concatenate([b, np.zeros(max(0, n - len(b)))])[:n]
+    N = 1 << int(np.ceil(np.log2(2 * n)))
+    f = np.fft.rfftfreq(N, 1 / SR)
+    keep = (f >= 500) & (f <= 3000)
+    cc = np.fft.irfft(np.fft.rfft(b, N) * np.conj(np.fft.rfft(sent, N)) * keep, N)
+    lags = np.r_[np.arange(0, 1201), np.arange(-1200, 0)]
+    ccl = np.r_[cc[:1201], cc[N - 1200:]]
+    j = int(np.argmax(np.abs(ccl)))
+    assert ccl[j] > 0, "the meeting chain inverted the polarity"
+    best = int(lags[j])
+    if best:
+        b = np.roll(b, -best)
+    spans, k = [], 0
+    while k < n_frames:
+        if lost[k]:
+            j = k
+            while j + 1 < n_frames and lost[j + 1]:
+                j += 1
+            spans.append([round(max(0.0, k * L / SR - best / SR), 3),
+                          round(min((j + 1) * L / SR - best / SR, n / SR), 3)])
+            k = j + 1
+        else:
+            k += 1
+    link_codec = f"Opus {kbps} kbit/s (ffmpeg libopus, 16 kHz, -application voip, 20 ms frames)"
+    rec_codec = f"AAC-LC {rec_kbps} kbit/s at 32 kHz (ffmpeg aac, .m4a)"
+    return b, {"kind": "meeting", "band": "wideband", "codec": rec_codec,
+               "link_codec": link_codec, "noise": "ventilation", "snr_db": snr,
+               "snr_definition": "at the mic (before the app's high-pass, noise suppression "
+                                 "and AGC): power of the dry speech over the labelled speech "
+                                 "spans / power of the ventilation noise over the whole file",
+               "speech_dbfs": round(speech_db, 1), "noise_dbfs": round(power_db(noise), 1),
+               "room_rt60_s": rt60, "room_drr_db": drr, "ventilation_hum_hz": hum_hz,
+               "highpass_hz": hp, "noise_suppression_floor_db": floor_db,
+               "agc": "sox " + " ".join(agc),
+               "packet_loss_target": loss, "packet_ms": 20,
+               "lost_packets": int(sum(lost)), "packets": n_frames,
+               "concealed_spans_s": spans,
+               "echo_canceller": "not modelled: the far end (the interviewer) is silent "
+                                 "during the answer, so there is no echo to leave a residue",
+               "measured_lag_samples": best,
+               "how": f"office_room_ir(RT60 {rt60} s, DRR {drr} dB); + ventilation_noise() "
+                      f"(hum {hum_hz} Hz) at {snr:.0f} dB SNR; sox " + " ".join(hpf)
+                      + f"; headset_noise_suppress(floor {floor_db} dB); sox " + " ".join(agc)
+                      + f"; {link_codec}; {int(sum(lost))} of {n_frames} 20 ms packets lost "
+                      "and concealed (waveform substitution); sox rate -v 32000; " + rec_codec
+                      + "; decoded by ffmpeg; sox rate -v 16000"
+                      + (f"; shifted back {best} samples" if best else "")}, snr
+
+
 def make_render(i, answer, vid, cond, tmp):
     name = render_name(i, answer, vid, cond)
     rng = random.Random(f"{SEED}-{name}")
@@ -1580,6 +1810,9 @@ def make_render(i, answer, vid, cond, tmp):
     elif cond == "earbuds":
         audio, degradation, snr = earbuds_chain(audio, power_db(sp), n, tmp, rng, hrng)
         noise_kind = "wind+traffic"
+    elif cond == "meeting":
+        audio, degradation, snr = meeting_chain(audio, power_db(sp), n, tmp, rng, hrng)
+        noise_kind = "ventilation"
     elif cond in ("fast", "slow"):
         degradation = {"kind": cond, "how": f"voice rate setting {v['key']}={rate} "
                                             f"(normal {v['rates']['normal']})"}
@@ -1589,12 +1822,14 @@ def make_render(i, answer, vid, cond, tmp):
     if peak > 0.97:
         audio = audio * (0.97 / peak)
         degradation = dict(degradation or {}, peak_scaled=round(float(0.97 / peak), 4))
-    if cond in ("laptop", "headset", "car", "earbuds"):
+    if cond in ("laptop", "headset", "car", "earbuds", "meeting"):
         # what check-filler-set.py can measure from the .ogg: the AGC lifts the fan (and the
         # room tail) in the pauses, so this is below the SNR at the mic (headset: the noise
         # suppression lowers the noise in the pauses, so it is above it; car: the high-pass
         # and the telephone band remove most of the rumble, and the pauses hold comfort noise;
-        # earbuds: the wind high-pass and the noise suppression lower the noise in the pauses)
+        # earbuds: the wind high-pass and the noise suppression lower the noise in the pauses;
+        # meeting: the app's noise suppression lowers the noise in the pauses, the room's tail
+        # stays)
         sp_s = [[round(x / SR, 3), round(y / SR, 3)] for x, y in speech_spans]
         degradation["gap_snr_db"] = round(float(gap_snr_db(audio, sp_s, round(n / SR, 3))), 1)
 
@@ -1625,7 +1860,7 @@ def make_render(i, answer, vid, cond, tmp):
         "degradation": degradation,
         "held_out": held_out_group(vid, cond) is not None,
     }
-    if held_out_group(vid, cond) in (2, 3, 4, 5, 6):
+    if held_out_group(vid, cond) in (2, 3, 4, 5, 6, 7):
         labels["held_out_group"] = held_out_group(vid, cond)
     n_text = sum(1 for w in re.findall(r"[A-Za-z]+", text) if w.lower() in FILLER_WORDS)
     assert n_text == len(fillers), (name, n_text, len(fillers))
@@ -1657,7 +1892,7 @@ def main():
             if args.only and not any(name == o or name.startswith(o + "_") for o in args.only):
                 continue
             if not args.only and not args.all and held_out_group(vid, cond) in STAGED_GROUPS:
-                continue  # a staged held-out group (group 6 now) is made only on request
+                continue  # a staged held-out group (group 7 now) is made only on request
             name, lab = make_render(i, answer, vid, cond, Path(tmp))
             total += lab["duration_s"]
             for f in lab["fillers"]:
