@@ -257,7 +257,7 @@ GROUP6_ANSWERS = ROOT / "scripts" / "filler-voices-group6-answers.json"
 GROUP7_VOICE = "pico_gb"
 GROUP7_CONDITION = "meeting"
 GROUP7_ANSWERS = ROOT / "scripts" / "filler-voices-group7-answers.json"
-STAGED_GROUPS = {7}  # groups 3-6 were each staged until their one run (sessions 21, 22, 23, 23)
+STAGED_GROUPS = set()  # groups 3-7 were each staged until their one run (sessions 21, 22, 23, 23, 24)
 
 # Voice settings per pace. "normal" is also used for the conditions other than fast/slow.
 # FILLER_RATE: the slow setting the lone filler is synthesised at before sox tempo.
