@@ -14,8 +14,10 @@ under fixtures/cache/gnuspeech, for its GnuSpeech voices; see scripts/gnuspeech-
 depend on it. Sets 3 (i14-i18), 4 (i19-i23), 5 (i24-i28), 6 (i29-i34), 7 (i35-i40), 8
 (i41-i46), 9 (i47-i52) and 10 (i53-i58) were each staged outside fixtures/interviews (made
 with `--only ... --out-dir DIR`, run once, then moved in, byte-identical): a plain run makes
-i01-i64 (STAGED_SETS is empty now; set 11, i59-i64, was staged outside fixtures/interviews
-until its one run in session 23, then moved in). A new staged set goes in STAGED_SETS (made only with
+i01-i64 (set 11, i59-i64, was staged outside fixtures/interviews until its one run in session
+23, then moved in). STAGED_SETS = {12} now: set 12, i65-i70, is staged outside
+fixtures/interviews (/work/baseline/s24/set12) until its one run, and a plain run leaves it
+out. A new staged set goes in STAGED_SETS (made only with
 `--only ... --out-dir DIR`, or --all) until it has been run once and moved in. Set 9 was
 made with
 
@@ -33,6 +35,11 @@ commit 73f35e7's code, then moved in; seen since):
 
     nice -n 19 fixtures/cache/venv/bin/python scripts/make-interview-set.py \
         --only i59 i60 i61 i62 i63 i64 --out-dir /work/baseline/s23/set11
+
+Set 12 was made with this (staged in /work/baseline/s24/set12, not yet run):
+
+    nice -n 19 fixtures/cache/venv/bin/python scripts/make-interview-set.py \
+        --only i65 i66 i67 i68 i69 i70 --out-dir /work/baseline/s24/set12
 
 How times are known
 -------------------
@@ -67,9 +74,11 @@ after sets 1-8 were seen; staged in /work/baseline/s21/set9, run once, moved in,
 i53-i58 held_out_set 10 (written by a helper in session 22 after sets 1-9 were seen; staged
 in /work/baseline/s22/set10, run once in session 22, moved in, now seen), i59-i64
 held_out_set 11 (written by a helper in session 23 after sets 1-10 were seen; staged in
-/work/baseline/s23/set11, run once in session 23, moved in, now seen). i12, i22, i27, i32, i36, i42, i48, i53 and i59 are
+/work/baseline/s23/set11, run once in session 23, moved in, now seen), i65-i70
+held_out_set 12 (written by a helper in session 24 after sets 1-11 were seen; staged in
+/work/baseline/s24/set12, not yet run). i12, i22, i27, i32, i36, i42, i48, i53, i59 and i66 are
 degraded like a video call (degrade="video_call"; see video_call()), i17, i30, i38, i44,
-i50, i56 and i62 are a noisy room (degrade="noisy_room"; see noisy_room()), and i60 is a
+i50, i56, i62 and i68 are a noisy room (degrade="noisy_room"; see noisy_room()), and i60 is a
 speakerphone in a small meeting room (degrade="speakerphone", set 11 only; see
 speakerphone()); their labels have a "degradation" field.
 
@@ -96,7 +105,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "fixtures" / "interviews"  # --out-dir
-STAGED_SETS = set()  # held-out sets not made by a plain full run (see main()); sets 3-11 have been moved in
+STAGED_SETS = {12}  # held-out sets not made by a plain full run (see main()); sets 3-11 have been moved in
 CACHE = ROOT / "fixtures" / "cache" / "interviews-build"
 SR = 16000
 SEED = 20261130
@@ -218,6 +227,12 @@ VOICES = {
     "espeak_wmd_auntie": dict(engine="espeak", voice="en-gb-x-gbcwmd+aunty", speed=150,
                               amp=50, label="espeak-ng en-gb-x-gbcwmd+aunty (female variant "
                                     "Auntie, West Midlands accent, formant synthesis)"),
+    # held-out set 12 (i65-i70) only:
+    "espeak_quincy": dict(engine="espeak", voice="en-us+quincy", speed=150, amp=50,
+                          label="espeak-ng en-us+quincy (male variant, formant synthesis)"),
+    "espeak_en_steph2": dict(engine="espeak", voice="en+steph2", speed=150, amp=50,
+                             label="espeak-ng en+steph2 (female variant Steph2, British "
+                                   "English, formant synthesis)"),
 }
 
 
@@ -3769,6 +3784,424 @@ INTERVIEWS = [
             better."""),
         ],
     ),
+    # -----------------------------------------------------------------------------------
+    # Held-out set 12 (i65-i70): written by a helper in session 24, after sets 1-11 had
+    # been seen, staged outside fixtures/interviews (STAGED_SETS, /work/baseline/s24/set12)
+    # until its one run. Do not read these entries before that run.
+    # Six files: female->male, clean (i65, new voice espeak-ng en-us+quincy as candidate),
+    # male->female in a video call (i66), female/female, clean (i67), male/male in a noisy
+    # room (i68), and two clean one-voice files (i69 in a new voice, espeak-ng en+steph2;
+    # i70 Piper joe at length_scale 1.4). Every two-voice pair is new. Written as real mock
+    # interviews go, with new jobs, new wording and answers of about 30-90 s.
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i65_quantity_surveyor_six_questions", held_out=True, held_out_set=12,
+        interviewer="fest_slt", candidate="espeak_quincy",
+        turns=[
+            S("Hello, come in and have a seat. Was the building easy enough to find?"),
+            S("Yes, thanks. The sat nav tried to send me through a car park, but I got here.",
+              who="C"),
+            S("It does that to everyone. So, I've got six questions, and then it's your turn "
+              "to grill me. Okay?"),
+            Q("Let's begin with how you ended up in quantity surveying, and what your job "
+              "involves right now.", "intro"),
+            A("""Um, I sort of fell into it. I was doing a civil engineering degree and had a
+            summer placement with a contractor, and the person who took me under her wing was
+            the site surveyor. I liked that she knew where every pound on the job was going.
+            So I changed courses to surveying, part time, and I've been doing it for eleven
+            years now. At the moment I'm a senior quantity surveyor at a regional builder, uh,
+            and I'm responsible for the money on two or three jobs at once, usually between
+            five and twenty million pounds. That means the monthly valuations, paying the
+            subcontractors, pricing changes from the client, and agreeing the final account
+            at the end."""),
+            S("Okay, good."),
+            Q("I'd like to hear about a final account that turned into a proper argument. How "
+              "did you get it settled?", "behavioral", gap=0.4),
+            A("""Right. || Um, two years back we built a care home, about nine million
+            pounds, and at the end the client's surveyor and I were nearly four hundred
+            thousand apart. Most of that came down to two things. A change to the fire
+            stopping, which the client said was our design responsibility, and extra weeks on site,
+            because the ground was much worse than their survey showed. I'd kept a log of
+            changes from day one, with the date of every instruction, who gave it, and photos.
+            So instead of arguing about the total, I suggested we go through it line by line,
+            and agree the easy ones first. We got through about eighty items in two long
+            afternoons. That left six which really mattered. For the ground, I brought out
+            their own survey next to our daily diaries, uh, which showed the digger standing
+            idle for eleven days while we waited for their engineer to turn up."""),
+            F("Can you say more about the result?"),
+            A("""Sure. We settled about ninety thousand below our claim, so we recovered most
+            of the gap, and there was no adjudication, which would have cost both sides a
+            fortune in fees. Um, the same client has given us two more homes since, and I
+            think that's partly because the account was closed within four months of
+            handover."""),
+            S("Nice. Thank you."),
+            Q("Say the architect changes the cladding halfway through the build. Walk me "
+              "through valuing that change.", "technical"),
+            A("""Um, first I check the contract, because it sets out the order of rules for
+            valuing a variation. If the new work is like something already priced, you use
+            those rates. If it's similar but in different conditions, say at height or in much
+            smaller amounts, you adjust them. Only if there's nothing comparable do you build
+            up a fair rate from labour, plant and materials. For cladding I'd also get the
+            subcontractor's price early, uh, and check it against a couple of others. Then
+            there's the knock on effect, like materials already ordered for the old system,
+            and whether it holds up the roof or the windows. And I'd get a priced notice to the
+            client within the time the contract allows, because late notices are where
+            builders lose money."""),
+            Q("Quick one on estimating. Roughly what would a new two form entry primary school "
+              "cost to build? Talk me through how you'd get there.", "case"),
+            A("""Okay. || A two form entry primary takes about four hundred and twenty pupils.
+            Um, the guidance puts the building at somewhere around two thousand two hundred
+            square metres, give or take. New build schools are running at maybe three
+            thousand to three and a half thousand pounds a square metre at the moment,
+            depending on the region and how green it has to be. So the building alone is
+            roughly seven million. Then the outside works: playgrounds, a pitch, parking,
+            drainage and services. I'd add fifteen to twenty percent for those. Uh, plus fees,
+            and a contingency of five to ten percent. So I'd say somewhere between eight and a
+            half and nine and a half million, and I wouldn't trust any of it until I'd seen
+            the site."""),
+            S("Yes, that's about where we'd land too."),
+            Q("And why us, rather than staying put? It sounds like you've got a good thing going "
+              "there.", "motivation", gap=0.3),
+            A("""I have, and I'm not unhappy. Um, but we only do private work, mostly care homes
+            and student flats, and the margins are so thin that every job ends in a fight. You
+            do schools and health centres through long frameworks, where the relationship
+            lasts for years. I'd like to work somewhere the commercial side is about getting
+            it right the first time, rather than winning arguments at the end. And, uh, this
+            role comes with two assistant surveyors to manage, which I've wanted for a
+            while."""),
+            S("Okay. We're nearly there."),
+            Q("Last of mine. Before we swap over, is there anything about you we've missed that "
+              "you'd want on the record?", "closing"),
+            A("""Um, just one thing. I'm partway through my chartership, the final assessment is
+            in the spring, and my current firm is paying for it. I'd want to finish that, so
+            I'd ask whether you'd support the last part, mainly a few study days and the exam
+            fee. The other thing, and it's more of a reassurance, is that I've got no holiday
+            booked over the summer, so if you wanted someone to start before the school
+            holidays, uh, when I gather most of your refurbishment work happens, I could do
+            that. Otherwise, no, I think we've covered it."""),
+            S("That's fine, we do that for everyone. Right, I'll stop the recording there, and "
+              "you can ask me whatever you like."),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i66_speech_therapist_video_call", held_out=True, held_out_set=12,
+        interviewer="flite_rms", candidate="espeak_alicia", degrade="video_call",
+        turns=[
+            S("Hello there. Is my sound coming through? My camera's taking a while to start."),
+            S("Yes, you're fine. Oh, there you are, your picture's just appeared.", who="C"),
+            S("Great. So this is a practice run for Tuesday, and I'll be the panel chair. Um, "
+              "ready when you are."),
+            Q("To begin with, could you introduce yourself, and tell me about the caseload "
+              "you're holding at the moment?", "intro"),
+            A("""Of course. I'm a speech and language therapist, um, I qualified seven years ago,
+            and I've spent the last four in a school age team that covers twelve primary
+            schools. My caseload is around sixty children, mostly language disorder, some
+            stammering, and a handful with complex needs who use communication aids. A lot of
+            the work is really training teaching assistants, because I see each child every
+            few weeks at best, and they see them every day. Uh, I also supervise two newly
+            qualified therapists, and I'm the team's lead for stammering, so I run the parent
+            groups for that."""),
+            S("Thanks."),
+            Q("Think of a family who didn't agree with your recommendation. What happened, and "
+              "what was your next step?", "behavioral"),
+            RQ("Or, put another way, when has a parent pushed back on your advice, and what did "
+               "you say to them?"),
+            A("""Um, yes. || There was a boy in year two whose parents were sure he needed one
+            to one therapy every week. His language was
+            delayed, but he was making progress with the programme his teaching assistant ran
+            three times a week. I'd recommended carrying on with that and reviewing it after a
+            term. The parents felt he was being fobbed off. So I asked to meet them at the
+            school, uh, with the teaching assistant there as well. I'd filmed two short clips,
+            with their permission, one from September and one from that month, of him retelling
+            the same story. We watched them together. In the first he managed three words at a
+            time, and in the second he was linking ideas with because, and then. That changed
+            the whole conversation."""),
+            F("And did they go along with the plan in the end, or did it go further?"),
+            A("""They did, with one change. They asked for something to do at home, so I gave
+            them the same story activities for bedtime, and I agreed to see him myself once
+            every half term. Um, by the summer he was discharged, and his mum sent a
+            card to the teaching assistant, not to me, which I thought was exactly right."""),
+            S("Okay. Sorry, your picture stuck for a moment. You're back now. Let's keep going."),
+            Q("Here's a scenario. You inherit a waiting list of two hundred children under five, "
+              "and some have waited more than a year. How do you spend your first month?",
+              "case", gap=0.4),
+            A("""Um, I wouldn't promise to see everyone faster, because that isn't possible with
+            the same staff. First I'd look at the list properly: how long each child has
+            waited, their age, and what the referral actually says, because some children will
+            have moved away, started nursery, or caught up on their own. Ringing every family
+            to check is worth doing, and it usually takes ten or fifteen percent off. Then I'd
+            triage, so that a three year old with no words, or a child with swallowing
+            problems, is seen first. Uh, for the rest I'd set up drop in sessions at children's
+            centres, where parents get advice and strategies straight away, and a therapist can
+            decide who needs a full assessment. And I'd be honest with managers about how long
+            the list will take to clear, with numbers."""),
+            Q("Talk me through how you've supported a junior colleague whose work was slipping.",
+              "behavioral"),
+            A("""Right. || One of the newly qualified therapists I supervise was falling behind on
+            her reports, um, some were six weeks late, and a school had complained. When we
+            talked, the problem was that she was writing every report from scratch and rewriting
+            each one three or four times, because she was so worried about getting something
+            wrong. So it wasn't laziness, it was the opposite. We agreed a few things. I gave
+            her a template with the sections that are always the same, and we set a limit of
+            forty minutes per report. For a month I read each one before it went out and gave
+            her two comments at most, uh, rather than a page of changes. By the end of term she
+            was on time, and now she helps the new starters with theirs."""),
+            S("Good.", gap=2.6),
+            Q("And why early years? It's quite a change from school age.", "motivation"),
+            A("""Um, it is, and I know I'd have things to learn. But I keep meeting children at
+            seven whose difficulties were obvious at two, and nobody got to them in time. The
+            earlier you work with families, the more difference you make for the same hours.
+            I've done some early years cover over the last year, uh, and I liked working with
+            nursery staff and parents together. And as team lead I'd be shaping how the
+            service works, not just managing my own caseload."""),
+            S("Okay, that's us. Thanks, that went really well. I'll send you some notes "
+              "tonight."),
+            S("Thank you, that's really kind.", who="C"),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i67_architect_female_pair", held_out=True, held_out_set=12,
+        interviewer="espeak_f2", candidate="fest_slt",
+        turns=[
+            S("Right, I think it's recording now. Thanks for coming in on a Saturday."),
+            S("No problem at all. It's easier than taking a day off.", who="C"),
+            Q("So, tell me what made you apply to a practice of eight people, when you're at "
+              "one with four hundred.", "motivation"),
+            A("""Um, mainly that I want to see a project all the way through. At my current firm
+            I've spent three years on one hospital, drawing the upper floor plans and the stair
+            cores, and I've never met the people who'll actually use it. Your practice does
+            small housing and retrofit, and one architect runs each job from the first meeting
+            to handover. I've done a bit of that in my own time, helping friends with
+            extensions, and I enjoyed it more than anything at work. Uh, and I want to learn
+            how to improve older homes, because that's where most of the carbon is."""),
+            S("Okay."),
+            Q("Walk me through a design decision you had to defend to a client who didn't like "
+              "it.", "behavioral"),
+            S("Sorry, do you mean they didn't like the design itself, or the cost?", who="C"),
+            RQ("Either, really. Just a time the client wanted something different from what "
+               "you'd proposed, and you held your ground."),
+            A("""Okay. || On the hospital, the client wanted to make the windows in the patient
+            rooms about a third smaller, uh, to save money. The saving was real, around two
+            hundred thousand pounds across the building. But I'd read the research on daylight
+            and recovery times, and I knew those rooms would then need the lights on most of
+            the day, which costs money too. So I didn't just say no. I made a daylight model of
+            a typical room with both window sizes, and put the results next to the cost of
+            running the lights over ten years. I also found a cheaper frame that saved about
+            half of what they were after. We showed it to the client's estates team and two
+            of the ward nurses. Um, in the end it was the nurses who won it, because they said
+            the smaller rooms felt like cupboards. The client kept the bigger windows with the
+            cheaper frame."""),
+            S("Nice. Thanks."),
+            Q("A technical one now. You're asked to insulate the solid walls of a Victorian "
+              "terrace. What are the risks, and how would you deal with them?", "technical",
+              gap=0.3),
+            A("""Um, the big risk is moisture. Solid brick walls have always coped with damp by
+            letting it dry out, and if you add the wrong insulation, especially on the inside
+            with a plastic vapour barrier, the water gets trapped, and the wall or the timber
+            joist ends start to rot. So I'd find and fix any damp first, things like broken
+            gutters or the ground outside being too high. Then I'd choose a breathable system,
+            wood fibre boards with a lime plaster for example, and be careful at the junctions:
+            window reveals, where the floor joists sit in the wall, and the edges of rooms,
+            because cold spots there are where mould shows up. Uh, I'd want a proper moisture
+            risk assessment done, and I'd rather insulate a bit less and keep the wall
+            healthy."""),
+            Q("What do you find hardest about the job? Be honest.", "behavioral", gap=1.3),
+            A("""Knowing when to stop, I think. Um, I keep refining a drawing long after it's
+            good enough, and at a big firm there's always someone upstream saying it has to go
+            out on Friday, so it works out. In a small practice I'd be my own deadline. So I've
+            started setting a number of hours for each drawing package at the start, and I
+            check it halfway through. Uh, and a colleague now tells me when something is
+            done, which feels a bit daft, but it helps. I'm better than I was, but it's still the
+            thing I keep an eye on."""),
+            S("Okay. Last one, I promise."),
+            Q("If we did offer you the job, what would you need from us to hit the ground "
+              "running?", "closing"),
+            A("""Um, mainly time on site with whoever runs your retrofit jobs now, so that I learn
+            how you do things rather than how I think they're done. And I'd like one small
+            project of my own early on, even a single house, with someone checking my drawings.
+            Uh, and I'd like to do the retrofit course you mention on your website. I know it's
+            a few days out of the office, but I'd happily do some of it in my own time. And
+            honestly, a bit of patience for the first couple of months, because I'll be asking
+            plenty of things that probably sound obvious to you."""),
+            S("That's all very doable. Okay, I'm stopping it there. Tea?"),
+            S("Yes, please.", who="C"),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i68_arborist_noisy_room", held_out=True, held_out_set=12,
+        interviewer="joe_ls120", candidate="espeak_rp_robert", degrade="noisy_room",
+        turns=[
+            S("Apologies for the racket, the canteen gets like this around midday. Are you "
+              "okay to hear me?"),
+            S("Just about. I'll wave if I can't.", who="C"),
+            S("Good man. Um, I'll run it the way the real panel would. Five questions, and take "
+              "your time."),
+            Q("First off, give us a bit of background. What got you into tree work?", "intro"),
+            A("""Um, I started as a groundsman for a tree surgery firm when I was nineteen,
+            dragging branches and feeding the chipper, and after a year they put me through my
+            chainsaw and climbing tickets. I've been climbing for twelve years now, and I lead a
+            crew of three. Most of our work is for homeowners and schools, with some for
+            housing associations, so crown reductions, removals, and the odd storm callout in
+            the middle of the night. Four years back I did a foundation degree in arboriculture in
+            the evenings, uh, because I wanted to understand why trees fail, not just how to
+            take them down."""),
+            Q("Describe a job where something went wrong on site and you had to make a safety "
+              "call.", "behavioral"),
+            A("""Right. || We were taking down a big ash with dieback in a back garden, um, with
+            a conservatory on one side and a shed on the other. The plan was to climb it and
+            take it down in sections, lowering each piece on ropes. When my climber got up
+            there, he said the wood felt brittle, and his first cut snapped off early instead of
+            hinging. With dieback the timber can be far weaker than it looks, and you don't want
+            a person tied into it. So I stopped the job. We came down, I explained to the owner
+            why, and we came back three days later with a crane and a cherry picker. That cost
+            the customer more, and they weren't happy. Uh, but when we lifted the top out, a
+            main limb broke clean off in the sling, right where my climber would have been
+            tied in."""),
+            F("So how did you square the extra cost with the customer in the end?"),
+            A("""Um, we split it. I took a third off our part of the bill, because I should have
+            seen how far the dieback had gone when I priced it, and I told them that. They paid
+            for the crane. They've since recommended us to two of their neighbours, so it
+            didn't hurt us in the long run."""),
+            S("Okay. That's a good example, that."),
+            Q("Now, a resident rings up worried about a big oak by the road outside their house. "
+              "How would you assess it?", "technical", gap=0.4),
+            A("""I'd start from the ground, with a visual check, and walk all the way round it.
+            Um, I'd look at the crown for dead wood and thinning, the trunk for cavities, cracks
+            and fungus, and the base for root damage, especially if there's been digging for
+            cables or a new driveway. Brackets at the base are a serious warning, uh, depending
+            on which fungus it is. I'd note what's underneath too, because a weak tree over a
+            quiet footpath is different from one over a bus stop. If I wasn't sure about decay
+            inside the stem, I'd use a resistance drill or a sonic test. Then I'd write it up,
+            with a risk rating, a recommendation, and a date to look at it again."""),
+            Q("The tree budget's been cut by a fifth. What stays in the programme, and what "
+              "goes?", "case"),
+            A("""Um, safety work first, no question: anything that's a real risk to people or
+            property. If the inspections are up to date, they give you that list. After that,
+            I'd look at what saves money later. Formative pruning on young trees is cheap now
+            and stops expensive problems in twenty years. Then, uh, I'd look at what gets done
+            out of habit. Plenty of councils still prune street trees every three years because
+            residents are used to it, not because the trees need it. I'd also talk to the
+            housing and highways teams, because they often have their own money for trees next
+            to their roads and buildings. And I'd be open with councillors about what's been
+            dropped, so that it's their decision as well as ours."""),
+            S("Bit quieter now, thank goodness."),
+            Q("Final one. Ever had a neighbour go for you over a tree? What happened?",
+              "behavioral", gap=0.3),
+            A("""Oh, yes. || Um, we were felling a row of conifers for one homeowner, and the
+            woman next door came out shouting that they were her trees and she'd called the
+            police. She was genuinely upset, because those conifers hid a car park from her
+            kitchen window. I stopped the saws straight away. I didn't argue about whose trees
+            they were, I just asked if I could look at the boundary with her. We checked the
+            deeds on my customer's phone, and the trees were on his side, but I suggested they
+            talk before we went any further. Uh, in the end they agreed to take the conifers
+            down to two metres instead of removing them, and he planted a hedge in front. The
+            police did turn up, had a cup of tea, and left."""),
+            S("Ha. Brilliant. Right, let's escape before the next lot come in."),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i69_actuary_one_voice", held_out=True, held_out_set=12, interviewer=None,
+        candidate="espeak_en_steph2",
+        turns=[
+            S("Okay, practice run number two for the pensions consultancy. Timer's on.",
+              who="C"),
+            Q("Question one, from the sheet they sent. Tell us about your actuarial background "
+              "so far.", "intro", who="C", gap=0.6),
+            A("""Um, I did maths at university, and I joined a life insurer on their graduate
+            scheme straight afterwards. That was six years ago. I qualified as a fellow last
+            spring, after, uh, a fair number of exams and a few weekends I'd rather forget. Most
+            of my time there has been on annuities, so working out how long our customers are
+            likely to live and how much money we need to hold to pay them. Over the past two
+            years I've also been on the team that prices bulk annuity deals, where a company
+            pension scheme pays us to take over its pensions in one go. That's how I got
+            interested in the scheme side of things."""),
+            Q("Describe a piece of analysis that changed what a client decided to do.",
+              "behavioral", who="C", gap=1.8),
+            A("""Okay. || Last year we were pricing a deal for a pension scheme of about three
+            thousand members, a former engineering firm. The trustees were close to accepting a
+            quote from another insurer, and our first price was higher. Um, when I went through
+            their member data, I noticed that a large group of their pensioners had worked in
+            the firm's foundry in the north east. People from that kind of job and that area
+            tend to live shorter lives, on average, and the standard tables didn't reflect it.
+            I pulled postcode and job data for every member, built a more specific model, and
+            it took about four percent off our price. I also had to explain it to our own risk
+            committee, who were nervous about pricing below the standard tables. Uh, we won the
+            deal by a small margin, and two years on, the deaths in that scheme are running
+            very close to what the model said."""),
+            S("Hmm. Too much detail on the postcodes, maybe. Okay, moving on.", who="C"),
+            Q("How would you explain to a board of trustees why their deficit went up in a year "
+              "when their investments did well?", "technical", who="C", gap=3.7),
+            A("""Um, I'd start with the idea that a pension scheme has two sides, what it owns
+            and what it owes, and the deficit is the gap between them. The investments are what
+            it owns, and yes, they grew. But what it owes is the value today of pensions paid
+            for decades, and that value depends on interest rates. If rates fall, you need more
+            money today to pay the same pensions later, so the amount owed goes up. Uh, if it
+            goes up faster than the assets grew, the deficit gets bigger, even in a good year.
+            I'd show it as two bars, one for each side, with last year and this year, and I'd
+            explain how the scheme could hedge the interest rate part, so the two sides move
+            together."""),
+            Q("And the last one on here. Why consulting, after six years at an insurer?",
+              "motivation", who="C", gap=1.1),
+            A("""Um, partly variety. At an insurer you see pension schemes from one side, as
+            deals to win or lose. At a consultancy I'd be advising the trustees, helping them
+            decide what's best for their members, which might be an insurer, or might be
+            running the scheme on for another ten years. Uh, I'd also like to improve on the
+            people side. I've spent six years mostly talking to other actuaries, and I'd like
+            to sit down with trustees and finance directors, explaining things like the
+            last answer, and learning from people who do that well."""),
+            S("Okay, that'll do. Stop.", who="C"),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i70_dietitian_one_voice", held_out=True, held_out_set=12, interviewer=None,
+        candidate="joe_ls140",
+        turns=[
+            Q("Right. Let's start with where I am now, and what my weeks are usually like.",
+              "intro", who="C"),
+            A("""So I'm a dietitian in a big teaching hospital, um, for five years now,
+            and I mostly cover the surgical wards and the kidney unit. A normal week is ward
+            rounds in the mornings, seeing patients who aren't eating enough after an
+            operation, or who need feeding through a tube. In the afternoons I run a clinic for
+            people on dialysis, which is a lot about salt, fluid and potassium. Uh, outside
+            work I've played rugby since I was ten, and I've been helping my local club with
+            nutrition for the last three seasons, unpaid."""),
+            Q("Then they'll probably ask about a patient who wouldn't take my advice.",
+              "behavioral", who="C", gap=2.0),
+            A("""Okay. || There was a man in his sixties on dialysis whose potassium kept coming
+            back dangerously high. He'd been given the usual leaflet three times, and every
+            time he said he was following it. Um, instead of going through the list of foods
+            again, I asked him to talk me through yesterday, from breakfast onwards. It turned
+            out he'd been told to eat more fruit by his GP years ago, so he was having a big
+            glass of orange juice and two bananas every morning, and he thought that was the
+            healthy part. Nobody had asked. We swapped them for apples and berries, and, uh,
+            his next three blood results were in range. Since then I always ask about a
+            normal day before I give anyone advice."""),
+            Q("Then a case one. A forward needs to lose four kilos before the season starts, "
+              "without losing power. What would I do?", "case", who="C", gap=1.4),
+            A("""Um, first, I'd check it's really fat he needs to lose, and why, with the coach
+            and the strength staff, and get a skinfold measurement as a baseline. Four kilos
+            over ten or twelve weeks is reasonable. I'd aim for a moderate daily deficit,
+            not a crash diet, and keep protein high, spread over four or five meals, so he
+            holds on to muscle. Carbohydrate would go up on the heavy training days and come
+            down on the light ones. Uh, I'd check his sleep and his drinking too, because those
+            two usually matter more than anything on the plate."""),
+            Q("And finally, why leave the hospital for sport?", "motivation", who="C",
+              gap=1.2),
+            A("""Um, it's not that I don't like the hospital. But with the club I've seen what
+            happens when you work with the same people every week, and you can actually see
+            the change. Uh, in the hospital I usually see someone for a few days, and then
+            they're gone. I'd like to do this properly, with a qualification in sport
+            nutrition, which I've nearly finished. And to be honest, the hours at a club suit
+            me, early mornings and matches at the weekend, since I'm already down there most
+            Saturdays. I'd bring the clinical side with me too, things like diabetes and
+            disordered eating, which come up in sport far more than people think."""),
+        ],
+    ),
 ]
 
 
@@ -3868,7 +4301,7 @@ def synth_cmd(v, text, tmp):
                "-t", text, "-o", str(raw)]
     elif v["engine"] == "espeak":
         cmd = ["espeak-ng", "-v", v["voice"], "-s", str(v["speed"])]
-        if "amp" in v:  # set 11's espeak voices: -a 50, so that espeak-ng does not clip
+        if "amp" in v:  # sets 11-12's espeak voices: -a 50, so that espeak-ng does not clip
             cmd += ["-a", str(v["amp"])]
         cmd += ["-w", str(raw), text]
     elif v["engine"] == "gnuspeech":  # set 11 only; see scripts/gnuspeech-synth.mjs
@@ -4300,7 +4733,7 @@ def main():
                                      for o in args.only):
                 continue
             if not args.only and not args.all and spec.get("held_out_set") in STAGED_SETS:
-                continue  # a staged held-out set (set 11 now) is made only on request (--only ... or --all)
+                continue  # a staged held-out set (set 12 now) is made only on request (--only ... or --all)
             lab = make_interview(spec, Path(tmp))
             total += lab["duration_s"]
             qs = lab["questions"]
