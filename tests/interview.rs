@@ -26,7 +26,7 @@ use common::{fixture, read, transcriber};
 struct Labels {
     name: String,
     held_out: bool,
-    /// 1: held out, then looked at during development; 2 to 7: held out, each written after
+    /// 1: held out, then looked at during development; 2 to 12: held out, each written after
     /// the ones before had been seen, first run recorded in docs/interview.md, then looked at.
     #[serde(default)]
     held_out_set: Option<u8>,
@@ -314,9 +314,9 @@ fn interviews_split_and_score_like_hand_cuts() {
     // hand cut. Held-out set 4, run once (docs/interview.md), fell short: the voice decision
     // took two voices for one on two of its five interviews. The decision was then changed
     // (set 4 seen). Sets 6, 7, 8 and 9, each run once (sessions 19-21), fell short too
-    // (docs/interview.md), and so did set 10 (session 22) and set 11 (session 23). These are
-    // regression floors a little under what the code measures today on sets 0-11, not that
-    // bar.
+    // (docs/interview.md), and so did set 10 (session 22), set 11 (session 23) and set 12
+    // (session 24). These are regression floors a little under what the code measures today
+    // on sets 0-12, not that bar.
     let tuning = &sets[0];
     assert_eq!(
         tuning.found, tuning.questions,
@@ -336,16 +336,16 @@ fn interviews_split_and_score_like_hand_cuts() {
         "tuning: 90% of answers within 3 points of the hand cut"
     );
     assert!(
-        all.found * 100 >= all.questions * 93,
-        "whole set: at least 93% of questions found (94.3% measured)"
+        all.found * 100 >= all.questions * 92,
+        "whole set: at least 92% of questions found (92.6% measured)"
     );
     assert!(
         all.start_ok * 100 >= all.found * 93,
         "whole set: 93% of answer starts within 1.5 s (95.3% measured)"
     );
     assert!(
-        all.within_3 * 100 >= all.scored * 86,
-        "whole set: 86% of answers within 3 points of the hand cut (86.7% measured)"
+        all.within_3 * 100 >= all.scored * 85,
+        "whole set: 85% of answers within 3 points of the hand cut (86.4% measured)"
     );
     assert_eq!(
         tuning.one_voice_split, 0,
@@ -356,8 +356,8 @@ fn interviews_split_and_score_like_hand_cuts() {
         "whole set: at most two one-voice recordings heard as two voices (i58 of set 10, i64 of set 11)"
     );
     assert!(
-        held.interviewer_words <= 8,
-        "held out: at most 8 interviewer words in answers (4 measured)"
+        held.interviewer_words <= 14,
+        "held out: at most 14 interviewer words in answers (12 measured)"
     );
 }
 
