@@ -336,6 +336,39 @@ pub(crate) fn cues(text: &str) -> Cues {
     }
 }
 
+/// Words a question, or a reader's note of one, is said with ("Then a case one.", "They'll ask
+/// about...", "Describe...", "...and what you changed"): for a stretch that stands alone between
+/// pauses, where a sentence of an answer rarely does.
+pub(crate) fn may_ask(text: &str) -> bool {
+    const ASKING: &[&str] = &[
+        "question",
+        "questions",
+        "ask",
+        "asked",
+        "asking",
+        "next",
+        "last",
+        "finally",
+        "case",
+        "describe",
+        "tell",
+        "explain",
+        "walk",
+        "give",
+        "talk",
+        "you",
+        "your",
+        "what",
+        "what's",
+        "how",
+        "why",
+        "when",
+        "which",
+        "who",
+    ];
+    words_of(text).iter().any(|w| ASKING.contains(&w.as_str()))
+}
+
 /// The words of `text` that carry its topic: four letters or more, not a function word or
 /// the interview's own vocabulary, cut to five letters ("chairs" and "chair" agree).
 pub(crate) fn topic_words(text: &str) -> std::collections::HashSet<String> {

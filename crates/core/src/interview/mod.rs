@@ -611,8 +611,15 @@ fn roles_one_voice(
     let mut out: Vec<(Speaker, Role)> = Vec::with_capacity(sents.len());
     let mut asked = false;
     let mut in_question = false;
+    // The last sentence of a reader's heading being read.
+    let mut heading_until: Option<usize> = None;
     for (k, s) in sents.iter().enumerate() {
         let c = &cues[k];
+        if heading_until.is_some_and(|e| k <= e) {
+            out.push((asker, Role::Question));
+            continue;
+        }
+        heading_until = None;
         let after_marker = k > 0 && (cues[k - 1].marker || cues[k - 1].marker_tail);
         let paused = k == 0
             || s.gap_before_s >= READ_PAUSE_S
@@ -644,7 +651,14 @@ fn roles_one_voice(
             && cues
                 .get(k + 1)
                 .is_some_and(|n| n.new_question() && n.asks && n.second_person && !n.supposes);
-        let opens = (c.new_question() && (paused || in_question || plainly_asked))
+        // A reader's own words for the next question, however they read ("Then they'll
+        // probably ask about a patient who wouldn't take my advice."), known by where they
+        // sit: said alone between long pauses, then answered at length.
+        if !timing_estimated && !in_question {
+            heading_until = heading_end(sents, cues, k);
+        }
+        let opens = heading_until.is_some()
+            || (c.new_question() && (paused || in_question || plainly_asked))
             || (bare && !in_question)
             || c.marker_lead
             || announced
@@ -676,6 +690,64 @@ fn roles_one_voice(
 /// A pause this long before a question-shaped sentence, in one voice, is the reader moving on
 /// to the next question (Whisper's word ends make pauses read shorter than they are).
 const LONG_PAUSE_S: f64 = 1.0;
+
+/// A reader's heading: at most this long, in at most this many words (one or two sentences).
+const HEADING_MAX_S: f64 = 12.0;
+const HEADING_MAX_WORDS: usize = 30;
+/// The pause after a heading (or an "Okay." of the reader's before the answer).
+const HEADING_PAUSE_AFTER_S: f64 = 0.7;
+/// The least speech after a heading, before the next long pause, for it to be a question.
+const HEADING_REPLY_S: f64 = 20.0;
+
+/// The last sentence of the heading that starts at sentence `k`, if one does: a stretch of one
+/// or two sentences after a long pause (or opening the recording), at most [`HEADING_MAX_S`]
+/// long, that may ask something (`cues::may_ask`), followed by a pause (or a word or two,
+/// "Okay.") and then by at least [`HEADING_REPLY_S`] of speech before the next long pause,
+/// which does not itself start with a question. Inside an answer, a sentence between long
+/// pauses is followed by little speech, or asks nothing, or is the answer's last before the
+/// next question.
+fn heading_end(sents: &[Sentence], cues: &[cues::Cues], k: usize) -> Option<usize> {
+    if k > 0 && sents[k].gap_before_s < LONG_PAUSE_S {
+        return None;
+    }
+    let mut e = k;
+    loop {
+        let words: usize = sents[k..=e]
+            .iter()
+            .map(|s| cues::words_of(&s.text).len())
+            .sum();
+        if sents[e].end_s - sents[k].start_s > HEADING_MAX_S || words > HEADING_MAX_WORDS {
+            return None;
+        }
+        let next = sents.get(e + 1)?;
+        if next.gap_before_s >= HEADING_PAUSE_AFTER_S || is_aside(next) {
+            break;
+        }
+        e += 1;
+    }
+    if !(k..=e).any(|i| cues[i].asks || cues[i].wh || cues::may_ask(&sents[i].text)) {
+        return None;
+    }
+    let mut j = e + 1;
+    while sents.get(j).is_some_and(is_aside) {
+        j += 1;
+    }
+    // The last words of an answer before the next question ("Also, your team tries new
+    // things all the time. [pause] Question four..."): what follows is a question, not a reply.
+    if cues
+        .get(j)
+        .is_some_and(|c| c.new_question() || c.marker || c.marker_lead || c.announces)
+    {
+        return None;
+    }
+    let reply: f64 = sents[j.min(sents.len())..]
+        .iter()
+        .enumerate()
+        .take_while(|(i, s)| *i == 0 || s.gap_before_s < LONG_PAUSE_S)
+        .map(|(_, s)| s.end_s - s.start_s)
+        .sum();
+    (reply >= HEADING_REPLY_S).then_some(e)
+}
 
 /// Speech after sentence `k` before the next question-shaped sentence after a long pause.
 fn spoken_after(sents: &[Sentence], cues: &[cues::Cues], k: usize) -> f64 {

@@ -398,17 +398,13 @@ fn one_voice_case_question_starts_with_its_scene() {
         ),
         (C, answer),
     ];
-    let (t, _) = interview(&lines, 1.2);
-    let s = split(&t, None);
-    assert_eq!(
-        question_texts(&s),
-        vec![
+    assert_read_alone_asks(
+        &lines,
+        &[
             "Tell me about yourself.",
             "Say I asked you to plan a party for a thousand staff. How would you put a rough \
-             budget together?"
+             budget together?",
         ],
-        "{:#?}",
-        s.turns
     );
 }
 
@@ -572,6 +568,13 @@ fn a_question_said_again_in_the_same_turn_is_one_question() {
 }
 
 /// The questions found, as text.
+/// Lines read in one voice, 1.2 s apart, with no voice print: the questions found are `expected`.
+fn assert_read_alone_asks(lines: &[(Speaker, &str)], expected: &[&str]) {
+    let (t, _) = interview(lines, 1.2);
+    let s = split(&t, None);
+    assert_eq!(question_texts(&s), expected, "{:#?}", s.turns);
+}
+
 fn question_texts(s: &Split) -> Vec<&str> {
     s.questions.iter().map(|q| q.text.as_str()).collect()
 }
@@ -714,4 +717,39 @@ fn a_garbled_first_question_that_speaks_of_i_is_known_by_the_long_reply() {
     let (t, spans) = interview(&lines, 0.8);
     let voice = voice_of(&spans);
     assert!(split(&t, Some(&voice)).questions.is_empty());
+}
+
+#[test]
+fn one_voice_readers_own_words_for_a_question_are_a_heading() {
+    // A reader practising alone says what they will be asked, in their own words and in the
+    // first person ("Then they'll probably ask about..."): said alone between long pauses and
+    // answered at length, each is a question. A short sentence between pauses inside an
+    // answer, followed by little speech, is not.
+    let answer = "So I am a dietitian in a big teaching hospital and I mostly cover the \
+                  surgical wards, which means ward rounds in the mornings and seeing patients \
+                  who are not eating enough after an operation, and in the afternoons I run a \
+                  clinic for people on dialysis, which is mostly about salt and fluid and \
+                  potassium, and outside work I have helped my local rugby club with its \
+                  nutrition for three seasons without being paid for it.";
+    let lines: Vec<(Speaker, &str)> = vec![
+        (
+            C,
+            "Right, let's start with where I am now and what my weeks are usually like.",
+        ),
+        (C, answer),
+        (C, "And the lesson there?"),
+        (C, "Always ask first."),
+        (
+            C,
+            "Then they'll probably ask about a patient who wouldn't take my advice.",
+        ),
+        (C, answer),
+    ];
+    assert_read_alone_asks(
+        &lines,
+        &[
+            "Right, let's start with where I am now and what my weeks are usually like.",
+            "Then they'll probably ask about a patient who wouldn't take my advice.",
+        ],
+    );
 }
