@@ -14,10 +14,10 @@ under fixtures/cache/gnuspeech, for its GnuSpeech voices; see scripts/gnuspeech-
 depend on it. Sets 3 (i14-i18), 4 (i19-i23), 5 (i24-i28), 6 (i29-i34), 7 (i35-i40), 8
 (i41-i46), 9 (i47-i52) and 10 (i53-i58) were each staged outside fixtures/interviews (made
 with `--only ... --out-dir DIR`, run once, then moved in, byte-identical): a plain run makes
-i01-i64 (set 11, i59-i64, was staged outside fixtures/interviews until its one run in session
-23, then moved in). STAGED_SETS = {12} now: set 12, i65-i70, is staged outside
-fixtures/interviews (/work/baseline/s24/set12) until its one run, and a plain run leaves it
-out. A new staged set goes in STAGED_SETS (made only with
+i01-i70 (sets 11, i59-i64, and 12, i65-i70, were staged outside fixtures/interviews until
+their one runs in sessions 23 and 24, then moved in). STAGED_SETS = {13} now: set 13,
+i71-i76, is staged outside fixtures/interviews (/work/baseline/s24/set13) until its one run,
+and a plain run leaves it out. A new staged set goes in STAGED_SETS (made only with
 `--only ... --out-dir DIR`, or --all) until it has been run once and moved in. Set 9 was
 made with
 
@@ -36,10 +36,18 @@ commit 73f35e7's code, then moved in; seen since):
     nice -n 19 fixtures/cache/venv/bin/python scripts/make-interview-set.py \
         --only i59 i60 i61 i62 i63 i64 --out-dir /work/baseline/s23/set11
 
-Set 12 was made with this (staged in /work/baseline/s24/set12, not yet run):
+Set 12 was made with this (staged in /work/baseline/s24/set12, run once in session 24 with
+commit 62ce2ae, then moved in; seen since):
 
     nice -n 19 fixtures/cache/venv/bin/python scripts/make-interview-set.py \
         --only i65 i66 i67 i68 i69 i70 --out-dir /work/baseline/s24/set12
+
+Set 13 was made with this, one file per call, under the developer's CPU lock (staged in
+/work/baseline/s24/set13, not yet run):
+
+    flock /work/baseline/s24/cpu.lock nice -n 19 fixtures/cache/venv/bin/python \
+        scripts/make-interview-set.py --only i71 --out-dir /work/baseline/s24/set13
+    # ... and the same for i72, i73, i74, i75 and i76
 
 How times are known
 -------------------
@@ -76,10 +84,12 @@ in /work/baseline/s22/set10, run once in session 22, moved in, now seen), i59-i6
 held_out_set 11 (written by a helper in session 23 after sets 1-10 were seen; staged in
 /work/baseline/s23/set11, run once in session 23, moved in, now seen), i65-i70
 held_out_set 12 (written by a helper in session 24 after sets 1-11 were seen; staged in
-/work/baseline/s24/set12, not yet run). i12, i22, i27, i32, i36, i42, i48, i53, i59 and i66 are
-degraded like a video call (degrade="video_call"; see video_call()), i17, i30, i38, i44,
-i50, i56, i62 and i68 are a noisy room (degrade="noisy_room"; see noisy_room()), and i60 is a
-speakerphone in a small meeting room (degrade="speakerphone", set 11 only; see
+/work/baseline/s24/set12, run once in session 24, moved in, now seen), i71-i76
+held_out_set 13 (written by a helper in session 24 after sets 1-12 were seen; staged in
+/work/baseline/s24/set13, not yet run). i12, i22, i27, i32, i36, i42, i48, i53, i59, i66 and
+i72 are degraded like a video call (degrade="video_call"; see video_call()), i17, i30, i38,
+i44, i50, i56, i62, i68 and i74 are a noisy room (degrade="noisy_room"; see noisy_room()),
+and i60 is a speakerphone in a small meeting room (degrade="speakerphone", set 11 only; see
 speakerphone()); their labels have a "degradation" field.
 
 Determinism: flite, espeak-ng and festival's HTS voice are deterministic; festival's
@@ -105,7 +115,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "fixtures" / "interviews"  # --out-dir
-STAGED_SETS = set()  # held-out sets not made by a plain full run (see main()); sets 3-12 have been moved in
+STAGED_SETS = {13}  # held-out sets not made by a plain full run (see main()); sets 3-12 have been moved in
 CACHE = ROOT / "fixtures" / "cache" / "interviews-build"
 SR = 16000
 SEED = 20261130
@@ -233,6 +243,12 @@ VOICES = {
     "espeak_en_steph2": dict(engine="espeak", voice="en+steph2", speed=150, amp=50,
                              label="espeak-ng en+steph2 (female variant Steph2, British "
                                    "English, formant synthesis)"),
+    # held-out set 13 (i71-i76) only:
+    "espeak_steph3": dict(engine="espeak", voice="en-us+steph3", speed=150, amp=50,
+                          label="espeak-ng en-us+steph3 (female variant Steph3, formant "
+                                "synthesis)"),
+    "espeak_paul": dict(engine="espeak", voice="en-us+paul", speed=150, amp=40,
+                        label="espeak-ng en-us+paul (male variant, formant synthesis)"),
 }
 
 
@@ -4202,6 +4218,429 @@ INTERVIEWS = [
             disordered eating, which come up in sport far more than people think."""),
         ],
     ),
+    # -----------------------------------------------------------------------------------
+    # Held-out set 13 (i71-i76): written by a helper in session 24, after sets 1-12 had
+    # been seen, staged outside fixtures/interviews (STAGED_SETS, /work/baseline/s24/set13)
+    # until its one run. Do not read these entries before that run.
+    # Six files: female->male, clean (i71), male->female in a video call (i72, new voice
+    # espeak-ng en-us+steph3 as candidate), female/female, clean (i73), male/male in a noisy
+    # room (i74), and two clean one-voice files (i75 in a new voice, espeak-ng en-us+paul;
+    # i76 espeak-ng en-us+f5). Every two-voice pair is new. Written as real mock interviews
+    # go, with new jobs, new wording and answers of about 30-90 s.
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i71_paramedic_six_questions", held_out=True, held_out_set=13,
+        interviewer="espeak_belinda", candidate="fest_kal",
+        turns=[
+            S("Morning. Thanks for coming in straight off a night shift, I know that's a big "
+              "ask."),
+            S("It's fine, honestly. I managed a couple of hours' sleep, and I've had two "
+              "coffees.", who="C"),
+            S("Ha, good. So I've set this up like the real panel. Six questions, and we'll go "
+              "a bit quicker than they will."),
+            Q("To kick off, can you run me through your career in the ambulance service up to "
+              "now?", "intro"),
+            A("""Sure. Um, I joined as an emergency care assistant nine years ago, driving and
+            helping the paramedic, and after two years the trust sponsored me through the
+            paramedic degree. I've been qualified for six years now, all of it on front line
+            ambulances out of the same station. It covers a market town and a big rural
+            patch, so long drives and a lot of older patients living on their own. Uh, for the
+            last eighteen months I've been a practice educator, so I have students with me
+            most weeks, and I sign off their competencies. I also spent four months acting up
+            as team leader while ours was on secondment, and that's really what made me
+            apply."""),
+            S("Okay, thank you."),
+            Q("Think of a call where a hard clinical decision fell to you alone. Take me through "
+              "it.", "behavioral"),
+            A("""Right. || Um, it was about three in the morning, and we were sent to an
+            elderly man who'd fallen at home. His daughter had found him on the kitchen floor.
+            He was alert and chatty, and he just wanted helping up and putting to bed. His
+            observations were mostly fine, but his pulse was irregular, he couldn't remember
+            whether he'd banged his head, and he was on blood thinners. The nearest emergency
+            department was fifty minutes away, and he really didn't want to go. Uh, I tried
+            the out of hours doctor, but the line was queuing for forty minutes, so in the end
+            the call was mine."""),
+            F("Can you say more about what you decided, and how it turned out?"),
+            A("""We took him in. He agreed once his daughter said she'd come along. Um, the
+            scan showed a small bleed, and he was on the ward for a week, but he went home
+            after that. What stayed with me is how close I came to letting his chattiness
+            persuade me. Now I tell my students to write the risk factors down before they
+            decide, not after."""),
+            S("Good. Um, moving on."),
+            Q("What does a good handover look like when you arrive at a busy emergency "
+              "department?", "technical", gap=0.3),
+            A("""Um, short, structured, and said to the right person. We use a set format: age
+            and name, what happened, what we found, what we've done, and what's changed since.
+            I aim to get it under a minute, because the nurse taking it has usually got three
+            other crews waiting. I give the observations as trends, not a list, so blood
+            pressure falling from one thirty to ninety, rather than every number we took. Uh,
+            and I finish with the one thing that worries me most, in plain words, because
+            that's the bit people remember. Then I check they can see our electronic record
+            before we clear."""),
+            Q("Here's a situation for you. It's the start of a winter night, you're the team "
+              "leader, and three of your crews have been stuck outside the hospital for over "
+              "two hours. What do you do?", "case"),
+            A("""Okay. || First I'd find out exactly where we are: how long each crew has been
+            waiting, how sick their patients are, and how many calls are stacking up in the
+            community with nobody to send. Um, then I'd ring the nurse in charge, not to argue,
+            but to agree which patients could go into a corridor space with one of our crews
+            watching several at once. That frees the others. I'd keep our control room in the
+            loop, so they know which crews are coming free and when. Uh, I'd look after the
+            crews themselves as well, because two hours on a ramp in winter usually means
+            nobody has eaten. And I'd write it all up for the morning, with times, so the
+            managers can take it up with the hospital properly."""),
+            S("Very thorough. Hang on, let me find my next page.", gap=1.9),
+            Q("Has there been a time you needed to pull up a colleague on their standards? How "
+              "did you tackle it?", "behavioral", gap=2.4),
+            A("""Um, yes, while I was acting up. One of our technicians had started cutting
+            corners on his patient records. Observations were missing, or every set had the
+            same time on it, and two hospitals had flagged it. I didn't want it to go formal
+            straight away, so I arranged to do a shift with him, and over a coffee at the end
+            I showed him three of his records next to the guidance. Uh, he went quiet, and
+            then told me his wife had just had twins and he was getting about three hours'
+            sleep. So we sorted out a different shift pattern with the rota team for two
+            months, and I checked a sample of his records every week. They were fine after
+            that. I'd told him that if it didn't improve I'd have to take it further."""),
+            S("Okay. Last one now."),
+            Q("Final one from me. When you've left the room, what do you want the panel to "
+              "remember about you?", "closing"),
+            A("""Um, that I'm still clinical. I don't want to lead from an office. I'd want to
+            be out with my crews at least one shift a week, because you can't support people
+            through a bad job if you've forgotten what one feels like. And, uh, that I've
+            already done the job for a few months, so I know it isn't all rotas and sickness
+            calls. There are hard conversations in it too, and I've had some of those and come
+            out the other side. The other thing is that I don't mind the dull parts. I've run
+            the station's kit checks for two years, um, and our response bags haven't failed an
+            audit in that time. I think that's the main thing."""),
+            S("Brilliant. That's us done. Honestly, you'll be fine on Thursday."),
+            S("Thanks. Fingers crossed.", who="C"),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i72_wine_buyer_video_call", held_out=True, held_out_set=13,
+        interviewer="fest_ked", candidate="espeak_steph3", degrade="video_call",
+        turns=[
+            S("Hello? Can you hear me? I think I'm on mute. No, hang on, I'm not."),
+            S("I can hear you. Your video's a bit dark, but that's fine.", who="C"),
+            S("It's the kitchen light. Never mind. So, let's treat this as the first round "
+              "with the category director. Um, about half an hour."),
+            Q("Let's begin with your story. How did wine end up being your career?", "intro"),
+            A("""Um, by accident, really. I was working in a restaurant while I studied
+            languages, and the sommelier there started teaching me, mostly so that I could
+            cover her day off. I loved it. After university I worked in a wine shop for three
+            years, and did my diploma exams in the evenings. Then I moved to the head office
+            of a chain of about forty shops, first as a buying assistant, and now as an
+            assistant buyer. Uh, I look after Spain, Portugal and South America, which is
+            about a fifth of our range, and I visit the producers two or three times a
+            year."""),
+            S("Nice."),
+            Q("Walk me through a negotiation with a producer that turned awkward. How did it play "
+              "out?", "behavioral", gap=0.4),
+            A("""Sure. || Um, last year our best selling Rioja, which does about sixty thousand
+            bottles a year for us, came in with a price rise of eighteen percent. The family
+            blamed the harvest, and the cost of glass and energy, which was partly true. If
+            we'd passed it all on, the bottle would have gone over ten pounds, and we knew from
+            past years that sales drop off a cliff there. So I asked to see their actual
+            costs, and they were quite open with me. Glass was the biggest jump. Uh, I
+            suggested moving to a lighter bottle, which they'd been thinking about anyway, and
+            agreeing a two year volume in return for a smaller rise."""),
+            F("And did they go for it, or did you end up walking away?"),
+            A("""They went for it, mostly. We settled at seven percent, they changed the bottle
+            the following spring, and we kept it under ten pounds. Um, sales actually went up a
+            little, and the lighter bottle gave us a nice story for the shelf."""),
+            S("Sorry, your picture froze just then. Right, I've got you again."),
+            Q("Let's say rosé sales are down a quarter this summer compared with last year. "
+              "What would you check before anything else?", "case"),
+            A("""Um, the weather, honestly, because rosé follows the sunshine more than
+            anything. So I'd compare it week by week with the temperature, and with the rest
+            of the market from the industry data. If everybody's down by a quarter, it isn't
+            really ours to solve. If it's just us, I'd look at our prices against the main
+            competitors, our promotions compared with last summer, and availability, because
+            a gap on the shelf for two weeks in June does a lot of damage. Uh, and the range
+            itself. Pale Provence styles have been taking over from the sweeter pinks, and if
+            we're still heavy on the old styles, that would show. Then I'd ring a few store
+            managers, because they'll tell you things the numbers won't."""),
+            Q("In your view, what earns a new wine a place on the shelf, and what gets one taken "
+              "off?", "technical"),
+            A("""Um, for a new listing I start with the gap in the range. Is there a style or a
+            price where we're weak, or where customers keep asking for something? Then it's
+            the wine itself, tasted blind against what we already sell at that price. After
+            that, margin, and whether the producer can really supply the volume, because a
+            lovely small estate can't always do thirty thousand cases. For delisting, I look at
+            how many bottles each store sells a week, compared with the rest of the category,
+            and at what the wine offers that nothing else does. Uh, sometimes a slow seller
+            stays, because it's the only one of its kind, and the people who buy it would
+            otherwise shop somewhere else."""),
+            S("Good. Um, one more from me.", gap=2.2),
+            Q("When the director asks what you'd like to know from her, what are you going to "
+              "say?", "closing"),
+            A("""Um, I'd ask how much freedom the buyers have to change the range, or whether
+            it's mostly set by the head office strategy. I'd ask about their sustainability
+            targets, because packaging accounts for much of the carbon in wine, and I'd like to
+            know if they're serious about lighter bottles or boxes. And, uh, I'd probably ask
+            how they judge a buyer in the first year, whether it's margin, sales, or something
+            else. Those three, and maybe something about travel, because the advert mentions
+            supplier visits, and I'd want to know how often that is."""),
+            S("All good ones. Okay, I'll stop sharing my screen and we can talk it over."),
+            S("Great, thanks so much.", who="C"),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i73_gis_analyst_female_pair", held_out=True, held_out_set=13,
+        interviewer="espeak_alicia", candidate="flite_slt",
+        turns=[
+            S("Hi, come on through. Sorry about the boxes, we've just moved desks."),
+            S("Oh, no worries. At least you've got a nice view.", who="C"),
+            S("We do, when it isn't raining. Right, shall we make a start?"),
+            Q("Could you sum up what your current role involves, and the tools you use most?",
+              "intro"),
+            A("""Yes. Um, I'm a GIS analyst at an environmental consultancy, so I make maps and
+            do spatial analysis for planning applications, mostly flood risk and ecology. A
+            typical job might be working out which parts of a housing site sit in a flood
+            zone, or mapping where bats have been recorded within two kilometres. Uh, I use
+            open source mapping software most days, the commercial package when a client
+            insists on it, and Python for anything I have to do more than twice. I also look
+            after our data library, which means checking licences and keeping the layers up to
+            date. I've been there four years, and I came to it from geography, with a
+            master's in remote sensing on top."""),
+            Q("Was there ever a point where you told a client their data couldn't support the "
+              "conclusion they were hoping for?", "behavioral", gap=1.4),
+            RQ("Put simply, a time when the map said something the client didn't want to "
+               "hear."),
+            A("""Um, yes. || A developer wanted a site plan showing that none of the new houses
+            were in the flood zone. On the national maps, that was just about true. But when I
+            added the council's own surface water maps, roughly a third of the site flooded in a
+            heavy storm, right where the houses were drawn. Their project manager asked me to
+            leave that layer off, because it wasn't, in his words, the official one. I
+            explained that the planning officer would check it anyway, and the application
+            would be refused or held up. Uh, I suggested we show it, together with a drainage
+            idea our engineers had come up with, a pond and raised floor levels. It went in
+            like that, and it was approved in about ten weeks, with only two conditions."""),
+            S("Right."),
+            Q("Imagine two datasets that don't quite line up on the map, maybe thirty metres "
+              "apart. What would you check to find out why?", "technical", gap=0.4),
+            A("""Um, nine times out of ten it's the coordinate system. One layer might be in the
+            national grid and the other in latitude and longitude, and if the software has
+            guessed wrong, or a transformation was skipped, you get an offset of about that
+            size. So I'd check the projection on both, and look at fixed points, like a
+            church or a road junction, to see which one is right. If both are labelled
+            correctly, I'd look at where the data came from. Uh, old survey data was often
+            traced from paper maps, which can be out by more than thirty metres anyway. Then
+            I'd note what I found in the metadata, so the next person doesn't lose an
+            afternoon to it."""),
+            S("Perfect. Um, next."),
+            Q("We've been asked to find the best spots in the county for new electric car "
+              "chargers. Where would you begin?", "case"),
+            A("""Okay. || Um, I'd start by agreeing what best means with whoever's asking,
+            because it could be the most use, or filling gaps for people without driveways,
+            or both. Say it's households with nowhere to park off the street. I'd take census
+            data on car ownership and house types, to find streets with lots of terraces and
+            flats, and overlay the chargers that already exist, with a five minute walk around
+            each. The gaps are the candidates. Then I'd add the constraints: whether the
+            electricity network has spare capacity there, which the power company can tell us,
+            and land the council actually owns, like its car parks. Uh, I'd finish with a
+            short list, a map for each area, and a note on what the data can't tell us."""),
+            Q("Last one. Why the public sector, after consultancy?", "motivation", gap=2.8),
+            A("""Um, mostly because I want to see what happens after the map. In consultancy we
+            hand over a report and move on to the next job. Here the analysis feeds into real
+            decisions, like where the council spends money on flood defences, or which roads
+            get gritted first. Uh, and I like that the data is shared. A lot of what I make at
+            the moment is locked inside one planning application, and nobody else ever sees
+            it. I'll be honest that the hours are part of it too. My little boy starts school
+            in September, and flexible working matters to me."""),
+            S("That's completely fair. Okay, I think we'll stop there. Do you want some "
+              "feedback now, or by email?"),
+            S("Now would be great, if you've got time.", who="C"),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i74_electrician_noisy_room", held_out=True, held_out_set=13,
+        interviewer="espeak_michael", candidate="joe_ls120", degrade="noisy_room",
+        turns=[
+            S("Right, sorry, they're running the compressor outside today. Grab a seat "
+              "wherever."),
+            S("Cheers. Is it always this loud?", who="C"),
+            S("Only on Tuesdays. Um, so I'm the engineering manager, and I'll be one of two on "
+              "the panel. Let's just run through it."),
+            Q("Start me off with a quick rundown of your time on the tools.", "intro"),
+            A("""Yeah, no problem. I did a four year apprenticeship with a building services
+            firm, um, mostly fitting out offices and schools, and stayed on with them another
+            three years once I'd qualified. Then I moved into maintenance at a packaging
+            factory, where I am now, so that's five years there. It's shift work, four on,
+            four off, and it's a lot of motors, conveyors and control panels. Uh, I've done my
+            inspection and testing qualification, and last year I paid for a course on the
+            programmable controllers we use, because I was fed up of waiting for the
+            contractor every time a line stopped."""),
+            Q("What's the worst breakdown you've had on a night shift? And what got the line "
+              "back up?", "behavioral", gap=0.9),
+            A("""Um, about two years ago the main palletiser stopped at ten past two one morning,
+            with a lorry due at six. Everything upstream was backing up, so the whole factory would
+            have stopped within the hour. || The panel said a safety gate was open, but every gate
+            was shut. So I started at the panel and worked back, checking each gate switch in turn
+            with my meter. The culprit was a cable that had been rubbing on the frame, and it had
+            worn through just enough to break the circuit when the machine shook. Uh, I didn't have
+            the right cable on site, so I made a safe temporary repair, routed it away from the
+            frame, and told the shift manager exactly what I'd done."""),
+            F("And was that temporary job left in, or did somebody go back to it?"),
+            A("""I went back to it myself. Um, the next night I put a new cable in, and I wrote
+            it up, so the planned maintenance lads added a check on those cables every
+            quarter. We found two more wearing the same way."""),
+            S("Sorry, hang on, that forklift's going past again.", gap=1.2),
+            Q("So if the supply to a new machine keeps tripping the RCD, but only sometimes, "
+              "what's your process?", "technical", gap=2.3),
+            S("Sorry, I only caught the start of that.", who="C"),
+            RQ("No worries. A new machine keeps tripping its circuit, but only now and then. How "
+               "would you find the fault?"),
+            A("""Ah, right. Um, intermittent trips are the annoying ones. First I'd ask the
+            operators when it happens. Is it at start up, after it's been washed down, or at a
+            certain time of day? In a food factory, water getting into a junction box after
+            cleaning is a favourite. Then I'd isolate it properly and do an insulation test on
+            the circuit and the machine, in sections, to see if one part reads low. If it all
+            tests fine, I'd look at leakage from the kit itself, because drives and filters
+            leak a bit of current to earth, and if you've got several on one device, it adds
+            up. Uh, you can put a leakage clamp round the cables while it's running and watch
+            what happens as each part switches on."""),
+            Q("The site's planning a two day shutdown at Christmas for electrical work. You've "
+              "got four electricians and a list of about thirty jobs. Where do you start?",
+              "case"),
+            A("""Um, I'd want the list a couple of months ahead, and I'd go through it with you,
+            so every job has a priority, a time estimate, and the parts it needs. Anything that
+            can be done with the line running comes off the list and gets done before. Uh, then
+            I'd order all the parts early, because in December the suppliers shut as well. For
+            the two days, I'd plan the isolations first, since several jobs might share one,
+            and pair people up so nobody's working alone on the high voltage side. I'd keep a
+            couple of hours at the end for testing and a slow restart, because that's where
+            things go wrong. And I'd have a short list of jobs we'd drop if we ran late."""),
+            S("Right, good. It's quieter now, thankfully."),
+            Q("Last thing. Why would you leave packaging for us?", "motivation"),
+            A("""Honestly, um, a few reasons. Your site is newer, and you've got a lot more
+            automation, robots on the end of the lines, and I'd like to get into that side before
+            I'm too old to bother. It's days only here, which would help at home. My partner works
+            shifts at the hospital, and at the moment there are weeks when we hardly see each other.
+            And, uh, you've got an apprentice scheme. I'd want to help with that, because the way I
+            was taught, by an old sparky who took the time to explain everything, is the reason I'm
+            any good at this. Uh, and a lad who moved here from our place last year says the
+            maintenance team actually gets listened to."""),
+            S("That's a good place to finish. Let's get you a brew."),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i75_probation_officer_one_voice", held_out=True, held_out_set=13,
+        interviewer=None, candidate="espeak_paul",
+        turns=[
+            S("Okay. Mock interview for the senior probation officer post. I'm reading the "
+              "questions off the list from the training day.", who="C"),
+            Q("Question one. Please tell us about your experience of working with people on "
+              "probation.", "intro", who="C", gap=0.9),
+            A("""Um, I've been a probation officer for six years, all in the same city office.
+            I hold a caseload of about forty people, mostly medium and high risk, including
+            men convicted of domestic abuse, and a few people released on licence after long
+            sentences. My job is to assess their risk, write reports for court, and manage
+            them in the community, which means regular appointments, home visits, and working
+            with the police and housing. Uh, my first job was as a support worker in a hostel, for
+            two years, which showed me what people face when they first come out
+            of prison: no money, no address, and a lot of empty time."""),
+            Q("Two. Give an example of when you recalled someone to custody. What did you "
+              "weigh up?", "behavioral", who="C", gap=2.6),
+            A("""Right. || I had a man on licence for a serious assault, um, who'd been doing well
+            for about four months. He was working, he'd stopped drinking, and he came to every
+            appointment. Then his former partner rang to say he'd turned up outside her house
+            twice, which his licence didn't allow. He said it was a coincidence, that he was
+            visiting a friend on the same street. I checked with the police, and a neighbour
+            had seen him too. Uh, I thought hard about it, because recall would cost him his
+            job, and possibly his flat. But that condition was there to protect her, and the
+            pattern looked just like the lead up to his offence. So I recalled him, and I set
+            out my reasons clearly, including his progress, so the parole board had the full
+            picture."""),
+            Q("Question three. You are given a caseload that is twenty percent over the "
+              "recommended level. How would you prioritise your work?", "case", who="C",
+              gap=1.3),
+            A("""Um, by risk, first and foremost. I'd go through the cases and check that the
+            people with the highest risk of serious harm get their full contact, whatever else
+            gives. Then I'd look for anyone coming up to the end of their order, or who could
+            move to lighter reporting because they've been stable for a long while. Uh, I'd use
+            group sessions where they fit, and I'd tell my manager plainly in supervision
+            about what isn't getting done, in writing, so it's on record. What I wouldn't do
+            is quietly skimp on the risk assessments, because that's the part that gets looked
+            at if something goes badly wrong."""),
+            Q("Four. How do you write a pre sentence report that a magistrate will actually "
+              "read?", "technical", who="C", gap=3.4),
+            A("""Um, short, and with the recommendation where they can find it. Magistrates have
+            a full list, so they read the front page and the conclusion. I set out the
+            offence, what the person says about it, and the main things behind it, like drink
+            or debt, in a few plain paragraphs. I avoid jargon, and I don't repeat the
+            prosecution's case back at them. Uh, if I'm proposing a community order, I'm
+            specific about which requirements and why, say twenty days of rehabilitation work
+            and alcohol treatment, and I show I've checked there's a place on the programme.
+            And I'm honest about risk, even when it doesn't help my proposal."""),
+            Q("Five. What draws you to the role of senior probation officer?", "motivation",
+              who="C", gap=1.7),
+            A("""Um, because I think the most useful thing I can do now is help newer officers
+            through their first couple of years. A lot of them leave, and the ones who stay
+            often say it was one good manager who made the difference. I've been mentoring two
+            trainees informally for a year, and I've really enjoyed it. Uh, I'd also like more
+            say in how we work with partners like the police, and the senior role sits on those
+            meetings. And to be honest, I've done six years of the heaviest cases, and I'm
+            ready to use that in a different way."""),
+            S("Okay. That's the list. Stop recording.", who="C", gap=2.1),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i76_local_reporter_one_voice", held_out=True, held_out_set=13,
+        interviewer=None, candidate="espeak_f5",
+        turns=[
+            S("Right, practice for the newspaper interview on Friday. Let's try it without "
+              "notes.", who="C"),
+            Q("So first they'll ask me to talk about myself, basically. My background, and how "
+              "I ended up in news.", "intro", who="C", gap=1.1),
+            A("""Um, I grew up about twenty miles from here, and I studied history, not
+            journalism, which surprises people. I started writing for the student paper in my
+            second year, mostly about housing, because my own flat had mould in every room.
+            After graduating I did a one year news course, and then got a job on a weekly paper
+            in the next county. I've been there three years. Uh, it's a small team, four of us,
+            so I do everything: council meetings, courts, the odd village fete, and I take my
+            own photos. One of my stories last year, about a care home closing, got picked up
+            by the nationals, which was a nice moment."""),
+            Q("Then there'll be something about a story that went wrong. A mistake I made, and "
+              "what I did about it.", "behavioral", who="C", gap=2.9),
+            A("""Okay. || Um, early on I reported that a local school was closing its sixth
+            form, based on a council document someone had sent me. It turned out the document
+            was a draft option, not a decision, and the head teacher rang me, furious, because
+            parents were phoning the school in tears. Uh, I'd checked with the council press
+            office, but I hadn't spoken to the school, and that was the mistake. We ran a
+            correction that afternoon, at the top of the website, not hidden at the bottom. I
+            went to see the head in person to apologise, and we ended up doing a proper piece
+            on what the options really were. Since then I always go to the people a story is
+            about before it runs, even when I'm sure."""),
+            S("Hmm, that was a bit long. Fine, keep going.", who="C", gap=1.6),
+            Q("They'll probably give me a scenario. Like, a press release lands at four o'clock "
+              "saying the bus company is cutting three routes. What do I do with it before the "
+              "deadline?", "case", who="C", gap=3.8),
+            A("""Um, first I'd check which routes, and who uses them, because that's the story,
+            not the press release. I'd look at the timetables to see which villages lose their
+            only bus. Then phone calls: the bus company for the reasons and whether it's final,
+            the county council, since they pay for some routes, and ideally two or three people
+            who rely on those buses. Uh, a parish councillor is usually quick to find. I'd get
+            a short version up online within the hour, with the basic facts, and then build it
+            through the evening with the quotes and a map. And I'd put a note in the diary to
+            follow it up the week the routes actually stop."""),
+            Q("And then the end bit. Why a local paper and not a national one? I need a proper "
+              "answer for that.", "motivation", who="C", gap=2.0),
+            A("""Um, honestly, because local news is where people still feel the difference.
+            When we wrote about the broken lifts at the railway station, they were fixed within
+            a month. I'm not sure a national story would have done that. They've also kept a
+            proper court reporter, which most papers round here have lost, and I'd love to
+            learn from her. Uh, and I'll be straight, I want to move closer to my family. My
+            dad's not been well, and being twenty minutes away rather than two hours
+            matters."""),
+            S("Okay. Better. Once more tomorrow, with a timer.", who="C", gap=1.3),
+        ],
+    ),
 ]
 
 
@@ -4301,7 +4740,8 @@ def synth_cmd(v, text, tmp):
                "-t", text, "-o", str(raw)]
     elif v["engine"] == "espeak":
         cmd = ["espeak-ng", "-v", v["voice"], "-s", str(v["speed"])]
-        if "amp" in v:  # sets 11-12's espeak voices: -a 50, so that espeak-ng does not clip
+        if "amp" in v:  # sets 11-13's espeak voices: -a 50 (set 13's paul -a 40), so that
+            #             espeak-ng does not clip
             cmd += ["-a", str(v["amp"])]
         cmd += ["-w", str(raw), text]
     elif v["engine"] == "gnuspeech":  # set 11 only; see scripts/gnuspeech-synth.mjs
@@ -4733,7 +5173,7 @@ def main():
                                      for o in args.only):
                 continue
             if not args.only and not args.all and spec.get("held_out_set") in STAGED_SETS:
-                continue  # a staged held-out set (set 12 now) is made only on request (--only ... or --all)
+                continue  # a staged held-out set (set 13 now) is made only on request (--only ... or --all)
             lab = make_interview(spec, Path(tmp))
             total += lab["duration_s"]
             qs = lab["questions"]
