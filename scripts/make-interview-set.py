@@ -14,10 +14,9 @@ under fixtures/cache/gnuspeech, for its GnuSpeech voices; see scripts/gnuspeech-
 depend on it. Sets 3 (i14-i18), 4 (i19-i23), 5 (i24-i28), 6 (i29-i34), 7 (i35-i40), 8
 (i41-i46), 9 (i47-i52) and 10 (i53-i58) were each staged outside fixtures/interviews (made
 with `--only ... --out-dir DIR`, run once, then moved in, byte-identical): a plain run makes
-i01-i70 (sets 11, i59-i64, and 12, i65-i70, were staged outside fixtures/interviews until
-their one runs in sessions 23 and 24, then moved in). STAGED_SETS = {13} now: set 13,
-i71-i76, is staged outside fixtures/interviews (/work/baseline/s24/set13) until its one run,
-and a plain run leaves it out. A new staged set goes in STAGED_SETS (made only with
+i01-i76 (sets 11, i59-i64, 12, i65-i70, and 13, i71-i76, were staged outside
+fixtures/interviews until their one runs in sessions 23 and 24, then moved in). STAGED_SETS
+is empty now. A new staged set goes in STAGED_SETS (made only with
 `--only ... --out-dir DIR`, or --all) until it has been run once and moved in. Set 9 was
 made with
 
@@ -43,7 +42,7 @@ commit 62ce2ae, then moved in; seen since):
         --only i65 i66 i67 i68 i69 i70 --out-dir /work/baseline/s24/set12
 
 Set 13 was made with this, one file per call, under the developer's CPU lock (staged in
-/work/baseline/s24/set13, not yet run):
+/work/baseline/s24/set13, run once in session 24, then moved in):
 
     flock /work/baseline/s24/cpu.lock nice -n 19 fixtures/cache/venv/bin/python \
         scripts/make-interview-set.py --only i71 --out-dir /work/baseline/s24/set13
@@ -86,7 +85,7 @@ held_out_set 11 (written by a helper in session 23 after sets 1-10 were seen; st
 held_out_set 12 (written by a helper in session 24 after sets 1-11 were seen; staged in
 /work/baseline/s24/set12, run once in session 24, moved in, now seen), i71-i76
 held_out_set 13 (written by a helper in session 24 after sets 1-12 were seen; staged in
-/work/baseline/s24/set13, not yet run). i12, i22, i27, i32, i36, i42, i48, i53, i59, i66 and
+/work/baseline/s24/set13, run once in session 24, moved in, now seen). i12, i22, i27, i32, i36, i42, i48, i53, i59, i66 and
 i72 are degraded like a video call (degrade="video_call"; see video_call()), i17, i30, i38,
 i44, i50, i56, i62, i68 and i74 are a noisy room (degrade="noisy_room"; see noisy_room()),
 and i60 is a speakerphone in a small meeting room (degrade="speakerphone", set 11 only; see
@@ -5173,7 +5172,7 @@ def main():
                                      for o in args.only):
                 continue
             if not args.only and not args.all and spec.get("held_out_set") in STAGED_SETS:
-                continue  # a staged held-out set (set 13 now) is made only on request (--only ... or --all)
+                continue  # a staged held-out set (none now) is made only on request (--only ... or --all)
             lab = make_interview(spec, Path(tmp))
             total += lab["duration_s"]
             qs = lab["questions"]

@@ -314,9 +314,9 @@ fn interviews_split_and_score_like_hand_cuts() {
     // hand cut. Held-out set 4, run once (docs/interview.md), fell short: the voice decision
     // took two voices for one on two of its five interviews. The decision was then changed
     // (set 4 seen). Sets 6, 7, 8 and 9, each run once (sessions 19-21), fell short too
-    // (docs/interview.md), and so did set 10 (session 22), set 11 (session 23) and set 12
-    // (session 24). These are regression floors a little under what the code measures today
-    // on sets 0-12, not that bar.
+    // (docs/interview.md), and so did set 10 (session 22), set 11 (session 23) and sets 12
+    // and 13 (session 24). These are regression floors a little under what the code measures
+    // today on sets 0-13, not that bar.
     let tuning = &sets[0];
     assert_eq!(
         tuning.found, tuning.questions,
@@ -336,16 +336,16 @@ fn interviews_split_and_score_like_hand_cuts() {
         "tuning: 90% of answers within 3 points of the hand cut"
     );
     assert!(
-        all.found * 100 >= all.questions * 92,
-        "whole set: at least 92% of questions found (92.6% measured)"
+        all.found * 100 >= all.questions * 93,
+        "whole set: at least 93% of questions found (94.1% measured)"
     );
     assert!(
         all.start_ok * 100 >= all.found * 93,
-        "whole set: 93% of answer starts within 1.5 s (95.3% measured)"
+        "whole set: 93% of answer starts within 1.5 s (95.5% measured)"
     );
     assert!(
-        all.within_3 * 100 >= all.scored * 85,
-        "whole set: 85% of answers within 3 points of the hand cut (86.4% measured)"
+        all.within_3 * 100 >= all.scored * 86,
+        "whole set: 86% of answers within 3 points of the hand cut (87.1% measured)"
     );
     assert_eq!(
         tuning.one_voice_split, 0,
@@ -356,8 +356,8 @@ fn interviews_split_and_score_like_hand_cuts() {
         "whole set: at most two one-voice recordings heard as two voices (i58 of set 10, i64 of set 11)"
     );
     assert!(
-        held.interviewer_words <= 14,
-        "held out: at most 14 interviewer words in answers (12 measured)"
+        held.interviewer_words <= 21,
+        "held out: at most 21 interviewer words in answers (19 measured)"
     );
 }
 
