@@ -740,7 +740,7 @@ fn heading_end(sents: &[Sentence], cues: &[cues::Cues], k: usize) -> Option<usiz
     {
         return None;
     }
-    let reply: f64 = sents[j.min(sents.len())..]
+    let reply: f64 = sents[j..]
         .iter()
         .enumerate()
         .take_while(|(i, s)| *i == 0 || s.gap_before_s < LONG_PAUSE_S)

@@ -567,7 +567,6 @@ fn a_question_said_again_in_the_same_turn_is_one_question() {
     );
 }
 
-/// The questions found, as text.
 /// Lines read in one voice, 1.2 s apart, with no voice print: the questions found are `expected`.
 fn assert_read_alone_asks(lines: &[(Speaker, &str)], expected: &[&str]) {
     let (t, _) = interview(lines, 1.2);
@@ -575,6 +574,7 @@ fn assert_read_alone_asks(lines: &[(Speaker, &str)], expected: &[&str]) {
     assert_eq!(question_texts(&s), expected, "{:#?}", s.turns);
 }
 
+/// The questions found, as text.
 fn question_texts(s: &Split) -> Vec<&str> {
     s.questions.iter().map(|q| q.text.as_str()).collect()
 }
