@@ -1241,6 +1241,39 @@ def comfort_noise(y, send, hrng, sid_every=24, avg=4):
     return out[: len(y)], runs
 
 
+def align_to_sent(b, sent, n, what):
+    """`b` moved back by its lag behind `sent` (cross-correlation over 500-3000 Hz, within
+    1200 samples), and that lag; a chain must not have inverted the polarity."""
+    N = 1 << int(np.ceil(np.log2(2 * n)))
+    f = np.fft.rfftfreq(N, 1 / SR)
+    keep = (f >= 500) & (f <= 3000)
+    cc = np.fft.irfft(np.fft.rfft(b, N) * np.conj(np.fft.rfft(sent, N)) * keep, N)
+    lags = np.r_[np.arange(0, 1201), np.arange(-1200, 0)]
+    ccl = np.r_[cc[:1201], cc[N - 1200:]]
+    k = int(np.argmax(np.abs(ccl)))
+    assert ccl[k] > 0, f"{what} inverted the polarity"
+    best = int(lags[k])
+    if best:
+        b = np.roll(b, -best)
+    return b, best
+
+
+def lost_spans(lost, n_frames, L, best, n):
+    """The lost (concealed) frames of a 16 kHz link as spans of file time, bursts merged."""
+    spans, k = [], 0
+    while k < n_frames:
+        if lost[k]:
+            j = k
+            while j + 1 < n_frames and lost[j + 1]:
+                j += 1
+            spans.append([round(max(0.0, k * L / SR - best / SR), 3),
+                          round(min((j + 1) * L / SR - best / SR, n / SR), 3)])
+            k = j + 1
+        else:
+            k += 1
+    return spans
+
+
 def car_chain(a, speech_db, n, tmp, rng, hrng):
     """An in-car hands-free call, recorded at the far end (held-out condition of group 5, run
     once in session 23), all per file from the file's RNG: the cabin (car_cabin_ir(): RT60 0.05/0.07/0.09
@@ -1298,17 +1331,7 @@ def car_chain(a, speech_db, n, tmp, rng, hrng):
     link, runs = comfort_noise(link, send, hrng)
     b = sox_rate(link, 8000, ["rate", "-v", str(SR)], SR, tmp, "car-16k")
     b = np.concatenate([b, np.zeros(max(0, n - len(b)))])[:n]
-    N = 1 << int(np.ceil(np.log2(2 * n)))
-    f = np.fft.rfftfreq(N, 1 / SR)
-    keep = (f >= 500) & (f <= 3000)
-    cc = np.fft.irfft(np.fft.rfft(b, N) * np.conj(np.fft.rfft(sent, N)) * keep, N)
-    lags = np.r_[np.arange(0, 1201), np.arange(-1200, 0)]
-    ccl = np.r_[cc[:1201], cc[N - 1200:]]
-    k = int(np.argmax(np.abs(ccl)))
-    assert ccl[k] > 0, "the uplink inverted the polarity"
-    best = int(lags[k])
-    if best:
-        b = np.roll(b, -best)
+    b, best = align_to_sent(b, sent, n, "the uplink")
     T = GSM_FRAME / 8000
 
     def spans_of(flags):
@@ -1481,28 +1504,8 @@ def earbuds_chain(a, speech_db, n, tmp, rng, hrng):
     b, sr = mi.read_wav(dec2)
     assert sr == SR
     b = np.concatenate([b * 2.0, np.zeros(max(0, n - len(b)))])[:n]
-    N = 1 << int(np.ceil(np.log2(2 * n)))
-    f = np.fft.rfftfreq(N, 1 / SR)
-    keep = (f >= 500) & (f <= 3000)
-    cc = np.fft.irfft(np.fft.rfft(b, N) * np.conj(np.fft.rfft(sent, N)) * keep, N)
-    lags = np.r_[np.arange(0, 1201), np.arange(-1200, 0)]
-    ccl = np.r_[cc[:1201], cc[N - 1200:]]
-    j = int(np.argmax(np.abs(ccl)))
-    assert ccl[j] > 0, "the earbuds chain inverted the polarity"
-    best = int(lags[j])
-    if best:
-        b = np.roll(b, -best)
-    spans, k = [], 0
-    while k < n_frames:
-        if lost[k]:
-            j = k
-            while j + 1 < n_frames and lost[j + 1]:
-                j += 1
-            spans.append([round(max(0.0, k * L / SR - best / SR), 3),
-                          round(min((j + 1) * L / SR - best / SR, n / SR), 3)])
-            k = j + 1
-        else:
-            k += 1
+    b, best = align_to_sent(b, sent, n, "the earbuds chain")
+    spans = lost_spans(lost, n_frames, L, best, n)
     link_codec = "mSBC (ffmpeg sbc -msbc 1: 16 kHz, 8 subbands, 15 blocks, 57-byte frames)"
     note_codec = f"Opus {kbps} kbit/s (ffmpeg libopus, -application audio, 20 ms frames, Ogg)"
     return b, {"kind": "earbuds", "band": "wideband", "codec": note_codec,
@@ -1644,28 +1647,8 @@ def meeting_chain(a, speech_db, n, tmp, rng, hrng):
     assert sr == 32000, sr
     b = sox_rate(rec * 2.0, 32000, ["rate", "-v", str(SR)], SR, tmp, "mt-16k")
     b = np.concatenate([b, np.zeros(max(0, n - len(b)))])[:n]
-    N = 1 << int(np.ceil(np.log2(2 * n)))
-    f = np.fft.rfftfreq(N, 1 / SR)
-    keep = (f >= 500) & (f <= 3000)
-    cc = np.fft.irfft(np.fft.rfft(b, N) * np.conj(np.fft.rfft(sent, N)) * keep, N)
-    lags = np.r_[np.arange(0, 1201), np.arange(-1200, 0)]
-    ccl = np.r_[cc[:1201], cc[N - 1200:]]
-    j = int(np.argmax(np.abs(ccl)))
-    assert ccl[j] > 0, "the meeting chain inverted the polarity"
-    best = int(lags[j])
-    if best:
-        b = np.roll(b, -best)
-    spans, k = [], 0
-    while k < n_frames:
-        if lost[k]:
-            j = k
-            while j + 1 < n_frames and lost[j + 1]:
-                j += 1
-            spans.append([round(max(0.0, k * L / SR - best / SR), 3),
-                          round(min((j + 1) * L / SR - best / SR, n / SR), 3)])
-            k = j + 1
-        else:
-            k += 1
+    b, best = align_to_sent(b, sent, n, "the meeting chain")
+    spans = lost_spans(lost, n_frames, L, best, n)
     link_codec = f"Opus {kbps} kbit/s (ffmpeg libopus, 16 kHz, -application voip, 20 ms frames)"
     rec_codec = f"AAC-LC {rec_kbps} kbit/s at 32 kHz (ffmpeg aac, .m4a)"
     return b, {"kind": "meeting", "band": "wideband", "codec": rec_codec,
