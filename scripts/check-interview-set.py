@@ -6,10 +6,10 @@ Needs only python3 and sox (with Ogg Vorbis support). Exit 1 on any failure.
     python3 scripts/check-interview-set.py [--dir DIR ...]
 
 --dir (repeatable; default fixtures/interviews) names the folders to check together, e.g.
-`--dir fixtures/interviews --dir /work/baseline/s24/set13`, as for held-out set 13 while it is
-staged there (sets 10, 11 and 12 were checked the same way from /work/baseline/s22/set10,
-/work/baseline/s23/set11 and /work/baseline/s24/set12 before each was run once and moved into
-fixtures/interviews). The set-level checks that need the tuning files run only when tuning
+`--dir fixtures/interviews --dir /work/baseline/s25/set14`, as for held-out set 14 while it is
+staged there (sets 10, 11, 12 and 13 were checked the same way from /work/baseline/s22/set10,
+/work/baseline/s23/set11, /work/baseline/s24/set12 and /work/baseline/s24/set13 before each
+was run once and moved into fixtures/interviews). The set-level checks that need the tuning files run only when tuning
 files are among them.
 
 Labels (per NAME.json):
@@ -21,9 +21,9 @@ Labels (per NAME.json):
     turn of that q before its first answer turn; answer_start/end = first/last answer turn;
     candidate_spans = the answer turns; every follow-up lies inside the answer span;
     fillers_candidate = the number of "um"/"uh" words in the answer turns' text;
-  * held_out_set: present exactly on held-out files (1 to 13); a degradation, if any, is
+  * held_out_set: present exactly on held-out files (1 to 14); a degradation, if any, is
     a known kind with its parameters (video_call, noisy_room, and speakerphone, which only
-    set 11 uses);
+    sets 11 and 14 use);
   * the set: >= 13 files; held-out set 1 and set 2 have exactly 3 files each, each set has
     a one-voice file and a voice in no tuning file, set 2 has a voice in no other file
     (neither tuning nor set 1) and a degraded (video-call) file; >= 8 two-voice and >= 2
@@ -38,11 +38,11 @@ Labels (per NAME.json):
     and a noisy-room file, two-voice pairs female->male, male->female, female/female and
     male/male, follow-ups in >= 2 files and a rephrase, and (with the tuning files) a voice
     in no file outside set 6. Held-out sets 7 (i35-i40), 8 (i41-i46), 9 (i47-i52), 10
-    (i53-i58), 11 (i59-i64) and 12 (i65-i70), all now in fixtures/interviews/, and 13
-    (i71-i76; staged in /work/baseline/s24/set13 until its one run) are checked the same
-    way, each with >= 6 files, >= 28 questions and follow-ups in >= 3 files (LARGE_SETS); a
-    set may have other degradations besides the video call and the noisy room (set 11: a
-    speakerphone).
+    (i53-i58), 11 (i59-i64), 12 (i65-i70) and 13 (i71-i76), all now in fixtures/interviews/,
+    and 14 (i77-i82; staged in /work/baseline/s25/set14 until its one run) are checked the
+    same way, each with >= 6 files, >= 28 questions and follow-ups in >= 3 files
+    (LARGE_SETS); a set may have other degradations besides the video call and the noisy
+    room (sets 11 and 14: a speakerphone).
 
 Audio: with `sox FILE -n trim A =B stat`, the RMS of every turn is compared with the RMS
 of every silent gap between turns (>= 0.25 s, 50 ms away from both turns): each turn must
@@ -61,10 +61,11 @@ import sys
 from pathlib import Path
 
 D = Path(__file__).resolve().parent.parent / "fixtures" / "interviews"  # --dir
-HELD_SETS = (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13)
+HELD_SETS = (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14)
 STAGED_STYLE_SETS = (3, 4, 5)  # 5 files each, checked when present
 LARGE_SETS = {6: (5, 22, 2), 7: (6, 28, 3), 8: (6, 28, 3), 9: (6, 28, 3),
-              10: (6, 28, 3), 11: (6, 28, 3), 12: (6, 28, 3), 13: (6, 28, 3)}
+              10: (6, 28, 3), 11: (6, 28, 3), 12: (6, 28, 3), 13: (6, 28, 3),
+              14: (6, 28, 3)}
 #   set: (min files, min questions, min files with a follow-up); 3-8 questions per file, the
 #   rest as for set 6 (see the module doc)
 SPEAKERS = {"interviewer", "candidate"}
@@ -251,7 +252,7 @@ def main():
             if not union(sk) - union([d for d in ds if d.get("held_out_set") != k]):
                 fail("set", f"held-out set {k} has no voice that is new to it")
     for k, (n_files, n_q, n_fu) in LARGE_SETS.items():
-        # held-out sets 6 to 13: more files, 3-8 questions each, a female pair too
+        # held-out sets 6 to 14: more files, 3-8 questions each, a female pair too
         sk = [d for d in held if d.get("held_out_set") == k]
         if not sk:
             continue

