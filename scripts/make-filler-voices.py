@@ -299,7 +299,7 @@ GROUP8_VOICE = "dectalk_paul"
 GROUP8_CONDITION = "kitchen"
 GROUP8_ANSWERS = ROOT / "scripts" / "filler-voices-group8-answers.json"
 # groups 3-7 were each staged until their one run (sessions 21, 22, 23, 23, 24); group 8 is now
-STAGED_GROUPS = {8}
+STAGED_GROUPS = set()
 
 # Voice settings per pace. "normal" is also used for the conditions other than fast/slow.
 # FILLER_RATE: the slow setting the lone filler is synthesised at before sox tempo.
