@@ -240,7 +240,7 @@ struct VoiceLabels {
 }
 
 impl VoiceLabels {
-    /// 0 tuning files, 1-6 the first six held-out groups (seen), 7 the fresh one.
+    /// 0 tuning files, 1-7 the first seven held-out groups (seen), 8 the fresh one.
     fn group(&self) -> u8 {
         match (self.held_out, self.held_out_group) {
             (false, _) => 0,
@@ -504,7 +504,8 @@ fn fillers_on_many_voices_and_conditions() {
                 " (seen held out, group 4)",
                 " (seen held out, group 5)",
                 " (seen held out, group 6)",
-                " (held out, group 7, run once)"
+                " (seen held out, group 7)",
+                " (held out, group 8, run once)"
             ][usize::from(h)],
             matched.iter().flatten().count(),
             l.fillers.len(),
