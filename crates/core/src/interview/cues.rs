@@ -343,6 +343,7 @@ pub(crate) fn may_ask(text: &str) -> bool {
     const ASKING: &[&str] = &[
         "question",
         "questions",
+        "answer",
         "ask",
         "asked",
         "asking",

@@ -523,16 +523,6 @@ fn roles_two_voices(
                 && (k..j).any(&puts_to_you))
                 || (cues[k].announces && puts_to_you(k))
         };
-        let first_new = turn
-            .clone()
-            .find(|&k| (cues[k].new_question() && !echo(k)) || cues[k].marker_lead || announced(k));
-        // "What's a show that went wrong? And how did you handle it?": an "and" after a
-        // question in the same turn goes on with that question, not with the answer before.
-        let follow_up = turn.clone().any(|k| {
-            echo(k)
-                || (cues[k].follow_up
-                    && !(k > i && cues[k].and_start && cues[k - 1].asks && !cues[k - 1].follow_up))
-        });
         // How long the candidate speaks before the interviewer says more than a word or two
         // (a candidate's "Yes." can sound like the other voice).
         let reply_s: f64 = sents[j..]
@@ -542,6 +532,17 @@ fn roles_two_voices(
             .filter(|(_, i)| !**i)
             .map(|(s, _)| s.end_s - s.start_s)
             .sum();
+        let first_new = turn
+            .clone()
+            .find(|&k| (cues[k].new_question() && !echo(k)) || cues[k].marker_lead || announced(k))
+            .or_else(|| scene(sents, cues, turn.clone(), &answer_topic, reply_s));
+        // "What's a show that went wrong? And how did you handle it?": an "and" after a
+        // question in the same turn goes on with that question, not with the answer before.
+        let follow_up = turn.clone().any(|k| {
+            echo(k)
+                || (cues[k].follow_up
+                    && !(k > i && cues[k].and_start && cues[k - 1].asks && !cues[k - 1].follow_up))
+        });
         let turn_words: usize = turn
             .clone()
             .map(|k| cues::words_of(&sents[k].text).len())
@@ -596,6 +597,45 @@ fn roles_two_voices(
         i = j;
     }
     out
+}
+
+/// Topic words a scene set before a question brings that the answer being given does not hold.
+const SCENE_NEW_WORDS: usize = 3;
+
+/// The first sentence of a scene the interviewer sets before putting a question ("The site's
+/// planning a two day shutdown at Christmas. You've got four electricians and thirty jobs,
+/// where do you start?"), when no cue reads the turn as a question: a sentence that asks
+/// nothing, follows nothing up ("Hang on, ...") and brings at least [`SCENE_NEW_WORDS`] topic
+/// words of its own (one at most heard in the answer being given), a later sentence of the turn that asks or speaks to "you", and a
+/// reply of [`MIN_UNHEARD_REPLY_S`] or more. The question may read like a follow-up ("How did it
+/// play out?") or echo a word or two of the last answer; a follow-up about the answer speaks
+/// in the answer's words ("You said the budget doubled. Who signed that off?").
+fn scene(
+    sents: &[Sentence],
+    cues: &[cues::Cues],
+    turn: std::ops::Range<usize>,
+    answer_topic: &HashSet<String>,
+    reply_s: f64,
+) -> Option<usize> {
+    if reply_s < MIN_UNHEARD_REPLY_S {
+        return None;
+    }
+    let last = turn.end.checked_sub(1)?;
+    turn.clone().find(|&k| {
+        let c = &cues[k];
+        let words = cues::topic_words(&sents[k].text);
+        let heard = words.intersection(answer_topic).count();
+        k < last
+            && !c.asks
+            && !c.first_person
+            && !c.marker
+            // "Hang on, ..." cuts into the answer to ask more about it.
+            && !c.follow_up
+            && !is_aside(&sents[k])
+            && heard <= 1
+            && words.len() - heard >= SCENE_NEW_WORDS
+            && (k + 1..turn.end).any(|n| cues[n].asks || cues[n].you)
+    })
 }
 
 /// Roles per sentence from the words and pauses alone (one voice, or no audio).
@@ -693,7 +733,8 @@ const LONG_PAUSE_S: f64 = 1.0;
 
 /// A reader's heading: at most this long, in at most this many words (one or two sentences).
 const HEADING_MAX_S: f64 = 12.0;
-const HEADING_MAX_WORDS: usize = 30;
+/// Twelve seconds at a brisk three words a second.
+const HEADING_MAX_WORDS: usize = 36;
 /// The pause after a heading (or an "Okay." of the reader's before the answer).
 const HEADING_PAUSE_AFTER_S: f64 = 0.7;
 /// The least speech after a heading, before the next long pause, for it to be a question.
@@ -703,9 +744,9 @@ const HEADING_REPLY_S: f64 = 20.0;
 /// or two sentences after a long pause (or opening the recording), at most [`HEADING_MAX_S`]
 /// long, that may ask something (`cues::may_ask`), followed by a pause (or a word or two,
 /// "Okay.") and then by at least [`HEADING_REPLY_S`] of speech before the next long pause,
-/// which does not itself start with a question. Inside an answer, a sentence between long
-/// pauses is followed by little speech, or asks nothing, or is the answer's last before the
-/// next question.
+/// which does not itself start with a question, nor with a heading after a longer pause.
+/// Inside an answer, a sentence between long pauses is followed by little speech, or asks
+/// nothing, or is the answer's last before the next question.
 fn heading_end(sents: &[Sentence], cues: &[cues::Cues], k: usize) -> Option<usize> {
     if k > 0 && sents[k].gap_before_s < LONG_PAUSE_S {
         return None;
@@ -737,6 +778,16 @@ fn heading_end(sents: &[Sentence], cues: &[cues::Cues], k: usize) -> Option<usiz
     if cues
         .get(j)
         .is_some_and(|c| c.new_question() || c.marker || c.marker_lead || c.announces)
+    {
+        return None;
+    }
+    // A reader's aside before the question ("Hmm, that was a bit long. Fine, keep going.
+    // [longer pause] They'll probably give me a scenario..."): a heading after a longer pause,
+    // itself answered at length, is the question; the reader pauses longest before a question.
+    if j < sents.len()
+        && sents[j].gap_before_s > sents[k].gap_before_s
+        && sents[j].gap_before_s >= LONG_PAUSE_S
+        && heading_end(sents, cues, j).is_some()
     {
         return None;
     }

@@ -4,10 +4,16 @@ use crate::kind::QuestionKind;
 /// A transcript from lines of (speaker, text), words 0.3 s apart, `gap` seconds between lines;
 /// and the speaker of each second, for a voice print that tells them apart.
 fn interview(lines: &[(Speaker, &str)], gap: f64) -> (Transcript, Vec<(f64, f64, Speaker)>) {
+    let paced: Vec<(Speaker, &str, f64)> = lines.iter().map(|&(s, l)| (s, l, gap)).collect();
+    interview_paced(&paced)
+}
+
+/// As [`interview`], with the silence after each line given with it.
+fn interview_paced(lines: &[(Speaker, &str, f64)]) -> (Transcript, Vec<(f64, f64, Speaker)>) {
     let mut t = 0.5;
     let mut segments = Vec::new();
     let mut spans = Vec::new();
-    for (speaker, text) in lines {
+    for (speaker, text, gap) in lines {
         let start = t;
         let words: Vec<Word> = text
             .split_whitespace()
@@ -236,9 +242,7 @@ fn a_marker_inside_a_sentence_opens_the_next_question() {
             "Yes, last summer a contractor wanted to skip a pressure test and I stopped the work.",
         ),
     ];
-    let (t, spans) = interview(&lines, 0.8);
-    let voice = voice_of(&spans);
-    let s = split(&t, Some(&voice));
+    let s = split_two_voices(&lines);
     let texts = question_texts(&s);
     assert_eq!(
         texts,
@@ -333,9 +337,7 @@ fn a_question_in_the_answers_own_words_is_a_follow_up() {
              a chance to read the old one.",
         ),
     ];
-    let (t, spans) = interview(&lines, 0.8);
-    let voice = voice_of(&spans);
-    let s = split(&t, Some(&voice));
+    let s = split_two_voices(&lines);
     assert_eq!(
         question_texts(&s),
         vec![
@@ -594,6 +596,13 @@ fn voice_of(spans: &[(f64, f64, Speaker)]) -> impl Fn(f64, f64) -> Option<Vec<f3
     }
 }
 
+/// `lines` split with a voice print that tells the two speakers apart (0.8 s between lines).
+fn split_two_voices(lines: &[(Speaker, &str)]) -> Split {
+    let (t, spans) = interview(lines, 0.8);
+    let voice = voice_of(&spans);
+    split(&t, Some(&voice))
+}
+
 #[test]
 fn a_question_announced_by_a_marker_is_new_however_it_reads() {
     // As Whisper heard it on the AVX2 kernels (i30): "do with that who is..." reads like a
@@ -617,9 +626,7 @@ fn a_question_announced_by_a_marker_is_new_however_it_reads() {
              privately, started with the facts, and she apologised to the team herself.",
         ),
     ];
-    let (t, spans) = interview(&lines, 0.8);
-    let voice = voice_of(&spans);
-    let s = split(&t, Some(&voice));
+    let s = split_two_voices(&lines);
     assert_eq!(s.questions.len(), 2, "{:#?}", s.turns);
     assert!(s.questions[1].text.contains("brilliant with animals"));
     assert!(s.questions[0].follow_ups.is_empty());
@@ -698,9 +705,7 @@ fn a_garbled_first_question_that_speaks_of_i_is_known_by_the_long_reply() {
         ),
         (C, answer),
     ];
-    let (t, spans) = interview(&lines, 0.8);
-    let voice = voice_of(&spans);
-    let s = split(&t, Some(&voice));
+    let s = split_two_voices(&lines);
     assert_eq!(s.questions.len(), 1, "{:#?}", s.turns);
     assert!(s.questions[0].text.contains("operations director"));
     assert!(s.answers[0].transcript.text.starts_with("Sure"));
@@ -752,4 +757,83 @@ fn one_voice_readers_own_words_for_a_question_are_a_heading() {
             "Then they'll probably ask about a patient who wouldn't take my advice.",
         ],
     );
+}
+
+/// A candidate's answer of about 25 s (words 0.3 s apart).
+const NEGOTIATION: &str = "We had a producer in the south of France who wanted a fifteen \
+    percent rise on a wine that was already our best seller, and I knew we could not pass \
+    that on to customers before Christmas, so I flew down, walked the vineyard with the \
+    owner, and offered a three year contract at seven percent with a bigger order in the \
+    second year, which she took, and the line kept its shelf price and grew by a fifth.";
+
+#[test]
+fn a_scene_set_before_a_question_opens_it_even_when_it_reads_like_a_follow_up() {
+    // As Whisper heard it over a video call: "Walk me through..." garbled into a sentence no
+    // cue reads, then "How did it play out?", which reads like a follow-up. The scene's words
+    // are new to the answer being given, and the candidate answers at length: a new question.
+    let first = "Tell me how wine ended up being your career.";
+    let career = "I grew up above a shop in Leeds and started on the tills at sixteen, then \
+                  ran the stock room, then the wine aisle, and when the regional buyer left I \
+                  applied for her job with a folder of the tastings I had organised for \
+                  customers on Friday nights, and I have been buying for eight years now, the \
+                  last three of them for the whole of the north of England.";
+    let lines: Vec<(Speaker, &str)> = vec![
+        (I, first),
+        (C, career),
+        (
+            I,
+            "Night walking through a negotiation with a producer that turned awkward.",
+        ),
+        (I, "How did it play out?"),
+        (C, NEGOTIATION),
+    ];
+    let s = split_two_voices(&lines);
+    assert_eq!(s.questions.len(), 2, "{:#?}", s.turns);
+    assert!(s.questions[1].text.starts_with("Night walking"));
+    assert!(s.answers[1]
+        .transcript
+        .text
+        .starts_with("We had a producer"));
+
+    // In the answer's own words, the same question follows up on it.
+    let lines = [
+        (I, first),
+        (C, NEGOTIATION),
+        (
+            I,
+            "So the producer wanted fifteen percent on the best seller.",
+        ),
+        (I, "How did it play out?"),
+        (C, career),
+    ];
+    let s = split_two_voices(&lines);
+    assert_eq!(s.questions.len(), 1, "{:#?}", s.turns);
+    assert_eq!(s.questions[0].follow_ups.len(), 1);
+}
+
+#[test]
+fn one_voice_reader_pauses_longest_before_the_question_not_before_an_aside() {
+    // A reader's aside after an answer ("that was a bit long, but you get the idea"), then a
+    // longer pause and the next question in their own words: the question is the heading,
+    // not the aside, though both stand alone between pauses before a long stretch of speech.
+    let heading = "So first they'll ask me to talk about myself, my background and how I \
+                   ended up in news.";
+    let scenario = "They'll probably give me a scenario, like a press release at four o'clock \
+                    saying the bus company is cutting three routes.";
+    let lines: Vec<(Speaker, &str, f64)> = vec![
+        (C, heading, 1.5),
+        (C, NEGOTIATION, 1.6),
+        (C, "Hmm, that was a bit long, but you get the idea.", 3.0),
+        (C, scenario, 0.3),
+        // Shorter than a long pause: the aside's speech seems to run on into the answer.
+        (C, "What do I do with it before the deadline?", 0.9),
+        (C, NEGOTIATION, 1.0),
+    ];
+    let (t, _) = interview_paced(&lines);
+    let s = split(&t, None);
+    let found = question_texts(&s);
+    assert_eq!(found.len(), 2, "{:#?}", s.turns);
+    assert_eq!(found[0], heading);
+    // Shown from where the question opens ("Give me a scenario...").
+    assert!(found[1].ends_with("three routes. What do I do with it before the deadline?"));
 }
