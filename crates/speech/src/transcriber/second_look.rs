@@ -35,9 +35,9 @@ const BRANCH_MARGIN: f32 = 3.5;
 /// Tokens the filler's branch may write before it agrees with the written text again.
 const MAX_BRANCH: usize = 3;
 /// Tokens of the written text the filler's branch may replace.
+const MAX_REPLACED: usize = 3;
 /// Tokens of a context decoded per call (see [`Decoder::start`]).
 const CONTEXT_BATCH: usize = 8;
-const MAX_REPLACED: usize = 3;
 
 /// A change to the decoded tokens: `remove` tokens at `at` make way for `insert` (id, probability).
 #[derive(Debug, Clone, PartialEq)]
