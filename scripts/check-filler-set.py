@@ -34,9 +34,10 @@ fixtures since), "held_out_group": 5 exactly for the voice pico_us or the condit
 (group 5, run once in session 23, in fixtures since), "held_out_group": 6 exactly for the
 voice gnuspeech_male or the condition earbuds (group 6, run once in session 23, in fixtures
 since), "held_out_group": 7 exactly for the voice pico_gb or the condition meeting (group
-7, run once in session 24, in fixtures since) and "held_out_group": 8 exactly for the voice
-dectalk_paul or the condition kitchen (group 8, staged outside fixtures until its one run;
-the newer group wins where two apply)
+7, run once in session 24, in fixtures since), "held_out_group": 8 exactly for the voice
+dectalk_paul or the condition kitchen (group 8, run once in session 25, in fixtures since)
+and "held_out_group": 9 exactly for the voice dectalk_betty or the condition screenrec (group
+9, staged outside fixtures until its one run; the newer group wins where two apply)
 (memo files: long pauses < -45 dBFS after their first 0.3 s, the near-field room's tail).
 laptop files (fan noise lifted by the AGC in the pauses), headset files (background noise
 pushed down by the headset's noise suppression in the pauses), car files (the car kit's
@@ -45,9 +46,11 @@ the rest, and the pauses hold the phone's comfort noise; GSM is narrowband, so t
 get the allowance of +5 dB above), earbuds files (wind and traffic at the mic, lowered in
 the pauses by the earbuds' wind filter and noise suppression; wideband), meeting files (a
 home office's ventilation at a laptop's mic, lowered in the pauses by the meeting app's noise
-suppression, and the room's tail; wideband) and kitchen files (a dishwasher and a TV in the
+suppression, and the room's tail; wideband), kitchen files (a dishwasher and a TV in the
 next room at a phone on the kitchen table, lifted in the pauses by the phone's automatic gain,
-and the kitchen's tail; no noise suppression; wideband): the SNR measured
+and the kitchen's tail; no noise suppression; wideband) and screenrec files (music from the
+system mix at a steady level under a USB headset's clipped voice, and the headset's hiss,
+lifted in the pauses by its automatic gain; wideband): the SNR measured
 from the .ogg is compared with degradation.gap_snr_db (the same measure on the float mix before Vorbis; the label's
 noise_snr_db is the SNR at the mic), tolerance 3 dB, and the fillers' margin is
 min(10, gap_snr_db - 3); their long pauses are covered by the SNR check.
@@ -79,11 +82,15 @@ GROUP4_VOICE, GROUP4_CONDITION = "espeak_nyc_robert", "headset"  # group 4 (sess
 GROUP5_VOICE, GROUP5_CONDITION = "pico_us", "car"  # group 5 (session 23; run once, seen)
 GROUP6_VOICE, GROUP6_CONDITION = "gnuspeech_male", "earbuds"  # group 6 (session 23; run once)
 GROUP7_VOICE, GROUP7_CONDITION = "pico_gb", "meeting"  # group 7 (session 24; run once)
-GROUP8_VOICE, GROUP8_CONDITION = "dectalk_paul", "kitchen"  # group 8 (session 25; staged)
-GAP_SNR = ("laptop", "headset", "car", "earbuds", "meeting", "kitchen")  # SNR ref.: gap_snr_db
+GROUP8_VOICE, GROUP8_CONDITION = "dectalk_paul", "kitchen"  # group 8 (session 25; run once)
+GROUP9_VOICE, GROUP9_CONDITION = "dectalk_betty", "screenrec"  # group 9 (session 25; staged)
+GAP_SNR = ("laptop", "headset", "car", "earbuds", "meeting", "kitchen",
+           "screenrec")  # SNR reference: degradation.gap_snr_db
 
 
 def expected_group(vid, cond):
+    if vid == GROUP9_VOICE or cond == GROUP9_CONDITION:
+        return 9
     if vid == GROUP8_VOICE or cond == GROUP8_CONDITION:
         return 8
     if vid == GROUP7_VOICE or cond == GROUP7_CONDITION:
@@ -119,7 +126,7 @@ def check_voices(d):
         n += 1
         grp = expected_group(lab["voice_id"], cond)
         ok = lab["held_out"] == (grp is not None)
-        ok = ok and lab.get("held_out_group") == (grp if grp in (2, 3, 4, 5, 6, 7, 8) else None)
+        ok = ok and lab.get("held_out_group") == (grp if grp in (2, 3, 4, 5, 6, 7, 8, 9) else None)
         hi = 5 if (lab["degradation"] or {}).get("band") == "narrowband" else 4
         snr_ref = (lab["degradation"]["gap_snr_db"] if cond in GAP_SNR
                    else lab["noise_snr_db"])

