@@ -339,9 +339,8 @@ GROUP8_ANSWERS = ROOT / "scripts" / "filler-voices-group8-answers.json"
 GROUP9_VOICE = "dectalk_betty"
 GROUP9_CONDITION = "screenrec"
 GROUP9_ANSWERS = ROOT / "scripts" / "filler-voices-group9-answers.json"
-# groups 3-8 were each staged until their one run (sessions 21, 22, 23, 23, 24, 25); group 9 is
-# now
-STAGED_GROUPS = {9}
+# groups 3-9 were each staged until their one run (sessions 21, 22, 23, 23, 24, 25, 25)
+STAGED_GROUPS = set()
 
 # Voice settings per pace. "normal" is also used for the conditions other than fast/slow.
 # FILLER_RATE: the slow setting the lone filler is synthesised at before sox tempo.
