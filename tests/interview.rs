@@ -367,9 +367,9 @@ fn interviews_split_and_score_like_hand_cuts() {
     // hand cut. Held-out set 4, run once (docs/interview.md), fell short: the voice decision
     // took two voices for one on two of its five interviews. The decision was then changed
     // (set 4 seen). Sets 6, 7, 8 and 9, each run once (sessions 19-21), fell short too
-    // (docs/interview.md), and so did set 10 (session 22), set 11 (session 23) and sets 12
-    // and 13 (session 24). These are regression floors a little under what the code measures
-    // today on sets 0-13, not that bar.
+    // (docs/interview.md), and so did set 10 (session 22), set 11 (session 23), sets 12
+    // and 13 (session 24) and set 14 (session 25). These are regression floors a little under
+    // what the code measures today on sets 0-14, not that bar.
     let tuning = &sets[0];
     assert_eq!(
         tuning.found, tuning.questions,
@@ -390,15 +390,15 @@ fn interviews_split_and_score_like_hand_cuts() {
     );
     assert!(
         all.found * 100 >= all.questions * 93,
-        "whole set: at least 93% of questions found (94.1% measured)"
+        "whole set: at least 93% of questions found (94.8% measured)"
     );
     assert!(
         all.start_ok * 100 >= all.found * 93,
-        "whole set: 93% of answer starts within 1.5 s (95.5% measured)"
+        "whole set: 93% of answer starts within 1.5 s (95.6% measured)"
     );
     assert!(
-        all.within_3 * 100 >= all.scored * 86,
-        "whole set: 86% of answers within 3 points of the hand cut (87.1% measured)"
+        all.within_3 * 100 >= all.scored * 85,
+        "whole set: 85% of answers within 3 points of the hand cut (86.3% measured)"
     );
     assert_eq!(
         tuning.one_voice_split, 0,
