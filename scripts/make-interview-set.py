@@ -15,10 +15,9 @@ set 14 needs py-nanotts 0.1.1 in the venv, for its SVOX Pico voices; see pico_sy
 depend on it. Sets 3 (i14-i18), 4 (i19-i23), 5 (i24-i28), 6 (i29-i34), 7 (i35-i40), 8
 (i41-i46), 9 (i47-i52) and 10 (i53-i58) were each staged outside fixtures/interviews (made
 with `--only ... --out-dir DIR`, run once, then moved in, byte-identical): a plain run makes
-i01-i76 (sets 11, i59-i64, 12, i65-i70, and 13, i71-i76, were staged outside
-fixtures/interviews until their one runs in sessions 23 and 24, then moved in). STAGED_SETS
-is {14} now: held-out set 14 (i77-i82) is staged outside fixtures/interviews and not yet run,
-so a plain run leaves it out. A new staged set goes in STAGED_SETS (made only with
+i01-i82 (sets 11, i59-i64, 12, i65-i70, 13, i71-i76, and 14, i77-i82, were staged outside
+fixtures/interviews until their one runs in sessions 23, 24 and 25, then moved in).
+STAGED_SETS is empty now. A new staged set goes in STAGED_SETS (made only with
 `--only ... --out-dir DIR`, or --all) until it has been run once and moved in. Set 9 was
 made with
 
@@ -50,7 +49,8 @@ Set 13 was made with this, one file per call, under the developer's CPU lock (st
         scripts/make-interview-set.py --only i71 --out-dir /work/baseline/s24/set13
     # ... and the same for i72, i73, i74, i75 and i76
 
-Set 14 (i77-i82; staged, not yet run; the developer has not read its texts) was made with
+Set 14 (i77-i82; staged, run once in session 25 with commit f633064, then moved in; seen
+since) was made with
 this, one file per call, under the developer's CPU lock (it needs py-nanotts 0.1.1 in the
 venv: `fixtures/cache/venv/bin/pip install py-nanotts==0.1.1`):
 
@@ -97,7 +97,7 @@ held_out_set 12 (written by a helper in session 24 after sets 1-11 were seen; st
 held_out_set 13 (written by a helper in session 24 after sets 1-12 were seen; staged in
 /work/baseline/s24/set13, run once in session 24, moved in, now seen), i77-i82
 held_out_set 14 (written by a helper in session 25 after sets 1-13 were seen; staged in
-/work/baseline/s25/set14, not yet run; STAGED_SETS). i12, i22, i27, i32, i36, i42, i48, i53,
+/work/baseline/s25/set14, run once in session 25, moved in, now seen). i12, i22, i27, i32, i36, i42, i48, i53,
 i59, i66, i72 and i77 are degraded like a video call (degrade="video_call"; see
 video_call()), i17, i30, i38, i44, i50, i56, i62, i68, i74 and i78 are a noisy room
 (degrade="noisy_room"; see noisy_room()), and i60 and i79 are a speakerphone in a small
@@ -4665,8 +4665,8 @@ INTERVIEWS = [
     ),
     # -----------------------------------------------------------------------------------
     # Held-out set 14 (i77-i82): written by a helper in session 25 after sets 1-13 had been
-    # seen; staged in /work/baseline/s25/set14 (STAGED_SETS), not yet run. Do not read these
-    # entries before its one run.
+    # seen; staged in /work/baseline/s25/set14, run once in session 25 (commit f633064), then
+    # moved in; seen since.
     dict(
         name="i77_grants_officer_video_call", held_out=True, held_out_set=14,
         interviewer="pico_us", candidate="joe_ls110", degrade="video_call",
