@@ -1300,6 +1300,27 @@ def fft_convolve(x, h):
     return np.fft.irfft(np.fft.rfft(x, N) * np.fft.rfft(h, N), N)[: len(x)]
 
 
+def room_ir(early, hrng, rt60, drr_db, tail_from_s, lowpass_hz):
+    """An impulse response from its early reflections (`early`, as long as the response: 1.5
+    rt60) and a diffuse tail drawn from hrng: white noise from tail_from_s on, decaying by 60 dB
+    in rt60 s and low-passed at lowpass_hz (one pole); early part and tail carry equal energy,
+    together drr_db under the direct sound at lag 0. Shared by the car cabin, the home office
+    and the kitchen."""
+    L = len(early)
+    t = np.arange(L) / SR
+    white = hrng.standard_normal(L) * np.exp(-6.908 * t / rt60)
+    white[: int(tail_from_s * SR)] = 0.0
+    tail = np.zeros(L)
+    p, y = np.exp(-2 * np.pi * lowpass_hz / SR), 0.0
+    for k in range(L):
+        y = p * y + (1 - p) * white[k]
+        tail[k] = y
+    refl = (early / np.sqrt(np.sum(early ** 2)) + tail / np.sqrt(np.sum(tail ** 2))) / np.sqrt(2)
+    h = refl * 10 ** (-drr_db / 20)
+    h[0] += 1.0
+    return h
+
+
 def car_cabin_ir(rng, hrng, rt60, drr_db):
     """The impulse response from the driver's mouth to a hands-free mic in the headliner or
     the mirror (30-60 cm away) in a car's small, soft cabin: the direct sound at lag 0 (the
@@ -1312,18 +1333,7 @@ def car_cabin_ir(rng, hrng, rt60, drr_db):
     for _ in range(6):
         d = int(round(rng.uniform(0.0012, 0.007) * SR))
         early[d] += rng.choice([-1.0, 1.0]) * rng.uniform(0.3, 1.0)
-    t = np.arange(L) / SR
-    white = hrng.standard_normal(L) * np.exp(-6.908 * t / rt60)
-    white[: int(0.002 * SR)] = 0.0
-    tail = np.zeros(L)
-    p, y = np.exp(-2 * np.pi * 3000 / SR), 0.0
-    for k in range(L):
-        y = p * y + (1 - p) * white[k]
-        tail[k] = y
-    refl = (early / np.sqrt(np.sum(early ** 2)) + tail / np.sqrt(np.sum(tail ** 2))) / np.sqrt(2)
-    h = refl * 10 ** (-drr_db / 20)
-    h[0] += 1.0
-    return h
+    return room_ir(early, hrng, rt60, drr_db, 0.002, 3000)
 
 
 def car_noise(n, rng, hrng, rpm):
@@ -1740,18 +1750,7 @@ def office_room_ir(rng, hrng, rt60, drr_db):
     for _ in range(5):
         d = int(round(rng.uniform(0.004, 0.02) * SR))
         early[d] += rng.choice([-1.0, 1.0]) * rng.uniform(0.2, 0.6)
-    t = np.arange(L) / SR
-    white = hrng.standard_normal(L) * np.exp(-6.908 * t / rt60)
-    white[: int(0.005 * SR)] = 0.0
-    tail = np.zeros(L)
-    p, y = np.exp(-2 * np.pi * 4000 / SR), 0.0
-    for k in range(L):
-        y = p * y + (1 - p) * white[k]
-        tail[k] = y
-    refl = (early / np.sqrt(np.sum(early ** 2)) + tail / np.sqrt(np.sum(tail ** 2))) / np.sqrt(2)
-    h = refl * 10 ** (-drr_db / 20)
-    h[0] += 1.0
-    return h
+    return room_ir(early, hrng, rt60, drr_db, 0.005, 4000)
 
 
 def ventilation_noise(n, rng, hrng, hum_hz):
@@ -1897,18 +1896,7 @@ def kitchen_room_ir(rng, hrng, rt60, drr_db):
     for _ in range(6):
         d = int(round(rng.uniform(0.003, 0.018) * SR))
         early[d] += rng.choice([-1.0, 1.0]) * rng.uniform(0.3, 0.8)
-    t = np.arange(L) / SR
-    white = hrng.standard_normal(L) * np.exp(-6.908 * t / rt60)
-    white[: int(0.004 * SR)] = 0.0
-    tail = np.zeros(L)
-    p, y = np.exp(-2 * np.pi * 6000 / SR), 0.0
-    for k in range(L):
-        y = p * y + (1 - p) * white[k]
-        tail[k] = y
-    refl = (early / np.sqrt(np.sum(early ** 2)) + tail / np.sqrt(np.sum(tail ** 2))) / np.sqrt(2)
-    h = refl * 10 ** (-drr_db / 20)
-    h[0] += 1.0
-    return h
+    return room_ir(early, hrng, rt60, drr_db, 0.004, 6000)
 
 
 def dishwasher_noise(n, rng, hrng, pump_hz, arm_hz):
